@@ -1,0 +1,33 @@
+package io.batchrender.cli;
+
+import io.batchrender.farm.RenderFarm;
+import io.batchrender.farm.local.AgentLauncher;
+import io.batchrender.farm.local.LocalFarm;
+import io.batchrender.settings.StateHome;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+
+/** What every command shares: the environment, the state folder, the output streams, the farm. */
+final class Cli {
+
+    final Map<String, String> env;
+    final StateHome home;
+    final PrintWriter out;
+    final PrintWriter err;
+
+    Cli(Map<String, String> env, PrintWriter out, PrintWriter err) {
+        this.env = Map.copyOf(env);
+        this.home = StateHome.fromEnvironment(env);
+        this.out = out;
+        this.err = err;
+    }
+
+    AgentLauncher agents() {
+        return new AgentLauncher(home, env);
+    }
+
+    RenderFarm farm() {
+        return new LocalFarm(home, agents(), Clock.systemUTC());
+    }
+}

@@ -1,0 +1,198 @@
+package io.batchrender.cli;
+
+import com.google.gson.JsonObject;
+import io.batchrender.farm.FarmException;
+import io.batchrender.farm.JobInfo;
+import io.batchrender.farm.RenderFarm;
+import io.batchrender.farm.TaskInfo;
+import io.batchrender.farm.TaskLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "job", mixinStandardHelpOptions = true, description = "Show, cancel or delete one job, or read a task's logs.",
+        subcommands = {JobCommand.Show.class, JobCommand.Cancel.class, JobCommand.Delete.class, JobCommand.Logs.class})
+final class JobCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new UsageException("Say what to do with the job: batchrender job show|cancel|delete|logs ...");
+    }
+
+    static JobInfo find(RenderFarm farm, String jobId) {
+        return farm.job(jobId).orElseThrow(() -> new FarmException(
+                "No job '" + jobId + "' on this workstation: list them with 'batchrender jobs'."));
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a job and its tasks.")
+    static final class Show implements Callable<Integer> {
+        private final Cli cli;
+
+        @Parameters(paramLabel = "JOB")
+        String jobId;
+
+        @Option(names = "--json", description = "Print the job and its tasks as JSON.")
+        boolean json;
+
+        Show(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            try (RenderFarm farm = cli.farm()) {
+                JobInfo job = find(farm, jobId);
+                List<TaskInfo> tasks = farm.tasks(jobId);
+                if (json) {
+                    cli.out.println(JsonViews.GSON.toJson(JsonViews.jobWithTasks(job, tasks)));
+                    return 0;
+                }
+                PrintWriter o = cli.out;
+                o.println("Job      " + job.id() + " (" + job.name() + ")");
+                o.println("State    " + TextViews.state(job) + ", " + TextViews.progress(job.counts()));
+                o.println("Renderer " + job.renderer() + job.scene().map(s -> " " + s).orElse(""));
+                o.println("Output   " + job.outputDir());
+                o.println("Created  " + TextViews.time(job.created())
+                        + job.ended().map(e -> ", ended " + TextViews.time(e)).orElse(""));
+                o.println();
+                o.printf("%-6s %-16s %-20s %-5s %-8s %-9s %s%n", "TASK", "FRAMES", "STATE", "EXIT", "ATTEMPTS", "TIME", "FAILURE");
+                for (TaskInfo t : tasks) {
+                    o.printf("%-6s %-16s %-20s %-5s %-8d %-9s %s%n", t.id(), TextViews.frames(t), TextViews.taskState(t),
+                            t.exitCode().map(String::valueOf).orElse("-"), t.attempts(), TextViews.elapsed(t),
+                            t.failure().map(f -> f.message()).orElse(""));
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "cancel", mixinStandardHelpOptions = true,
+            description = "Stop a job: running tasks are killed with every process they started; the rest never start.")
+    static final class Cancel implements Callable<Integer> {
+        private final Cli cli;
+
+        @Parameters(paramLabel = "JOB")
+        String jobId;
+
+        Cancel(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            try (RenderFarm farm = cli.farm()) {
+                find(farm, jobId);
+                farm.cancel(jobId);
+                cli.err.println("Cancelled " + jobId + "; finished images stay in " + find(farm, jobId).outputDir());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Cancel a job and remove it with its logs (and its images, when they are in the job's own folder).")
+    static final class Delete implements Callable<Integer> {
+        private final Cli cli;
+
+        @Parameters(paramLabel = "JOB")
+        String jobId;
+
+        Delete(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            try (RenderFarm farm = cli.farm()) {
+                find(farm, jobId);
+                farm.delete(jobId);
+                cli.err.println("Deleted " + jobId);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "logs", mixinStandardHelpOptions = true,
+            description = "Print a task's standard output and error (the latest attempt unless --attempt).")
+    static final class Logs implements Callable<Integer> {
+        private final Cli cli;
+
+        @Parameters(index = "0", paramLabel = "JOB")
+        String jobId;
+
+        @Parameters(index = "1", paramLabel = "TASK")
+        String taskId;
+
+        @Option(names = "--attempt", paramLabel = "N", defaultValue = "0", description = "Which attempt (1 is the first).")
+        int attempt;
+
+        @Option(names = "--stdout", description = "Only standard output.")
+        boolean stdoutOnly;
+
+        @Option(names = "--stderr", description = "Only standard error.")
+        boolean stderrOnly;
+
+        @Option(names = "--json", description = "Print the log files' paths and texts as JSON.")
+        boolean json;
+
+        Logs(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            try (RenderFarm farm = cli.farm()) {
+                find(farm, jobId);
+                TaskLog log = farm.log(jobId, taskId, attempt);
+                if (json) {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("jobId", jobId);
+                    o.addProperty("taskId", taskId);
+                    o.addProperty("attempt", log.attempt());
+                    o.addProperty("stdoutPath", log.stdout().toString());
+                    o.addProperty("stderrPath", log.stderr().toString());
+                    o.addProperty("stdout", read(log.stdout()));
+                    o.addProperty("stderr", read(log.stderr()));
+                    cli.out.println(JsonViews.GSON.toJson(o));
+                    return 0;
+                }
+                if (!stderrOnly) {
+                    section("stdout", log.stdout(), log.attempt(), !stdoutOnly);
+                }
+                if (!stdoutOnly) {
+                    section("stderr", log.stderr(), log.attempt(), !stderrOnly);
+                }
+                return 0;
+            }
+        }
+
+        private void section(String name, Path file, int n, boolean header) throws IOException {
+            if (header) {
+                cli.out.println("==> " + name + " of task " + taskId + ", attempt " + n + " (" + file + ") <==");
+            }
+            if (Files.exists(file)) {
+                cli.out.flush();
+                try (InputStream in = Files.newInputStream(file)) {
+                    cli.out.print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            cli.out.flush();
+        }
+
+        private static String read(Path file) throws IOException {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        }
+    }
+
+}

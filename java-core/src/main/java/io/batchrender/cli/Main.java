@@ -1,0 +1,79 @@
+package io.batchrender.cli;
+
+import io.batchrender.farm.FarmException;
+import io.batchrender.frames.FrameSpecException;
+import io.batchrender.render.RenderSetupException;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code batchrender}: submit renders and follow them on this workstation's farm. */
+@Command(name = "batchrender", mixinStandardHelpOptions = true, version = "batchrender 0.1.0",
+        description = "Render scenes on this workstation or on Azure Batch, and follow the jobs.",
+        subcommands = {SubmitCommand.class, JobsCommand.class, JobCommand.class, PoolsCommand.class,
+            PoolCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code of a command whose input was wrong (bad frames, missing scene, unknown job). */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code of a job that ended with failed tasks, or of an unexpected error. */
+    public static final int EXIT_FAILED = 1;
+
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(args, System.getenv(), out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line; the environment decides the state folder ({@code BATCHRENDER_HOME}). */
+    public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        Cli cli = new Cli(env, out, err);
+        LogFiles.configure(cli.home, args.length > 0 && args[0].equals("agent") ? "agent.log" : "batchrender.log");
+        CommandLine cmd = new CommandLine(new Main(), new Factory(cli));
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof FrameSpecException || e instanceof RenderSetupException || e instanceof UsageException) {
+                err.println("error: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            if (e instanceof FarmException) {
+                LOG.log(Level.FINE, "farm error", e);
+                err.println("error: " + e.getMessage());
+                return EXIT_FAILED;
+            }
+            LOG.log(Level.SEVERE, "unexpected error", e);
+            err.println("error: " + e + " (details in " + cli.home.logsDir().resolve("batchrender.log") + ")");
+            return EXIT_FAILED;
+        });
+        return cmd.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Hands each command the shared {@link Cli}. */
+    private record Factory(Cli cli) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return cls.getDeclaredConstructor(Cli.class).newInstance(cli);
+            } catch (NoSuchMethodException none) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+}

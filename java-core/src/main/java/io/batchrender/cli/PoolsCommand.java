@@ -1,0 +1,41 @@
+package io.batchrender.cli;
+
+import com.google.gson.JsonArray;
+import io.batchrender.farm.PoolInfo;
+import io.batchrender.farm.RenderFarm;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "pools", mixinStandardHelpOptions = true,
+        description = "List the pools. On this workstation there is one, 'local'; its slots are tasks at once.")
+final class PoolsCommand implements Callable<Integer> {
+
+    private final Cli cli;
+
+    @Option(names = "--json", description = "Print the pools as a JSON array.")
+    boolean json;
+
+    PoolsCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        try (RenderFarm farm = cli.farm()) {
+            List<PoolInfo> pools = farm.pools();
+            if (json) {
+                JsonArray arr = new JsonArray();
+                pools.forEach(p -> arr.add(JsonViews.pool(p)));
+                cli.out.println(JsonViews.GSON.toJson(arr));
+                return 0;
+            }
+            cli.out.printf("%-10s %-6s %-8s %s%n", "POOL", "SLOTS", "RUNNING", "STATE");
+            for (PoolInfo p : pools) {
+                cli.out.printf("%-10s %-6d %-8d %s%n", p.id(), p.targetSlots(), p.runningTasks(), p.state());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.batchrender.cli;
+
+import com.google.gson.JsonObject;
+import io.batchrender.farm.JobInfo;
+import io.batchrender.farm.JobSpec;
+import io.batchrender.farm.JobState;
+import io.batchrender.farm.RenderFarm;
+import io.batchrender.render.CommandLineSplitter;
+import io.batchrender.render.RenderOptions;
+import io.batchrender.submit.JobPlanner;
+import io.batchrender.submit.SubmitRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "submit", mixinStandardHelpOptions = true,
+        description = {"Submit a scene (or any command) to render a range of frames.",
+            "The renderer follows the scene's extension (.blend: Blender; .ma/.mb: Maya) unless --renderer names one."},
+        footer = {"", "Examples:",
+            "  batchrender submit shot.blend --frames 1-240 --output renders/shot --wait",
+            "  batchrender submit shot.mb --renderer arnold --frames 1-100x2 --chunk 5 --camera shotCam",
+            "  batchrender submit --command 'oiiotool in.{frame:4}.exr -o out.{frame:4}.png' --frames 1-50"})
+final class SubmitCommand implements Callable<Integer> {
+
+    private final Cli cli;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENE", description = "The scene file to render.")
+    Path scene;
+
+    @Option(names = "--command", paramLabel = "CMD",
+            description = "Run this program once per frame or chunk instead of a renderer; arguments may use "
+                    + "{frame}, {start}, {end}, {step}, {output} and padded forms like {frame:4}. Split like a shell "
+                    + "splits words, never run through one.")
+    String command;
+
+    @Option(names = {"-f", "--frames"}, required = true, paramLabel = "SPEC",
+            description = "Frames to render: 1-100, 1-100x2, 1-10,20,30-40x5, -5--1.")
+    String frames;
+
+    @Option(names = "--chunk", paramLabel = "N", defaultValue = "1", description = "Frames per task (default: ${DEFAULT-VALUE}).")
+    int chunk;
+
+    @Option(names = {"-r", "--renderer"}, paramLabel = "NAME",
+            description = "blender, maya (the scene's own renderer), arnold, vray, sw, hw2, redshift, renderman.")
+    String renderer;
+
+    @Option(names = {"-n", "--name"}, description = "The job's name (default: the scene's file name).")
+    String name;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Where the finished images go (default: a folder of the job's under the state folder).")
+    Path output;
+
+    @Option(names = "--retries", defaultValue = "" + SubmitRequest.DEFAULT_RETRIES,
+            description = "How many times a failed task is tried again (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationParser.class,
+            description = "Stop an attempt that runs longer than this (e.g. 30m, 2h); it then counts as failed.")
+    Duration timeout;
+
+    @Option(names = "--engine", description = "Blender: CYCLES, EEVEE or WORKBENCH instead of the scene's engine.")
+    String engine;
+
+    @Option(names = "--format", description = "Blender: the image format (PNG, OPEN_EXR, JPEG, ...; default PNG).")
+    String format;
+
+    @Option(names = "--image-name", paramLabel = "NAME", description = "The images' base name (Blender: NAME_0001.png; Maya: -im).")
+    String imageName;
+
+    @Option(names = "--camera", description = "Maya: the camera to render.")
+    String camera;
+
+    @Option(names = "--layer", description = "Maya: the render layer to render.")
+    String layer;
+
+    @Option(names = "--project", paramLabel = "DIR", description = "Maya: the project folder.")
+    Path project;
+
+    @Option(names = "--wait", description = "Show progress until the job ends; exit 0 only when every task succeeded.")
+    boolean waitForJob;
+
+    @Option(names = "--json", description = "Print {\"jobId\": ...} (with --wait: the finished job).")
+    boolean json;
+
+    SubmitCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        if (scene != null && command != null) {
+            throw new UsageException("Give a scene or --command, not both.");
+        }
+        if (scene == null && command == null) {
+            throw new UsageException("Give the scene to render (or --command): batchrender submit SCENE --frames 1-10.");
+        }
+        Optional<RenderOptions> options = Optional.ofNullable(scene).map(s -> RenderOptions.forScene(s.toAbsolutePath().normalize())
+                .withEngine(Optional.ofNullable(engine)).withFormat(Optional.ofNullable(format))
+                .withImageName(Optional.ofNullable(imageName)).withCamera(Optional.ofNullable(camera))
+                .withLayer(Optional.ofNullable(layer))
+                .withProject(Optional.ofNullable(project).map(p -> p.toAbsolutePath().normalize())));
+        SubmitRequest request = new SubmitRequest(options,
+                Optional.ofNullable(command).map(CommandLineSplitter::split), Optional.ofNullable(renderer),
+                frames, chunk, Optional.ofNullable(name), Optional.ofNullable(output), retries,
+                Optional.ofNullable(timeout));
+        JobSpec spec = JobPlanner.plan(request);
+        try (RenderFarm farm = cli.farm()) {
+            JobInfo job = farm.submit(spec);
+            if (!waitForJob) {
+                if (json) {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("jobId", job.id());
+                    cli.out.println(JsonViews.GSON.toJson(o));
+                } else {
+                    cli.out.println(job.id());
+                    cli.err.println("Submitted " + spec.tasks().size() + " task(s); images go to " + job.outputDir()
+                            + ". Follow it with: batchrender job show " + job.id());
+                }
+                return 0;
+            }
+            if (!json) {
+                cli.out.println(job.id());
+                cli.err.println("Rendering " + spec.tasks().size() + " task(s) into " + job.outputDir()
+                        + " (Ctrl-C stops watching; the job keeps running)");
+            }
+            JobInfo done = new JobWaiter(farm, cli.err, !json).await(job.id());
+            if (json) {
+                cli.out.println(JsonViews.GSON.toJson(JsonViews.jobWithTasks(done, farm.tasks(done.id()))));
+            } else {
+                cli.err.println(summary(done));
+            }
+            return done.succeeded() ? 0 : Main.EXIT_FAILED;
+        }
+    }
+
+    private static String summary(JobInfo job) {
+        if (job.succeeded()) {
+            return "Done: " + job.counts().succeeded() + " task(s) succeeded; images in " + job.outputDir();
+        }
+        if (job.state() == JobState.COMPLETED) {
+            return "Finished with " + job.counts().failed() + " failed task(s) of " + job.counts().total()
+                    + ": see 'batchrender job show " + job.id() + "'";
+        }
+        return "Job " + job.id() + " is " + job.state().wire();
+    }
+}

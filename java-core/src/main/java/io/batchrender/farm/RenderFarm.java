@@ -1,0 +1,35 @@
+package io.batchrender.farm;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where jobs run: this workstation ({@code farm.local}) or Azure Batch ({@code farm.azure}). */
+public interface RenderFarm extends AutoCloseable {
+
+    /** Stores the job and starts whatever runs it; returns the new job. */
+    JobInfo submit(JobSpec spec);
+
+    List<JobInfo> jobs();
+
+    Optional<JobInfo> job(String jobId);
+
+    /** The job's tasks in submission order; throws {@link FarmException} for an unknown job. */
+    List<TaskInfo> tasks(String jobId);
+
+    /** Stops the job: running tasks are killed, tasks not started never start. Waits until it is done. */
+    void cancel(String jobId);
+
+    /** Cancels the job, then removes it and the files the farm keeps for it. */
+    void delete(String jobId);
+
+    /** The logs of one attempt of a task ({@code attempt} 0: the latest). */
+    TaskLog log(String jobId, String taskId, int attempt);
+
+    List<PoolInfo> pools();
+
+    /** Sets how many tasks the pool runs at once; 0 pauses it. */
+    void resize(String poolId, int slots);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,377 @@
+package io.batchrender.farm.local;
+
+import io.batchrender.farm.TaskFailure;
+import io.batchrender.settings.StateHome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the local farm's tasks: one per state folder (guarded by {@link AgentLock}), as many at
+ * once as the pool has slots, jobs sharing the slots evenly. Every decision is written to the job
+ * database before it is acted on; a task the agent cannot finish (it was killed) is found running
+ * by the next agent, whose process is stopped and whose task is run again.
+ */
+public final class Agent {
+
+    /** The local pool's id. */
+    public static final String POOL = "local";
+
+    private static final Logger LOG = Logger.getLogger(Agent.class.getName());
+    private static final Duration RECONCILE_EVERY = Duration.ofMillis(100);
+    private static final Duration KILL_GRACE = Duration.ofSeconds(3);
+
+    private final StateHome home;
+    private final JobDatabase db;
+    private final TaskLauncher launcher;
+    private final int defaultSlots;
+    private final Duration idleExit;
+    private final Map<String, RunningTask> running = new LinkedHashMap<>();
+    private final BlockingQueue<Exit> exits = new LinkedBlockingQueue<>();
+    private final ExecutorService killers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "task-killer");
+        t.setDaemon(true);
+        return t;
+    });
+    private AgentLock lock;
+    private volatile boolean stopRequested;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private enum StopReason { CANCELLED, TIMEOUT, REQUEUE }
+
+    private static final class RunningTask {
+        final ClaimedTask task;
+        final Process process;
+        final AttemptFiles files;
+        final long startMs;
+        StopReason stopReason;
+
+        RunningTask(ClaimedTask task, Process process, AttemptFiles files, long startMs) {
+            this.task = task;
+            this.process = process;
+            this.files = files;
+            this.startMs = startMs;
+        }
+    }
+
+    private record Exit(String key, int exitCode) {
+    }
+
+    public Agent(StateHome home, int defaultSlots, Duration idleExit, Map<String, String> env) {
+        this.home = home;
+        home.ensure();
+        this.db = JobDatabase.open(home.database());
+        this.launcher = new TaskLauncher(env);
+        this.defaultSlots = defaultSlots;
+        this.idleExit = idleExit;
+    }
+
+    /** Asks a running {@link #run()} to requeue its tasks and return; waits until it has. */
+    public void stop(Duration wait) {
+        stopRequested = true;
+        try {
+            stopped.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Runs until idle for the idle-exit time or asked to stop. Returns false at once when another
+     * agent already runs for this state folder.
+     */
+    public boolean run() throws IOException, InterruptedException {
+        Optional<AgentLock> acquired = acquire();
+        if (acquired.isEmpty()) {
+            LOG.info("another agent holds " + home.agentLock() + "; leaving it the work");
+            stopped.countDown();
+            db.close();
+            return false;
+        }
+        try {
+            LOG.info("agent " + ProcessHandle.current().pid() + " started for " + home.dir());
+            lock = acquired.get();
+            resumeLeftovers();
+            loop();
+            return true;
+        } finally {
+            requeueAll();
+            if (lock != null) {
+                lock.close();
+            }
+            db.close();
+            killers.shutdownNow();
+            LOG.info("agent " + ProcessHandle.current().pid() + " stopped");
+            stopped.countDown();
+        }
+    }
+
+    private Optional<AgentLock> acquire() throws IOException, InterruptedException {
+        for (int i = 0; i < 40; i++) {
+            Optional<AgentLock> lock = AgentLock.tryAcquire(home.agentLock());
+            if (lock.isPresent()) {
+                return lock;
+            }
+            Thread.sleep(50);
+        }
+        return Optional.empty();
+    }
+
+    private void loop() throws IOException {
+        long idleSince = System.currentTimeMillis();
+        long lastReconcile = 0;
+        int slots = defaultSlots;
+        while (!stopRequested) {
+            long now = System.currentTimeMillis();
+            boolean busy = !running.isEmpty();
+            if (now - lastReconcile >= RECONCILE_EVERY.toMillis()) {
+                lastReconcile = now;
+                slots = db.targetSlots(POOL, defaultSlots);
+                stopEndingJobs();
+                stopTimedOut(now);
+                shrinkTo(slots);
+            }
+            if (startTasks(slots) > 0) {
+                busy = true;
+            }
+            if (busy || !running.isEmpty()) {
+                idleSince = now;
+            } else if (now - idleSince >= idleExit.toMillis()) {
+                if (letGo()) {
+                    return;
+                }
+                idleSince = now;
+            }
+            Exit exit;
+            try {
+                exit = exits.poll(RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            while (exit != null) {
+                finish(exit);
+                exit = exits.poll();
+            }
+        }
+    }
+
+    /**
+     * Lets the lock go, then looks for work once more: a submitter that found the lock held before
+     * this point relies on this agent, and one that comes after finds it free and starts a new agent.
+     * Returns true when this agent should exit.
+     */
+    private boolean letGo() throws IOException {
+        lock.close();
+        lock = null;
+        boolean work = !db.activeJobsWithWork().isEmpty() && db.targetSlots(POOL, defaultSlots) > 0;
+        if (!work) {
+            return true;
+        }
+        lock = AgentLock.tryAcquire(home.agentLock()).orElse(null);
+        return lock == null;
+    }
+
+    // ---- starting ----------------------------------------------------------------------------
+
+    private int startTasks(int slots) {
+        int started = 0;
+        if (running.size() >= slots) {
+            return 0;
+        }
+        List<String> jobs = new ArrayList<>(db.activeJobsWithWork());
+        Map<String, Integer> perJob = new HashMap<>();
+        running.values().forEach(r -> perJob.merge(r.task.jobId(), 1, Integer::sum));
+        while (running.size() < slots && !jobs.isEmpty()) {
+            // the job with the fewest running tasks goes next; ties go to the oldest job
+            String job = jobs.stream().min(Comparator.comparingInt(j -> perJob.getOrDefault(j, 0))).orElseThrow();
+            Optional<ClaimedTask> claimed = db.claimNext(job, System.currentTimeMillis());
+            if (claimed.isEmpty()) {
+                jobs.remove(job);
+                continue;
+            }
+            launch(claimed.get());
+            perJob.merge(job, 1, Integer::sum);
+            started++;
+        }
+        return started;
+    }
+
+    private void launch(ClaimedTask task) {
+        AttemptFiles files = AttemptFiles.of(home, task.jobId(), task.taskId(), task.attempt());
+        long now = System.currentTimeMillis();
+        try {
+            Process process = launcher.start(task, files, AttemptFiles.taskDir(home, task.jobId(), task.taskId()).resolve("work"));
+            RunningTask rt = new RunningTask(task, process, files, now);
+            running.put(task.key(), rt);
+            db.recordProcess(task, process.pid(), ProcessTree.startMillis(process.toHandle()));
+            process.onExit().thenAccept(p -> exits.add(new Exit(task.key(), p.exitValue())));
+        } catch (TaskLauncher.ProgramMissing e) {
+            record(task, AttemptOutcome.failedFinal(TaskFailure.RENDERER_NOT_FOUND, e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not start " + task.key(), e);
+            writeQuietly(files, "Could not start the task: " + e.getMessage());
+            record(task, AttemptOutcome.failed(Optional.empty(), TaskFailure.LAUNCH_FAILED,
+                    "The task could not start (" + e.getMessage() + "): check the program and the disk."));
+        }
+    }
+
+    // ---- finishing ---------------------------------------------------------------------------
+
+    private void finish(Exit exit) {
+        RunningTask rt = running.remove(exit.key());
+        if (rt == null) {
+            return;
+        }
+        AttemptOutcome outcome = outcomeOf(rt, exit.exitCode());
+        record(rt.task, outcome);
+        if (outcome.kind() != AttemptOutcome.Kind.SUCCEEDED) {
+            discardQuietly(rt.files);
+        }
+    }
+
+    private AttemptOutcome outcomeOf(RunningTask rt, int exitCode) {
+        if (rt.stopReason != null) {
+            return switch (rt.stopReason) {
+                case CANCELLED -> AttemptOutcome.cancelled(Optional.of(exitCode));
+                case REQUEUE -> AttemptOutcome.requeued();
+                case TIMEOUT -> AttemptOutcome.failed(Optional.of(exitCode), TaskFailure.TIMEOUT,
+                        "The task ran longer than its limit of " + Duration.ofMillis(rt.task.timeoutMs()).toSeconds()
+                                + " s and was stopped: raise --timeout or look at the log for a hang.");
+            };
+        }
+        if (exitCode != 0) {
+            return AttemptOutcome.failed(Optional.of(exitCode), TaskFailure.NON_ZERO_EXIT,
+                    rt.task.command().program().name() + " exited with code " + exitCode
+                            + ": see 'batchrender job logs " + rt.task.jobId() + " " + rt.task.taskId() + "'.");
+        }
+        try {
+            int written = OutputStager.files(rt.files.staging()).size();
+            int expected = rt.task.command().minOutputFiles();
+            if (written < expected) {
+                return AttemptOutcome.failed(Optional.of(exitCode), TaskFailure.MISSING_OUTPUT,
+                        rt.task.command().program().name() + " exited 0 but wrote " + written + " of " + expected
+                                + " images: see 'batchrender job logs " + rt.task.jobId() + " " + rt.task.taskId() + "'.");
+            }
+            Files.createDirectories(rt.task.outputDir());
+            OutputStager.publish(rt.files.staging(), rt.task.outputDir());
+            return AttemptOutcome.succeeded(exitCode);
+        } catch (IOException e) {
+            return AttemptOutcome.failed(Optional.of(exitCode), TaskFailure.MISSING_OUTPUT,
+                    "The images could not be moved to " + rt.task.outputDir() + " (" + e.getMessage()
+                            + "): check that the folder is writable and the disk is not full.");
+        }
+    }
+
+    private void record(ClaimedTask task, AttemptOutcome outcome) {
+        db.finishAttempt(task.jobId(), task.taskId(), task.attempt(), task.failures(), task.maxRetries(), outcome,
+                System.currentTimeMillis());
+    }
+
+    // ---- stopping ----------------------------------------------------------------------------
+
+    private void stopEndingJobs() {
+        List<String> ending = db.endingJobs();
+        if (ending.isEmpty()) {
+            return;
+        }
+        Set<String> endingSet = Set.copyOf(ending);
+        for (RunningTask rt : running.values()) {
+            if (rt.stopReason == null && endingSet.contains(rt.task.jobId())) {
+                stop(rt, StopReason.CANCELLED);
+            }
+        }
+    }
+
+    private void stopTimedOut(long now) {
+        for (RunningTask rt : running.values()) {
+            if (rt.stopReason == null && rt.task.deadline(rt.startMs).map(d -> now > d).orElse(false)) {
+                stop(rt, StopReason.TIMEOUT);
+            }
+        }
+    }
+
+    /** Puts the most recently started tasks back in the queue until no more run than the pool has slots. */
+    private void shrinkTo(int slots) {
+        List<RunningTask> live = running.values().stream().filter(r -> r.stopReason == null)
+                .sorted(Comparator.comparingLong((RunningTask r) -> r.startMs).reversed()).toList();
+        for (int i = 0; i < live.size() - slots; i++) {
+            stop(live.get(i), StopReason.REQUEUE);
+        }
+    }
+
+    private void stop(RunningTask rt, StopReason reason) {
+        rt.stopReason = reason;
+        LOG.info("stopping " + rt.task.key() + ": " + reason);
+        killers.execute(() -> ProcessTree.kill(rt.process.toHandle(), KILL_GRACE));
+    }
+
+    /** On the way out: every task still running goes back to the queue, its processes stopped. */
+    private void requeueAll() throws InterruptedException {
+        for (RunningTask rt : running.values()) {
+            if (rt.stopReason == null) {
+                rt.stopReason = StopReason.REQUEUE;
+            }
+            ProcessTree.kill(rt.process.toHandle(), KILL_GRACE);
+        }
+        long deadline = System.currentTimeMillis() + KILL_GRACE.toMillis() * 2;
+        while (!running.isEmpty() && System.currentTimeMillis() < deadline) {
+            Exit exit = exits.poll(100, TimeUnit.MILLISECONDS);
+            if (exit != null) {
+                finish(exit);
+            }
+        }
+    }
+
+    /**
+     * Tasks the database says are running belong to an agent that died: stop what is left of their
+     * processes and run them again (or complete them as cancelled when their job is ending).
+     */
+    private void resumeLeftovers() {
+        Set<String> ending = Set.copyOf(db.endingJobs());
+        for (RunningTaskRow row : db.runningTasks(Optional.empty())) {
+            ProcessTree.find(row.pid(), row.pidStartMs()).ifPresent(p -> {
+                LOG.info("stopping process " + p.pid() + " left by a previous agent for " + row.jobId() + "/" + row.taskId());
+                ProcessTree.kill(p, KILL_GRACE);
+            });
+            AttemptOutcome outcome = ending.contains(row.jobId()) ? AttemptOutcome.cancelled(Optional.empty())
+                    : AttemptOutcome.requeued();
+            db.finishAttempt(row.jobId(), row.taskId(), row.attempt(), 0, 0, outcome, System.currentTimeMillis());
+            discardQuietly(AttemptFiles.of(home, row.jobId(), row.taskId(), row.attempt()));
+            LOG.info("resumed " + row.jobId() + "/" + row.taskId() + " left running by a previous agent");
+        }
+    }
+
+    private static void discardQuietly(AttemptFiles files) {
+        try {
+            OutputStager.deleteTree(files.staging());
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "could not remove " + files.staging(), e);
+        }
+    }
+
+    private static void writeQuietly(AttemptFiles files, String message) {
+        try {
+            Files.createDirectories(files.dir());
+            Files.writeString(files.stderr(), message + System.lineSeparator());
+        } catch (IOException ignored) {
+            // the database holds the message too
+        }
+    }
+}

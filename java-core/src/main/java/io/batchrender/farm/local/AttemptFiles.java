@@ -1,0 +1,28 @@
+package io.batchrender.farm.local;
+
+import io.batchrender.settings.StateHome;
+import java.nio.file.Path;
+
+/** Where one attempt of a task keeps its logs and the outputs it writes before they are published. */
+record AttemptFiles(Path dir) {
+
+    static AttemptFiles of(StateHome home, String jobId, String taskId, int attempt) {
+        return new AttemptFiles(taskDir(home, jobId, taskId).resolve("attempt-" + attempt));
+    }
+
+    static Path taskDir(StateHome home, String jobId, String taskId) {
+        return home.jobDir(jobId).resolve("tasks").resolve(taskId);
+    }
+
+    Path stdout() {
+        return dir.resolve("stdout.txt");
+    }
+
+    Path stderr() {
+        return dir.resolve("stderr.txt");
+    }
+
+    Path staging() {
+        return dir.resolve("output");
+    }
+}

@@ -1,0 +1,198 @@
+package io.batchrender.farm.local;
+
+import io.batchrender.farm.FarmException;
+import io.batchrender.farm.JobInfo;
+import io.batchrender.farm.JobSpec;
+import io.batchrender.farm.JobState;
+import io.batchrender.farm.PoolInfo;
+import io.batchrender.farm.RenderFarm;
+import io.batchrender.farm.TaskInfo;
+import io.batchrender.farm.TaskLog;
+import io.batchrender.settings.StateHome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * This workstation as a render farm: jobs in the state folder's database, run by a detached
+ * {@link Agent} that this class starts when work arrives and none runs.
+ */
+public final class LocalFarm implements RenderFarm {
+
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
+    private final StateHome home;
+    private final JobDatabase db;
+    private final AgentLauncher agents;
+    private final Clock clock;
+
+    public LocalFarm(StateHome home, AgentLauncher agents, Clock clock) {
+        this.home = home;
+        home.ensure();
+        this.db = JobDatabase.open(home.database());
+        this.agents = agents;
+        this.clock = clock;
+    }
+
+    /** How many tasks the local pool runs at once unless resized: one per core. */
+    public static int defaultSlots() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    @Override
+    public JobInfo submit(JobSpec spec) {
+        String jobId = JobIds.next(spec.name(), clock.instant());
+        Path output = spec.outputDir().map(p -> p.toAbsolutePath().normalize())
+                .orElseGet(() -> home.jobDir(jobId).resolve("output"));
+        ensureWritableFolder(output);
+        db.insertJob(jobId, spec, output, spec.outputDir().isEmpty(), clock.millis());
+        if (db.targetSlots(Agent.POOL, defaultSlots()) > 0) {
+            agents.ensureRunning();
+        }
+        return db.job(jobId).orElseThrow();
+    }
+
+    private static void ensureWritableFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException | SecurityException e) {
+            throw new FarmException("Cannot create the output folder " + folder + " (" + reason(e)
+                    + "): choose another with --output.");
+        }
+        if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            throw new FarmException("Cannot write to the output folder " + folder + ": choose another with --output.");
+        }
+    }
+
+    private static String reason(Exception e) {
+        return e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name is in the way"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+    }
+
+    @Override
+    public List<JobInfo> jobs() {
+        return db.jobs();
+    }
+
+    @Override
+    public Optional<JobInfo> job(String jobId) {
+        return db.job(jobId);
+    }
+
+    @Override
+    public List<TaskInfo> tasks(String jobId) {
+        job(jobId).orElseThrow(() -> JobDatabase.unknownJob(jobId));
+        return db.tasks(jobId);
+    }
+
+    @Override
+    public void cancel(String jobId) {
+        if (db.beginEnding(jobId, JobState.TERMINATING, clock.millis())) {
+            awaitStopped(jobId);
+        }
+    }
+
+    @Override
+    public void delete(String jobId) {
+        boolean ownOutput = db.ownsOutput(jobId);
+        db.beginEnding(jobId, JobState.DELETING, clock.millis());
+        awaitStopped(jobId);
+        db.deleteJobRows(jobId);
+        try {
+            if (ownOutput) {
+                OutputStager.deleteTree(home.jobDir(jobId));
+            } else {
+                OutputStager.deleteTree(home.jobDir(jobId).resolve("tasks"));
+                Files.deleteIfExists(home.jobDir(jobId));
+            }
+        } catch (IOException e) {
+            throw new FarmException("Job " + jobId + " is deleted but some of its files remain in "
+                    + home.jobDir(jobId) + " (" + e.getMessage() + "): remove them by hand.", e);
+        }
+    }
+
+    /**
+     * Waits until no task of the job runs. The agent stops them; when no agent runs, the tasks were
+     * left by one that died, so their processes are stopped here.
+     */
+    private void awaitStopped(String jobId) {
+        long deadline = clock.millis() + STOP_WAIT.toMillis();
+        while (true) {
+            List<RunningTaskRow> left = db.runningTasks(Optional.of(jobId));
+            if (left.isEmpty()) {
+                db.completeJobIfDone(jobId, clock.millis());
+                return;
+            }
+            if (!agents.isRunning()) {
+                for (RunningTaskRow row : left) {
+                    ProcessTree.find(row.pid(), row.pidStartMs()).ifPresent(p -> ProcessTree.kill(p, Duration.ofSeconds(3)));
+                    db.finishAttempt(row.jobId(), row.taskId(), row.attempt(), 0, 0,
+                            AttemptOutcome.cancelled(Optional.empty()), clock.millis());
+                }
+                continue;
+            }
+            if (clock.millis() > deadline) {
+                throw new FarmException("The agent did not stop job " + jobId + " within " + STOP_WAIT.toSeconds()
+                        + " s: see " + home.logsDir().resolve("agent.log") + ", or stop the agent and try again.");
+            }
+            sleep(50);
+        }
+    }
+
+    @Override
+    public TaskLog log(String jobId, String taskId, int attempt) {
+        TaskInfo task = tasks(jobId).stream().filter(t -> t.id().equals(taskId)).findFirst()
+                .orElseThrow(() -> new FarmException("Job " + jobId + " has no task '" + taskId
+                        + "': see its tasks with 'batchrender job show " + jobId + "'."));
+        if (task.attempts() == 0) {
+            throw new FarmException("Task " + taskId + " of job " + jobId + " has not started yet, so it has no logs.");
+        }
+        int n = attempt == 0 ? task.attempts() : attempt;
+        if (n < 1 || n > task.attempts()) {
+            throw new FarmException("Task " + taskId + " has attempts 1 to " + task.attempts() + ", not " + attempt + ".");
+        }
+        AttemptFiles files = AttemptFiles.of(home, jobId, taskId, n);
+        return new TaskLog(jobId, taskId, n, files.stdout(), files.stderr());
+    }
+
+    @Override
+    public List<PoolInfo> pools() {
+        int slots = db.targetSlots(Agent.POOL, defaultSlots());
+        int running = db.runningCount();
+        boolean waiting = !db.activeJobsWithWork().isEmpty();
+        String state = slots == 0 ? "paused" : running > 0 || waiting ? "rendering" : "idle";
+        return List.of(new PoolInfo(Agent.POOL, slots, running, state));
+    }
+
+    @Override
+    public void resize(String poolId, int slots) {
+        if (!Agent.POOL.equals(poolId)) {
+            throw new FarmException("This workstation has one pool, 'local'; '" + poolId + "' is not it.");
+        }
+        if (slots < 0) {
+            throw new FarmException("A pool cannot have " + slots + " slots: use 0 to pause, or more to render.");
+        }
+        db.setTargetSlots(poolId, slots);
+        if (slots > 0 && !db.activeJobsWithWork().isEmpty()) {
+            agents.ensureRunning();
+        }
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FarmException("Interrupted while waiting for the job to stop.");
+        }
+    }
+}
