@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,6 +62,8 @@ public final class Agent {
         final AttemptFiles files;
         final long startMs;
         StopReason stopReason;
+        /** Done when every process of the tree is gone; set when the agent stops the task. */
+        CompletableFuture<Void> treeGone;
 
         RunningTask(ClaimedTask task, Process process, AttemptFiles files, long startMs) {
             this.task = task;
@@ -235,10 +238,16 @@ public final class Agent {
     // ---- finishing ---------------------------------------------------------------------------
 
     private void finish(Exit exit) {
-        RunningTask rt = running.remove(exit.key());
+        RunningTask rt = running.get(exit.key());
         if (rt == null) {
             return;
         }
+        if (rt.treeGone != null && !rt.treeGone.isDone()) {
+            // the task's own process is gone but its children may not be yet: record it once they are
+            rt.treeGone.whenComplete((v, t) -> exits.add(exit));
+            return;
+        }
+        running.remove(exit.key());
         AttemptOutcome outcome = outcomeOf(rt, exit.exitCode());
         record(rt.task, outcome);
         if (outcome.kind() != AttemptOutcome.Kind.SUCCEEDED) {
@@ -319,7 +328,8 @@ public final class Agent {
     private void stop(RunningTask rt, StopReason reason) {
         rt.stopReason = reason;
         LOG.info("stopping " + rt.task.key() + ": " + reason);
-        killers.execute(() -> ProcessTree.kill(rt.process.toHandle(), KILL_GRACE));
+        rt.treeGone = CompletableFuture.runAsync(
+                () -> ProcessTree.kill(rt.process.toHandle(), KILL_GRACE), killers);
     }
 
     /** On the way out: every task still running goes back to the queue, its processes stopped. */
@@ -329,6 +339,7 @@ public final class Agent {
                 rt.stopReason = StopReason.REQUEUE;
             }
             ProcessTree.kill(rt.process.toHandle(), KILL_GRACE);
+            rt.treeGone = CompletableFuture.completedFuture(null);
         }
         long deadline = System.currentTimeMillis() + KILL_GRACE.toMillis() * 2;
         while (!running.isEmpty() && System.currentTimeMillis() < deadline) {

@@ -1,0 +1,236 @@
+package io.batchrender.farm.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchrender.farm.FarmException;
+import io.batchrender.farm.JobInfo;
+import io.batchrender.farm.JobState;
+import io.batchrender.farm.TaskFailure;
+import io.batchrender.farm.TaskInfo;
+import io.batchrender.farm.TaskResult;
+import io.batchrender.farm.TaskState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local farm on real processes, a real SQLite file and a real detached agent. */
+class LocalFarmTest {
+
+    @TempDir
+    Path tmp;
+
+    FarmFixture f;
+
+    @BeforeEach
+    void start() {
+        f = new FarmFixture(tmp);
+        f.farm.resize("local", 2);
+    }
+
+    @AfterEach
+    void stop() {
+        f.close();
+    }
+
+    @Test
+    void aFailingTaskIsRetriedAndSucceedsOnItsThirdAttempt() {
+        // Fails twice (counter file in the task's working folder, which its attempts share), then succeeds.
+        JobInfo job = f.submitCommand("sh -c 'n=$(cat tries 2>/dev/null || echo 0); n=$((n+1)); echo $n > tries; "
+                + "echo attempt $n; [ $n -ge 3 ]'", "1", 2, Optional.empty());
+
+        JobInfo done = f.awaitCompleted(job.id(), Duration.ofSeconds(30));
+
+        TaskInfo task = f.task(job.id(), "1");
+        assertTrue(done.succeeded());
+        assertEquals(Optional.of(TaskResult.SUCCESS), task.result());
+        assertEquals(3, task.attempts());
+        assertEquals(2, task.retryCount());
+        assertEquals(Optional.of(0), task.exitCode());
+        assertEquals("attempt 1\n", readLog(job, "1", 1));
+        assertEquals("attempt 3\n", readLog(job, "1", 3));
+    }
+
+    @Test
+    void aTaskThatKeepsFailingEndsAsFailureWithItsExitCode() {
+        JobInfo job = f.submitCommand("sh -c 'echo broken >&2; exit 3'", "1-2", 1, Optional.empty());
+
+        JobInfo done = f.awaitCompleted(job.id(), Duration.ofSeconds(30));
+
+        assertFalse(done.succeeded());
+        assertEquals(2, done.counts().failed());
+        for (TaskInfo t : f.farm.tasks(job.id())) {
+            assertEquals(TaskState.COMPLETED, t.state());
+            assertEquals(Optional.of(TaskResult.FAILURE), t.result());
+            assertEquals(Optional.of(3), t.exitCode());
+            assertEquals(2, t.attempts(), "one try plus one retry");
+            assertEquals(TaskFailure.NON_ZERO_EXIT, t.failure().orElseThrow().code());
+        }
+    }
+
+    @Test
+    void anAttemptOverItsWallClockLimitIsStopped() {
+        long start = System.nanoTime();
+        JobInfo job = f.submitCommand("sleep 60", "1", 0, Optional.of(Duration.ofSeconds(1)));
+
+        f.awaitCompleted(job.id(), Duration.ofSeconds(30));
+
+        TaskInfo task = f.task(job.id(), "1");
+        assertEquals(Optional.of(TaskResult.FAILURE), task.result());
+        assertEquals(TaskFailure.TIMEOUT, task.failure().orElseThrow().code());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 20, "stopped long before sleep 60 ends");
+    }
+
+    @Test
+    void cancelKillsTheTaskWithEveryProcessItStarted() throws Exception {
+        Path pids = tmp.resolve("pids");
+        // The shell starts a background sleep and waits on a second one: a tree of three processes.
+        JobInfo job = f.submitCommand("sh -c 'sleep 300 & echo $! >> " + pids + "; echo $$ >> " + pids + "; sleep 300'",
+                "1-4", 2, Optional.empty());
+        FarmFixture.await(Duration.ofSeconds(20), () -> lines(pids).size() == 4, "two tasks to start their trees");
+        List<Long> started = lines(pids).stream().map(Long::parseLong).toList();
+
+        f.farm.cancel(job.id());
+
+        JobInfo cancelled = f.job(job.id());
+        assertEquals(JobState.COMPLETED, cancelled.state());
+        for (long pid : started) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still alive");
+        }
+        for (TaskInfo t : f.farm.tasks(job.id())) {
+            assertEquals(TaskState.COMPLETED, t.state());
+            assertEquals(TaskFailure.CANCELLED, t.failure().orElseThrow().code());
+        }
+        assertEquals(2, f.farm.tasks(job.id()).stream().filter(t -> t.attempts() == 0).count(),
+                "the two tasks that had not started never start");
+    }
+
+    @Test
+    void aMissingProgramFailsTheTaskAtOnceWithoutRetries() {
+        JobInfo job = f.submitCommand("batchrender-no-such-renderer --frame {frame}", "1", 2, Optional.empty());
+
+        f.awaitCompleted(job.id(), Duration.ofSeconds(20));
+
+        TaskInfo task = f.task(job.id(), "1");
+        assertEquals(1, task.attempts());
+        assertEquals(TaskFailure.RENDERER_NOT_FOUND, task.failure().orElseThrow().code());
+        assertTrue(task.failure().get().message().contains("batchrender-no-such-renderer was not found"));
+    }
+
+    @Test
+    void twoJobsShareTheSlots() {
+        JobInfo first = f.submitCommand("sleep 0.5", "1-12", 0, Optional.empty());
+        JobInfo second = f.submitCommand("sleep 0.5", "1-4", 0, Optional.empty());
+
+        f.awaitCompleted(first.id(), Duration.ofSeconds(60));
+        JobInfo secondDone = f.awaitCompleted(second.id(), Duration.ofSeconds(10));
+
+        // With the slots shared, the small job ends while the big one still has tasks to run,
+        // instead of waiting behind all twelve.
+        List<TaskInfo> firstTasks = f.farm.tasks(first.id());
+        long firstStartedAfterSecondEnded = firstTasks.stream()
+                .filter(t -> t.startTime().orElseThrow().isAfter(secondDone.ended().orElseThrow())).count();
+        assertTrue(firstStartedAfterSecondEnded >= 3,
+                "only " + firstStartedAfterSecondEnded + " tasks of the first job started after the second ended");
+        assertTrue(f.job(first.id()).succeeded() && secondDone.succeeded());
+    }
+
+    @Test
+    void resizingToZeroPausesAndResizingUpResumes() {
+        JobInfo job = f.submitCommand("sleep 1", "1-6", 0, Optional.empty());
+        FarmFixture.await(Duration.ofSeconds(20), () -> f.running(job.id()) == 2, "two tasks running");
+
+        f.farm.resize("local", 0);
+
+        FarmFixture.await(Duration.ofSeconds(10), () -> f.running(job.id()) == 0, "running tasks to be put back");
+        int doneWhenPaused = f.job(job.id()).counts().completed();
+        sleep(2500);
+        assertEquals(0, f.running(job.id()));
+        assertEquals(doneWhenPaused, f.job(job.id()).counts().completed(), "nothing ran while paused");
+        assertEquals("paused", f.farm.pools().get(0).state());
+        assertTrue(f.farm.tasks(job.id()).stream().anyMatch(t -> t.requeueCount() > 0));
+
+        f.farm.resize("local", 2);
+
+        JobInfo done = f.awaitCompleted(job.id(), Duration.ofSeconds(30));
+        assertTrue(done.succeeded());
+        assertEquals(6, done.counts().succeeded());
+    }
+
+    @Test
+    void outputsAreMovedIntoTheOutputFolderOnlyWhenTheTaskSucceeds() {
+        JobInfo job = f.submitCommand("sh -c 'echo {frame} > {output}/f{frame:3}.txt; [ {frame} -ne 2 ]'", "1-3", 0,
+                Optional.empty());
+
+        f.awaitCompleted(job.id(), Duration.ofSeconds(20));
+
+        assertEquals(List.of("f001.txt", "f003.txt"), listNames(job.outputDir()));
+    }
+
+    @Test
+    void deleteRemovesTheJobAndItsFiles() {
+        JobInfo job = f.submitCommand("sleep 30", "1-3", 0, Optional.empty());
+        FarmFixture.await(Duration.ofSeconds(20), () -> f.running(job.id()) > 0, "a task to start");
+
+        f.farm.delete(job.id());
+
+        assertTrue(f.farm.job(job.id()).isEmpty());
+        assertFalse(Files.exists(f.home.jobDir(job.id())));
+        assertThrows(FarmException.class, () -> f.farm.tasks(job.id()));
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeCreatedCreatesNoJob() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        var spec = io.batchrender.submit.JobPlanner.plan(new io.batchrender.submit.SubmitRequest(Optional.empty(),
+                Optional.of(List.of("true")), Optional.empty(), "1", 1, Optional.empty(),
+                Optional.of(file.resolve("out")), 0, Optional.empty()));
+
+        FarmException e = assertThrows(FarmException.class, () -> f.farm.submit(spec));
+
+        assertTrue(e.getMessage().startsWith("Cannot create the output folder"), e.getMessage());
+        assertTrue(f.farm.jobs().isEmpty());
+    }
+
+    private String readLog(JobInfo job, String task, int attempt) {
+        try {
+            return Files.readString(f.farm.log(job.id(), task, attempt).stdout());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static List<String> lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList() : List.of();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    static List<String> listNames(Path dir) {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what batchrender needs on a fresh Debian/Ubuntu machine, or says exactly how.
+# Usage: scripts/ensure-deps.sh [java] [maven] [blender] [python]   (no arguments: all)
+set -euo pipefail
+
+wanted=("$@")
+[ ${#wanted[@]} -eq 0 ] && wanted=(java maven blender python)
+
+apt_updated=""
+apt_install() {
+  local pkgs=("$@")
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; else sudo=""; fi
+  fi
+  if ! command -v apt-get >/dev/null 2>&1 || { [ "$(id -u)" -ne 0 ] && [ -z "$sudo" ]; }; then
+    echo "error: ${pkgs[*]} missing and this script cannot install packages here." >&2
+    echo "       Install them with your package manager (Debian/Ubuntu: sudo apt-get install ${pkgs[*]})" >&2
+    echo "       or from their websites, then run this command again." >&2
+    exit 1
+  fi
+  if [ -z "$apt_updated" ]; then
+    echo "Updating the package lists..." >&2
+    $sudo apt-get update -qq >&2
+    apt_updated=1
+  fi
+  echo "Installing ${pkgs[*]}..." >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >&2
+}
+
+java_ok() {
+  local java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+  command -v "$java_bin" >/dev/null 2>&1 || return 1
+  local v
+  v=$("$java_bin" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  [ -n "$v" ] && [ "${v%%.*}" -ge 17 ]
+}
+
+for what in "${wanted[@]}"; do
+  case "$what" in
+    java)    java_ok || apt_install openjdk-17-jdk-headless ;;
+    maven)   command -v mvn >/dev/null 2>&1 || apt_install maven ;;
+    blender) command -v blender >/dev/null 2>&1 || [ -n "${BLENDER:-}" ] || apt_install blender ;;
+    python)  { command -v python3 >/dev/null 2>&1 && python3 -c 'import venv, ensurepip' 2>/dev/null; } \
+               || apt_install python3 python3-venv ;;
+    *) echo "error: unknown dependency '$what'" >&2; exit 2 ;;
+  esac
+done
