@@ -43,9 +43,9 @@ bench_agent_pid() {
   pid="$(tr -dc '0-9' <"$home/agent.lock" 2>/dev/null || true)"
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
   if [ -r "/proc/$pid/environ" ]; then
-    tr '\0' '\n' <"/proc/$pid/environ" | grep -qxF "BATCHRENDER_HOME=$home" || return 1
+    { tr '\0' '\n' <"/proc/$pid/environ"; } 2>/dev/null | grep -xF "BATCHRENDER_HOME=$home" >/dev/null || return 1
   else
-    ps -o args= -p "$pid" | grep -q -- 'agent --foreground' || return 1
+    ps -o args= -p "$pid" | grep -- 'agent --foreground' >/dev/null || return 1
   fi
   echo "$pid"
 }

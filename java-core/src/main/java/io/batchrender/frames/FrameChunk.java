@@ -39,7 +39,7 @@ public record FrameChunk(List<Integer> frames) {
             return false;
         }
         for (int i = 1; i < frames.size(); i++) {
-            if (frames.get(i) - frames.get(i - 1) != step) {
+            if ((long) frames.get(i) - frames.get(i - 1) != step) {
                 return false;
             }
         }

@@ -26,11 +26,12 @@ public final class FrameChunker {
         List<Integer> current = new ArrayList<>();
         int step = 0;
         for (int frame : frames) {
+            long diff = current.isEmpty() ? 0 : (long) frame - last(current);
             boolean fits = current.isEmpty()
                     || (current.size() < maxSize
                         && (current.size() == 1
-                            ? frame > last(current)
-                            : frame - last(current) == step));
+                            ? diff > 0 && diff <= Integer.MAX_VALUE
+                            : diff == step));
             if (!fits) {
                 chunks.add(new FrameChunk(current));
                 current = new ArrayList<>();

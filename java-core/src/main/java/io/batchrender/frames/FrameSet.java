@@ -27,7 +27,7 @@ public record FrameSet(List<Integer> frames) {
         if (frames.isEmpty()) {
             throw new FrameSpecException("A frame set needs at least one frame: " + HOW + ".");
         }
-        frames = List.copyOf(frames);
+        frames = List.copyOf(new LinkedHashSet<>(frames));
     }
 
     /** Reads a frame spec; throws {@link FrameSpecException} with a one-line reason when it is not one. */
@@ -35,6 +35,7 @@ public record FrameSet(List<Integer> frames) {
         if (spec == null || spec.isBlank()) {
             throw new FrameSpecException("The frame spec is empty: " + HOW + ".");
         }
+        spec = spec.replaceAll("[\\r\\n\\t]+", " ");
         Set<Integer> frames = new LinkedHashSet<>();
         for (String raw : spec.split(",", -1)) {
             String term = raw.strip();
@@ -62,12 +63,19 @@ public record FrameSet(List<Integer> frames) {
             throw new FrameSpecException("Range '" + term + "' has step " + step + ": the step after 'x' must be 1 or more.");
         }
         long count = ((long) end - start) / step + 1;
-        if (frames.size() + count > MAX_FRAMES) {
-            throw new FrameSpecException("Frame spec '" + spec + "' names more than " + MAX_FRAMES + " frames: split the job.");
+        if (count > MAX_FRAMES) {
+            throw tooMany(spec);
         }
         for (long f = start; f <= end; f += step) {
             frames.add((int) f);
         }
+        if (frames.size() > MAX_FRAMES) {
+            throw tooMany(spec);
+        }
+    }
+
+    private static FrameSpecException tooMany(String spec) {
+        return new FrameSpecException("Frame spec '" + spec + "' names more than " + MAX_FRAMES + " frames: split the job.");
     }
 
     private static int toInt(String spec, String digits) {

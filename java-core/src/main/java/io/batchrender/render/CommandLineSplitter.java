@@ -48,7 +48,12 @@ public final class CommandLineSplitter {
                     if (i + 1 == line.length()) {
                         throw new RenderSetupException("The command ends with a lone backslash: remove it or quote it.");
                     }
-                    cur.append(line.charAt(++i));
+                    char next = line.charAt(++i);
+                    if (next != '\n') { // backslash-newline continues the line, as in a shell
+                        cur.append(next);
+                    } else if (cur.length() == 0) {
+                        inWord = false;
+                    }
                 } else {
                     cur.append(c);
                 }

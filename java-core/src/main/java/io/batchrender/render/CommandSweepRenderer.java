@@ -105,7 +105,7 @@ public final class CommandSweepRenderer implements Renderer {
 
     /** Zero-pads the digits to {@code width}, sign first: -5 at width 4 is {@code -0005}. */
     static String pad(int n, int width) {
-        String digits = Integer.toString(Math.abs(n));
+        String digits = Long.toString(Math.abs((long) n));
         String padded = digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
         return n < 0 ? "-" + padded : padded;
     }

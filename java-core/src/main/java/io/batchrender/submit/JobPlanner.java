@@ -52,7 +52,7 @@ public final class JobPlanner {
                 throw new RenderSetupException("--renderer names a scene renderer; with --command the program is the renderer.");
             }
             renderer = new CommandSweepRenderer(request.command().get());
-            name = request.name().orElse(Path.of(request.command().get().get(0)).getFileName().toString());
+            name = request.name().orElse(programName(request.command().get().get(0)));
         }
         renderer.check(frames, request.chunk());
         List<TaskSpec> tasks = new ArrayList<>();
@@ -62,6 +62,11 @@ public final class JobPlanner {
         }
         return new JobSpec(name, renderer.name(), request.scene().map(RenderOptions::scene), request.outputDir(),
                 request.maxRetries(), request.taskTimeout(), tasks);
+    }
+
+    private static String programName(String program) {
+        Path file = Path.of(program).getFileName();
+        return file == null ? "command" : file.toString();
     }
 
     private static String sceneName(Path scene) {

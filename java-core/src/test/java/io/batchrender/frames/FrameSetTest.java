@@ -18,6 +18,10 @@ class FrameSetTest {
         return IntStream.rangeClosed(from, to).boxed().toList();
     }
 
+    private static String message(String spec) {
+        return assertThrows(FrameSpecException.class, () -> FrameSet.parse(spec)).getMessage();
+    }
+
     @Test
     void simpleRangeHoldsEveryFrame() {
         FrameSet fs = FrameSet.parse("1-100");
@@ -162,5 +166,22 @@ class FrameSetTest {
                 () -> assertEquals("7", FrameSet.parse("7").toString()),
                 () -> assertEquals("5,1-3", FrameSet.parse("5,1-3,2,5").toString()),
                 () -> assertEquals("5,4,3", FrameSet.parse("5,4,3").toString()));
+    }
+
+    @Test
+    void duplicatesDoNotCountTowardsTheFrameLimit() {
+        assertEquals(60_000, FrameSet.parse("1-60000,1-60000").size());
+    }
+
+    @Test
+    void aFrameSetBuiltFromAListDropsDuplicatesToo() {
+        assertEquals(List.of(5, 1, 2), new FrameSet(List.of(5, 1, 5, 2, 1)).frames());
+    }
+
+    @Test
+    void anErrorAboutASpecWithANewlineStaysOnOneLine() {
+        FrameSpecException e = org.junit.jupiter.api.Assertions.assertThrows(FrameSpecException.class,
+                () -> FrameSet.parse("a\nb"));
+        org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().contains("\n"));
     }
 }

@@ -104,4 +104,9 @@ class CommandLineSplitterTest {
     void escapedBackslashAtTheEndIsFine() {
         assertEquals(List.of("a\\"), split("a\\\\"));
     }
+
+    @Test
+    void backslashNewlineContinuesTheLine() {
+        assertEquals(List.of("prog", "--a", "--b"), CommandLineSplitter.split("prog --a \\\n --b"));
+    }
 }
