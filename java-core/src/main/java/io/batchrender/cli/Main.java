@@ -43,6 +43,11 @@ public final class Main implements Runnable {
         CommandLine cmd = new CommandLine(new Main(), new Factory(cli));
         cmd.setOut(out);
         cmd.setErr(err);
+        cmd.setParameterExceptionHandler((e, given) -> {
+            String where = e.getCommandLine().getCommandSpec().qualifiedName();
+            err.println("error: " + e.getMessage().replace('\n', ' ') + " (see '" + where + " --help')");
+            return EXIT_USAGE;
+        });
         cmd.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof FrameSpecException || e instanceof RenderSetupException || e instanceof UsageException) {
                 err.println("error: " + e.getMessage());

@@ -111,6 +111,9 @@ final class SubmitCommand implements Callable<Integer> {
         JobSpec spec = JobPlanner.plan(request);
         try (RenderFarm farm = cli.farm()) {
             JobInfo job = farm.submit(spec);
+            farm.pools().stream().filter(p -> p.targetSlots() == 0).findFirst().ifPresent(p -> cli.err.println(
+                    "note: pool " + p.id() + " is paused, so the job waits: resume it with 'batchrender pool resize "
+                            + p.id() + " " + io.batchrender.farm.local.LocalFarm.defaultSlots() + "'."));
             if (!waitForJob) {
                 if (json) {
                     JsonObject o = new JsonObject();
