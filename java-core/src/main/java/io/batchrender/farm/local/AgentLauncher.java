@@ -53,27 +53,34 @@ public final class AgentLauncher {
             pb.environment().clear();
             pb.environment().putAll(env);
             pb.environment().put(StateHome.ENV, home.dir().toString());
-            Process agent = pb.start();
-            awaitLock(agent, out);
+            Optional<Long> before = AgentLock.holderPid(home.agentLock());
+            Process starter = pb.start();
+            awaitLock(starter, before, out);
         } catch (IOException e) {
             throw new FarmException("Could not start the render agent (" + e.getMessage()
                     + "): run 'batchrender agent --foreground' to see why.", e);
         }
     }
 
-    private void awaitLock(Process agent, Path out) {
+    /**
+     * Waits until a new agent has written its pid into the lock. The process started here may be
+     * a short-lived {@code setsid --fork} whose child is the agent: it is not this JVM's child, so
+     * this JVM exits at once instead of waiting on it.
+     */
+    private void awaitLock(Process starter, Optional<Long> before, Path out) {
         long deadline = System.currentTimeMillis() + START_WAIT_MS;
         while (System.currentTimeMillis() < deadline) {
             Optional<Long> holder = AgentLock.holderPid(home.agentLock());
-            if (holder.isPresent() && holder.get() == agent.pid()) {
+            if (holder.isPresent() && !holder.equals(before)
+                    && ProcessHandle.of(holder.get()).map(ProcessTree::alive).orElse(false)) {
                 return;
             }
-            if (!agent.isAlive()) {
-                if (agent.exitValue() == 0 && isRunning()) {
-                    return; // another agent won the race and does the work
-                }
-                throw new FarmException("The render agent stopped as it started (exit " + agent.exitValue()
+            if (!starter.isAlive() && starter.exitValue() != 0) {
+                throw new FarmException("The render agent stopped as it started (exit " + starter.exitValue()
                         + "): see " + out + ".");
+            }
+            if (!starter.isAlive() && holder.equals(before) && isRunning()) {
+                return; // an agent that was already starting holds the lock and does the work
             }
             try {
                 Thread.sleep(20);
@@ -91,6 +98,7 @@ public final class AgentLauncher {
         Path setsid = Path.of("/usr/bin/setsid");
         if (Files.isExecutable(setsid)) {
             cmd.add(setsid.toString());
+            cmd.add("--fork");
         }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--add-opens");
@@ -98,6 +106,10 @@ public final class AgentLauncher {
         cmd.add("-Xss1m");
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:TieredStopAtLevel=1");
+        if (Runtime.version().feature() < 21 && System.getProperty("os.name").startsWith("Linux")) {
+            // vfork starts a task ~0.6 ms faster than posix_spawn; later JDKs deprecate it
+            cmd.add("-Djdk.lang.Process.launchMechanism=VFORK");
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("io.batchrender.cli.Main");

@@ -1,5 +1,8 @@
 package io.batchrender.farm.local;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +20,27 @@ final class ProcessTree {
         if (pid <= 0) {
             return Optional.empty();
         }
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> p.info().startInstant()
+        return ProcessHandle.of(pid).filter(ProcessTree::alive).filter(p -> p.info().startInstant()
                 .map(Instant::toEpochMilli).map(s -> Math.abs(s - startMs) < 1000).orElse(false));
+    }
+
+    /**
+     * True while the process runs. Unlike {@link ProcessHandle#isAlive()}, a zombie (dead, not yet
+     * reaped by its parent or init) counts as gone: an orphan of a dead agent can stay a zombie for
+     * seconds where init reaps slowly.
+     */
+    static boolean alive(ProcessHandle p) {
+        if (!p.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(p.pid()), "stat");
+        try {
+            String s = Files.readString(stat);
+            int close = s.lastIndexOf(')');
+            return close < 0 || close + 2 >= s.length() || s.charAt(close + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return p.isAlive(); // no /proc (not Linux) or the process just went
+        }
     }
 
     static long startMillis(ProcessHandle p) {
@@ -34,11 +56,11 @@ final class ProcessTree {
         List<ProcessHandle> tree = snapshot(root);
         tree.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
-        while (System.nanoTime() < deadline && tree.stream().anyMatch(ProcessHandle::isAlive)) {
+        while (System.nanoTime() < deadline && tree.stream().anyMatch(ProcessTree::alive)) {
             sleep(20);
             tree = merge(tree);
         }
-        for (int pass = 0; pass < 3 && tree.stream().anyMatch(ProcessHandle::isAlive); pass++) {
+        for (int pass = 0; pass < 3 && tree.stream().anyMatch(ProcessTree::alive); pass++) {
             tree = merge(tree);
             tree.forEach(ProcessHandle::destroyForcibly);
             sleep(20);
@@ -56,7 +78,7 @@ final class ProcessTree {
     private static List<ProcessHandle> merge(List<ProcessHandle> known) {
         List<ProcessHandle> all = new ArrayList<>(known);
         for (ProcessHandle p : known) {
-            if (p.isAlive()) {
+            if (alive(p)) {
                 p.descendants().filter(d -> !all.contains(d)).forEach(all::add);
             }
         }

@@ -24,6 +24,7 @@ final class TaskLauncher {
 
     private final ProgramLocator locator;
     private final Map<String, String> baseEnv;
+    private final Map<io.batchrender.render.Program, Path> found = new java.util.concurrent.ConcurrentHashMap<>();
 
     TaskLauncher(Map<String, String> env) {
         this.locator = new ProgramLocator(env);
@@ -34,7 +35,7 @@ final class TaskLauncher {
         Files.createDirectories(files.staging());
         Files.createDirectories(workDir);
         TaskCommand command = task.command();
-        Optional<Path> exe = locator.locate(command.program());
+        Optional<Path> exe = locate(command.program());
         if (exe.isEmpty()) {
             String message = ProgramLocator.notFoundMessage(command.program());
             Files.writeString(files.stderr(), message + System.lineSeparator());
@@ -60,6 +61,17 @@ final class TaskLauncher {
         env.put("AZ_BATCH_TASK_ID", task.taskId());
         env.put("AZ_BATCH_TASK_WORKING_DIR", workDir.toString());
         return pb.start();
+    }
+
+    /** Looks a program up once; a cached path is used while it is still there. */
+    private Optional<Path> locate(io.batchrender.render.Program program) {
+        Path cached = found.get(program);
+        if (cached != null && Files.isExecutable(cached)) {
+            return Optional.of(cached);
+        }
+        Optional<Path> exe = locator.locate(program);
+        exe.ifPresentOrElse(p -> found.put(program, p), () -> found.remove(program));
+        return exe;
     }
 
     private static File nullDevice() {

@@ -48,7 +48,7 @@ class AgentRecoveryTest {
         ProcessHandle first = f.agentProcess();
 
         first.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
-        first.onExit().join();
+        FarmFixture.await(Duration.ofSeconds(10), () -> !f.agents.isRunning(), "the dead agent's lock to be released");
         assertEquals(2, f.running(job.id()), "the database still says two tasks run");
         f.agents.ensureRunning();
 
@@ -67,7 +67,7 @@ class AgentRecoveryTest {
         assertEquals(IntStream.rangeClosed(1, 8).mapToObj(i -> String.format("f%02d.txt", i)).toList(),
                 LocalFarmTest.listNames(done.outputDir()));
         for (String pid : LocalFarmTest.lines(pids)) {
-            assertFalse(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false),
+            assertFalse(ProcessHandle.of(Long.parseLong(pid)).map(ProcessTree::alive).orElse(false),
                     "process " + pid + " of the dead agent was left running");
         }
     }
@@ -79,7 +79,7 @@ class AgentRecoveryTest {
         ProcessHandle agent = f.agentProcess();
 
         agent.destroy(); // SIGTERM: the agent requeues what it runs, then exits
-        agent.onExit().join();
+        FarmFixture.await(Duration.ofSeconds(20), () -> !f.agents.isRunning(), "the agent to stop");
 
         assertEquals(0, f.running(job.id()));
         assertEquals(0, f.job(job.id()).counts().failed());

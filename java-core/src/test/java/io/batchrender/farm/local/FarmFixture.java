@@ -65,8 +65,26 @@ final class FarmFixture implements AutoCloseable {
     }
 
     JobInfo awaitCompleted(String jobId, Duration limit) {
-        await(limit, () -> job(jobId).state() == JobState.COMPLETED, "job " + jobId + " to complete");
+        try {
+            await(limit, () -> job(jobId).state() == JobState.COMPLETED, "job " + jobId + " to complete");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + diagnostics(jobId), e);
+        }
         return job(jobId);
+    }
+
+    /** What the agent and the database say, for a test that timed out. */
+    String diagnostics(String jobId) {
+        StringBuilder sb = new StringBuilder("agent running: " + agents.runningPid() + "\n");
+        farm.tasks(jobId).forEach(t -> sb.append(t).append('\n'));
+        try (var files = java.nio.file.Files.list(home.logsDir())) {
+            for (Path log : files.filter(p -> !p.toString().endsWith(".lck")).sorted().toList()) {
+                sb.append("--- ").append(log.getFileName()).append('\n').append(java.nio.file.Files.readString(log));
+            }
+        } catch (java.io.IOException e) {
+            sb.append("(no logs: ").append(e.getMessage()).append(")");
+        }
+        return sb.toString();
     }
 
     static void await(Duration limit, BooleanSupplier condition, String what) {
@@ -94,15 +112,33 @@ final class FarmFixture implements AutoCloseable {
     public void close() {
         agents.runningPid().flatMap(ProcessHandle::of).ifPresent(p -> {
             p.destroy();
-            p.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> {
-                p.destroyForcibly();
-                return p;
-            }).join();
+            awaitExit(p);
         });
+        await(Duration.ofSeconds(20), () -> !agents.isRunning(), "the agent to let its lock go");
         for (RunningTaskRow row : runningRows()) {
             ProcessTree.find(row.pid(), row.pidStartMs()).ifPresent(p -> ProcessTree.kill(p, Duration.ofSeconds(1)));
         }
         farm.close();
+    }
+
+    /**
+     * Waits for a process to end. The agent is not this JVM's child (it is started through
+     * {@code setsid --fork}), so onExit() would poll slowly and isAlive() stays true while the
+     * dead process waits for init to reap it; {@link ProcessTree#alive} does not.
+     */
+    static void awaitExit(ProcessHandle p) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (ProcessTree.alive(p) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (ProcessTree.alive(p)) {
+            p.destroyForcibly();
+        }
     }
 
     private List<RunningTaskRow> runningRows() {

@@ -104,7 +104,7 @@ class LocalFarmTest {
         JobInfo cancelled = f.job(job.id());
         assertEquals(JobState.COMPLETED, cancelled.state());
         for (long pid : started) {
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still alive");
+            assertFalse(ProcessHandle.of(pid).map(ProcessTree::alive).orElse(false), "process " + pid + " still alive");
         }
         for (TaskInfo t : f.farm.tasks(job.id())) {
             assertEquals(TaskState.COMPLETED, t.state());
