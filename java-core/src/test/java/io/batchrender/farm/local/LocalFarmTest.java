@@ -177,6 +177,31 @@ class LocalFarmTest {
     }
 
     @Test
+    void mayaRenderIsFoundThroughMayaLocationAndGetsItsArgumentsAsTheyAre() throws Exception {
+        // A stand-in for Maya's Render (Maya cannot be installed here) that records its arguments.
+        Path maya = tmp.resolve("Maya 2024");
+        Path render = Files.createDirectories(maya.resolve("bin")).resolve("Render");
+        Files.writeString(render, "#!/bin/sh\nout=; prev=\nfor a in \"$@\"; do [ \"$prev\" = -rd ] && out=$a; prev=$a; done\n"
+                + "printf '%s\\n' \"$@\" > \"$out/args.txt\"\ntouch \"$out/frame.1.exr\"\n");
+        render.toFile().setExecutable(true);
+        Path project = Files.createDirectories(tmp.resolve("my project; rm -rf x"));
+        Path scene = io.batchrender.render.TestScenes.mayaBinary();
+        try (FarmFixture maya2024 = new FarmFixture(tmp.resolve("m"), Map.of("MAYA_LOCATION", maya.toString()))) {
+            var options = io.batchrender.render.RenderOptions.forScene(scene).withProject(Optional.of(project))
+                    .withCamera(Optional.of("shot cam"));
+            var spec = io.batchrender.submit.JobPlanner.plan(new io.batchrender.submit.SubmitRequest(Optional.of(options),
+                    Optional.empty(), Optional.of("arnold"), "1-2", 2, Optional.empty(), Optional.empty(), 0, Optional.empty()));
+            JobInfo job = maya2024.farm.submit(spec);
+
+            assertTrue(maya2024.awaitCompleted(job.id(), Duration.ofSeconds(20)).succeeded());
+
+            List<String> args = Files.readAllLines(job.outputDir().resolve("args.txt"));
+            assertEquals(List.of("-r", "arnold", "-s", "1", "-e", "2", "-b", "1", "-rd"), args.subList(0, 9));
+            assertEquals(List.of("-proj", project.toString(), "-cam", "shot cam", scene.toString()), args.subList(10, 15));
+        }
+    }
+
+    @Test
     void deleteRemovesTheJobAndItsFiles() {
         JobInfo job = f.submitCommand("sleep 30", "1-3", 0, Optional.empty());
         FarmFixture.await(Duration.ofSeconds(20), () -> f.running(job.id()) > 0, "a task to start");

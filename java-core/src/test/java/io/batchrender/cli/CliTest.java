@@ -1,0 +1,136 @@
+package io.batchrender.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as scripts and the Maya plug-in read it: exit codes, one-line errors, the --json shapes. */
+class CliTest {
+
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {
+        JsonElement json() {
+            return JsonParser.parseString(out);
+        }
+    }
+
+    Result run(String... args) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("BATCHRENDER_HOME", tmp.resolve("state").toString());
+        env.put("BATCHRENDER_AGENT_IDLE_SECONDS", "20");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @AfterEach
+    void stopAgent() {
+        run("agent", "--stop");
+    }
+
+    @Test
+    void submitPrintsTheJobIdAndJobShowPrintsItsTasks() {
+        Result submit = run("submit", "--command", "sh -c 'echo rendering {start}-{end}'", "--frames", "1-3",
+                "--chunk", "2", "--json");
+        assertEquals(0, submit.code(), submit.err());
+        String jobId = submit.json().getAsJsonObject().get("jobId").getAsString();
+
+        Result waited = run("submit", "--command", "true", "--frames", "1", "--wait", "--json");
+        assertEquals(0, waited.code(), waited.err());
+        awaitCompleted(jobId);
+        Result show = run("job", "show", jobId, "--json");
+
+        JsonObject job = show.json().getAsJsonObject();
+        assertEquals(jobId, job.get("id").getAsString());
+        assertEquals("completed", job.get("state").getAsString());
+        assertEquals(tmp.resolve("state").resolve("jobs").resolve(jobId).resolve("output").toString(),
+                job.get("outputDir").getAsString());
+        JsonArray tasks = job.getAsJsonArray("tasks");
+        assertEquals(2, tasks.size());
+        assertEquals("1", tasks.get(0).getAsJsonObject().get("id").getAsString());
+        assertEquals(List.of(1, 2), ints(tasks.get(0).getAsJsonObject().getAsJsonArray("frames")));
+        assertEquals(List.of(3), ints(tasks.get(1).getAsJsonObject().getAsJsonArray("frames")));
+        for (JsonElement t : tasks) {
+            JsonObject task = t.getAsJsonObject();
+            assertEquals("completed", task.get("state").getAsString());
+            assertEquals("success", task.get("result").getAsString());
+            assertEquals(0, task.get("exitCode").getAsInt());
+            assertEquals(1, task.get("attempts").getAsInt());
+        }
+        Result logs = run("job", "logs", jobId, "2", "--stdout");
+        assertEquals("rendering 3-3\n", logs.out());
+    }
+
+    @Test
+    void waitExitsNonZeroWhenATaskFailsAndTheTableSaysWhy() {
+        Result waited = run("submit", "--command", "sh -c 'exit 4'", "--frames", "1", "--retries", "0", "--wait");
+
+        assertEquals(Main.EXIT_FAILED, waited.code());
+        String jobId = waited.out().strip();
+        Result show = run("job", "show", jobId);
+        assertTrue(show.out().contains("completed failure"), show.out());
+        assertTrue(show.out().contains("sh exited with code 4"), show.out());
+    }
+
+    @Test
+    void jobsAndPoolsListAsJson() {
+        run("pool", "resize", "local", "3");
+        JsonArray pools = run("pools", "--json").json().getAsJsonArray();
+        assertEquals(1, pools.size());
+        assertEquals("local", pools.get(0).getAsJsonObject().get("id").getAsString());
+        assertEquals(3, pools.get(0).getAsJsonObject().get("targetSlots").getAsInt());
+        assertEquals(0, run("jobs", "--json").json().getAsJsonArray().size());
+    }
+
+    @Test
+    void badInputGetsOneLineAndNoJob() throws Exception {
+        Path notScene = Files.writeString(tmp.resolve("shot.mb"), "not maya");
+        for (String[] args : List.of(
+                new String[] {"submit", notScene.toString(), "--frames", "1"},
+                new String[] {"submit", notScene.toString(), "--frames", "1-10x0"},
+                new String[] {"submit", notScene.toString(), "--frames", "1", "--renderer", "mentalray"},
+                new String[] {"submit", tmp.resolve("nope.blend").toString(), "--frames", "1"},
+                new String[] {"submit", tmp.toString(), "--frames", "1", "--renderer", "blender"},
+                new String[] {"submit", "--command", "echo 'unclosed", "--frames", "1"},
+                new String[] {"submit", "--frames", "1"})) {
+            Result r = run(args);
+            assertEquals(Main.EXIT_USAGE, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("error: "), r.err());
+        }
+        assertEquals(0, run("jobs", "--json").json().getAsJsonArray().size());
+    }
+
+    private void awaitCompleted(String jobId) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!run("job", "show", jobId, "--json").json().getAsJsonObject().get("state").getAsString().equals("completed")) {
+            assertTrue(System.currentTimeMillis() < deadline, "job did not complete");
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static List<Integer> ints(JsonArray arr) {
+        return arr.asList().stream().map(JsonElement::getAsInt).toList();
+    }
+}
