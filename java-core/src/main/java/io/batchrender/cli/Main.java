@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 /** {@code batchrender}: submit renders and follow them on this workstation's farm. */
 @Command(name = "batchrender", mixinStandardHelpOptions = true, version = "batchrender 0.1.0",
         description = "Render scenes on this workstation or on Azure Batch, and follow the jobs.",
-        subcommands = {SubmitCommand.class, JobsCommand.class, JobCommand.class, PoolsCommand.class,
+        subcommands = {SubmitCommand.class, ScanCommand.class, JobsCommand.class, JobCommand.class, PoolsCommand.class,
             PoolCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

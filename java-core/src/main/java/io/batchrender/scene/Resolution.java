@@ -1,0 +1,9 @@
+package io.batchrender.scene;
+
+/** An image size in pixels. */
+public record Resolution(int width, int height) {
+    @Override
+    public String toString() {
+        return width + "x" + height;
+    }
+}

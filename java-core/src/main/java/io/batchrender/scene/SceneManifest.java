@@ -1,0 +1,35 @@
+package io.batchrender.scene;
+
+import io.batchrender.assets.ResolvedAsset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a scene needs to render: its settings and every file it names, at every depth of
+ * references, each resolved on this machine.
+ *
+ * @param scene    the scene file
+ * @param project  the Maya project root (the folder holding workspace.mel), when there is one
+ * @param settings the render settings the scene file holds
+ * @param plugins  the plug-ins the scene requires ({@code mtoa}, {@code renderSetup}, ...)
+ * @param assets   every file reference, each with the scene that names it
+ * @param problems scenes that could not be read (a referenced scene that is damaged, a cycle)
+ */
+public record SceneManifest(Path scene, Optional<Path> project, RenderSettings settings, List<String> plugins,
+                            List<SceneAsset> assets, List<String> problems) {
+
+    /** A resolved file reference and the scene file that names it. */
+    public record SceneAsset(Path namedIn, ResolvedAsset asset) {
+    }
+
+    public SceneManifest {
+        plugins = List.copyOf(plugins);
+        assets = List.copyOf(assets);
+        problems = List.copyOf(problems);
+    }
+
+    public long missing() {
+        return assets.stream().filter(a -> a.asset().status() != ResolvedAsset.Status.FOUND).count();
+    }
+}

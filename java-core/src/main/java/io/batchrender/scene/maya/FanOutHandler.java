@@ -1,0 +1,54 @@
+package io.batchrender.scene.maya;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Hands every event to several handlers, so one pass over a scene feeds them all. */
+public final class FanOutHandler implements MayaSceneHandler {
+
+    private final List<MayaSceneHandler> handlers;
+
+    public FanOutHandler(MayaSceneHandler... handlers) {
+        this.handlers = List.of(handlers);
+    }
+
+    @Override
+    public void requires(String plugin, String version) {
+        handlers.forEach(h -> h.requires(plugin, version));
+    }
+
+    @Override
+    public void fileInfo(String key, String value) {
+        handlers.forEach(h -> h.fileInfo(key, value));
+    }
+
+    @Override
+    public void workspaceRule(String rule, String path) {
+        handlers.forEach(h -> h.workspaceRule(rule, path));
+    }
+
+    @Override
+    public void fileReference(MayaFileReference reference) {
+        handlers.forEach(h -> h.fileReference(reference));
+    }
+
+    @Override
+    public void createNode(String type, String name, Optional<String> parent) {
+        handlers.forEach(h -> h.createNode(type, name, parent));
+    }
+
+    @Override
+    public void select(String node) {
+        handlers.forEach(h -> h.select(node));
+    }
+
+    @Override
+    public void setAttr(MayaSetAttr attr) {
+        handlers.forEach(h -> h.setAttr(attr));
+    }
+
+    @Override
+    public void connectAttr(String source, String destination) {
+        handlers.forEach(h -> h.connectAttr(source, destination));
+    }
+}

@@ -1,0 +1,137 @@
+package io.batchrender.scene.maya;
+
+import io.batchrender.assets.AssetReference;
+import io.batchrender.assets.TilingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Collects the files a scene names through {@link FileAttributeTable}: textures (with their
+ * tiling mode and frame extension), caches, proxies, stages and the referenced scenes. Remembers
+ * only nodes of types that hold files, so memory follows the number of such nodes, not the scene's size.
+ */
+public final class MayaAssetCollector implements MayaSceneHandler {
+
+    /** Default nodes every scene has without creating them, and their types. */
+    private static final Map<String, String> DEFAULT_NODES = Map.of("defaultColorMgtGlobals", "colorManagementGlobals");
+
+    /** A cacheFile node: its folder and base name, resolved together into the xml and data files. */
+    public record CacheFileNode(String node, String cachePath, String cacheName) {
+    }
+
+    private static final class FileNode {
+        final String type;
+        final Map<String, String> paths = new LinkedHashMap<>();
+        int tiling;
+        boolean frameExtension;
+
+        FileNode(String type) {
+            this.type = type;
+        }
+    }
+
+    private final Map<String, FileNode> nodes = new LinkedHashMap<>();
+    private final Map<String, String> currentTypes = new HashMap<>(DEFAULT_NODES);
+    private final List<MayaFileReference> references = new ArrayList<>();
+
+    @Override
+    public void createNode(String type, String name, Optional<String> parent) {
+        String node = MayaRenderSettingsCollector.plain(name);
+        if (FileAttributeTable.hasFiles(type)) {
+            currentTypes.put(node, type);
+        }
+    }
+
+    @Override
+    public void setAttr(MayaSetAttr attr) {
+        String node = MayaRenderSettingsCollector.plain(attr.node());
+        String type = currentTypes.get(node);
+        if (type == null || attr.values().isEmpty()) {
+            return;
+        }
+        String attribute = attr.attribute();
+        if (attribute.equals("uvt") || attribute.equals("uvTilingMode")) {
+            fileNode(node, type).tiling = integer(attr.values().get(0));
+            return;
+        }
+        if (attribute.equals("ufe") || attribute.equals("useFrameExtension")) {
+            fileNode(node, type).frameExtension = MayaRenderSettingsCollector.isOn(attr.values().get(0));
+            return;
+        }
+        FileAttributeTable.lookup(type, attribute).ifPresent(row -> {
+            List<String> values = attr.values();
+            for (int i = 0; i < values.size(); i++) {
+                String path = values.get(i);
+                if (!path.isBlank() && !looksLikeNumber(path)) {
+                    fileNode(node, type).paths.put(values.size() == 1 ? attribute : attribute + "[" + i + "]", path);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void fileReference(MayaFileReference reference) {
+        references.add(reference);
+    }
+
+    private FileNode fileNode(String node, String type) {
+        return nodes.computeIfAbsent(node, n -> new FileNode(type));
+    }
+
+    /** The file references of every node except cacheFile nodes, once the scene has been read. */
+    public List<AssetReference> assets() {
+        List<AssetReference> assets = new ArrayList<>();
+        nodes.forEach((node, n) -> {
+            if (n.type.equals("cacheFile")) {
+                return;
+            }
+            n.paths.forEach((attribute, path) -> assets.add(new AssetReference(node, n.type, attribute, path,
+                    TilingMode.fromMaya(n.tiling), n.frameExtension)));
+        });
+        return assets;
+    }
+
+    /** The cacheFile nodes with both a folder and a name. */
+    public List<CacheFileNode> caches() {
+        List<CacheFileNode> caches = new ArrayList<>();
+        nodes.forEach((node, n) -> {
+            if (n.type.equals("cacheFile")) {
+                String folder = value(n, "cp", "cachePath");
+                String name = value(n, "cn", "cacheName");
+                if (folder != null && name != null) {
+                    caches.add(new CacheFileNode(node, folder, name));
+                }
+            }
+        });
+        return caches;
+    }
+
+    /** The scenes (and Alembic, USD, FBX files) this scene references, each once, top-level lines first. */
+    public List<MayaFileReference> references() {
+        Map<String, MayaFileReference> unique = new LinkedHashMap<>();
+        references.stream().filter(MayaFileReference::topLevel).forEach(r -> unique.putIfAbsent(r.path(), r));
+        references.forEach(r -> unique.putIfAbsent(r.path(), r));
+        return List.copyOf(unique.values());
+    }
+
+    private static String value(FileNode n, String shortName, String longName) {
+        String v = n.paths.get(shortName);
+        return v != null ? v : n.paths.get(longName);
+    }
+
+    private static boolean looksLikeNumber(String s) {
+        return s.matches("-?[0-9]+(\\.[0-9]+)?");
+    }
+
+    private static int integer(String s) {
+        try {
+            return (int) Math.round(Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.batchrender.scene.maya;
+
+import io.batchrender.frames.FrameSet;
+import io.batchrender.scene.RenderLayer;
+import io.batchrender.scene.RenderSettings;
+import io.batchrender.scene.Resolution;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Collects a scene's render settings as Maya would apply them: the render globals (with Maya's
+ * defaults for what the file leaves out: only non-default values are written), the renderable
+ * cameras, and each render layer with its Render Setup overrides of frames, prefix and size.
+ * Keeps only the nodes that matter, so it reads scenes of any size in little memory.
+ */
+public final class MayaRenderSettingsCollector implements MayaSceneHandler {
+
+    static final String DEFAULT_RENDERER = "mayaSoftware";
+    static final Resolution DEFAULT_RESOLUTION = new Resolution(960, 540);
+    static final String DEFAULT_PREFIX = "<Scene>";
+
+    private static final Map<Integer, String> IMAGE_FORMATS = Map.ofEntries(
+            Map.entry(0, "gif"), Map.entry(3, "tif"), Map.entry(4, "tif"), Map.entry(7, "iff"), Map.entry(8, "jpg"),
+            Map.entry(10, "cin"), Map.entry(19, "tga"), Map.entry(20, "bmp"), Map.entry(31, "psd"), Map.entry(32, "png"),
+            Map.entry(40, "exr"), Map.entry(50, "sgi"), Map.entry(60, "swf"));
+
+    /** The render-global attributes a layer override can change, by long name. */
+    private static final Map<String, String> LONG_NAMES = Map.ofEntries(
+            Map.entry("ren", "currentRenderer"), Map.entry("an", "animation"), Map.entry("fs", "startFrame"),
+            Map.entry("ef", "endFrame"), Map.entry("bfs", "byFrameStep"), Map.entry("ifp", "imageFilePrefix"),
+            Map.entry("imfkey", "imfPluginKey"), Map.entry("outf", "imageFormat"), Map.entry("pad", "extensionPadding"),
+            Map.entry("w", "width"), Map.entry("h", "height"), Map.entry("o", "outTime"));
+
+    private final Map<String, String> globals = new HashMap<>();
+    private final Map<String, String> resolution = new HashMap<>();
+    private String currentTime = "1";
+    private String arnoldTranslator = "";
+    private final Map<String, Boolean> cameras = new LinkedHashMap<>();
+    private final Map<String, Boolean> legacyLayers = new LinkedHashMap<>();
+    private final Map<String, String> setupLayerOfLegacy = new HashMap<>();
+    private final Map<String, Override> overrides = new LinkedHashMap<>();
+    private final Map<String, String> parentOf = new HashMap<>();
+    private final Map<String, String> typeOf = new HashMap<>();
+
+    private static final class Override {
+        String attribute = "";
+        String target = "";
+        String value;
+        boolean enabled = true;
+    }
+
+    @Override
+    public void createNode(String type, String name, Optional<String> parent) {
+        String node = plain(name);
+        switch (type) {
+            case "camera" -> cameras.put(node, true);
+            case "renderLayer" -> legacyLayers.put(node, true);
+            case "absOverride", "absUniqueOverride" -> overrides.put(node, new Override());
+            case "renderSetupLayer", "collection", "renderSettingsCollection" -> typeOf.put(node, type);
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public void setAttr(MayaSetAttr attr) {
+        String node = plain(attr.node());
+        String name = longName(attr.attribute());
+        Optional<String> value = attr.values().isEmpty() ? Optional.empty() : Optional.of(attr.values().get(0));
+        if (value.isEmpty()) {
+            return;
+        }
+        switch (node) {
+            case "defaultRenderGlobals" -> globals.put(name, value.get());
+            case "defaultResolution" -> resolution.put(name, value.get());
+            case "time1" -> {
+                if (name.equals("outTime")) {
+                    currentTime = value.get();
+                }
+            }
+            case "defaultArnoldDriver" -> {
+                if (attr.attribute().equals("ai_translator")) {
+                    arnoldTranslator = value.get();
+                }
+            }
+            default -> setOnTrackedNode(node, attr.attribute(), value.get());
+        }
+    }
+
+    private void setOnTrackedNode(String node, String attribute, String value) {
+        if (cameras.containsKey(node) && (attribute.equals("rnd") || attribute.equals("renderable"))) {
+            cameras.put(node, isOn(value));
+        } else if (legacyLayers.containsKey(node) && (attribute.equals("rndr") || attribute.equals("renderable"))) {
+            legacyLayers.put(node, isOn(value));
+        } else if (overrides.containsKey(node)) {
+            Override o = overrides.get(node);
+            switch (attribute) {
+                case "atr", "attribute" -> o.attribute = value;
+                case "tgName", "targetNodeName" -> o.target = plain(value);
+                case "atv", "attrValue" -> o.value = value;
+                case "en", "enabled" -> o.enabled = isOn(value);
+                default -> {
+                }
+            }
+        }
+    }
+
+    @Override
+    public void connectAttr(String source, String destination) {
+        // Render Setup: a child's .pls (parent list) is fed by its parent's .lit (list item)
+        if (source.endsWith(".lit") && destination.endsWith(".pls")) {
+            parentOf.put(plain(nodeOf(destination)), plain(nodeOf(source)));
+        }
+        // a Render Setup layer's legacy layer: connectAttr "rs_X.msg" "X.lrl"
+        if (source.endsWith(".msg") && destination.endsWith(".lrl")) {
+            setupLayerOfLegacy.put(plain(nodeOf(source)), plain(nodeOf(destination)));
+        }
+    }
+
+    /** The settings, once the whole scene has been read. */
+    public RenderSettings settings() {
+        boolean animation = isOn(globals.getOrDefault("animation", "0"));
+        String frames = frames(globals, animation);
+        Resolution size = size(resolution);
+        String prefix = prefix(globals.get("imageFilePrefix"));
+        List<String> renderable = cameras.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+        List<RenderLayer> layers = new ArrayList<>();
+        for (Map.Entry<String, Boolean> layer : legacyLayers.entrySet()) {
+            layers.add(layer(layer.getKey(), layer.getValue(), renderable));
+        }
+        layers.sort((a, b) -> a.name().equals("masterLayer") ? -1 : b.name().equals("masterLayer") ? 1 : 0);
+        return new RenderSettings(globals.getOrDefault("currentRenderer", DEFAULT_RENDERER), animation, frames, prefix,
+                imageFormat(), padding(), size, renderable, layers);
+    }
+
+    private RenderLayer layer(String legacy, boolean renderable, List<String> cameraList) {
+        String setupLayer = setupLayerOfLegacy.get(legacy);
+        String name = legacy.equals("defaultRenderLayer") ? "masterLayer" : setupLayer != null ? setupLayer : legacy;
+        Map<String, String> layerGlobals = new HashMap<>(globals);
+        Map<String, String> layerResolution = new HashMap<>(resolution);
+        if (setupLayer != null) {
+            for (Map.Entry<String, Override> e : overrides.entrySet()) {
+                Override o = e.getValue();
+                if (!o.enabled || o.value == null || !setupLayer.equals(layerOf(e.getKey()))) {
+                    continue;
+                }
+                if (o.target.equals("defaultRenderGlobals")) {
+                    layerGlobals.put(o.attribute, o.value);
+                } else if (o.target.equals("defaultResolution")) {
+                    layerResolution.put(o.attribute, o.value);
+                }
+            }
+        }
+        boolean animation = isOn(layerGlobals.getOrDefault("animation", "0"));
+        return new RenderLayer(name, renderable, frames(layerGlobals, animation), prefix(layerGlobals.get("imageFilePrefix")),
+                size(layerResolution), cameraList);
+    }
+
+    /** The Render Setup layer an override belongs to, walking up its collections. */
+    private String layerOf(String node) {
+        String at = parentOf.get(node);
+        for (int guard = 0; at != null && guard < 64; guard++) {
+            if ("renderSetupLayer".equals(typeOf.get(at))) {
+                return at;
+            }
+            at = parentOf.get(at);
+        }
+        return null;
+    }
+
+    private String frames(Map<String, String> g, boolean animation) {
+        if (!animation) {
+            return Integer.toString(frame(currentTime));
+        }
+        int start = frame(g.getOrDefault("startFrame", "1"));
+        int end = frame(g.getOrDefault("endFrame", "10"));
+        int by = Math.max(1, frame(g.getOrDefault("byFrameStep", "1")));
+        if (end < start) {
+            return Integer.toString(start);
+        }
+        return FrameSet.parse(start == end ? Integer.toString(start) : start + "-" + end + (by == 1 ? "" : "x" + by)).toString();
+    }
+
+    private static Resolution size(Map<String, String> r) {
+        return new Resolution(integer(r.get("width"), DEFAULT_RESOLUTION.width()),
+                integer(r.get("height"), DEFAULT_RESOLUTION.height()));
+    }
+
+    private static String prefix(String written) {
+        return written == null || written.isBlank() ? DEFAULT_PREFIX : written;
+    }
+
+    private String imageFormat() {
+        String renderer = globals.getOrDefault("currentRenderer", DEFAULT_RENDERER);
+        if (renderer.equals("arnold")) {
+            return arnoldTranslator.isEmpty() ? "exr" : arnoldTranslator;
+        }
+        String key = globals.get("imfPluginKey");
+        if (key != null && !key.isBlank()) {
+            return key;
+        }
+        return IMAGE_FORMATS.getOrDefault(integer(globals.get("imageFormat"), 7), "iff");
+    }
+
+    private int padding() {
+        return integer(globals.get("extensionPadding"), 1);
+    }
+
+    static String longName(String attribute) {
+        return LONG_NAMES.getOrDefault(attribute, attribute);
+    }
+
+    static String plain(String node) {
+        return node.startsWith(":") ? node.substring(1) : node;
+    }
+
+    private static String nodeOf(String plug) {
+        int dot = plug.indexOf('.');
+        return dot < 0 ? plug : plug.substring(0, dot);
+    }
+
+    static boolean isOn(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        return v.equals("yes") || v.equals("on") || v.equals("true") || (!v.isEmpty() && v.matches("-?[0-9.]+") && Double.parseDouble(v) != 0);
+    }
+
+    private static int frame(String value) {
+        try {
+            return (int) Math.round(Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static int integer(String value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return (int) Math.round(Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}
