@@ -9,7 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Reads any Maya scene: picks {@link MayaAsciiReader} (Maya Binary comes next) by the file's first bytes
+ * Reads any Maya scene: picks {@link MayaAsciiReader} or {@link MayaBinaryReader} by the file's first bytes
  * ({@code //Maya} or {@code FOR4}/{@code FOR8}), never by its extension, since artists rename files.
  */
 public final class MayaSceneReader {
@@ -33,8 +33,7 @@ public final class MayaSceneReader {
     public static void read(Path scene, MayaSceneHandler handler) {
         switch (format(scene)) {
             case ASCII -> new MayaAsciiReader().read(scene, handler);
-            case BINARY -> throw new MayaSceneException("Scene " + scene + " is Maya Binary, which this version cannot read yet: "
-                    + "save it as Maya ASCII (.ma).");
+            case BINARY -> new MayaBinaryReader().read(scene, handler);
         }
     }
 
