@@ -31,9 +31,9 @@ final class ReadLimit {
         return limit;
     }
 
-    /** {@code 4 MB}, {@code 1.5 MB}. */
+    /** {@code 4 MB}, {@code 1.5 MB}, {@code 100 MB} (MiB, to one decimal). */
     static String megabytes(long n) {
-        double mb = n / (double) (1L << 20);
-        return (mb == Math.rint(mb) ? String.format(Locale.ROOT, "%.0f", mb) : String.format(Locale.ROOT, "%.1f", mb)) + " MB";
+        String s = String.format(Locale.ROOT, "%.1f", n / (double) (1L << 20));
+        return (s.endsWith(".0") ? s.substring(0, s.length() - 2) : s) + " MB";
     }
 }
