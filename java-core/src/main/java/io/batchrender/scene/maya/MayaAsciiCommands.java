@@ -1,0 +1,177 @@
+package io.batchrender.scene.maya;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns the statements of a Maya ASCII file into {@link MayaSceneHandler} events and keeps track of the
+ * current node (the one relative {@code setAttr ".attr"} statements change).
+ *
+ * <p>Only {@code createNode} (without {@code -ss}) and {@code select} change the current node; every other
+ * statement ({@code rename -uid}, {@code addAttr}, {@code lockNode}, {@code connectAttr}, ...) leaves it as it is,
+ * as in Maya.
+ */
+final class MayaAsciiCommands {
+
+    /** The commands that produce events; the reader skips every other statement without keeping it. */
+    static final Set<String> COMMANDS = Set.of("createNode", "select", "setAttr", "file", "requires", "fileInfo",
+            "workspace", "connectAttr");
+
+    private static final Set<String> CREATE_NODE_ARGS = Set.of("n", "name", "p", "parent");
+    private static final Set<String> FILE_ARGS = Set.of("rdi", "referenceDepthInfo", "ns", "namespace", "rfn",
+            "referenceNode", "op", "options", "typ", "type", "dr", "deferReference", "rpr", "renamingPrefix",
+            "shd", "sharedNodes", "srf", "sharedReferenceFile", "lrd", "loadReferenceDepth");
+    private static final Set<String> CONNECT_ARGS = Set.of("l", "lock", "rd", "referenceDest");
+    /** setAttr flags that take an argument, and those that do not; after the attribute only these are flags. */
+    private static final Set<String> SET_ATTR_ARGS = Set.of("s", "size", "k", "keyable", "l", "lock", "cb",
+            "channelBox", "ca", "caching", "ch", "capacityHint", "type", "typ");
+    private static final Set<String> SET_ATTR_NO_ARGS = Set.of("av", "alteredValue", "c", "clamp");
+
+    private final MayaSceneHandler handler;
+    private String current;
+
+    MayaAsciiCommands(MayaSceneHandler handler) {
+        this.handler = handler;
+    }
+
+    void apply(MelStatement s) {
+        switch (s.command()) {
+            case "createNode" -> createNode(s.args());
+            case "select" -> select(s.args());
+            case "setAttr" -> setAttr(s.args());
+            case "file" -> file(s.args());
+            case "requires" -> requires(s.args());
+            case "fileInfo" -> fileInfo(s.args());
+            case "workspace" -> workspace(s.args());
+            case "connectAttr" -> connectAttr(s.args());
+            default -> {
+            }
+        }
+    }
+
+    private void createNode(List<MelToken> tokens) {
+        MelArgs a = MelArgs.parse(tokens, CREATE_NODE_ARGS);
+        if (a.positional().isEmpty()) {
+            return;
+        }
+        String name = a.value("n", "name").orElse("");
+        handler.createNode(a.positional().get(0), name, a.value("p", "parent"));
+        if (!a.has("ss", "skipSelect")) {
+            current = name.isEmpty() ? null : name;
+        }
+    }
+
+    private void select(List<MelToken> tokens) {
+        MelArgs a = MelArgs.parse(tokens, Set.of());
+        if (a.positional().isEmpty()) {
+            current = null; // select -cl, or nothing we can name
+            return;
+        }
+        current = a.positional().get(0);
+        handler.select(current);
+    }
+
+    private void setAttr(List<MelToken> tokens) {
+        String attribute = null;
+        Optional<String> type = Optional.empty();
+        List<String> flags = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            MelToken t = tokens.get(i);
+            String name = t.isFlag() ? t.text().substring(1) : null;
+            boolean known = name != null && (SET_ATTR_ARGS.contains(name) || SET_ATTR_NO_ARGS.contains(name));
+            if (name != null && (attribute == null || known)) {
+                boolean takesArgument = SET_ATTR_ARGS.contains(name) && i + 1 < tokens.size();
+                if (takesArgument && (name.equals("type") || name.equals("typ"))) {
+                    type = Optional.of(tokens.get(++i).text());
+                } else {
+                    flags.add(t.text());
+                    if (takesArgument) {
+                        flags.add(tokens.get(++i).text());
+                    }
+                }
+            } else if (attribute == null) {
+                attribute = t.text();
+            } else {
+                values.add(t.text());
+            }
+        }
+        if (attribute == null) {
+            return;
+        }
+        String node;
+        if (attribute.startsWith(".")) {
+            node = current;
+            attribute = attribute.substring(1);
+        } else {
+            int dot = attribute.indexOf('.');
+            node = dot > 0 ? attribute.substring(0, dot) : null;
+            attribute = attribute.substring(dot + 1);
+        }
+        if (node != null && !attribute.isEmpty()) {
+            handler.setAttr(new MayaSetAttr(node, attribute, type, flags, values));
+        }
+    }
+
+    private void file(List<MelToken> tokens) {
+        MelArgs a = MelArgs.parse(tokens, FILE_ARGS);
+        boolean topLevel = a.has("r", "reference");
+        Optional<String> depthInfo = a.value("rdi", "referenceDepthInfo");
+        if ((!topLevel && depthInfo.isEmpty()) || a.positional().isEmpty()) {
+            return; // not a reference (file -import, file -rts, ...)
+        }
+        int depth = topLevel ? 1 : depthInfo.map(MayaAsciiCommands::parseDepth).orElse(0);
+        handler.fileReference(new MayaFileReference(a.positional().get(a.positional().size() - 1),
+                a.value("typ", "type"), a.value("ns", "namespace"), a.value("rfn", "referenceNode"), depth,
+                a.value("dr", "deferReference").map(MelArgs::isTrue).orElse(false), topLevel));
+    }
+
+    private static int parseDepth(String s) {
+        try {
+            return Math.max(0, Integer.parseInt(s));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void requires(List<MelToken> tokens) {
+        // Every requires flag (-nodeType, -dataType) takes an argument.
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).isFlag()) {
+                i++;
+            } else {
+                positional.add(tokens.get(i).text());
+            }
+        }
+        if (positional.size() >= 2) {
+            handler.requires(positional.get(0), positional.get(1));
+        }
+    }
+
+    private void fileInfo(List<MelToken> tokens) {
+        MelArgs a = MelArgs.parse(tokens, Set.of());
+        if (a.flags().isEmpty() && a.positional().size() == 2) {
+            handler.fileInfo(a.positional().get(0), a.positional().get(1));
+        }
+    }
+
+    private void workspace(List<MelToken> tokens) {
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            MelToken t = tokens.get(i);
+            if ((t.isWord("-fr") || t.isWord("-fileRule")) && !tokens.get(i + 1).isFlag() && !tokens.get(i + 2).isFlag()) {
+                handler.workspaceRule(tokens.get(i + 1).text(), tokens.get(i + 2).text());
+                return;
+            }
+        }
+    }
+
+    private void connectAttr(List<MelToken> tokens) {
+        MelArgs a = MelArgs.parse(tokens, CONNECT_ARGS);
+        if (a.positional().size() >= 2) {
+            handler.connectAttr(a.positional().get(0), a.positional().get(1));
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.batchrender.scene.maya;
+
+import io.batchrender.scene.maya.MelToken.Kind;
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Splits the text of a Maya ASCII file into {@link MelToken}s, streaming: it holds one buffer of characters
+ * and the token being read, never the file.
+ *
+ * <p>Outside double quotes: whitespace (spaces, tabs, CR, LF) separates tokens; {@code ;}, {@code (} and
+ * {@code )} are tokens of their own; {@code //} starting a token starts a comment that runs to the end of the
+ * line. Inside double quotes: {@code \"}, {@code \\}, {@code \n}, {@code \t} and {@code \r} are undone; any other
+ * backslash is kept as written.
+ */
+final class MelTokenizer {
+
+    private final Reader in;
+    private final String source;
+    private final long maxTokenChars;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int lim;
+    private int line = 1;
+    private int statementLine = 1;
+    private boolean statementStarted;
+
+    MelTokenizer(Reader in, String source, long maxTokenChars) {
+        this.in = in;
+        this.source = source;
+        this.maxTokenChars = maxTokenChars;
+    }
+
+    /** The line on which the statement being read (or the last one) starts. */
+    int statementLine() {
+        return statementLine;
+    }
+
+    /**
+     * The next token, or null at the end of the text.
+     *
+     * @param keepText false to scan a token without keeping its text (for statements nobody reads)
+     */
+    MelToken next(boolean keepText) throws IOException {
+        int c;
+        while (true) {
+            c = peek(0);
+            if (c < 0) {
+                return null;
+            }
+            if (c == '\n') {
+                line++;
+                pos++;
+            } else if (c <= ' ' || c == '\uFEFF') {
+                pos++;
+            } else if (c == '/' && peek(1) == '/') {
+                skipToEndOfLine();
+            } else {
+                break;
+            }
+        }
+        if (!statementStarted) {
+            statementStarted = true;
+            statementLine = line;
+        }
+        int start = line;
+        switch (c) {
+            case ';':
+                pos++;
+                statementStarted = false;
+                return new MelToken(Kind.SEMICOLON, ";", start);
+            case '(':
+                pos++;
+                return new MelToken(Kind.OPEN, "(", start);
+            case ')':
+                pos++;
+                return new MelToken(Kind.CLOSE, ")", start);
+            case '"':
+                pos++;
+                return new MelToken(Kind.STRING, readString(keepText, start), start);
+            default:
+                return new MelToken(Kind.WORD, readWord(keepText), start);
+        }
+    }
+
+    /** The error for a statement longer than the limit: the file is damaged or not a Maya ASCII scene. */
+    MayaSceneException tooLong(long limit) {
+        return new MayaSceneException(source + ": statement at line " + statementLine + " is longer than "
+                + ReadLimit.megabytes(limit) + ": the file is damaged or not a Maya ASCII scene");
+    }
+
+    /** The error for a file that ends before the statement's {@code ;}. */
+    MayaSceneException truncated() {
+        return new MayaSceneException(source + ": the file ends in the middle of the statement at line " + statementLine
+                + " (no closing ';'): it is truncated or damaged; save the scene from Maya again");
+    }
+
+    private String readString(boolean keep, int startLine) throws IOException {
+        StringBuilder sb = keep ? new StringBuilder() : null;
+        long n = 0;
+        while (true) {
+            int c = read();
+            if (c < 0) {
+                throw new MayaSceneException(source + ": the file ends inside the string that starts at line " + startLine
+                        + " (statement at line " + statementLine + "): it is truncated or damaged; save the scene from Maya again");
+            }
+            if (c == '"') {
+                return keep ? sb.toString() : "";
+            }
+            if (c == '\n') {
+                line++;
+            } else if (c == '\\') {
+                int e = read();
+                if (e < 0) {
+                    continue; // reported as the unterminated string above
+                }
+                switch (e) {
+                    case 'n' -> c = '\n';
+                    case 't' -> c = '\t';
+                    case 'r' -> c = '\r';
+                    case '"', '\\' -> c = e;
+                    default -> {
+                        if (e == '\n') {
+                            line++;
+                        }
+                        if (keep) {
+                            sb.append('\\');
+                            n++;
+                        }
+                        c = e;
+                    }
+                }
+            }
+            if (keep) {
+                if (++n > maxTokenChars) {
+                    throw tooLong(maxTokenChars);
+                }
+                sb.append((char) c);
+            }
+        }
+    }
+
+    private String readWord(boolean keep) throws IOException {
+        StringBuilder sb = keep ? new StringBuilder() : null;
+        long n = 0;
+        while (true) {
+            int c = peek(0);
+            if (c < 0 || c <= ' ' || c == ';' || c == '"' || c == '(' || c == ')') {
+                return keep ? sb.toString() : "";
+            }
+            pos++;
+            if (keep) {
+                if (++n > maxTokenChars) {
+                    throw tooLong(maxTokenChars);
+                }
+                sb.append((char) c);
+            }
+        }
+    }
+
+    private void skipToEndOfLine() throws IOException {
+        int c;
+        while ((c = peek(0)) >= 0 && c != '\n') {
+            pos++;
+        }
+    }
+
+    private int read() throws IOException {
+        if (pos < lim || fill(1)) {
+            return buf[pos++];
+        }
+        return -1;
+    }
+
+    /** The character {@code ahead} places after the current one, or -1 past the end. */
+    private int peek(int ahead) throws IOException {
+        if (pos + ahead < lim || fill(ahead + 1)) {
+            return buf[pos + ahead];
+        }
+        return -1;
+    }
+
+    /** Makes at least {@code n} characters available from {@code pos}; false at the end of the text. */
+    private boolean fill(int n) throws IOException {
+        while (lim - pos < n) {
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, lim - pos);
+                lim -= pos;
+                pos = 0;
+            }
+            int r = in.read(buf, lim, buf.length - lim);
+            if (r < 0) {
+                return false;
+            }
+            lim += r;
+        }
+        return true;
+    }
+}
