@@ -81,8 +81,13 @@ public final class SceneScanner {
                 assets.add(new SceneManifest.SceneAsset(current, resolver.resolve(ref)));
             }
             for (MayaAssetCollector.CacheFileNode cache : collector.caches()) {
-                for (ResolvedAsset r : MayaCacheFiles.resolve(resolver, cache.node(), cache.cachePath(), cache.cacheName())) {
-                    assets.add(new SceneManifest.SceneAsset(current, r));
+                try {
+                    for (ResolvedAsset r : MayaCacheFiles.resolve(resolver, cache.node(), cache.cachePath(), cache.cacheName())) {
+                        assets.add(new SceneManifest.SceneAsset(current, r));
+                    }
+                } catch (java.io.IOException e) {
+                    problems.add("The cache description of " + cache.node() + " could not be read (" + e.getMessage()
+                            + "): its data files are not listed.");
                 }
             }
             for (MayaFileReference ref : collector.references()) {

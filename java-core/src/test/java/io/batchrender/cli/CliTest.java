@@ -133,4 +133,34 @@ class CliTest {
     private static List<Integer> ints(JsonArray arr) {
         return arr.asList().stream().map(JsonElement::getAsInt).toList();
     }
+
+    @Test
+    void scanPrintsTheManifestAndExitsZeroEvenWithMissingFiles() {
+        Path scene = io.batchrender.render.TestScenes.testData("maya/azure-batch-maya/tests/data/empty.mb");
+
+        Result scan = run("scan", scene.toString(), "--json");
+
+        assertEquals(0, scan.code(), scan.err());
+        JsonObject m = scan.json().getAsJsonObject();
+        for (String key : List.of("scene", "renderer", "frames", "outputPrefix", "resolution", "layers", "assets")) {
+            assertTrue(m.has(key), key);
+        }
+        JsonObject first = m.getAsJsonArray("assets").get(0).getAsJsonObject();
+        for (String key : List.of("node", "nodeType", "attribute", "path", "files", "status")) {
+            assertTrue(first.has(key), key);
+        }
+        assertEquals("missing", first.get("status").getAsString());
+        Result text = run("scan", scene.toString());
+        assertTrue(text.out().contains("missing") && text.out().contains("butterfly.png"), text.out());
+    }
+
+    @Test
+    void scanOfSomethingThatIsNotASceneIsAOneLineError() throws Exception {
+        Path notScene = Files.writeString(tmp.resolve("notes.ma"), "hello");
+        for (Path p : List.of(notScene, tmp.resolve("missing.ma"), tmp)) {
+            Result r = run("scan", p.toString());
+            assertEquals(Main.EXIT_USAGE, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+    }
 }

@@ -19,6 +19,9 @@ public final class MayaAssetCollector implements MayaSceneHandler {
     /** Default nodes every scene has without creating them, and their types. */
     private static final Map<String, String> DEFAULT_NODES = Map.of("defaultColorMgtGlobals", "colorManagementGlobals");
 
+    /** Files under Maya's own install ({@code <MAYA_RESOURCES>/OCIO-configs/...}) come with Maya on every node. */
+    private static final String MAYA_RESOURCES = "<MAYA_RESOURCES>";
+
     /** A cacheFile node: its folder and base name, resolved together into the xml and data files. */
     public record CacheFileNode(String node, String cachePath, String cacheName) {
     }
@@ -28,6 +31,7 @@ public final class MayaAssetCollector implements MayaSceneHandler {
         final Map<String, String> paths = new LinkedHashMap<>();
         int tiling;
         boolean frameExtension;
+        boolean configEnabled;
 
         FileNode(String type) {
             this.type = type;
@@ -58,6 +62,10 @@ public final class MayaAssetCollector implements MayaSceneHandler {
             fileNode(node, type).tiling = integer(attr.values().get(0));
             return;
         }
+        if (attribute.equals("cfe") || attribute.equals("configFileEnabled")) {
+            fileNode(node, type).configEnabled = MayaRenderSettingsCollector.isOn(attr.values().get(0));
+            return;
+        }
         if (attribute.equals("ufe") || attribute.equals("useFrameExtension")) {
             fileNode(node, type).frameExtension = MayaRenderSettingsCollector.isOn(attr.values().get(0));
             return;
@@ -66,7 +74,7 @@ public final class MayaAssetCollector implements MayaSceneHandler {
             List<String> values = attr.values();
             for (int i = 0; i < values.size(); i++) {
                 String path = values.get(i);
-                if (!path.isBlank() && !looksLikeNumber(path)) {
+                if (!path.isBlank() && !looksLikeNumber(path) && !path.startsWith(MAYA_RESOURCES)) {
                     fileNode(node, type).paths.put(values.size() == 1 ? attribute : attribute + "[" + i + "]", path);
                 }
             }
@@ -86,8 +94,8 @@ public final class MayaAssetCollector implements MayaSceneHandler {
     public List<AssetReference> assets() {
         List<AssetReference> assets = new ArrayList<>();
         nodes.forEach((node, n) -> {
-            if (n.type.equals("cacheFile")) {
-                return;
+            if (n.type.equals("cacheFile") || (n.type.equals("colorManagementGlobals") && !n.configEnabled)) {
+                return; // a cache is resolved with its data files; an OCIO config is used only when enabled
             }
             n.paths.forEach((attribute, path) -> assets.add(new AssetReference(node, n.type, attribute, path,
                     TilingMode.fromMaya(n.tiling), n.frameExtension)));

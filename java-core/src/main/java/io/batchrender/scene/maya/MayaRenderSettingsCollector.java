@@ -36,6 +36,10 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
             Map.entry("imfkey", "imfPluginKey"), Map.entry("outf", "imageFormat"), Map.entry("pad", "extensionPadding"),
             Map.entry("w", "width"), Map.entry("h", "height"), Map.entry("o", "outTime"));
 
+    /** Maya's values for what a scene leaves unwritten, where a relative override needs a base. */
+    private static final Map<String, String> DEFAULTS = Map.of("startFrame", "1", "endFrame", "10", "byFrameStep", "1",
+            "width", Integer.toString(DEFAULT_RESOLUTION.width()), "height", Integer.toString(DEFAULT_RESOLUTION.height()));
+
     private final Map<String, String> globals = new HashMap<>();
     private final Map<String, String> resolution = new HashMap<>();
     private String currentTime = "1";
@@ -43,15 +47,31 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
     private final Map<String, Boolean> cameras = new LinkedHashMap<>();
     private final Map<String, Boolean> legacyLayers = new LinkedHashMap<>();
     private final Map<String, String> setupLayerOfLegacy = new HashMap<>();
-    private final Map<String, Override> overrides = new LinkedHashMap<>();
+    private final Map<String, LayerOverride> overrides = new LinkedHashMap<>();
     private final Map<String, String> parentOf = new HashMap<>();
     private final Map<String, String> typeOf = new HashMap<>();
 
-    private static final class Override {
+    /** An absolute override sets a value; a relative one multiplies and offsets the value beneath it. */
+    private static final class LayerOverride {
+        final boolean relative;
         String attribute = "";
         String target = "";
         String value;
+        double multiply = 1;
+        double offset;
         boolean enabled = true;
+
+        LayerOverride(boolean relative) {
+            this.relative = relative;
+        }
+
+        String applyTo(String base) {
+            if (!relative) {
+                return value;
+            }
+            double b = base == null ? 0 : Double.parseDouble(base);
+            return Double.toString(b * multiply + offset);
+        }
     }
 
     @Override
@@ -60,7 +80,8 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
         switch (type) {
             case "camera" -> cameras.put(node, true);
             case "renderLayer" -> legacyLayers.put(node, true);
-            case "absOverride", "absUniqueOverride" -> overrides.put(node, new Override());
+            case "absOverride", "absUniqueOverride" -> overrides.put(node, new LayerOverride(false));
+            case "relOverride", "relUniqueOverride" -> overrides.put(node, new LayerOverride(true));
             case "renderSetupLayer", "collection", "renderSettingsCollection" -> typeOf.put(node, type);
             default -> {
             }
@@ -98,12 +119,14 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
         } else if (legacyLayers.containsKey(node) && (attribute.equals("rndr") || attribute.equals("renderable"))) {
             legacyLayers.put(node, isOn(value));
         } else if (overrides.containsKey(node)) {
-            Override o = overrides.get(node);
+            LayerOverride o = overrides.get(node);
             switch (attribute) {
                 case "atr", "attribute" -> o.attribute = value;
                 case "tgName", "targetNodeName" -> o.target = plain(value);
                 case "atv", "attrValue" -> o.value = value;
                 case "en", "enabled" -> o.enabled = isOn(value);
+                case "mul", "multiply" -> o.multiply = number(value, 1);
+                case "ofs", "offset" -> o.offset = number(value, 0);
                 default -> {
                 }
             }
@@ -144,15 +167,16 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
         Map<String, String> layerGlobals = new HashMap<>(globals);
         Map<String, String> layerResolution = new HashMap<>(resolution);
         if (setupLayer != null) {
-            for (Map.Entry<String, Override> e : overrides.entrySet()) {
-                Override o = e.getValue();
-                if (!o.enabled || o.value == null || !setupLayer.equals(layerOf(e.getKey()))) {
+            for (Map.Entry<String, LayerOverride> e : overrides.entrySet()) {
+                LayerOverride o = e.getValue();
+                if (!o.enabled || (!o.relative && o.value == null) || !setupLayer.equals(layerOf(e.getKey()))) {
                     continue;
                 }
                 if (o.target.equals("defaultRenderGlobals")) {
-                    layerGlobals.put(o.attribute, o.value);
+                    layerGlobals.put(o.attribute, o.applyTo(layerGlobals.getOrDefault(o.attribute, DEFAULTS.get(o.attribute))));
                 } else if (o.target.equals("defaultResolution")) {
-                    layerResolution.put(o.attribute, o.value);
+                    layerResolution.put(o.attribute, o.applyTo(layerResolution.getOrDefault(o.attribute,
+                            DEFAULTS.get(o.attribute))));
                 }
             }
         }
@@ -227,6 +251,14 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
     static boolean isOn(String value) {
         String v = value.toLowerCase(Locale.ROOT);
         return v.equals("yes") || v.equals("on") || v.equals("true") || (!v.isEmpty() && v.matches("-?[0-9.]+") && Double.parseDouble(v) != 0);
+    }
+
+    private static double number(String value, double fallback) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private static int frame(String value) {

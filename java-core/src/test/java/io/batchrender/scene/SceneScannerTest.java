@@ -1,0 +1,149 @@
+package io.batchrender.scene;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchrender.assets.ResolvedAsset;
+import io.batchrender.render.TestScenes;
+import io.batchrender.scene.maya.MayaSceneException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scans of the real scenes in shared/testdata. Every expected value was read from the scene files
+ * (grep of the .ma text) and from listing the folders beside them.
+ */
+class SceneScannerTest {
+
+    private static final String DEADLINE = "maya/deadline-cloud-for-maya/job_bundle_output_tests/";
+
+    @TempDir
+    Path tmp;
+
+    private SceneManifest scan(Path scene) {
+        return new SceneScanner(List.of(), tmp, Map.of()).scan(scene);
+    }
+
+    private static ResolvedAsset asset(SceneManifest m, String node) {
+        return m.assets().stream().map(SceneManifest.SceneAsset::asset).filter(a -> a.ref().node().equals(node))
+                .findFirst().orElseThrow(() -> new AssertionError("no asset on node " + node));
+    }
+
+    @Test
+    void aTextureWrittenForSomeoneElsesDiskResolvesToTheCopyBesideTheScene() {
+        Path scene = TestScenes.testData(DEADLINE + "cube/scene/cube.ma");
+        SceneManifest m = scan(scene);
+
+        // cube.ma: file1.ftn = "D:/deadline-clients/.../cube/deadline_logo_48x48.png"; the png sits beside the scene
+        ResolvedAsset logo = asset(m, "file1");
+        assertEquals(ResolvedAsset.Status.FOUND, logo.status());
+        assertEquals(List.of(scene.getParent().resolve("deadline_logo_48x48.png")), logo.files());
+        assertEquals(Optional.of("scene-folder"), logo.foundBy());
+        // the referenced Maya Binary scene, also written with a D:/ path
+        ResolvedAsset ref = asset(m, "scene_file_to_referenceRN");
+        assertEquals(List.of(scene.getParent().resolve("scene_file_to_reference.mb")), ref.files());
+        // the project is the folder holding workspace.mel, one level above cube/
+        assertEquals(Optional.of(TestScenes.testData(DEADLINE + "workspace.mel").getParent()), m.project());
+        // Maya's own OCIO config (<MAYA_RESOURCES>/...) ships with Maya: not a file to upload
+        assertTrue(m.assets().stream().noneMatch(a -> a.asset().ref().path().startsWith("<MAYA_RESOURCES>")));
+    }
+
+    @Test
+    void renderSettingsComeFromTheFileWithMayasDefaults() {
+        SceneManifest m = scan(TestScenes.testData(DEADLINE + "cube/scene/cube.ma"));
+
+        RenderSettings s = m.settings();
+        assertEquals("mayaSoftware", s.renderer(), "cube.ma writes no .ren: Maya's default renderer");
+        assertFalse(s.animation(), "no .an: animation off");
+        assertEquals("537", s.frames(), "animation off renders the current time, :time1 .o 537");
+        assertEquals("<Scene>", s.outputPrefix());
+        assertEquals(new Resolution(960, 540), s.resolution());
+        assertEquals(List.of("perspShape"), s.cameras(), "top/front/side have .rnd no");
+        assertEquals("masterLayer", s.layers().get(0).name());
+    }
+
+    @Test
+    void renderSetupLayersCarryTheirOverrides() {
+        SceneManifest m = scan(TestScenes.testData(DEADLINE + "layers/scene/layers.ma"));
+        Map<String, RenderLayer> layers = new java.util.HashMap<>();
+        m.settings().layers().forEach(l -> layers.put(l.name(), l));
+
+        assertEquals("arnold", m.settings().renderer());
+        assertEquals("1-10", m.settings().frames(), ".an yes, no .fs/.ef: Maya's 1 to 10");
+        // startFrame1 .atv 20 / endFrame1 .atv 30 in RenderSettingsCollection1 under renderSetupLayer2
+        assertEquals("20-30", layers.get("renderSetupLayer2").frames());
+        // endFrame2 is relative (.mul 1, .ofs 10) on 10; width1/height1 1920x1080
+        assertEquals("1-20", layers.get("renderSetupLayer4").frames());
+        assertEquals(new Resolution(1920, 1080), layers.get("renderSetupLayer4").resolution());
+        // startFrame2 relative (.ofs 4) on 1; rs_notRenderableLayer .rndr no; imageFilePrefix .atv "image_file_prefix_"
+        RenderLayer off = layers.get("notRenderableLayer");
+        assertEquals("5-10", off.frames());
+        assertFalse(off.renderable());
+        assertEquals("image_file_prefix_", off.outputPrefix());
+        assertEquals("layer_specific_file_prefix_", layers.get("layerDefaultFrames").outputPrefix());
+        assertTrue(layers.get("masterLayer").renderable());
+    }
+
+    @Test
+    void udimTilesAreEveryTileOnDisk() {
+        Path scene = TestScenes.testData("maya/maya-usd/test/lib/usd/translators/UsdExportImportUDIMTest/UsdExportUDIMTest.ma");
+        ResolvedAsset udim = asset(scan(scene), "file1");
+
+        // .ftn "UdimTest_1001_color.png" with .uvt 3 (UDIM); tiles 1001-1003 are in the folder
+        assertEquals(List.of(1001, 1002, 1003).stream()
+                .map(t -> scene.getParent().resolve("UdimTest_" + t + "_color.png")).toList(), udim.files());
+    }
+
+    @Test
+    void anNParticleCacheResolvesToItsDescriptionAndData() {
+        Path scene = TestScenes.testData("maya/maya-usd/plugin/pxr/maya/lib/pxrUsdMayaGL/testenv/InstancerDrawTest/InstancerDrawTest.ma");
+        SceneManifest m = scan(scene);
+
+        List<Path> files = m.assets().stream().flatMap(a -> a.asset().files().stream()).toList();
+        assertTrue(files.contains(scene.getParent().resolve("nCache/nParticles.xml")), files.toString());
+        assertTrue(files.contains(scene.getParent().resolve("nCache/nParticles.mcx")), files.toString());
+        assertTrue(files.contains(scene.getParent().resolve("CubeModel.usda")), "the USD stage of the proxy shape");
+        assertEquals(0, m.missing());
+    }
+
+    @Test
+    void texturesOnADiskThatIsNotHereAreReportedMissing() {
+        SceneManifest m = scan(TestScenes.testData("maya/azure-batch-maya/tests/data/empty.mb"));
+
+        assertEquals("C:/Users/antisch/Pictures/butterfly.png", asset(m, "file1").ref().path());
+        assertEquals(ResolvedAsset.Status.MISSING, asset(m, "file1").status());
+        assertEquals(ResolvedAsset.Status.MISSING, asset(m, "file2").status());
+        assertEquals(2, m.missing());
+    }
+
+    @Test
+    void referencedScenesAreReadOnceEvenInACycle() throws Exception {
+        Path tex = Files.writeString(tmp.resolve("wood.png"), "png");
+        Files.writeString(tmp.resolve("a.ma"), "//Maya ASCII 2023 scene\n//Codeset: UTF-8\n"
+                + "file -r -ns \"b\" -rfn \"bRN\" -typ \"mayaAscii\" \"b.ma\";\nrequires maya \"2023\";\n");
+        Files.writeString(tmp.resolve("b.ma"), "//Maya ASCII 2023 scene\n//Codeset: UTF-8\n"
+                + "file -r -ns \"a\" -rfn \"aRN\" -typ \"mayaAscii\" \"a.ma\";\n"
+                + "createNode file -n \"wood\";\n\tsetAttr \".ftn\" -type \"string\" \"wood.png\";\n");
+
+        SceneManifest m = scan(tmp.resolve("a.ma"));
+
+        assertEquals(List.of(tex), asset(m, "wood").files(), "the texture of the referenced scene is included");
+        assertEquals(1, m.assets().stream().filter(a -> a.asset().ref().node().equals("wood")).count());
+    }
+
+    @Test
+    void aSceneThatCannotBeReadIsAOneLineError() throws Exception {
+        MayaSceneException missing = assertThrows(MayaSceneException.class, () -> scan(tmp.resolve("nope.ma")));
+        assertFalse(missing.getMessage().contains("\n"));
+        Path garbage = Files.write(tmp.resolve("garbage.ma"), new byte[] {0, 1, 2, 3, (byte) 0xff, 42});
+        assertThrows(MayaSceneException.class, () -> scan(garbage));
+        assertThrows(MayaSceneException.class, () -> scan(tmp));
+    }
+}
