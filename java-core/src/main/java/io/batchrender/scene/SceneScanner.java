@@ -54,6 +54,11 @@ public final class SceneScanner {
             public void requires(String plugin, String version) {
                 plugins.add(plugin);
             }
+
+            @Override
+            public boolean wantsAttributes(Optional<String> nodeType, String node) {
+                return false;
+            }
         };
         List<SceneManifest.SceneAsset> assets = new ArrayList<>();
         List<String> problems = new ArrayList<>();

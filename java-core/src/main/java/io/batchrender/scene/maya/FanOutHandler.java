@@ -48,6 +48,11 @@ public final class FanOutHandler implements MayaSceneHandler {
     }
 
     @Override
+    public boolean wantsAttributes(Optional<String> nodeType, String node) {
+        return handlers.stream().anyMatch(h -> h.wantsAttributes(nodeType, node));
+    }
+
+    @Override
     public void connectAttr(String source, String destination) {
         handlers.forEach(h -> h.connectAttr(source, destination));
     }

@@ -31,9 +31,19 @@ final class MayaAsciiCommands {
 
     private final MayaSceneHandler handler;
     private String current;
+    private boolean currentWanted = true;
 
     MayaAsciiCommands(MayaSceneHandler handler) {
         this.handler = handler;
+    }
+
+    /**
+     * Whether a statement starting with {@code command} needs reading: the relative setAttrs of a node
+     * no handler wants can be skipped unread. (An absolute {@code setAttr "node.attr"} in such a block
+     * would be skipped too; Maya writes node blocks with relative ones.)
+     */
+    boolean wants(String command) {
+        return COMMANDS.contains(command) && (currentWanted || !command.equals("setAttr"));
     }
 
     void apply(MelStatement s) {
@@ -60,6 +70,7 @@ final class MayaAsciiCommands {
         handler.createNode(a.positional().get(0), name, a.value("p", "parent"));
         if (!a.has("ss", "skipSelect")) {
             current = name.isEmpty() ? null : name;
+            currentWanted = current == null || handler.wantsAttributes(Optional.of(a.positional().get(0)), current);
         }
     }
 
@@ -71,6 +82,7 @@ final class MayaAsciiCommands {
         }
         current = a.positional().get(0);
         handler.select(current);
+        currentWanted = handler.wantsAttributes(Optional.empty(), current);
     }
 
     private void setAttr(List<MelToken> tokens) {

@@ -64,9 +64,9 @@ public final class MayaAsciiReader {
         byte[] text = java.util.Arrays.copyOfRange(head, bom, head.length);
         Charset charset = MayaCodeset.find(text, text.length).map(MayaCodeset::charset).orElse(StandardCharsets.UTF_8);
         Reader reader = new InputStreamReader(bin, MayaCodeset.decoder(charset));
-        MelStatementReader statements = new MelStatementReader(new MelTokenizer(reader, source, limit),
-                MayaAsciiCommands.COMMANDS, limit);
         MayaAsciiCommands commands = new MayaAsciiCommands(handler);
+        MelStatementReader statements = new MelStatementReader(new MelTokenizer(reader, source, limit),
+                commands::wants, limit);
         MelStatement s;
         while ((s = statements.next()) != null) {
             commands.apply(s);

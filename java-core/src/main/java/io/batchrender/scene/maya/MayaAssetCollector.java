@@ -51,6 +51,11 @@ public final class MayaAssetCollector implements MayaSceneHandler {
     }
 
     @Override
+    public boolean wantsAttributes(Optional<String> nodeType, String node) {
+        return currentTypes.containsKey(MayaRenderSettingsCollector.plain(node));
+    }
+
+    @Override
     public void setAttr(MayaSetAttr attr) {
         String node = MayaRenderSettingsCollector.plain(attr.node());
         String type = currentTypes.get(node);

@@ -40,6 +40,9 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
     private static final Map<String, String> DEFAULTS = Map.of("startFrame", "1", "endFrame", "10", "byFrameStep", "1",
             "width", Integer.toString(DEFAULT_RESOLUTION.width()), "height", Integer.toString(DEFAULT_RESOLUTION.height()));
 
+    private static final java.util.Set<String> GLOBAL_NODES =
+            java.util.Set.of("defaultRenderGlobals", "defaultResolution", "time1", "defaultArnoldDriver");
+
     private final Map<String, String> globals = new HashMap<>();
     private final Map<String, String> resolution = new HashMap<>();
     private String currentTime = "1";
@@ -86,6 +89,12 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
             default -> {
             }
         }
+    }
+
+    @Override
+    public boolean wantsAttributes(Optional<String> nodeType, String node) {
+        String n = plain(node);
+        return GLOBAL_NODES.contains(n) || cameras.containsKey(n) || legacyLayers.containsKey(n) || overrides.containsKey(n);
     }
 
     @Override

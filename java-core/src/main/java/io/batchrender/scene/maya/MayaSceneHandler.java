@@ -43,6 +43,16 @@ public interface MayaSceneHandler {
     default void setAttr(MayaSetAttr attr) {
     }
 
+    /**
+     * Whether this handler wants the {@code setAttr}s of a node that just became current. A reader may
+     * then skip, without decoding them, the relative {@code setAttr ".attr"} statements of nodes no
+     * handler wants (most of a scene: mesh data). {@code nodeType} is empty after a {@code select},
+     * which does not say the type. The default wants everything.
+     */
+    default boolean wantsAttributes(Optional<String> nodeType, String node) {
+        return true;
+    }
+
     /** {@code connectAttr "place2dTexture1.o" "file1.uv";}: a connection between two plugs. */
     default void connectAttr(String source, String destination) {
     }

@@ -4,12 +4,12 @@ import io.batchrender.scene.maya.MelToken.Kind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Groups tokens into statements that end at the first {@code ;} outside a string.
  *
- * <p>Only statements whose command is in {@code commands} are kept; the others ({@code relationship},
+ * <p>Only statements whose command {@code commands} accepts are kept; the others ({@code relationship},
  * {@code addAttr}, {@code rename}, ...) are scanned to their {@code ;} without keeping any text, so they cost
  * no memory however long they are. A kept statement may hold at most {@code limit} characters (each token
  * also counts {@link ReadLimit#TOKEN_OVERHEAD}); beyond that the reader stops with a clear error.
@@ -17,10 +17,10 @@ import java.util.Set;
 final class MelStatementReader {
 
     private final MelTokenizer tokens;
-    private final Set<String> commands;
+    private final Predicate<String> commands;
     private final long limit;
 
-    MelStatementReader(MelTokenizer tokens, Set<String> commands, long limit) {
+    MelStatementReader(MelTokenizer tokens, Predicate<String> commands, long limit) {
         this.tokens = tokens;
         this.commands = commands;
         this.limit = limit;
@@ -36,7 +36,7 @@ final class MelStatementReader {
             if (first.kind() == Kind.SEMICOLON) {
                 continue;
             }
-            if (first.kind() == Kind.WORD && commands.contains(first.text())) {
+            if (first.kind() == Kind.WORD && commands.test(first.text())) {
                 return new MelStatement(first.text(), arguments(), first.line());
             }
             skipToEnd();

@@ -18,7 +18,7 @@ final class MelTokenizer {
     private final Reader in;
     private final String source;
     private final long maxTokenChars;
-    private final char[] buf = new char[1 << 16];
+    private final char[] buf = new char[1 << 17];
     private int pos;
     private int lim;
     private int line = 1;
@@ -99,11 +99,31 @@ final class MelTokenizer {
         StringBuilder sb = keep ? new StringBuilder() : null;
         long n = 0;
         while (true) {
-            int c = read();
-            if (c < 0) {
+            if (pos >= lim && !fill(1)) {
                 throw new MayaSceneException(source + ": the file ends inside the string that starts at line " + startLine
                         + " (statement at line " + statementLine + "): it is truncated or damaged; save the scene from Maya again");
             }
+            // the plain run up to the next quote, backslash or newline, copied in one go
+            int run = pos;
+            while (run < lim) {
+                char c = buf[run];
+                if (c == '"' || c == '\\' || c == '\n') {
+                    break;
+                }
+                run++;
+            }
+            if (run > pos) {
+                if (keep) {
+                    n += run - pos;
+                    if (n > maxTokenChars) {
+                        throw tooLong(maxTokenChars);
+                    }
+                    sb.append(buf, pos, run - pos);
+                }
+                pos = run;
+                continue;
+            }
+            int c = buf[pos++];
             if (c == '"') {
                 return keep ? sb.toString() : "";
             }
@@ -141,19 +161,38 @@ final class MelTokenizer {
     }
 
     private String readWord(boolean keep) throws IOException {
-        StringBuilder sb = keep ? new StringBuilder() : null;
+        StringBuilder sb = null;
         long n = 0;
         while (true) {
-            int c = peek(0);
-            if (c < 0 || c <= ' ' || c == ';' || c == '"' || c == '(' || c == ')') {
-                return keep ? sb.toString() : "";
+            if (pos >= lim && !fill(1)) {
+                return keep ? (sb == null ? "" : sb.toString()) : "";
             }
-            pos++;
-            if (keep) {
-                if (++n > maxTokenChars) {
+            int run = pos;
+            while (run < lim) {
+                char c = buf[run];
+                if (c <= ' ' || c == ';' || c == '"' || c == '(' || c == ')') {
+                    break;
+                }
+                run++;
+            }
+            if (keep && run > pos) {
+                n += run - pos;
+                if (n > maxTokenChars) {
                     throw tooLong(maxTokenChars);
                 }
-                sb.append((char) c);
+                if (run < lim && sb == null) {
+                    String word = new String(buf, pos, run - pos); // the usual case: the word is in the buffer
+                    pos = run;
+                    return word;
+                }
+                if (sb == null) {
+                    sb = new StringBuilder();
+                }
+                sb.append(buf, pos, run - pos);
+            }
+            pos = run;
+            if (run < lim) {
+                return keep ? (sb == null ? "" : sb.toString()) : "";
             }
         }
     }
