@@ -92,6 +92,24 @@ class SceneScannerTest {
     }
 
     @Test
+    void eachLayerRendersTheCamerasItsAdjustmentsAndOverridesLeaveOn() {
+        SceneManifest m = scan(TestScenes.testData(DEADLINE + "layers/scene/layers.ma"));
+        Map<String, List<String>> cams = new java.util.HashMap<>();
+        m.settings().layers().forEach(l -> cams.put(l.name(), l.cameras()));
+
+        // cameraShape2/3 have .rnd no; defaultRenderLayer .adjs[0] (plug cameraShape1.rnd) is 0: master renders persp only
+        assertEquals(List.of("perspShape"), m.settings().cameras());
+        assertEquals(List.of("perspShape"), cams.get("masterLayer"));
+        // renderable5 (.atv yes) on the collection selecting |camera1|cameraShape1, under layerFrameRange1
+        assertEquals(List.of("perspShape", "cameraShape1"), cams.get("layerFrameRange1"));
+        // renderSetupLayer2: persp off (renderable, no .atv), cameras 1-3 on (renderable4, 3, 2 .atv yes)
+        assertEquals(List.of("cameraShape1", "cameraShape2", "cameraShape3"), cams.get("renderSetupLayer2"));
+        // layerDefaultFrames: persp off (renderable1), cameraShape1 off as on the master layer
+        assertEquals(List.of(), cams.get("layerDefaultFrames"));
+        assertEquals(List.of("perspShape"), cams.get("renderSetupLayer4"));
+    }
+
+    @Test
     void udimTilesAreEveryTileOnDisk() {
         Path scene = TestScenes.testData("maya/maya-usd/test/lib/usd/translators/UsdExportImportUDIMTest/UsdExportUDIMTest.ma");
         ResolvedAsset udim = asset(scan(scene), "file1");

@@ -40,6 +40,9 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
     private static final Map<String, String> DEFAULTS = Map.of("startFrame", "1", "endFrame", "10", "byFrameStep", "1",
             "width", Integer.toString(DEFAULT_RESOLUTION.width()), "height", Integer.toString(DEFAULT_RESOLUTION.height()));
 
+    private static final java.util.regex.Pattern ADJUSTMENT_VALUE = java.util.regex.Pattern.compile("adjs\\[(\\d+)]\\.val");
+    private static final java.util.regex.Pattern ADJUSTMENT_PLUG =
+            java.util.regex.Pattern.compile("(.+)\\.adjs\\[(\\d+)]\\.plg");
     private static final java.util.Set<String> GLOBAL_NODES =
             java.util.Set.of("defaultRenderGlobals", "defaultResolution", "time1", "defaultArnoldDriver");
 
@@ -52,6 +55,12 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
     private final Map<String, String> setupLayerOfLegacy = new HashMap<>();
     private final Map<String, LayerOverride> overrides = new LinkedHashMap<>();
     private final Map<String, String> parentOf = new HashMap<>();
+    /** Legacy layer adjustments: layer -> index -> value, and layer -> index -> the plug it adjusts. */
+    private final Map<String, Map<Integer, String>> adjustmentValues = new HashMap<>();
+    private final Map<String, Map<Integer, String>> adjustmentPlugs = new HashMap<>();
+    /** Render Setup: a collection's selector, and a selector's static selection (DAG paths). */
+    private final Map<String, String> selectorOf = new HashMap<>();
+    private final Map<String, String> staticSelection = new HashMap<>();
     private final Map<String, String> typeOf = new HashMap<>();
 
     /** An absolute override sets a value; a relative one multiplies and offsets the value beneath it. */
@@ -86,6 +95,7 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
             case "absOverride", "absUniqueOverride" -> overrides.put(node, new LayerOverride(false));
             case "relOverride", "relUniqueOverride" -> overrides.put(node, new LayerOverride(true));
             case "renderSetupLayer", "collection", "renderSettingsCollection" -> typeOf.put(node, type);
+            case "simpleSelector" -> staticSelection.put(node, "");
             default -> {
             }
         }
@@ -94,7 +104,8 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
     @Override
     public boolean wantsAttributes(Optional<String> nodeType, String node) {
         String n = plain(node);
-        return GLOBAL_NODES.contains(n) || cameras.containsKey(n) || legacyLayers.containsKey(n) || overrides.containsKey(n);
+        return GLOBAL_NODES.contains(n) || cameras.containsKey(n) || legacyLayers.containsKey(n) || overrides.containsKey(n)
+                || staticSelection.containsKey(n);
     }
 
     @Override
@@ -127,6 +138,12 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
             cameras.put(node, isOn(value));
         } else if (legacyLayers.containsKey(node) && (attribute.equals("rndr") || attribute.equals("renderable"))) {
             legacyLayers.put(node, isOn(value));
+        } else if (legacyLayers.containsKey(node) && ADJUSTMENT_VALUE.matcher(attribute).matches()) {
+            var m = ADJUSTMENT_VALUE.matcher(attribute);
+            m.matches();
+            adjustmentValues.computeIfAbsent(node, k -> new HashMap<>()).put(Integer.parseInt(m.group(1)), value);
+        } else if (staticSelection.containsKey(node) && (attribute.equals("ssl") || attribute.equals("staticSelection"))) {
+            staticSelection.put(node, value);
         } else if (overrides.containsKey(node)) {
             LayerOverride o = overrides.get(node);
             switch (attribute) {
@@ -148,6 +165,16 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
         if (source.endsWith(".lit") && destination.endsWith(".pls")) {
             parentOf.put(plain(nodeOf(destination)), plain(nodeOf(source)));
         }
+        // a legacy layer adjustment: connectAttr "cameraShape1.rnd" "layer.adjs[0].plg"
+        java.util.regex.Matcher adj = ADJUSTMENT_PLUG.matcher(destination);
+        if (adj.matches()) {
+            adjustmentPlugs.computeIfAbsent(plain(adj.group(1)), k -> new HashMap<>())
+                    .put(Integer.parseInt(adj.group(2)), plain(source));
+        }
+        // a collection's selector: connectAttr "sel.c" "collection.sel"
+        if (source.endsWith(".c") && destination.endsWith(".sel")) {
+            selectorOf.put(plain(nodeOf(destination)), plain(nodeOf(source)));
+        }
         // a Render Setup layer's legacy layer: connectAttr "rs_X.msg" "X.lrl"
         if (source.endsWith(".msg") && destination.endsWith(".lrl")) {
             setupLayerOfLegacy.put(plain(nodeOf(source)), plain(nodeOf(destination)));
@@ -160,10 +187,10 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
         String frames = frames(globals, animation);
         Resolution size = size(resolution);
         String prefix = prefix(globals.get("imageFilePrefix"));
-        List<String> renderable = cameras.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+        List<String> renderable = camerasOf("defaultRenderLayer");
         List<RenderLayer> layers = new ArrayList<>();
         for (Map.Entry<String, Boolean> layer : legacyLayers.entrySet()) {
-            layers.add(layer(layer.getKey(), layer.getValue(), renderable));
+            layers.add(layer(layer.getKey(), layer.getValue(), camerasOf(layer.getKey())));
         }
         layers.sort((a, b) -> a.name().equals("masterLayer") ? -1 : b.name().equals("masterLayer") ? 1 : 0);
         return new RenderSettings(globals.getOrDefault("currentRenderer", DEFAULT_RENDERER), animation, frames, prefix,
@@ -192,6 +219,62 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
         boolean animation = isOn(layerGlobals.getOrDefault("animation", "0"));
         return new RenderLayer(name, renderable, frames(layerGlobals, animation), prefix(layerGlobals.get("imageFilePrefix")),
                 size(layerResolution), cameraList);
+    }
+
+    /**
+     * The cameras a layer renders. A camera's value on the default layer is its adjustment there,
+     * else the camera's own .rnd; another legacy layer may adjust it; a Render Setup layer may
+     * override it through a collection that selects the camera.
+     */
+    private List<String> camerasOf(String legacyLayer) {
+        String setupLayer = setupLayerOfLegacy.get(legacyLayer);
+        Map<String, Boolean> setupOverrides = setupLayer == null ? Map.of() : cameraOverrides(setupLayer);
+        List<String> renderable = new ArrayList<>();
+        for (Map.Entry<String, Boolean> camera : cameras.entrySet()) {
+            String cam = camera.getKey();
+            Optional<Boolean> base = adjustment("defaultRenderLayer", cam);
+            boolean on = base.orElse(camera.getValue());
+            if (setupLayer != null) {
+                on = setupOverrides.getOrDefault(cam, on);
+            } else if (!legacyLayer.equals("defaultRenderLayer")) {
+                on = adjustment(legacyLayer, cam).orElse(on);
+            }
+            if (on) {
+                renderable.add(cam);
+            }
+        }
+        return renderable;
+    }
+
+    private Optional<Boolean> adjustment(String layer, String camera) {
+        Map<Integer, String> plugs = adjustmentPlugs.getOrDefault(layer, Map.of());
+        Map<Integer, String> values = adjustmentValues.getOrDefault(layer, Map.of());
+        for (Map.Entry<Integer, String> e : plugs.entrySet()) {
+            if ((e.getValue().equals(camera + ".rnd") || e.getValue().equals(camera + ".renderable"))
+                    && values.containsKey(e.getKey())) {
+                return Optional.of(isOn(values.get(e.getKey())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Render Setup "renderable" overrides in a layer, by the camera shapes their collections select. */
+    private Map<String, Boolean> cameraOverrides(String setupLayer) {
+        Map<String, Boolean> result = new HashMap<>();
+        for (Map.Entry<String, LayerOverride> e : overrides.entrySet()) {
+            LayerOverride o = e.getValue();
+            if (!o.enabled || !o.attribute.equals("renderable") || !setupLayer.equals(layerOf(e.getKey()))) {
+                continue;
+            }
+            String selector = selectorOf.get(parentOf.get(e.getKey()));
+            for (String path : staticSelection.getOrDefault(selector, "").split("\n")) {
+                String shape = path.substring(path.lastIndexOf('|') + 1);
+                if (cameras.containsKey(shape)) {
+                    result.put(shape, isOn(o.value == null ? "0" : o.value));
+                }
+            }
+        }
+        return result;
     }
 
     /** The Render Setup layer an override belongs to, walking up its collections. */
