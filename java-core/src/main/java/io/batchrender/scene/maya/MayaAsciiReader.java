@@ -63,8 +63,12 @@ public final class MayaAsciiReader {
         bin.skipNBytes(bom);
         byte[] text = java.util.Arrays.copyOfRange(head, bom, head.length);
         Charset charset = MayaCodeset.find(text, text.length).map(MayaCodeset::charset).orElse(StandardCharsets.UTF_8);
-        Reader reader = new InputStreamReader(bin, MayaCodeset.decoder(charset));
         MayaAsciiCommands commands = new MayaAsciiCommands(handler);
+        if (MayaAsciiByteScanner.handles(charset)) {
+            new MayaAsciiByteScanner(bin, charset, source, limit).run(commands);
+            return;
+        }
+        Reader reader = new InputStreamReader(bin, MayaCodeset.decoder(charset));
         MelStatementReader statements = new MelStatementReader(new MelTokenizer(reader, source, limit),
                 commands::wants, limit);
         MelStatement s;

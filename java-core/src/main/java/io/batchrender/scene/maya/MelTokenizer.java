@@ -18,7 +18,7 @@ final class MelTokenizer {
     private final Reader in;
     private final String source;
     private final long maxTokenChars;
-    private final char[] buf = new char[1 << 17];
+    private final char[] buf;
     private int pos;
     private int lim;
     private int line = 1;
@@ -26,9 +26,22 @@ final class MelTokenizer {
     private boolean statementStarted;
 
     MelTokenizer(Reader in, String source, long maxTokenChars) {
+        this(in, source, maxTokenChars, 1);
+    }
+
+    /** A tokenizer for text that starts on line {@code firstLine} of {@code source}. */
+    MelTokenizer(Reader in, String source, long maxTokenChars, int firstLine) {
+        this(in, source, maxTokenChars, firstLine, 1 << 17);
+    }
+
+    /** As above, with a character buffer of {@code bufferSize} (small for one short statement). */
+    MelTokenizer(Reader in, String source, long maxTokenChars, int firstLine, int bufferSize) {
+        this.buf = new char[Math.max(16, bufferSize)];
         this.in = in;
         this.source = source;
         this.maxTokenChars = maxTokenChars;
+        this.line = firstLine;
+        this.statementLine = firstLine;
     }
 
     /** The line on which the statement being read (or the last one) starts. */
@@ -85,14 +98,27 @@ final class MelTokenizer {
 
     /** The error for a statement longer than the limit: the file is damaged or not a Maya ASCII scene. */
     MayaSceneException tooLong(long limit) {
+        return tooLong(source, statementLine, limit);
+    }
+
+    static MayaSceneException tooLong(String source, int statementLine, long limit) {
         return new MayaSceneException(source + ": statement at line " + statementLine + " is longer than "
                 + ReadLimit.megabytes(limit) + ": the file is damaged or not a Maya ASCII scene");
     }
 
-    /** The error for a file that ends before the statement's {@code ;}. */
-    MayaSceneException truncated() {
+    static MayaSceneException truncated(String source, int statementLine) {
         return new MayaSceneException(source + ": the file ends in the middle of the statement at line " + statementLine
                 + " (no closing ';'): it is truncated or damaged; save the scene from Maya again");
+    }
+
+    static MayaSceneException endsInString(String source, int stringLine, int statementLine) {
+        return new MayaSceneException(source + ": the file ends inside the string that starts at line " + stringLine
+                + " (statement at line " + statementLine + "): it is truncated or damaged; save the scene from Maya again");
+    }
+
+    /** The error for a file that ends before the statement's {@code ;}. */
+    MayaSceneException truncated() {
+        return truncated(source, statementLine);
     }
 
     private String readString(boolean keep, int startLine) throws IOException {
@@ -100,8 +126,7 @@ final class MelTokenizer {
         long n = 0;
         while (true) {
             if (pos >= lim && !fill(1)) {
-                throw new MayaSceneException(source + ": the file ends inside the string that starts at line " + startLine
-                        + " (statement at line " + statementLine + "): it is truncated or damaged; save the scene from Maya again");
+                throw endsInString(source, startLine, statementLine);
             }
             // the plain run up to the next quote, backslash or newline, copied in one go
             int run = pos;

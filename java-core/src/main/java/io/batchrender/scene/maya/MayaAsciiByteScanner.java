@@ -1,0 +1,295 @@
+package io.batchrender.scene.maya;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The fast path of {@link MayaAsciiReader} for text in a codeset where every byte below 0x80 is
+ * ASCII (UTF-8, the Windows and ISO single-byte code pages): statements are split on the bytes,
+ * and only those a handler wants are decoded and tokenized. The rest (mesh data, script bodies,
+ * most of a scene) are stepped over byte by byte, costing no memory however long they are.
+ *
+ * <p>A statement ends at the first {@code ;} outside double quotes; inside quotes a backslash
+ * escapes the next byte. Lines are counted for error messages.
+ */
+final class MayaAsciiByteScanner {
+
+    private static final int MAX_COMMAND = 64;
+
+    private final InputStream in;
+    private final Charset charset;
+    private final String source;
+    private final long limit;
+    private final byte[] buf = new byte[1 << 20];
+    private int pos;
+    private int lim;
+    private int line = 1;
+    private byte[] statement = new byte[1 << 12];
+    private int statementLength;
+
+    MayaAsciiByteScanner(InputStream in, Charset charset, String source, long limit) {
+        this.in = in;
+        this.charset = charset;
+        this.source = source;
+        this.limit = limit;
+    }
+
+    /** True for codesets whose bytes below 0x80 always mean ASCII characters. */
+    static boolean handles(Charset charset) {
+        String name = charset.name();
+        return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+                || name.startsWith("windows-125") || name.startsWith("ISO-8859-");
+    }
+
+    void run(MayaAsciiCommands commands) throws IOException {
+        while (skipSpaceAndComments()) {
+            int statementLine = line;
+            if (buf[pos] == ';') {
+                pos++;
+                continue;
+            }
+            String command = command(statementLine);
+            if (commands.wants(command)) {
+                collect(statementLine);
+                MelStatement s = parse(statementLine);
+                if (s != null) {
+                    commands.apply(s);
+                }
+            } else {
+                skip(statementLine);
+            }
+        }
+    }
+
+    /** Steps over white space and {@code //} comment lines; false at the end of the file. */
+    private boolean skipSpaceAndComments() throws IOException {
+        while (true) {
+            if (pos >= lim && !fill()) {
+                return false;
+            }
+            byte b = buf[pos];
+            if (b == '\n') {
+                line++;
+                pos++;
+            } else if ((b & 0xff) <= ' ') {
+                pos++;
+            } else if (b == '/' && peek(1) == '/') {
+                while ((pos < lim || fill()) && buf[pos] != '\n') {
+                    pos++;
+                }
+            } else {
+                return true;
+            }
+        }
+    }
+
+    /** The statement's first word, without consuming it; a word longer than any command ends the scan of it. */
+    private String command(int statementLine) throws IOException {
+        int n = 0;
+        while (n <= MAX_COMMAND) {
+            if (pos + n >= lim && !fillKeeping(n + 1)) {
+                break;
+            }
+            byte b = buf[pos + n];
+            if ((b & 0xff) <= ' ' || b == ';' || b == '"' || b == '(' || b == ')') {
+                break;
+            }
+            n++;
+        }
+        if (n > MAX_COMMAND) {
+            skipWord(statementLine);
+            return ""; // not a command: stepped over, and reported if it never ends
+        }
+        return new String(buf, pos, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Steps over a word too long to be a command; one longer than the statement limit is an error. */
+    private void skipWord(int statementLine) throws IOException {
+        long n = 0;
+        while (pos < lim || fill()) {
+            byte b = buf[pos];
+            if ((b & 0xff) <= ' ' || b == ';' || b == '"' || b == '(' || b == ')') {
+                return;
+            }
+            pos++;
+            if (++n > limit) {
+                throw MelTokenizer.tooLong(source, statementLine, limit);
+            }
+        }
+    }
+
+    /** Copies the statement, up to and with its ';', into {@link #statement}. */
+    private void collect(int statementLine) throws IOException {
+        statementLength = 0;
+        boolean inString = false;
+        int stringLine = 0;
+        while (true) {
+            if (pos >= lim && !fill()) {
+                throw inString ? MelTokenizer.endsInString(source, stringLine, statementLine)
+                        : MelTokenizer.truncated(source, statementLine);
+            }
+            byte b = buf[pos++];
+            append(b, statementLine);
+            if (inString) {
+                if (b == '"') {
+                    inString = false;
+                } else if (b == '\\') {
+                    if (pos >= lim && !fill()) {
+                        throw MelTokenizer.endsInString(source, stringLine, statementLine);
+                    }
+                    byte e = buf[pos++];
+                    if (e == '\n') {
+                        line++;
+                    }
+                    append(e, statementLine);
+                } else if (b == '\n') {
+                    line++;
+                }
+            } else if (b == ';') {
+                return;
+            } else if (b == '"') {
+                inString = true;
+                stringLine = line;
+            } else if (b == '\n') {
+                line++;
+            }
+        }
+    }
+
+    /**
+     * Steps over the statement to just past its ';', keeping nothing. Looks at eight bytes at a
+     * time for the few bytes that matter (outside strings {@code ; " \n}, inside {@code " \\ \n});
+     * newlines are counted from the same words.
+     */
+    private void skip(int statementLine) throws IOException {
+        boolean inString = false;
+        int stringLine = 0;
+        while (true) {
+            if (pos >= lim && !fill()) {
+                throw inString ? MelTokenizer.endsInString(source, stringLine, statementLine)
+                        : MelTokenizer.truncated(source, statementLine);
+            }
+            byte[] b = buf;
+            int p = pos;
+            int end = lim;
+            long stopA = inString ? QUOTES : SEMICOLONS;
+            long stopB = inString ? BACKSLASHES : QUOTES;
+            while (p + 8 <= end) {
+                long w = (long) LONGS.get(b, p);
+                long stops = zeroBytes(w ^ stopA) | zeroBytes(w ^ stopB);
+                long newlines = zeroBytes(w ^ NEWLINES);
+                if (stops == 0) {
+                    line += Long.bitCount(newlines);
+                    p += 8;
+                    continue;
+                }
+                int bit = Long.numberOfTrailingZeros(stops);
+                line += Long.bitCount(newlines & ((1L << bit) - 1));
+                p += bit >>> 3;
+                break;
+            }
+            if (p >= end || (p + 8 > end && !isStop(b[p], inString))) {
+                // fewer than eight bytes left and no stop among the ones looked at: go byte by byte
+                while (p < end && !isStop(b[p], inString)) {
+                    if (b[p] == '\n') {
+                        line++;
+                    }
+                    p++;
+                }
+                if (p >= end) {
+                    pos = p;
+                    continue;
+                }
+            }
+            byte c = b[p++];
+            pos = p;
+            if (inString) {
+                if (c == '"') {
+                    inString = false;
+                } else { // a backslash: the next byte is escaped
+                    if (pos >= lim && !fill()) {
+                        throw MelTokenizer.endsInString(source, stringLine, statementLine);
+                    }
+                    if (buf[pos] == '\n') {
+                        line++;
+                    }
+                    pos++;
+                }
+            } else if (c == ';') {
+                return;
+            } else { // a quote
+                inString = true;
+                stringLine = line;
+            }
+        }
+    }
+
+    private static boolean isStop(byte c, boolean inString) {
+        return inString ? c == '"' || c == '\\' : c == ';' || c == '"';
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long SEMICOLONS = ONES * ';';
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+    private static final long NEWLINES = ONES * '\n';
+
+    /** The high bit of every byte of {@code x} that is zero, exactly (no false positives). */
+    private static long zeroBytes(long x) {
+        long t = ((x & LOW7) + LOW7) | x;
+        return ~(t | LOW7);
+    }
+
+    private MelStatement parse(int statementLine) throws IOException {
+        String text = new String(statement, 0, statementLength, charset);
+        MelTokenizer tokens = new MelTokenizer(new StringReader(text), source, limit, statementLine,
+                Math.min(1 << 17, text.length() + 1));
+        return new MelStatementReader(tokens, command -> true, limit).next();
+    }
+
+    private void append(byte b, int statementLine) {
+        if (statementLength == statement.length) {
+            if (statement.length >= limit) {
+                throw MelTokenizer.tooLong(source, statementLine, limit);
+            }
+            statement = Arrays.copyOf(statement, (int) Math.min(limit, (long) statement.length * 2));
+        }
+        statement[statementLength++] = b;
+    }
+
+    private int peek(int ahead) throws IOException {
+        if (pos + ahead < lim || fillKeeping(ahead + 1)) {
+            return buf[pos + ahead];
+        }
+        return -1;
+    }
+
+    /** Reads more bytes when all before {@code pos} are used. */
+    private boolean fill() throws IOException {
+        return fillKeeping(1);
+    }
+
+    /** Makes at least {@code n} bytes available from {@code pos}; false at the end of the file. */
+    private boolean fillKeeping(int n) throws IOException {
+        while (lim - pos < n) {
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, lim - pos);
+                lim -= pos;
+                pos = 0;
+            }
+            int r = in.read(buf, lim, buf.length - lim);
+            if (r < 0) {
+                return false;
+            }
+            lim += r;
+        }
+        return true;
+    }
+}
