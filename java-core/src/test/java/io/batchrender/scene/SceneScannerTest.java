@@ -142,6 +142,32 @@ class SceneScannerTest {
     }
 
     @Test
+    void renderSettingsOfAMayaBinarySceneComeFromItsNumericChunks() {
+        // maya-arnold.mb, SLCT :defaultRenderGlobals: DBLE an = 1.0, ef = 00 26 25 a0 = 2,500,000 ticks at
+        // 6000/s (no TDUR) in film (24 fps) = frame 10000, no fs (Maya's 1), outf = 32.0 (png), no ren, no pad;
+        // :defaultResolution holds only pa, so Maya's default size; top/front/side cameras have rnd = 0.0.
+        RenderSettings s = scan(TestScenes.testData("maya/BatchExplorer-data/runner/Assets/maya-arnold.mb")).settings();
+        assertTrue(s.animation());
+        assertEquals("1-10000", s.frames());
+        assertEquals("mayaSoftware", s.renderer(), "no .ren STR chunk: Maya's default");
+        assertEquals("png", s.imageFormat());
+        assertEquals(1, s.padding());
+        assertEquals(new Resolution(960, 540), s.resolution());
+        assertEquals(List.of("perspShape"), s.cameras());
+    }
+
+    @Test
+    void aMayaBinarySceneWithAnimationOffRendersItsCurrentFrame() {
+        // no .an chunk; :time1 o = 00 00 00 00 bc 34 8a c0 = 3,157,560,000 ticks at TDUR 141120000/s, film = 537
+        // (the .ma twin in referenced_layers/ writes setAttr ".o" 537); ren = "arnold", imfkey "exr"
+        RenderSettings s = scan(TestScenes.testData(DEADLINE + "cube/scene/scene_file_to_reference.mb")).settings();
+        assertFalse(s.animation());
+        assertEquals("537", s.frames());
+        assertEquals("arnold", s.renderer());
+        assertEquals(List.of("perspShape"), s.cameras(), "top/front/side have rnd = 0.0");
+    }
+
+    @Test
     void referencedScenesAreReadOnceEvenInACycle() throws Exception {
         Path tex = Files.writeString(tmp.resolve("wood.png"), "png");
         Files.writeString(tmp.resolve("a.ma"), "//Maya ASCII 2023 scene\n//Codeset: UTF-8\n"

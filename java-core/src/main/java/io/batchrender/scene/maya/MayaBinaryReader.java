@@ -24,13 +24,17 @@ import java.util.Optional;
  * <li>a node group (form type = the node's type id): {@code CREA} → {@code createNode}, then {@code STR }
  * → {@code setAttr -type "string"} and {@code STR#} → {@code setAttr -type "stringArray"} (values: the count,
  * then the strings, as in Maya ASCII);</li>
- * <li>{@code SLCT} group: {@code SLCT} → {@code select}, then its string attributes as above;</li>
+ * <li>numeric attributes of a node or selection, one element at a time: {@code DBLE} (doubles; times as ticks),
+ * {@code DBL3} and {@code FLT2} → {@code setAttr} with the values Maya ASCII writes ({@code 1}, {@code 0},
+ * {@code 24.5}, times in frames), see {@link MbNumbers};</li>
+ * <li>{@code SLCT} group: {@code SLCT} → {@code select}, then its attributes as above;</li>
  * <li>{@code CONN} group: {@code CWFL} → {@code connectAttr};</li>
  * <li>{@code FREF}/{@code FRDI} → {@code fileReference} with the first string as the path: no file here has a
  * reference, so this follows a third-party reader and gives only the path.</li>
  * </ul>
- * Numeric attributes, meshes and everything else are skipped without being read. Only chunks that are decoded
- * are read into memory, and none larger than the limit.
+ * Numeric arrays, meshes and everything else are skipped without being read. Only chunks that are decoded are
+ * read into memory, and none larger than the limit; a numeric chunk larger than {@link MbNumbers#MAX_CHUNK} is
+ * array data and is skipped unread.
  */
 public final class MayaBinaryReader {
 
@@ -97,6 +101,7 @@ public final class MayaBinaryReader {
                     + MayaTypeIds.fourCC(top.formType()) + "', not 'Maya'): open it in Maya and save it as .mb");
         }
         Map<Integer, String> pluginTypes = new HashMap<>();
+        MbNumbers numbers = new MbNumbers();
         Deque<Group> open = new ArrayDeque<>();
         open.push(new Group(top.start(), top.end(), Context.ROOT, 0));
         while (!open.isEmpty()) {
@@ -111,6 +116,11 @@ public final class MayaBinaryReader {
             IffChunk c = iff.next(g.end);
             if (c.isGroup()) {
                 open.push(new Group(c.start(), c.end(), context(c), c.formType()));
+            } else if (isNumeric(g.context, c)) {
+                byte[] d = iff.data(c, g.end, limit);
+                numbers.attribute(g.node, c.tag(), d).ifPresent(handler::setAttr);
+            } else if (g.context == Context.HEAD && MbNumbers.isHead(c.tag())) {
+                numbers.head(c.tag(), iff.data(c, g.end, limit));
             } else if (wanted(g.context, c.tag())) {
                 byte[] d = iff.data(c, g.end, limit);
                 leaf(g, c.tag(), d, pluginTypes, handler);
@@ -138,6 +148,12 @@ public final class MayaBinaryReader {
             return Context.ROOT;
         }
         return Context.NODE;
+    }
+
+    /** A numeric attribute chunk of a node or selection, small enough to be one value or tuple. */
+    private static boolean isNumeric(Context context, IffChunk c) {
+        return (context == Context.NODE || context == Context.SELECT) && MbNumbers.isNumeric(c.tag())
+                && c.size() <= MbNumbers.MAX_CHUNK;
     }
 
     private static boolean wanted(Context context, int tag) {

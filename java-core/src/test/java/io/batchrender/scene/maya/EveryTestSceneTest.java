@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every .ma and .mb under the shared test data reads to the end, with as many events as the file holds:
  * for .ma, lines that start with createNode, select, setAttr (after indentation) and connectAttr (grep -c);
- * for .mb, CREA, SLCT, STR + STR# and CWFL chunks (counted with a throwaway IFF walker over the bytes).
+ * for .mb, CREA, SLCT, STR + STR# and CWFL chunks, and the numeric chunks that hold one attribute element
+ * (DBLE of 8 bytes, or of 4 in files without TDUR; DBL3 of 24; FLT2 of 8; no [a:b] range in the name, no
+ * 0x08 size flag), all counted with a throwaway IFF walker over the bytes.
  */
 class EveryTestSceneTest {
 
@@ -40,16 +42,16 @@ class EveryTestSceneTest {
             Map.entry("maya-usd/test/testSamples/MaterialX/transparencyScene.ma", List.of(29, 18, 101, 39)),
             Map.entry("maya-usd/test/testSamples/tree/tree.ma", List.of(19, 13, 73, 4)),
             Map.entry("maya-usd/test/testSamples/tree/treeRef.ma", List.of(19, 13, 73, 4)),
-            Map.entry("BatchExplorer-data/runner/Assets/maya-arnold.mb", List.of(23, 14, 25, 9)),
-            Map.entry("BatchExplorer-data/runner/Assets/maya-vray.mb", List.of(36, 14, 55, 22)),
-            Map.entry("BatchExplorer-data/runner/Assets/maya.mb", List.of(34, 13, 54, 20)),
-            Map.entry("azure-batch-maya/tests/data/empty.mb", List.of(38, 18, 34, 64)),
-            Map.entry("deadline-cloud-for-maya/job_bundle_output_tests/cube/scene/scene_file_to_reference.mb", List.of(21, 13, 36, 6)),
-            Map.entry("deadline-cloud-for-maya/job_bundle_output_tests/layers/scene/scene_file_to_reference.mb", List.of(21, 13, 36, 6)),
-            Map.entry("deadline-cloud-for-maya/job_bundle_output_tests/layers_no_variation/scene/scene_file_to_reference.mb", List.of(21, 13, 36, 6)),
-            Map.entry("deadline-cloud-for-maya/job_bundle_output_tests/renderman/scene/scene_file_to_reference.mb", List.of(21, 13, 36, 6)),
-            Map.entry("maya-usd/test/testSamples/switchVariants/rig.anim.mb", List.of(42, 13, 27, 55)),
-            Map.entry("maya-usd/test/testSamples/switchVariants/rig.layout.mb", List.of(36, 13, 27, 38)));
+            Map.entry("BatchExplorer-data/runner/Assets/maya-arnold.mb", List.of(23, 14, 77, 9)),
+            Map.entry("BatchExplorer-data/runner/Assets/maya-vray.mb", List.of(36, 14, 146, 22)),
+            Map.entry("BatchExplorer-data/runner/Assets/maya.mb", List.of(34, 13, 143, 20)),
+            Map.entry("azure-batch-maya/tests/data/empty.mb", List.of(38, 18, 97, 64)),
+            Map.entry("deadline-cloud-for-maya/job_bundle_output_tests/cube/scene/scene_file_to_reference.mb", List.of(21, 13, 79, 6)),
+            Map.entry("deadline-cloud-for-maya/job_bundle_output_tests/layers/scene/scene_file_to_reference.mb", List.of(21, 13, 79, 6)),
+            Map.entry("deadline-cloud-for-maya/job_bundle_output_tests/layers_no_variation/scene/scene_file_to_reference.mb", List.of(21, 13, 79, 6)),
+            Map.entry("deadline-cloud-for-maya/job_bundle_output_tests/renderman/scene/scene_file_to_reference.mb", List.of(21, 13, 79, 6)),
+            Map.entry("maya-usd/test/testSamples/switchVariants/rig.anim.mb", List.of(42, 13, 97, 55)),
+            Map.entry("maya-usd/test/testSamples/switchVariants/rig.layout.mb", List.of(36, 13, 89, 38)));
 
     static Stream<String> scenes() throws IOException {
         Path root = MayaTestData.root();

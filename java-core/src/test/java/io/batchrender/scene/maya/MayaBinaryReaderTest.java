@@ -174,7 +174,8 @@ class MayaBinaryReaderTest {
 
     private static void assertSample(Recorder r) {
         assertEquals(List.of("requires maya 2012", "fileInfo product", "requires myPlugin 1.0", "createNode transform grp",
-                "createNode file file1", "setAttr file1.ftn [tex/a b.png]", "createNode myNode mine -p grp",
+                "createNode file file1", "setAttr file1.ufe [1]",
+                "setAttr file1.ftn [tex/a b.png]", "createNode myNode mine -p grp",
                 "createNode ?ZZZZ odd", "connectAttr a.o file1.uv"), r.events);
     }
 
