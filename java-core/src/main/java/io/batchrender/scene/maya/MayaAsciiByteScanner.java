@@ -169,68 +169,99 @@ final class MayaAsciiByteScanner {
         boolean inString = false;
         int stringLine = 0;
         while (true) {
+            if (lim - pos < 16 && !fillKeeping(16)) {
+                // the last few bytes of the file: one at a time
+                skipTail(statementLine, inString, stringLine);
+                return;
+            }
+            byte[] b = buf;
+            int p = pos;
+            int end = lim - 8;
+            if (!inString) {
+                while (p <= end) {
+                    long w = (long) LONGS.get(b, p);
+                    long stops = zeroBytes(w ^ SEMICOLONS) | zeroBytes(w ^ QUOTES);
+                    long newlines = zeroBytes(w ^ NEWLINES);
+                    if (stops == 0) {
+                        line += Long.bitCount(newlines);
+                        p += 8;
+                        continue;
+                    }
+                    int bit = Long.numberOfTrailingZeros(stops);
+                    line += Long.bitCount(newlines & ((1L << bit) - 1));
+                    p += bit >>> 3;
+                    if (b[p] == ';') {
+                        pos = p + 1;
+                        return;
+                    }
+                    inString = true;
+                    stringLine = line;
+                    p++;
+                    break;
+                }
+            } else {
+                while (p <= end) {
+                    long w = (long) LONGS.get(b, p);
+                    long stops = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES);
+                    long newlines = zeroBytes(w ^ NEWLINES);
+                    if (stops == 0) {
+                        line += Long.bitCount(newlines);
+                        p += 8;
+                        continue;
+                    }
+                    int bit = Long.numberOfTrailingZeros(stops);
+                    line += Long.bitCount(newlines & ((1L << bit) - 1));
+                    p += bit >>> 3;
+                    if (b[p] == '"') {
+                        inString = false;
+                        p++;
+                        break;
+                    }
+                    // a backslash escapes the next byte (which may be a newline)
+                    if (p + 1 >= lim) {
+                        break; // the escaped byte is not read yet: refill, then look at this backslash again
+                    }
+                    if (b[p + 1] == '\n') {
+                        line++;
+                    }
+                    p += 2;
+                }
+            }
+            pos = p;
+        }
+    }
+
+    /** Byte by byte, for the end of the file. */
+    private void skipTail(int statementLine, boolean inString, int stringLine) throws IOException {
+        while (true) {
             if (pos >= lim && !fill()) {
                 throw inString ? MelTokenizer.endsInString(source, stringLine, statementLine)
                         : MelTokenizer.truncated(source, statementLine);
             }
-            byte[] b = buf;
-            int p = pos;
-            int end = lim;
-            long stopA = inString ? QUOTES : SEMICOLONS;
-            long stopB = inString ? BACKSLASHES : QUOTES;
-            while (p + 8 <= end) {
-                long w = (long) LONGS.get(b, p);
-                long stops = zeroBytes(w ^ stopA) | zeroBytes(w ^ stopB);
-                long newlines = zeroBytes(w ^ NEWLINES);
-                if (stops == 0) {
-                    line += Long.bitCount(newlines);
-                    p += 8;
-                    continue;
-                }
-                int bit = Long.numberOfTrailingZeros(stops);
-                line += Long.bitCount(newlines & ((1L << bit) - 1));
-                p += bit >>> 3;
-                break;
+            byte c = buf[pos++];
+            if (c == '\n') {
+                line++;
             }
-            if (p >= end || (p + 8 > end && !isStop(b[p], inString))) {
-                // fewer than eight bytes left and no stop among the ones looked at: go byte by byte
-                while (p < end && !isStop(b[p], inString)) {
-                    if (b[p] == '\n') {
-                        line++;
-                    }
-                    p++;
-                }
-                if (p >= end) {
-                    pos = p;
-                    continue;
-                }
-            }
-            byte c = b[p++];
-            pos = p;
             if (inString) {
                 if (c == '"') {
                     inString = false;
-                } else { // a backslash: the next byte is escaped
+                } else if (c == '\\') {
                     if (pos >= lim && !fill()) {
                         throw MelTokenizer.endsInString(source, stringLine, statementLine);
                     }
-                    if (buf[pos] == '\n') {
+                    if (buf[pos++] == '\n') {
                         line++;
                     }
-                    pos++;
                 }
             } else if (c == ';') {
                 return;
-            } else { // a quote
+            } else if (c == '"') {
                 inString = true;
                 stringLine = line;
             }
         }
     }
 
-    private static boolean isStop(byte c, boolean inString) {
-        return inString ? c == '"' || c == '\\' : c == ';' || c == '"';
-    }
 
     private static final java.lang.invoke.VarHandle LONGS =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
