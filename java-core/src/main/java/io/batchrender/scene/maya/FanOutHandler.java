@@ -49,7 +49,12 @@ public final class FanOutHandler implements MayaSceneHandler {
 
     @Override
     public boolean wantsAttributes(Optional<String> nodeType, String node) {
-        return handlers.stream().anyMatch(h -> h.wantsAttributes(nodeType, node));
+        for (MayaSceneHandler h : handlers) {
+            if (h.wantsAttributes(nodeType, node)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -71,6 +71,8 @@ public final class FileAttributeTable {
             new Row("PxrOSL", "shadername", "shadername", Role.SHADER));
 
     private static final Map<String, Row> BY_KEY = index();
+    private static final java.util.Set<String> TYPES =
+            ROWS.stream().map(Row::nodeType).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private FileAttributeTable() {
     }
@@ -108,6 +110,6 @@ public final class FileAttributeTable {
 
     /** True when some row names this node type: its other attributes need not be looked at. */
     public static boolean hasFiles(String nodeType) {
-        return ROWS.stream().anyMatch(r -> r.nodeType().equals(nodeType));
+        return TYPES.contains(nodeType);
     }
 }

@@ -125,53 +125,26 @@ final class MayaAsciiByteScanner {
     /** Copies the statement, up to and with its ';', into {@link #statement}. */
     private void collect(int statementLine) throws IOException {
         statementLength = 0;
-        boolean inString = false;
-        int stringLine = 0;
-        while (true) {
-            if (pos >= lim && !fill()) {
-                throw inString ? MelTokenizer.endsInString(source, stringLine, statementLine)
-                        : MelTokenizer.truncated(source, statementLine);
-            }
-            byte b = buf[pos++];
-            append(b, statementLine);
-            if (inString) {
-                if (b == '"') {
-                    inString = false;
-                } else if (b == '\\') {
-                    if (pos >= lim && !fill()) {
-                        throw MelTokenizer.endsInString(source, stringLine, statementLine);
-                    }
-                    byte e = buf[pos++];
-                    if (e == '\n') {
-                        line++;
-                    }
-                    append(e, statementLine);
-                } else if (b == '\n') {
-                    line++;
-                }
-            } else if (b == ';') {
-                return;
-            } else if (b == '"') {
-                inString = true;
-                stringLine = line;
-            } else if (b == '\n') {
-                line++;
-            }
-        }
+        scan(statementLine, true);
+    }
+
+    private void skip(int statementLine) throws IOException {
+        scan(statementLine, false);
     }
 
     /**
      * Steps over the statement to just past its ';', keeping nothing. Looks at eight bytes at a
      * time for the few bytes that matter (outside strings {@code ; " \n}, inside {@code " \\ \n});
-     * newlines are counted from the same words.
+     * newlines are counted from the same words. With {@code keep}, the bytes stepped over are
+     * copied into {@link #statement}.
      */
-    private void skip(int statementLine) throws IOException {
+    private void scan(int statementLine, boolean keep) throws IOException {
         boolean inString = false;
         int stringLine = 0;
         while (true) {
             if (lim - pos < 16 && !fillKeeping(16)) {
                 // the last few bytes of the file: one at a time
-                skipTail(statementLine, inString, stringLine);
+                tail(statementLine, inString, stringLine, keep);
                 return;
             }
             byte[] b = buf;
@@ -191,7 +164,7 @@ final class MayaAsciiByteScanner {
                     line += Long.bitCount(newlines & ((1L << bit) - 1));
                     p += bit >>> 3;
                     if (b[p] == ';') {
-                        pos = p + 1;
+                        consume(p + 1, keep, statementLine);
                         return;
                     }
                     inString = true;
@@ -227,18 +200,36 @@ final class MayaAsciiByteScanner {
                     p += 2;
                 }
             }
-            pos = p;
+            consume(p, keep, statementLine);
         }
     }
 
+    /** Moves {@code pos} to {@code p}, copying the bytes in between when the statement is kept. */
+    private void consume(int p, boolean keep, int statementLine) {
+        if (keep) {
+            int n = p - pos;
+            if (statementLength + (long) n > limit) {
+                throw MelTokenizer.tooLong(source, statementLine, limit);
+            }
+            if (statementLength + n > statement.length) {
+                statement = Arrays.copyOf(statement, (int) Math.min(limit, Math.max(statementLength + n,
+                        (long) statement.length * 2)));
+            }
+            System.arraycopy(buf, pos, statement, statementLength, n);
+            statementLength += n;
+        }
+        pos = p;
+    }
+
     /** Byte by byte, for the end of the file. */
-    private void skipTail(int statementLine, boolean inString, int stringLine) throws IOException {
+    private void tail(int statementLine, boolean inString, int stringLine, boolean keep) throws IOException {
         while (true) {
             if (pos >= lim && !fill()) {
                 throw inString ? MelTokenizer.endsInString(source, stringLine, statementLine)
                         : MelTokenizer.truncated(source, statementLine);
             }
-            byte c = buf[pos++];
+            byte c = buf[pos];
+            consume(pos + 1, keep, statementLine);
             if (c == '\n') {
                 line++;
             }
@@ -249,9 +240,10 @@ final class MayaAsciiByteScanner {
                     if (pos >= lim && !fill()) {
                         throw MelTokenizer.endsInString(source, stringLine, statementLine);
                     }
-                    if (buf[pos++] == '\n') {
+                    if (buf[pos] == '\n') {
                         line++;
                     }
+                    consume(pos + 1, keep, statementLine);
                 }
             } else if (c == ';') {
                 return;
@@ -285,15 +277,6 @@ final class MayaAsciiByteScanner {
         return new MelStatementReader(tokens, command -> true, limit).next();
     }
 
-    private void append(byte b, int statementLine) {
-        if (statementLength == statement.length) {
-            if (statement.length >= limit) {
-                throw MelTokenizer.tooLong(source, statementLine, limit);
-            }
-            statement = Arrays.copyOf(statement, (int) Math.min(limit, (long) statement.length * 2));
-        }
-        statement[statementLength++] = b;
-    }
 
     private int peek(int ahead) throws IOException {
         if (pos + ahead < lim || fillKeeping(ahead + 1)) {

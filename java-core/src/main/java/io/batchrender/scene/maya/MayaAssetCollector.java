@@ -38,6 +38,8 @@ public final class MayaAssetCollector implements MayaSceneHandler {
         }
     }
 
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
     private final Map<String, FileNode> nodes = new LinkedHashMap<>();
     private final Map<String, String> currentTypes = new HashMap<>(DEFAULT_NODES);
     private final List<MayaFileReference> references = new ArrayList<>();
@@ -137,7 +139,7 @@ public final class MayaAssetCollector implements MayaSceneHandler {
     }
 
     private static boolean looksLikeNumber(String s) {
-        return s.matches("-?[0-9]+(\\.[0-9]+)?");
+        return NUMBER.matcher(s).matches();
     }
 
     private static int integer(String s) {

@@ -43,6 +43,7 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
     private static final java.util.regex.Pattern ADJUSTMENT_VALUE = java.util.regex.Pattern.compile("adjs\\[(\\d+)]\\.val");
     private static final java.util.regex.Pattern ADJUSTMENT_PLUG =
             java.util.regex.Pattern.compile("(.+)\\.adjs\\[(\\d+)]\\.plg");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]*)?|-?\\.[0-9]+");
     private static final java.util.Set<String> GLOBAL_NODES =
             java.util.Set.of("defaultRenderGlobals", "defaultResolution", "time1", "defaultArnoldDriver");
 
@@ -342,7 +343,7 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
 
     static boolean isOn(String value) {
         String v = value.toLowerCase(Locale.ROOT);
-        return v.equals("yes") || v.equals("on") || v.equals("true") || (!v.isEmpty() && v.matches("-?[0-9.]+") && Double.parseDouble(v) != 0);
+        return v.equals("yes") || v.equals("on") || v.equals("true") || (NUMBER.matcher(v).matches() && Double.parseDouble(v) != 0);
     }
 
     private static double number(String value, double fallback) {
