@@ -93,6 +93,14 @@ public final class AssetResolver {
         }
         problems.add((pattern.isPattern() ? "no file matches " : "not found: ") + pattern.text() + " (looked in "
                 + tried.size() + " folder(s) and " + ctx.searchPaths().size() + " search path(s))");
+        for (Path dir : tried) {
+            List<Path> near = listings.caseMismatches(dir, pattern);
+            if (!near.isEmpty()) {
+                // a Linux render node will not open it under the name the scene gives: say so, do not paper over it
+                problems.add(near.get(0) + " differs only in upper/lower case: rename the file or fix the path in the scene");
+                break;
+            }
+        }
         return notFound(ref, pattern.isPattern(), problems);
     }
 

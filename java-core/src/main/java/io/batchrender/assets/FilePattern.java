@@ -30,6 +30,7 @@ public final class FilePattern {
 
     private final String text;
     private final Pattern regex;
+    private final Pattern regexIgnoringCase;
     private final boolean isPattern;
     private final String literalPrefix;
 
@@ -48,6 +49,7 @@ public final class FilePattern {
         }
         re.append(quote(text.substring(last)));
         this.regex = Pattern.compile(re.toString());
+        this.regexIgnoringCase = Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         this.isPattern = prefix != null;
         this.literalPrefix = prefix == null ? text : prefix;
     }
@@ -99,6 +101,11 @@ public final class FilePattern {
 
     public boolean matches(String fileName) {
         return regex.matcher(fileName).matches();
+    }
+
+    /** True when the name matches but for upper and lower case (a scene saved on Windows or macOS). */
+    public boolean matchesIgnoringCase(String fileName) {
+        return regexIgnoringCase.matcher(fileName).matches();
     }
 
     /** The names that match, sorted. */

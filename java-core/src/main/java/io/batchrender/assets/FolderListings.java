@@ -20,4 +20,10 @@ final class FolderListings {
         List<String> names = listings.computeIfAbsent(dir, d -> List.copyOf(reader.listFiles(d)));
         return pattern.select(names).stream().map(dir::resolve).toList();
     }
+
+    /** Files of a folder listed before whose names match but for case. */
+    List<Path> caseMismatches(Path dir, FilePattern pattern) {
+        List<String> names = listings.getOrDefault(dir, List.of());
+        return names.stream().filter(pattern::matchesIgnoringCase).sorted().map(dir::resolve).toList();
+    }
 }

@@ -118,6 +118,20 @@ class AssetResolverTest {
     }
 
     @Test
+    void aFileThatDiffersOnlyInCaseIsMissingWithTheReasonSaid() throws IOException {
+        Path loose = Files.createDirectories(tmp.resolve("win/scene"));
+        touch("win/scene/wood_diffuse.png");
+        AssetResolver resolver = new AssetResolver(
+                new ResolveContext(loose, Optional.empty(), Map.of(), List.of(), cwd, Map.of()));
+
+        ResolvedAsset r = resolver.resolve(AssetReference.of("file1", "file", "ftn", "C:/proj/Wood_Diffuse.PNG"));
+
+        assertEquals(ResolvedAsset.Status.MISSING, r.status(), "a Linux node would not open it under that name");
+        assertTrue(r.problem().orElseThrow().contains(loose.resolve("wood_diffuse.png")
+                + " differs only in upper/lower case"), r.problem().orElseThrow());
+    }
+
+    @Test
     void withoutAProjectTheSceneFolderIsTheRoot() throws IOException {
         Path loose = Files.createDirectories(tmp.resolve("loose/scene"));
         touch("loose/tex/g.png");
