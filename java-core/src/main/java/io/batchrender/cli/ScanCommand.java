@@ -59,6 +59,7 @@ final class ScanCommand implements Callable<Integer> {
         o.addProperty("scene", m.scene().toString());
         m.project().ifPresent(p -> o.addProperty("project", p.toString()));
         o.addProperty("renderer", m.settings().renderer());
+        m.rendererHint().ifPresent(h -> o.addProperty("rendererHint", h));
         o.addProperty("animation", m.settings().animation());
         o.addProperty("frames", m.settings().frames());
         o.addProperty("outputPrefix", m.settings().outputPrefix());
@@ -105,6 +106,7 @@ final class ScanCommand implements Callable<Integer> {
         cli.out.println("Project   " + m.project().map(Path::toString).orElse("(none: no workspace.mel above the scene)"));
         cli.out.println("Renderer  " + s.renderer() + "   frames " + s.frames() + "   " + s.resolution()
                 + "   " + s.imageFormat() + "   prefix " + s.outputPrefix());
+        m.rendererHint().ifPresent(h -> cli.out.println("Note      " + h));
         cli.out.println("Cameras   " + String.join(", ", s.cameras()));
         for (RenderLayer l : s.layers()) {
             cli.out.println("Layer     " + l.name() + (l.renderable() ? "" : " (not renderable)") + "   frames " + l.frames()

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param plugins  the plug-ins the scene requires ({@code mtoa}, {@code renderSetup}, ...)
  * @param assets   every file reference, each with the scene that names it
  * @param problems scenes that could not be read (a referenced scene that is damaged, a cycle)
+ * @param rendererHint a note when the scene relies on Maya's default renderer but requires a renderer plug-in
  */
 public record SceneManifest(Path scene, Optional<Path> project, RenderSettings settings, List<String> plugins,
-                            List<SceneAsset> assets, List<String> problems) {
+                            List<SceneAsset> assets, List<String> problems, Optional<String> rendererHint) {
 
     /** A resolved file reference and the scene file that names it. */
     public record SceneAsset(Path namedIn, ResolvedAsset asset) {

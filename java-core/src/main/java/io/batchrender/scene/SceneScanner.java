@@ -108,8 +108,10 @@ public final class SceneScanner {
                 }
             }
         }
-        return new SceneManifest(top, ResolveContext.forScene(top, searchPaths, cwd, env).projectRoot(),
-                settings.settings(), List.copyOf(plugins), assets, problems);
+        RenderSettings rendered = settings.settings();
+        return new SceneManifest(top, ResolveContext.forScene(top, searchPaths, cwd, env).projectRoot(), rendered,
+                List.copyOf(plugins), assets, problems,
+                RendererHint.of(settings.rendererWritten(), rendered.renderer(), List.copyOf(plugins)));
     }
 
     /** A reference as an asset; Maya appends {@code {N}} to the path of the N-th copy of the same file. */

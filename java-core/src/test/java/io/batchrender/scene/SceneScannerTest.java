@@ -61,6 +61,9 @@ class SceneScannerTest {
 
         RenderSettings s = m.settings();
         assertEquals("mayaSoftware", s.renderer(), "cube.ma writes no .ren: Maya's default renderer");
+        // ...but it requires mtoa (requires -nodeType "aiOptions" ... "mtoa" "5.1.0"), so the artist is told
+        assertTrue(m.rendererHint().orElseThrow().contains("requires mtoa"), m.rendererHint().toString());
+        assertTrue(m.rendererHint().get().contains("--renderer arnold"));
         assertFalse(s.animation(), "no .an: animation off");
         assertEquals("537", s.frames(), "animation off renders the current time, :time1 .o 537");
         assertEquals("<Scene>", s.outputPrefix());
@@ -76,6 +79,7 @@ class SceneScannerTest {
         m.settings().layers().forEach(l -> layers.put(l.name(), l));
 
         assertEquals("arnold", m.settings().renderer());
+        assertTrue(m.rendererHint().isEmpty(), "layers.ma sets .ren arnold");
         assertEquals("1-10", m.settings().frames(), ".an yes, no .fs/.ef: Maya's 1 to 10");
         // startFrame1 .atv 20 / endFrame1 .atv 30 in RenderSettingsCollection1 under renderSetupLayer2
         assertEquals("20-30", layers.get("renderSetupLayer2").frames());

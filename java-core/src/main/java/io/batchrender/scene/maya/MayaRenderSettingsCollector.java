@@ -182,6 +182,11 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
         }
     }
 
+    /** Whether the scene names its renderer (else Maya's default applies). */
+    public boolean rendererWritten() {
+        return globals.containsKey("currentRenderer");
+    }
+
     /** The settings, once the whole scene has been read. */
     public RenderSettings settings() {
         boolean animation = isOn(globals.getOrDefault("animation", "0"));
