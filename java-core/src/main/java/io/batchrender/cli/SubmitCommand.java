@@ -37,9 +37,17 @@ final class SubmitCommand implements Callable<Integer> {
                     + "splits words, never run through one.")
     String command;
 
-    @Option(names = {"-f", "--frames"}, required = true, paramLabel = "SPEC",
-            description = "Frames to render: 1-100, 1-100x2, 1-10,20,30-40x5, -5--1.")
+    @Option(names = {"-f", "--frames"}, paramLabel = "SPEC",
+            description = "Frames to render: 1-100, 1-100x2, 1-10,20,30-40x5, -5--1 (Maya scenes: default the scene's own).")
     String frames;
+
+    @Option(names = "--search-path", paramLabel = "DIR",
+            description = "Maya scenes: also look for the scene's files in this folder and below (repeatable).")
+    java.util.List<Path> searchPaths = new java.util.ArrayList<>();
+
+    @Option(names = "--allow-missing",
+            description = "Maya scenes: submit even when files the scene needs are missing (they will render without them).")
+    boolean allowMissing;
 
     @Option(names = "--chunk", paramLabel = "N", defaultValue = "1", description = "Frames per task (default: ${DEFAULT-VALUE}).")
     int chunk;
@@ -104,9 +112,18 @@ final class SubmitCommand implements Callable<Integer> {
                 .withImageName(Optional.ofNullable(imageName)).withCamera(Optional.ofNullable(camera))
                 .withLayer(Optional.ofNullable(layer))
                 .withProject(Optional.ofNullable(project).map(p -> p.toAbsolutePath().normalize())));
+        if (scene != null && !java.nio.file.Files.exists(scene)) {
+            throw new io.batchrender.render.RenderSetupException("Scene " + scene.toAbsolutePath().normalize()
+                    + " does not exist: check the path.");
+        }
+        Optional<io.batchrender.scene.SceneManifest> manifest = Optional.ofNullable(scene)
+                .filter(io.batchrender.submit.ScenePreflight::applies)
+                .map(s -> io.batchrender.submit.ScenePreflight.check(s.toAbsolutePath().normalize(), searchPaths,
+                        Path.of("").toAbsolutePath(), cli.env, allowMissing));
+        String frameSpec = io.batchrender.submit.ScenePreflight.frames(Optional.ofNullable(frames), manifest);
         SubmitRequest request = new SubmitRequest(options,
                 Optional.ofNullable(command).map(CommandLineSplitter::split), Optional.ofNullable(renderer),
-                frames, chunk, Optional.ofNullable(name), Optional.ofNullable(output), retries,
+                frameSpec, chunk, Optional.ofNullable(name), Optional.ofNullable(output), retries,
                 Optional.ofNullable(timeout));
         JobSpec spec = JobPlanner.plan(request);
         try (RenderFarm farm = cli.farm()) {

@@ -163,4 +163,34 @@ class CliTest {
             assertEquals(1, r.err().strip().lines().count(), r.err());
         }
     }
+
+    @Test
+    void aMayaSceneWithMissingFilesIsRefusedUnlessAllowed() {
+        // empty.mb names C:/Users/antisch/Pictures/butterfly.png and D:/Test_Data/0012.png, neither of which is here
+        String scene = io.batchrender.render.TestScenes.testData("maya/azure-batch-maya/tests/data/empty.mb").toString();
+
+        Result refused = run("submit", scene, "--frames", "1");
+
+        assertEquals(Main.EXIT_USAGE, refused.code());
+        assertTrue(refused.err().startsWith("error: 2 file(s) the scene needs are missing, first file1.ftn = "
+                + "C:/Users/antisch/Pictures/butterfly.png"), refused.err());
+        assertEquals(0, run("jobs", "--json").json().getAsJsonArray().size());
+
+        Result allowed = run("submit", scene, "--frames", "1", "--allow-missing", "--json");
+        assertEquals(0, allowed.code(), allowed.err());
+    }
+
+    @Test
+    void aMayaSceneRendersItsOwnFramesWhenNoneAreGiven() {
+        // cube.ma: animation off, :time1 .o 537: Maya renders frame 537
+        String scene = io.batchrender.render.TestScenes.testData(
+                "maya/deadline-cloud-for-maya/job_bundle_output_tests/cube/scene/cube.ma").toString();
+
+        Result submit = run("submit", scene, "--renderer", "arnold", "--json");
+
+        assertEquals(0, submit.code(), submit.err());
+        String jobId = submit.json().getAsJsonObject().get("jobId").getAsString();
+        JsonArray tasks = run("job", "show", jobId, "--json").json().getAsJsonObject().getAsJsonArray("tasks");
+        assertEquals(List.of(537), ints(tasks.get(0).getAsJsonObject().getAsJsonArray("frames")));
+    }
 }
