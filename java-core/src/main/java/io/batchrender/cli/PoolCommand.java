@@ -16,7 +16,8 @@ final class PoolCommand implements Runnable {
 
     @Command(name = "resize", mixinStandardHelpOptions = true,
             description = {"Set how many tasks the pool runs at once.",
-                "0 pauses it: running tasks stop and go back to the queue, to start again when it grows."})
+                "0 pauses it. Running tasks beyond the new size stop and go back to the queue (requeue, the"
+                        + " default: the machine is free at once), or finish first (--deallocation taskcompletion)."})
     static final class Resize implements Callable<Integer> {
         private final Cli cli;
 
@@ -26,6 +27,10 @@ final class PoolCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "SLOTS")
         int slots;
 
+        @picocli.CommandLine.Option(names = "--deallocation", paramLabel = "requeue|taskcompletion",
+                defaultValue = "requeue", description = "What happens to running tasks beyond the new size (default: ${DEFAULT-VALUE}).")
+        String deallocation;
+
         Resize(Cli cli) {
             this.cli = cli;
         }
@@ -33,7 +38,7 @@ final class PoolCommand implements Runnable {
         @Override
         public Integer call() {
             try (RenderFarm farm = cli.farm()) {
-                farm.resize(pool, slots);
+                farm.resize(pool, slots, io.batchrender.farm.ShrinkPolicy.fromWire(deallocation));
                 cli.err.println(slots == 0 ? "Pool " + pool + " paused." : "Pool " + pool + " runs " + slots + " task(s) at once.");
                 return 0;
             }

@@ -27,8 +27,13 @@ public interface RenderFarm extends AutoCloseable {
 
     List<PoolInfo> pools();
 
-    /** Sets how many tasks the pool runs at once; 0 pauses it. */
-    void resize(String poolId, int slots);
+    /** Sets how many tasks the pool runs at once; 0 pauses it. Running tasks beyond it are requeued. */
+    default void resize(String poolId, int slots) {
+        resize(poolId, slots, ShrinkPolicy.REQUEUE);
+    }
+
+    /** Sets how many tasks the pool runs at once; {@code policy} says what happens to running tasks beyond it. */
+    void resize(String poolId, int slots, ShrinkPolicy policy);
 
     @Override
     void close();

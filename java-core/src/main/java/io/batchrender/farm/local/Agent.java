@@ -148,7 +148,9 @@ public final class Agent {
                 slots = db.targetSlots(POOL, defaultSlots);
                 stopEndingJobs();
                 stopTimedOut(now);
-                shrinkTo(slots);
+                if (db.shrinkPolicy(POOL) == io.batchrender.farm.ShrinkPolicy.REQUEUE) {
+                    shrinkTo(slots);
+                }
             }
             if (startTasks(slots) > 0) {
                 busy = true;

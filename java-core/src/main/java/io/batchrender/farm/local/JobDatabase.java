@@ -6,6 +6,7 @@ import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.JobSpec;
 import io.batchrender.farm.JobState;
+import io.batchrender.farm.ShrinkPolicy;
 import io.batchrender.farm.TaskCounts;
 import io.batchrender.farm.TaskFailure;
 import io.batchrender.farm.TaskInfo;
@@ -77,7 +78,8 @@ final class JobDatabase implements AutoCloseable {
         """
         CREATE TABLE IF NOT EXISTS pools (
           id TEXT PRIMARY KEY,
-          target_slots INTEGER NOT NULL)""",
+          target_slots INTEGER NOT NULL,
+          shrink TEXT NOT NULL DEFAULT 'requeue')""",
     };
 
     private final Connection conn;
@@ -100,12 +102,26 @@ final class JobDatabase implements AutoCloseable {
                 for (String ddl : SCHEMA) {
                     st.execute(ddl);
                 }
+                addColumnIfMissing(st, "pools", "shrink", "TEXT NOT NULL DEFAULT 'requeue'");
             }
             return new JobDatabase(conn);
         } catch (SQLException e) {
             throw new FarmException("Cannot open the job database " + file + " (" + e.getMessage()
                     + "): check that the folder is writable and the disk is not full.", e);
         }
+    }
+
+    /** Brings a database made by an older version up to date, in place. */
+    private static void addColumnIfMissing(Statement st, String table, String column, String definition)
+            throws SQLException {
+        try (ResultSet rs = st.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                if (rs.getString("name").equals(column)) {
+                    return;
+                }
+            }
+        }
+        st.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + definition);
     }
 
     // ---- jobs, as the CLI and the gateway see them ----------------------------------------
@@ -364,9 +380,21 @@ final class JobDatabase implements AutoCloseable {
         });
     }
 
-    synchronized void setTargetSlots(String poolId, int slots) {
-        inTransaction(() -> update("INSERT INTO pools (id, target_slots) VALUES (?, ?)"
-                + " ON CONFLICT(id) DO UPDATE SET target_slots = excluded.target_slots", poolId, slots));
+    synchronized void setTargetSlots(String poolId, int slots, ShrinkPolicy policy) {
+        inTransaction(() -> update("INSERT INTO pools (id, target_slots, shrink) VALUES (?, ?, ?)"
+                + " ON CONFLICT(id) DO UPDATE SET target_slots = excluded.target_slots, shrink = excluded.shrink",
+                poolId, slots, policy.wire()));
+    }
+
+    synchronized ShrinkPolicy shrinkPolicy(String poolId) {
+        return query(() -> {
+            try (PreparedStatement st = conn.prepareStatement("SELECT shrink FROM pools WHERE id = ?")) {
+                st.setString(1, poolId);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? ShrinkPolicy.fromWire(rs.getString(1)) : ShrinkPolicy.REQUEUE;
+                }
+            }
+        });
     }
 
     synchronized int runningCount() {

@@ -164,19 +164,20 @@ public final class LocalFarm implements RenderFarm {
         int slots = db.targetSlots(Agent.POOL, defaultSlots());
         int running = db.runningCount();
         boolean waiting = !db.activeJobsWithWork().isEmpty();
-        String state = slots == 0 ? "paused" : running > 0 || waiting ? "rendering" : "idle";
+        String state = slots == 0 ? (running > 0 ? "pausing" : "paused")
+                : running > 0 || waiting ? "rendering" : "idle";
         return List.of(new PoolInfo(Agent.POOL, slots, running, state));
     }
 
     @Override
-    public void resize(String poolId, int slots) {
+    public void resize(String poolId, int slots, io.batchrender.farm.ShrinkPolicy policy) {
         if (!Agent.POOL.equals(poolId)) {
             throw new FarmException("This workstation has one pool, 'local'; '" + poolId + "' is not it.");
         }
         if (slots < 0) {
             throw new FarmException("A pool cannot have " + slots + " slots: use 0 to pause, or more to render.");
         }
-        db.setTargetSlots(poolId, slots);
+        db.setTargetSlots(poolId, slots, policy);
         if (slots > 0 && !db.activeJobsWithWork().isEmpty()) {
             agents.ensureRunning();
         }

@@ -167,6 +167,26 @@ class LocalFarmTest {
     }
 
     @Test
+    void shrinkingWithTaskCompletionLetsRunningTasksFinishAndStartsNoNewOnes() {
+        JobInfo job = f.submitCommand("sleep 1.5", "1-6", 0, Optional.empty());
+        FarmFixture.await(Duration.ofSeconds(20), () -> f.running(job.id()) == 2, "two tasks running");
+
+        f.farm.resize("local", 0, io.batchrender.farm.ShrinkPolicy.TASKCOMPLETION);
+
+        assertEquals("pausing", f.farm.pools().get(0).state());
+        FarmFixture.await(Duration.ofSeconds(20), () -> f.job(job.id()).counts().succeeded() == 2, "the two to finish");
+        sleep(1500);
+        assertEquals(0, f.running(job.id()), "nothing new started");
+        assertEquals(2, f.job(job.id()).counts().succeeded());
+        assertTrue(f.farm.tasks(job.id()).stream().allMatch(t -> t.requeueCount() == 0), "nothing was interrupted");
+        assertEquals("paused", f.farm.pools().get(0).state());
+
+        f.farm.resize("local", 2);
+
+        assertTrue(f.awaitCompleted(job.id(), Duration.ofSeconds(30)).succeeded());
+    }
+
+    @Test
     void outputsAreMovedIntoTheOutputFolderOnlyWhenTheTaskSucceeds() {
         JobInfo job = f.submitCommand("sh -c 'echo {frame} > {output}/f{frame:3}.txt; [ {frame} -ne 2 ]'", "1-3", 0,
                 Optional.empty());
