@@ -141,10 +141,11 @@ final class MayaAsciiByteScanner {
     private void scan(int statementLine, boolean keep) throws IOException {
         boolean inString = false;
         int stringLine = 0;
+        int carry = 0; // backslashes that end the part of the string already stepped over
         while (true) {
             if (lim - pos < 16 && !fillKeeping(16)) {
                 // the last few bytes of the file: one at a time
-                tail(statementLine, inString, stringLine, keep);
+                tail(statementLine, inString, stringLine, keep, (carry & 1) == 1);
                 return;
             }
             byte[] b = buf;
@@ -169,39 +170,48 @@ final class MayaAsciiByteScanner {
                     }
                     inString = true;
                     stringLine = line;
+                    carry = 0;
                     p++;
                     break;
                 }
             } else {
+                // only quotes stop the scan; a quote after an odd run of backslashes is escaped
+                int regionStart = p;
                 while (p <= end) {
                     long w = (long) LONGS.get(b, p);
-                    long stops = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES);
+                    long quotes = zeroBytes(w ^ QUOTES);
                     long newlines = zeroBytes(w ^ NEWLINES);
-                    if (stops == 0) {
+                    if (quotes == 0) {
                         line += Long.bitCount(newlines);
                         p += 8;
                         continue;
                     }
-                    int bit = Long.numberOfTrailingZeros(stops);
+                    int bit = Long.numberOfTrailingZeros(quotes);
                     line += Long.bitCount(newlines & ((1L << bit) - 1));
-                    p += bit >>> 3;
-                    if (b[p] == '"') {
+                    int q = p + (bit >>> 3);
+                    p = q + 1;
+                    if ((backslashesBefore(b, q, regionStart, carry) & 1) == 0) {
                         inString = false;
-                        p++;
+                        carry = 0;
                         break;
                     }
-                    // a backslash escapes the next byte (which may be a newline)
-                    if (p + 1 >= lim) {
-                        break; // the escaped byte is not read yet: refill, then look at this backslash again
-                    }
-                    if (b[p + 1] == '\n') {
-                        line++;
-                    }
-                    p += 2;
+                }
+                if (inString) {
+                    carry = backslashesBefore(b, p, regionStart, carry);
                 }
             }
             consume(p, keep, statementLine);
         }
+    }
+
+    /** The number of backslashes right before {@code at}, counting on into {@code carry} past {@code regionStart}. */
+    private static int backslashesBefore(byte[] b, int at, int regionStart, int carry) {
+        int r = at - 1;
+        while (r >= regionStart && b[r] == '\\') {
+            r--;
+        }
+        int k = at - 1 - r;
+        return r < regionStart ? k + carry : k;
     }
 
     /** Moves {@code pos} to {@code p}, copying the bytes in between when the statement is kept. */
@@ -222,7 +232,17 @@ final class MayaAsciiByteScanner {
     }
 
     /** Byte by byte, for the end of the file. */
-    private void tail(int statementLine, boolean inString, int stringLine, boolean keep) throws IOException {
+    private void tail(int statementLine, boolean inString, int stringLine, boolean keep, boolean escapedFirst)
+            throws IOException {
+        if (escapedFirst) { // the string's last backslash came before: the next byte is escaped
+            if (pos >= lim && !fill()) {
+                throw MelTokenizer.endsInString(source, stringLine, statementLine);
+            }
+            if (buf[pos] == '\n') {
+                line++;
+            }
+            consume(pos + 1, keep, statementLine);
+        }
         while (true) {
             if (pos >= lim && !fill()) {
                 throw inString ? MelTokenizer.endsInString(source, stringLine, statementLine)
@@ -261,7 +281,6 @@ final class MayaAsciiByteScanner {
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final long SEMICOLONS = ONES * ';';
     private static final long QUOTES = ONES * '"';
-    private static final long BACKSLASHES = ONES * '\\';
     private static final long NEWLINES = ONES * '\n';
 
     /** The high bit of every byte of {@code x} that is zero, exactly (no false positives). */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Records every event a reader reports, in order, for assertions. */
-final class Recorder implements MayaSceneHandler {
+class Recorder implements MayaSceneHandler {
 
     /** One line per event: {@code createNode file file1}, {@code setAttr file1.ftn [a.png]}, ... */
     final List<String> events = new ArrayList<>();
