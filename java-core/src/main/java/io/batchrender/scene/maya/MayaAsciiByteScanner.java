@@ -2,7 +2,6 @@ package io.batchrender.scene.maya;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -290,9 +289,7 @@ final class MayaAsciiByteScanner {
     }
 
     private MelStatement parse(int statementLine) throws IOException {
-        String text = new String(statement, 0, statementLength, charset);
-        MelTokenizer tokens = new MelTokenizer(new StringReader(text), source, limit, statementLine,
-                Math.min(1 << 17, text.length() + 1));
+        MelTokens tokens = new MelByteTokens(statement, statementLength, charset, source, statementLine);
         return new MelStatementReader(tokens, command -> true, limit).next();
     }
 

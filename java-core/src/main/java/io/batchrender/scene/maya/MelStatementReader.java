@@ -16,11 +16,11 @@ import java.util.function.Predicate;
  */
 final class MelStatementReader {
 
-    private final MelTokenizer tokens;
+    private final MelTokens tokens;
     private final Predicate<String> commands;
     private final long limit;
 
-    MelStatementReader(MelTokenizer tokens, Predicate<String> commands, long limit) {
+    MelStatementReader(MelTokens tokens, Predicate<String> commands, long limit) {
         this.tokens = tokens;
         this.commands = commands;
         this.limit = limit;

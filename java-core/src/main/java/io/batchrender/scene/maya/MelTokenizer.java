@@ -13,7 +13,7 @@ import java.io.Reader;
  * line. Inside double quotes: {@code \"}, {@code \\}, {@code \n}, {@code \t} and {@code \r} are undone; any other
  * backslash is kept as written.
  */
-final class MelTokenizer {
+final class MelTokenizer implements MelTokens {
 
     private final Reader in;
     private final String source;
@@ -54,7 +54,8 @@ final class MelTokenizer {
      *
      * @param keepText false to scan a token without keeping its text (for statements nobody reads)
      */
-    MelToken next(boolean keepText) throws IOException {
+    @Override
+    public MelToken next(boolean keepText) throws IOException {
         int c;
         while (true) {
             c = peek(0);
@@ -97,7 +98,8 @@ final class MelTokenizer {
     }
 
     /** The error for a statement longer than the limit: the file is damaged or not a Maya ASCII scene. */
-    MayaSceneException tooLong(long limit) {
+    @Override
+    public MayaSceneException tooLong(long limit) {
         return tooLong(source, statementLine, limit);
     }
 
@@ -117,7 +119,8 @@ final class MelTokenizer {
     }
 
     /** The error for a file that ends before the statement's {@code ;}. */
-    MayaSceneException truncated() {
+    @Override
+    public MayaSceneException truncated() {
         return truncated(source, statementLine);
     }
 
