@@ -116,11 +116,11 @@ final class ScanCommand implements Callable<Integer> {
         List<SceneManifest.SceneAsset> sorted = m.assets().stream()
                 .sorted(Comparator.comparing((SceneManifest.SceneAsset a) -> a.asset().status() == ResolvedAsset.Status.FOUND))
                 .toList();
-        cli.out.printf("%-14s %-24s %-10s %s%n", "STATUS", "NODE", "FILES", "PATH");
+        cli.out.printf("%-14s %-34s %-6s %s%n", "STATUS", "NODE", "FILES", "PATH");
         for (SceneManifest.SceneAsset sa : sorted) {
             ResolvedAsset a = sa.asset();
             String files = a.files().size() == 1 ? "1" : Integer.toString(a.files().size());
-            cli.out.printf("%-14s %-24s %-10s %s%s%n", a.status().label(), a.ref().node() + "." + a.ref().attribute(), files,
+            cli.out.printf("%-14s %-34s %-6s %s%s%n", a.status().label(), a.ref().node() + "." + a.ref().attribute(), files,
                     a.ref().path(), a.foundBy().map(f -> "  (found: " + f + ")").orElse(""));
         }
         for (String p : m.problems()) {

@@ -83,7 +83,7 @@ public final class SceneScanner {
             }
             AssetResolver resolver = new AssetResolver(ResolveContext.forScene(current, searchPaths, cwd, env));
             for (AssetReference ref : collector.assets()) {
-                assets.add(new SceneManifest.SceneAsset(current, resolver.resolve(ref)));
+                assets.add(new SceneManifest.SceneAsset(current, withTexSidecars(resolver.resolve(ref))));
             }
             for (MayaAssetCollector.CacheFileNode cache : collector.caches()) {
                 try {
@@ -113,6 +113,27 @@ public final class SceneScanner {
                 List.copyOf(plugins), assets, problems,
                 RendererHint.of(settings.rendererWritten(), rendered.renderer(), List.copyOf(plugins)));
     }
+
+    /**
+     * RenderMan reads textures as .tex files made from the image; when one already sits beside
+     * the image (txmake's output, {@code name.png.tex}), it travels with it so the node need not make it.
+     */
+    private static ResolvedAsset withTexSidecars(ResolvedAsset asset) {
+        if (asset.status() != ResolvedAsset.Status.FOUND || !TEX_NODE_TYPES.contains(asset.ref().nodeType())) {
+            return asset;
+        }
+        List<Path> files = new ArrayList<>(asset.files());
+        for (Path file : asset.files()) {
+            Path tex = file.resolveSibling(file.getFileName() + ".tex");
+            if (!file.getFileName().toString().endsWith(".tex") && Files.isRegularFile(tex)) {
+                files.add(tex);
+            }
+        }
+        return files.size() == asset.files().size() ? asset
+                : new ResolvedAsset(asset.ref(), asset.status(), files, asset.foundBy(), asset.problem());
+    }
+
+    private static final Set<String> TEX_NODE_TYPES = Set.of("PxrTexture", "file", "PxrNormalMap", "PxrBump");
 
     /** A reference as an asset; Maya appends {@code {N}} to the path of the N-th copy of the same file. */
     private static AssetReference referenceAsset(MayaFileReference ref) {

@@ -114,6 +114,16 @@ class SceneScannerTest {
     }
 
     @Test
+    void aRenderManTextureTravelsWithTheTexFileBesideIt() {
+        Path scene = TestScenes.testData(DEADLINE + "renderman/scene/renderman.ma");
+        ResolvedAsset tex = asset(scan(scene), "PxrTexture1");
+
+        // PxrTexture1.filename names deadline_logo_48x48.png; deadline_logo_48x48.png.tex sits beside the scene
+        assertEquals(List.of(scene.getParent().resolve("deadline_logo_48x48.png"),
+                scene.getParent().resolve("deadline_logo_48x48.png.tex")), tex.files());
+    }
+
+    @Test
     void udimTilesAreEveryTileOnDisk() {
         Path scene = TestScenes.testData("maya/maya-usd/test/lib/usd/translators/UsdExportImportUDIMTest/UsdExportUDIMTest.ma");
         ResolvedAsset udim = asset(scan(scene), "file1");
