@@ -5,12 +5,20 @@ import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.JobSpec;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.RenderFarm;
+import io.batchrender.farm.local.LocalFarm;
+import io.batchrender.frames.FrameSet;
 import io.batchrender.render.CommandLineSplitter;
 import io.batchrender.render.RenderOptions;
+import io.batchrender.render.RenderSetupException;
+import io.batchrender.scene.SceneManifest;
 import io.batchrender.submit.JobPlanner;
+import io.batchrender.submit.ScenePreflight;
 import io.batchrender.submit.SubmitRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,7 +51,7 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Option(names = "--search-path", paramLabel = "DIR",
             description = "Maya scenes: also look for the scene's files in this folder and below (repeatable).")
-    java.util.List<Path> searchPaths = new java.util.ArrayList<>();
+    List<Path> searchPaths = new ArrayList<>();
 
     @Option(names = "--allow-missing",
             description = "Maya scenes: submit even when files the scene needs are missing (they will render without them).")
@@ -112,15 +120,18 @@ final class SubmitCommand implements Callable<Integer> {
                 .withImageName(Optional.ofNullable(imageName)).withCamera(Optional.ofNullable(camera))
                 .withLayer(Optional.ofNullable(layer))
                 .withProject(Optional.ofNullable(project).map(p -> p.toAbsolutePath().normalize())));
-        if (scene != null && !java.nio.file.Files.exists(scene)) {
-            throw new io.batchrender.render.RenderSetupException("Scene " + scene.toAbsolutePath().normalize()
+        if (scene != null && !Files.exists(scene)) {
+            throw new RenderSetupException("Scene " + scene.toAbsolutePath().normalize()
                     + " does not exist: check the path.");
         }
-        Optional<io.batchrender.scene.SceneManifest> manifest = Optional.ofNullable(scene)
-                .filter(io.batchrender.submit.ScenePreflight::applies)
-                .map(s -> io.batchrender.submit.ScenePreflight.check(s.toAbsolutePath().normalize(), searchPaths,
+        if (frames != null) {
+            FrameSet.parse(frames); // a typo in the frames is reported before a long scan of the scene
+        }
+        Optional<SceneManifest> manifest = Optional.ofNullable(scene)
+                .filter(ScenePreflight::applies)
+                .map(s -> ScenePreflight.check(s.toAbsolutePath().normalize(), searchPaths,
                         Path.of("").toAbsolutePath(), cli.env, allowMissing));
-        String frameSpec = io.batchrender.submit.ScenePreflight.frames(Optional.ofNullable(frames), manifest);
+        String frameSpec = ScenePreflight.frames(Optional.ofNullable(frames), manifest);
         SubmitRequest request = new SubmitRequest(options,
                 Optional.ofNullable(command).map(CommandLineSplitter::split), Optional.ofNullable(renderer),
                 frameSpec, chunk, Optional.ofNullable(name), Optional.ofNullable(output), retries,
@@ -130,7 +141,7 @@ final class SubmitCommand implements Callable<Integer> {
             JobInfo job = farm.submit(spec);
             farm.pools().stream().filter(p -> p.targetSlots() == 0).findFirst().ifPresent(p -> cli.err.println(
                     "note: pool " + p.id() + " is paused, so the job waits: resume it with 'batchrender pool resize "
-                            + p.id() + " " + io.batchrender.farm.local.LocalFarm.defaultSlots() + "'."));
+                            + p.id() + " " + LocalFarm.defaultSlots() + "'."));
             if (!waitForJob) {
                 if (json) {
                     JsonObject o = new JsonObject();
