@@ -136,7 +136,8 @@ final class SubmitCommand implements Callable<Integer> {
                 Optional.ofNullable(command).map(CommandLineSplitter::split), Optional.ofNullable(renderer),
                 frameSpec, chunk, Optional.ofNullable(name), Optional.ofNullable(output), retries,
                 Optional.ofNullable(timeout));
-        JobSpec spec = JobPlanner.plan(request);
+        // tasks run with the environment of the shell that submitted them, whichever process started the agent
+        JobSpec spec = JobPlanner.plan(request).withEnvironment(cli.env);
         try (RenderFarm farm = cli.farm()) {
             JobInfo job = farm.submit(spec);
             farm.pools().stream().filter(p -> p.targetSlots() == 0).findFirst().ifPresent(p -> cli.err.println(

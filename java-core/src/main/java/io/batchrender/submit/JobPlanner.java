@@ -61,7 +61,7 @@ public final class JobPlanner {
             tasks.add(new TaskSpec(Integer.toString(index++), chunk.frames(), renderer.command(chunk)));
         }
         return new JobSpec(name, renderer.name(), request.scene().map(RenderOptions::scene), request.outputDir(),
-                request.maxRetries(), request.taskTimeout(), tasks);
+                request.maxRetries(), request.taskTimeout(), tasks, java.util.Map.of());
     }
 
     private static String programName(String program) {

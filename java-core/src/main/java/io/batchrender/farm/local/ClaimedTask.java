@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param maxRetries how many failures are tried again
  * @param timeoutMs  the attempt's wall-clock limit, 0 for none
  * @param outputDir  where finished outputs go
+ * @param environment the job's environment; empty: the agent's own
  */
 record ClaimedTask(String jobId, String taskId, List<Integer> frames, TaskCommand command, int attempt,
-                   int failures, int maxRetries, long timeoutMs, Path outputDir) {
+                   int failures, int maxRetries, long timeoutMs, Path outputDir, java.util.Map<String, String> environment) {
 
     String key() {
         return jobId + "/" + taskId;

@@ -103,6 +103,7 @@ final class JobDatabase implements AutoCloseable {
                     st.execute(ddl);
                 }
                 addColumnIfMissing(st, "pools", "shrink", "TEXT NOT NULL DEFAULT 'requeue'");
+                addColumnIfMissing(st, "jobs", "environment", "TEXT");
             }
             return new JobDatabase(conn);
         } catch (SQLException e) {
@@ -130,7 +131,7 @@ final class JobDatabase implements AutoCloseable {
         inTransaction(() -> {
             try (PreparedStatement job = conn.prepareStatement(
                     "INSERT INTO jobs (id, name, state, renderer, scene, output_dir, own_output, max_retries,"
-                            + " timeout_ms, created_ms) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                            + " timeout_ms, created_ms, environment) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
                 job.setString(1, jobId);
                 job.setString(2, spec.name());
                 job.setString(3, JobState.ACTIVE.wire());
@@ -141,6 +142,7 @@ final class JobDatabase implements AutoCloseable {
                 job.setInt(8, spec.maxRetries());
                 job.setLong(9, spec.taskTimeout().map(d -> d.toMillis()).orElse(0L));
                 job.setLong(10, nowMs);
+                job.setString(11, spec.environment().isEmpty() ? null : GSON.toJson(spec.environment()));
                 job.executeUpdate();
             }
             try (PreparedStatement task = conn.prepareStatement(
@@ -288,7 +290,7 @@ final class JobDatabase implements AutoCloseable {
         return inTransaction(() -> {
             try (PreparedStatement st = conn.prepareStatement(
                     "SELECT t.id, t.frames, t.command, t.attempts, t.failures, j.max_retries, j.timeout_ms,"
-                            + " j.output_dir FROM tasks t JOIN jobs j ON j.id = t.job_id"
+                            + " j.output_dir, j.environment FROM tasks t JOIN jobs j ON j.id = t.job_id"
                             + " WHERE t.job_id = ? AND t.state = 'active' AND j.state = 'active'"
                             + " ORDER BY t.seq LIMIT 1")) {
                 st.setString(1, jobId);
@@ -299,7 +301,8 @@ final class JobDatabase implements AutoCloseable {
                     ClaimedTask task = new ClaimedTask(jobId, rs.getString(1),
                             GSON.fromJson(rs.getString(2), INT_LIST),
                             GSON.fromJson(rs.getString(3), TaskCommand.class),
-                            rs.getInt(4) + 1, rs.getInt(5), rs.getInt(6), rs.getLong(7), Path.of(rs.getString(8)));
+                            rs.getInt(4) + 1, rs.getInt(5), rs.getInt(6), rs.getLong(7), Path.of(rs.getString(8)),
+                            environment(rs.getString(9)));
                     update("UPDATE tasks SET state = 'running', attempts = ?, started_ms = ?, ended_ms = NULL,"
                                     + " pid = NULL, pid_start_ms = NULL WHERE job_id = ? AND id = ?",
                             task.attempt(), nowMs, jobId, task.taskId());
@@ -486,6 +489,16 @@ final class JobDatabase implements AutoCloseable {
             throw new FarmException("Cannot read the job database: " + e.getMessage(), e);
         }
     }
+
+    private static Map<String, String> environment(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        Map<String, String> env = GSON.fromJson(json, STRING_MAP);
+        return env == null ? Map.of() : env;
+    }
+
+    private static final java.lang.reflect.Type STRING_MAP = new TypeToken<Map<String, String>>() { }.getType();
 
     private static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);

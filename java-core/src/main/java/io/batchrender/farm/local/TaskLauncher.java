@@ -22,12 +22,14 @@ final class TaskLauncher {
         }
     }
 
-    private final ProgramLocator locator;
     private final Map<String, String> baseEnv;
-    private final Map<io.batchrender.render.Program, Path> found = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Lookup, Path> found = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A program looked up in an environment: what decides where it is found. */
+    private record Lookup(io.batchrender.render.Program program, String path, List<String> locations) {
+    }
 
     TaskLauncher(Map<String, String> env) {
-        this.locator = new ProgramLocator(env);
         this.baseEnv = Map.copyOf(env);
     }
 
@@ -35,7 +37,8 @@ final class TaskLauncher {
         Files.createDirectories(files.staging());
         Files.createDirectories(workDir);
         TaskCommand command = task.command();
-        Optional<Path> exe = locate(command.program());
+        Map<String, String> taskEnv = task.environment().isEmpty() ? baseEnv : task.environment();
+        Optional<Path> exe = locate(command.program(), taskEnv);
         if (exe.isEmpty()) {
             String message = ProgramLocator.notFoundMessage(command.program());
             Files.writeString(files.stderr(), message + System.lineSeparator());
@@ -51,7 +54,7 @@ final class TaskLauncher {
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
         Map<String, String> env = pb.environment();
         env.clear();
-        env.putAll(baseEnv);
+        env.putAll(taskEnv);
         String frames = task.frames().stream().map(String::valueOf).collect(Collectors.joining(","));
         env.put("BATCHRENDER_JOB_ID", task.jobId());
         env.put("BATCHRENDER_TASK_ID", task.taskId());
@@ -63,14 +66,16 @@ final class TaskLauncher {
         return pb.start();
     }
 
-    /** Looks a program up once; a cached path is used while it is still there. */
-    private Optional<Path> locate(io.batchrender.render.Program program) {
-        Path cached = found.get(program);
+    /** Looks a program up once per environment; a cached path is used while it is still there. */
+    private Optional<Path> locate(io.batchrender.render.Program program, Map<String, String> env) {
+        Lookup key = new Lookup(program, env.getOrDefault("PATH", ""),
+                program.locationVars().stream().map(v -> env.getOrDefault(v, "")).toList());
+        Path cached = found.get(key);
         if (cached != null && Files.isExecutable(cached)) {
             return Optional.of(cached);
         }
-        Optional<Path> exe = locator.locate(program);
-        exe.ifPresentOrElse(p -> found.put(program, p), () -> found.remove(program));
+        Optional<Path> exe = new ProgramLocator(env).locate(program);
+        exe.ifPresentOrElse(p -> found.put(key, p), () -> found.remove(key));
         return exe;
     }
 

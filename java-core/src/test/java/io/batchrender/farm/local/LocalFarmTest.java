@@ -222,6 +222,25 @@ class LocalFarmTest {
     }
 
     @Test
+    void tasksRunWithTheSubmittersEnvironmentNotTheAgents() throws Exception {
+        // A program and a variable that only the submitting shell has: the agent was started without them.
+        Path bin = Files.createDirectories(tmp.resolve("artist-bin"));
+        Path tool = Files.writeString(bin.resolve("render-tool"), "#!/bin/sh\necho \"$GREETING frame $1\" > \"$2/out.txt\"\n");
+        tool.toFile().setExecutable(true);
+        Map<String, String> shell = new java.util.HashMap<>(f.env);
+        shell.put("PATH", bin + java.io.File.pathSeparator + f.env.getOrDefault("PATH", ""));
+        shell.put("GREETING", "hello from the artist's shell");
+        var spec = io.batchrender.submit.JobPlanner.plan(new io.batchrender.submit.SubmitRequest(Optional.empty(),
+                Optional.of(List.of("render-tool", "{frame}", "{output}")), Optional.empty(), "7", 1, Optional.empty(),
+                Optional.empty(), 0, Optional.empty())).withEnvironment(shell);
+
+        JobInfo job = f.farm.submit(spec);
+
+        assertTrue(f.awaitCompleted(job.id(), Duration.ofSeconds(20)).succeeded(), f.diagnostics(job.id()));
+        assertEquals("hello from the artist's shell frame 7\n", Files.readString(job.outputDir().resolve("out.txt")));
+    }
+
+    @Test
     void deleteRemovesTheJobAndItsFiles() {
         JobInfo job = f.submitCommand("sleep 30", "1-3", 0, Optional.empty());
         FarmFixture.await(Duration.ofSeconds(20), () -> f.running(job.id()) > 0, "a task to start");
