@@ -67,6 +67,7 @@ public final class SceneScanner {
         queue.add(top);
         visited.add(top);
         boolean first = true;
+        Optional<Path> project = Optional.empty();
         while (!queue.isEmpty()) {
             Path current = queue.poll();
             MayaAssetCollector collector = new MayaAssetCollector();
@@ -81,7 +82,11 @@ public final class SceneScanner {
             } finally {
                 first = false;
             }
-            AssetResolver resolver = new AssetResolver(ResolveContext.forScene(current, searchPaths, cwd, env));
+            ResolveContext context = ResolveContext.forScene(current, searchPaths, cwd, env);
+            if (current.equals(top)) {
+                project = context.projectRoot();
+            }
+            AssetResolver resolver = new AssetResolver(context);
             for (AssetReference ref : collector.assets()) {
                 assets.add(new SceneManifest.SceneAsset(current, withTexSidecars(resolver.resolve(ref))));
             }
@@ -109,7 +114,7 @@ public final class SceneScanner {
             }
         }
         RenderSettings rendered = settings.settings();
-        return new SceneManifest(top, ResolveContext.forScene(top, searchPaths, cwd, env).projectRoot(), rendered,
+        return new SceneManifest(top, project, rendered,
                 List.copyOf(plugins), assets, problems,
                 RendererHint.of(settings.rendererWritten(), rendered.renderer(), List.copyOf(plugins)));
     }

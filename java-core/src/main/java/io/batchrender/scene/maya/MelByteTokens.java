@@ -53,22 +53,16 @@ final class MelByteTokens implements MelTokens {
         }
         int start = line;
         byte b = data[pos];
-        switch (b) {
-            case ';':
-                pos++;
-                return new MelToken(Kind.SEMICOLON, ";", start);
-            case '(':
-                pos++;
-                return new MelToken(Kind.OPEN, "(", start);
-            case ')':
-                pos++;
-                return new MelToken(Kind.CLOSE, ")", start);
-            case '"':
-                pos++;
-                return new MelToken(Kind.STRING, string(start), start);
-            default:
-                return new MelToken(Kind.WORD, word(), start);
+        MelToken punctuation = MelToken.punctuation(b, start);
+        if (punctuation != null) {
+            pos++;
+            return punctuation;
         }
+        if (b == '"') {
+            pos++;
+            return new MelToken(Kind.STRING, string(start), start);
+        }
+        return new MelToken(Kind.WORD, word(), start);
     }
 
     private String word() {
@@ -97,18 +91,15 @@ final class MelByteTokens implements MelTokens {
                 line++;
             } else if (c == '\\' && pos < length) {
                 byte e = data[pos++];
-                switch (e) {
-                    case 'n' -> c = '\n';
-                    case 't' -> c = '\t';
-                    case 'r' -> c = '\r';
-                    case '"', '\\' -> c = e;
-                    default -> {
-                        if (e == '\n') {
-                            line++;
-                        }
-                        n = put(n, (byte) '\\');
-                        c = e;
+                int undone = MelEscapes.undo(e);
+                if (undone == MelEscapes.KEEP_BACKSLASH) {
+                    if (e == '\n') {
+                        line++;
                     }
+                    n = put(n, (byte) '\\');
+                    c = e;
+                } else {
+                    c = (byte) undone;
                 }
             }
             n = put(n, c);

@@ -31,4 +31,14 @@ record MelToken(Kind kind, String text, int line) {
     boolean isWord(String word) {
         return kind == Kind.WORD && text.equals(word);
     }
+
+    /** The token a {@code ;}, {@code (} or {@code )} outside a string makes, or null for any other character. */
+    static MelToken punctuation(int c, int line) {
+        return switch (c) {
+            case ';' -> new MelToken(Kind.SEMICOLON, ";", line);
+            case '(' -> new MelToken(Kind.OPEN, "(", line);
+            case ')' -> new MelToken(Kind.CLOSE, ")", line);
+            default -> null;
+        };
+    }
 }

@@ -78,23 +78,17 @@ final class MelTokenizer implements MelTokens {
             statementLine = line;
         }
         int start = line;
-        switch (c) {
-            case ';':
-                pos++;
-                statementStarted = false;
-                return new MelToken(Kind.SEMICOLON, ";", start);
-            case '(':
-                pos++;
-                return new MelToken(Kind.OPEN, "(", start);
-            case ')':
-                pos++;
-                return new MelToken(Kind.CLOSE, ")", start);
-            case '"':
-                pos++;
-                return new MelToken(Kind.STRING, readString(keepText, start), start);
-            default:
-                return new MelToken(Kind.WORD, readWord(keepText), start);
+        MelToken punctuation = MelToken.punctuation(c, start);
+        if (punctuation != null) {
+            pos++;
+            statementStarted = punctuation.kind() != Kind.SEMICOLON;
+            return punctuation;
         }
+        if (c == '"') {
+            pos++;
+            return new MelToken(Kind.STRING, readString(keepText, start), start);
+        }
+        return new MelToken(Kind.WORD, readWord(keepText), start);
     }
 
     /** The error for a statement longer than the limit: the file is damaged or not a Maya ASCII scene. */
@@ -162,21 +156,16 @@ final class MelTokenizer implements MelTokens {
                 if (e < 0) {
                     continue; // reported as the unterminated string above
                 }
-                switch (e) {
-                    case 'n' -> c = '\n';
-                    case 't' -> c = '\t';
-                    case 'r' -> c = '\r';
-                    case '"', '\\' -> c = e;
-                    default -> {
-                        if (e == '\n') {
-                            line++;
-                        }
-                        if (keep) {
-                            sb.append('\\');
-                            n++;
-                        }
-                        c = e;
+                c = MelEscapes.undo(e);
+                if (c == MelEscapes.KEEP_BACKSLASH) {
+                    if (e == '\n') {
+                        line++;
                     }
+                    if (keep) {
+                        sb.append('\\');
+                        n++;
+                    }
+                    c = e;
                 }
             }
             if (keep) {
