@@ -9,12 +9,11 @@ import io.batchrender.farm.local.LocalFarm;
 import io.batchrender.frames.FrameSet;
 import io.batchrender.render.CommandLineSplitter;
 import io.batchrender.render.RenderOptions;
-import io.batchrender.render.RenderSetupException;
+import io.batchrender.render.SceneFiles;
 import io.batchrender.scene.SceneManifest;
 import io.batchrender.submit.JobPlanner;
 import io.batchrender.submit.ScenePreflight;
 import io.batchrender.submit.SubmitRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,9 +119,8 @@ final class SubmitCommand implements Callable<Integer> {
                 .withImageName(Optional.ofNullable(imageName)).withCamera(Optional.ofNullable(camera))
                 .withLayer(Optional.ofNullable(layer))
                 .withProject(Optional.ofNullable(project).map(p -> p.toAbsolutePath().normalize())));
-        if (scene != null && !Files.exists(scene)) {
-            throw new RenderSetupException("Scene " + scene.toAbsolutePath().normalize()
-                    + " does not exist: check the path.");
+        if (scene != null) {
+            SceneFiles.requireExists(scene.toAbsolutePath().normalize());
         }
         if (frames != null) {
             FrameSet.parse(frames); // a typo in the frames is reported before a long scan of the scene

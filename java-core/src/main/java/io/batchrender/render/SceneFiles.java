@@ -42,10 +42,15 @@ public final class SceneFiles {
         }
     }
 
-    private static byte[] readHead(Path scene, int n) {
+    /** A scene path that names something on disk. */
+    public static void requireExists(Path scene) {
         if (!Files.exists(scene)) {
             throw new RenderSetupException("Scene " + scene + " does not exist: check the path.");
         }
+    }
+
+    private static byte[] readHead(Path scene, int n) {
+        requireExists(scene);
         if (Files.isDirectory(scene)) {
             throw new RenderSetupException("Scene " + scene + " is a folder: pass the scene file inside it.");
         }

@@ -14,29 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What happens to a job when its agent dies, is stopped, or the process that submitted it exits. */
-class AgentRecoveryTest {
-
-    @TempDir
-    Path tmp;
-
-    FarmFixture f;
-
-    @BeforeEach
-    void start() {
-        f = new FarmFixture(tmp);
-        f.farm.resize("local", 2);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
+class AgentRecoveryTest extends TwoSlotFarmTest {
 
     @Test
     void anAgentKilledMidJobIsReplacedAndEveryFrameIsRenderedAndReportedOnce() {

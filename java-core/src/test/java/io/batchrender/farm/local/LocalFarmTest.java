@@ -18,29 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The local farm on real processes, a real SQLite file and a real detached agent. */
-class LocalFarmTest {
-
-    @TempDir
-    Path tmp;
-
-    FarmFixture f;
-
-    @BeforeEach
-    void start() {
-        f = new FarmFixture(tmp);
-        f.farm.resize("local", 2);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
+class LocalFarmTest extends TwoSlotFarmTest {
 
     @Test
     void aFailingTaskIsRetriedAndSucceedsOnItsThirdAttempt() {
