@@ -1,0 +1,274 @@
+package io.batchrender.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Syncs local files into a container, sending only what changed. One container listing per sync;
+ * a file is skipped when the blob has the same size and MD5; the {@link HashCache} supplies the
+ * MD5 of files unchanged since they were last hashed (by size and modification time), so those
+ * are not even read. Files go in parallel (large ones also as parallel blocks, by the store);
+ * failed files are tried again with backoff; the store checks every byte against its MD5.
+ * A sync that stopped (cancelled, crashed, network gone) just runs again: finished files are skipped.
+ *
+ * <pre>{@code
+ * try (HashCache cache = HashCache.open(home.resolve("storage/hash-cache.db"))) {
+ *     SyncResult r = new AssetSync(store, cache, SyncOptions.defaults())
+ *             .run(SyncRequest.forProject("shot010", List.of(folder)), listener, new Cancellation());
+ * }
+ * }</pre>
+ */
+public final class AssetSync {
+
+    private static final Logger LOG = Logger.getLogger(AssetSync.class.getName());
+
+    private final AssetStore store;
+    private final HashCache cache;
+    private final SyncOptions options;
+
+    public AssetSync(AssetStore store, HashCache cache, SyncOptions options) {
+        this.store = store;
+        this.cache = cache;
+        this.options = options;
+    }
+
+    /** Starts the sync on a background thread; poll or cancel it through the returned handle. */
+    public SyncOperation start(SyncRequest request, SyncListener listener) {
+        Cancellation cancel = new Cancellation();
+        AtomicReference<SyncProgress> latest = new AtomicReference<>(new SyncProgress(SyncProgress.Phase.SCANNING,
+                0, 0, 0, 0, 0, 0, 0, Optional.empty(), Duration.ZERO));
+        CompletableFuture<SyncResult> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.complete(run(request, p -> {
+                    latest.set(p);
+                    listener.onProgress(p);
+                }, cancel));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "asset-sync-" + request.container());
+        t.setDaemon(true);
+        t.start();
+        return new SyncOperation(cancel, latest, result);
+    }
+
+    /**
+     * Runs the sync on this thread and returns when every file is sent, skipped or failed, or
+     * soon after {@code cancel} is cancelled.
+     *
+     * @throws StorageException when the container cannot be created or listed
+     */
+    public SyncResult run(SyncRequest request, SyncListener listener, Cancellation cancel) {
+        ProgressTracker tracker = new ProgressTracker(System::nanoTime);
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sync-progress"));
+        reporter.scheduleAtFixedRate(() -> report(listener, tracker), options.progressEvery().toMillis(),
+                options.progressEvery().toMillis(), TimeUnit.MILLISECONDS);
+        List<FileFailure> failures = Collections.synchronizedList(new ArrayList<>());
+        SyncFiles.Expanded expanded = new SyncFiles.Expanded(List.of(), 0, List.of());
+        try {
+            expanded = SyncFiles.expand(request);
+            failures.addAll(expanded.problems());
+            List<Sized> files = stat(expanded.files(), failures);
+            tracker.totals(files.size() + failures.size(), files.stream().mapToLong(Sized::size).sum());
+            tracker.failed.addAndGet(failures.size());
+
+            tracker.phase(SyncProgress.Phase.LISTING);
+            cancel.check();
+            store.createContainer(request.container());
+            Map<String, BlobInfo> remote = new HashMap<>();
+            for (BlobInfo b : store.list(request.container(), "")) {
+                remote.put(b.name(), b);
+            }
+
+            tracker.phase(SyncProgress.Phase.SYNCING);
+            ExecutorService pool = Executors.newFixedThreadPool(options.parallelFiles(), r -> daemon(r, "sync-file"));
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (Sized f : files) {
+                    running.add(pool.submit(() -> syncOne(request.container(), f, remote.get(f.file().blobName()),
+                            tracker, failures, cancel)));
+                }
+                for (Future<?> f : running) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancel.cancel();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("a sync worker failed", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        } catch (StorageException e) {
+            if (e.kind() != StorageException.Kind.CANCELLED) {
+                reporter.shutdownNow();
+                throw e;
+            }
+        } finally {
+            cache.flush();
+        }
+        reporter.shutdownNow();
+        int total = tracker.snapshot().filesTotal();
+        tracker.phase(cancel.isCancelled() ? SyncProgress.Phase.CANCELLED : SyncProgress.Phase.DONE);
+        report(listener, tracker);
+        List<FileFailure> failedSorted = new ArrayList<>(failures);
+        failedSorted.sort(Comparator.comparing(FileFailure::path));
+        return new SyncResult(request.container(), total, tracker.uploaded.get(), tracker.skipped.get(),
+                expanded.excluded(), tracker.hashed.get(), tracker.bytesUploaded.get(), tracker.snapshot().bytesTotal(),
+                failedSorted, cancel.isCancelled(), tracker.elapsed());
+    }
+
+    /** A file with its size and time as they were when the sync looked. */
+    private record Sized(SyncFiles.LocalFile file, long size, long mtimeNanos) {
+    }
+
+    private static List<Sized> stat(List<SyncFiles.LocalFile> files, List<FileFailure> failures) {
+        List<Sized> out = new ArrayList<>(files.size());
+        for (SyncFiles.LocalFile f : files) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(f.path(), BasicFileAttributes.class);
+                out.add(new Sized(f, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+            } catch (IOException e) {
+                failures.add(new FileFailure(f.path().toString(), "cannot read: " + e.getMessage()));
+            }
+        }
+        // the biggest first: their blocks keep the link busy while the small files fill the gaps
+        out.sort(Comparator.comparingLong(Sized::size).reversed());
+        return out;
+    }
+
+    private void syncOne(String container, Sized f, BlobInfo remote, ProgressTracker tracker,
+                         List<FileFailure> failures, Cancellation cancel) {
+        if (cancel.isCancelled()) {
+            return;
+        }
+        String key = f.file().path().toString();
+        try {
+            Optional<String> md5 = cache.lookup(key, f.size(), f.mtimeNanos());
+            boolean sameSize = remote != null && remote.size() == f.size();
+            if (md5.isEmpty() && sameSize && remote.contentMd5().isPresent()) {
+                md5 = Optional.of(hash(f, tracker));
+            }
+            if (md5.isPresent() && sameSize && remote.contentMd5().equals(md5)) {
+                tracker.skipped.incrementAndGet();
+                tracker.bytesDone.addAndGet(f.size());
+                return;
+            }
+            upload(container, f, md5.orElse(null), tracker, cancel);
+        } catch (StorageException e) {
+            if (e.kind() == StorageException.Kind.CANCELLED) {
+                return;
+            }
+            fail(f, e.getMessage(), tracker, failures);
+        } catch (NoSuchFileException e) {
+            fail(f, "deleted during the sync", tracker, failures);
+        } catch (IOException e) {
+            fail(f, "cannot read: " + e.getMessage(), tracker, failures);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "sync of " + key + " failed", e);
+            fail(f, e.toString(), tracker, failures);
+        }
+    }
+
+    private void upload(String container, Sized f, String knownMd5, ProgressTracker tracker, Cancellation cancel)
+            throws IOException {
+        String md5 = knownMd5;
+        Duration backoff = options.firstBackoff();
+        for (int attempt = 1; ; attempt++) {
+            cancel.check();
+            if (md5 == null) {
+                md5 = hash(f, tracker);
+            }
+            AtomicLong sentThisTry = new AtomicLong();
+            try {
+                store.upload(container, f.file().blobName(), f.file().path(), f.size(), md5, n -> {
+                    sentThisTry.addAndGet(n);
+                    tracker.sent(n);
+                }, cancel);
+                long sent = sentThisTry.get();
+                tracker.sent(f.size() - sent); // a store that reports coarsely still ends at the file's size
+                tracker.uploaded.incrementAndGet();
+                tracker.bytesUploaded.addAndGet(f.size());
+                return;
+            } catch (StorageException e) {
+                tracker.bytesDone.addAndGet(-sentThisTry.get());
+                if (!e.isTransient() || attempt >= options.attempts()) {
+                    throw e;
+                }
+                LOG.log(Level.INFO, "upload of " + f.file().blobName() + " failed (try " + attempt + "), retrying: " + e.getMessage());
+                if (e.kind() == StorageException.Kind.INTEGRITY) {
+                    md5 = null; // the file may have changed: hash it again
+                }
+                sleep(backoff, cancel);
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private String hash(Sized f, ProgressTracker tracker) throws IOException {
+        BasicFileAttributes before = Files.readAttributes(f.file().path(), BasicFileAttributes.class);
+        String md5 = Md5.ofFile(f.file().path());
+        tracker.hashed.incrementAndGet();
+        if (before.size() != f.size() || before.lastModifiedTime().to(TimeUnit.NANOSECONDS) != f.mtimeNanos()) {
+            throw new StorageException(StorageException.Kind.OTHER, "changed during the sync; run it again");
+        }
+        cache.put(f.file().path().toString(), f.size(), f.mtimeNanos(), md5);
+        return md5;
+    }
+
+    private static void fail(Sized f, String reason, ProgressTracker tracker, List<FileFailure> failures) {
+        failures.add(new FileFailure(f.file().path().toString(), reason));
+        tracker.failed.incrementAndGet();
+        tracker.bytesDone.addAndGet(f.size());
+    }
+
+    private static void sleep(Duration d, Cancellation cancel) {
+        long until = System.nanoTime() + d.toNanos();
+        while (System.nanoTime() < until) {
+            cancel.check();
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancel.cancel();
+            }
+        }
+    }
+
+    private static void report(SyncListener listener, ProgressTracker tracker) {
+        try {
+            listener.onProgress(tracker.snapshot());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "progress listener failed", e);
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+}

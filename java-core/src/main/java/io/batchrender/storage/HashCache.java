@@ -1,0 +1,124 @@
+package io.batchrender.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Remembers the MD5 of local files so an unchanged file is never read again: a row per path with
+ * the size and modification time (nanoseconds) the file had when it was hashed. A file whose size
+ * or time differs is hashed again. Kept in SQLite (WAL) in the state folder; new rows are written
+ * in batches, so a crash loses at most the last batch (those files are just hashed again).
+ */
+public final class HashCache implements AutoCloseable {
+
+    private static final int BATCH = 256;
+
+    private final Connection db;
+    private final PreparedStatement select;
+    private final PreparedStatement upsert;
+    private final List<Object[]> pending = new ArrayList<>();
+
+    private HashCache(Connection db) throws SQLException {
+        this.db = db;
+        this.select = db.prepareStatement("SELECT md5 FROM file_md5 WHERE path = ? AND size = ? AND mtime_ns = ?");
+        this.upsert = db.prepareStatement("INSERT INTO file_md5(path, size, mtime_ns, md5) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, md5 = excluded.md5");
+    }
+
+    /** Opens (creating when needed) the cache in {@code file}. */
+    public static HashCache open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA busy_timeout=10000");
+                s.execute("CREATE TABLE IF NOT EXISTS file_md5(path TEXT PRIMARY KEY, size INTEGER NOT NULL,"
+                        + " mtime_ns INTEGER NOT NULL, md5 TEXT NOT NULL)");
+            }
+            return new HashCache(c);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the hash cache folder for " + file, e);
+        } catch (SQLException e) {
+            throw new StorageException(StorageException.Kind.OTHER, "cannot open the hash cache " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The MD5 recorded for {@code path} when it had this size and time, if any. */
+    public synchronized Optional<String> lookup(String path, long size, long mtimeNanos) {
+        try {
+            select.setString(1, path);
+            select.setLong(2, size);
+            select.setLong(3, mtimeNanos);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            return Optional.empty(); // a cache that cannot answer only costs a re-read
+        }
+    }
+
+    /** Records a file's MD5 (written with the next batch, or on {@link #flush()}). */
+    public synchronized void put(String path, long size, long mtimeNanos, String md5) {
+        pending.add(new Object[] {path, size, mtimeNanos, md5});
+        if (pending.size() >= BATCH) {
+            flush();
+        }
+    }
+
+    /** Writes the recorded rows in one transaction. */
+    public synchronized void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            db.setAutoCommit(false);
+            for (Object[] row : pending) {
+                upsert.setString(1, (String) row[0]);
+                upsert.setLong(2, (Long) row[1]);
+                upsert.setLong(3, (Long) row[2]);
+                upsert.setString(4, (String) row[3]);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+            db.commit();
+        } catch (SQLException e) {
+            try {
+                db.rollback();
+            } catch (SQLException ignored) {
+                // the rows are only a cache
+            }
+        } finally {
+            pending.clear();
+            try {
+                db.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // next flush sets it again
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        flush();
+        try {
+            select.close();
+            upsert.close();
+            db.close();
+        } catch (SQLException ignored) {
+            // closing a cache cannot lose anything that matters
+        }
+    }
+}

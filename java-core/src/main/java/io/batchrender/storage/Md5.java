@@ -1,0 +1,54 @@
+package io.batchrender.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/** MD5 digests, in the Base64 form that {@code Content-MD5} uses. */
+public final class Md5 {
+
+    private Md5() {
+    }
+
+    public static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no MD5", e);
+        }
+    }
+
+    public static String of(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(digest().digest(bytes));
+    }
+
+    public static String of(byte[] bytes, int offset, int length) {
+        MessageDigest d = digest();
+        d.update(bytes, offset, length);
+        return Base64.getEncoder().encodeToString(d.digest());
+    }
+
+    /** Reads the whole file. */
+    public static String ofFile(Path file) throws IOException {
+        MessageDigest d = digest();
+        byte[] buf = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                d.update(buf, 0, n);
+            }
+        }
+        return Base64.getEncoder().encodeToString(d.digest());
+    }
+
+    public static byte[] decode(String base64) {
+        return Base64.getDecoder().decode(base64);
+    }
+
+    public static String encode(byte[] raw) {
+        return Base64.getEncoder().encodeToString(raw);
+    }
+}
