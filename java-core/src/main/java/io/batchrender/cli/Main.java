@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
 @Command(name = "batchrender", mixinStandardHelpOptions = true, version = "batchrender 0.1.0",
         description = "Render scenes on this workstation or on Azure Batch, and follow the jobs.",
         subcommands = {SubmitCommand.class, ScanCommand.class, JobsCommand.class, JobCommand.class, PoolsCommand.class,
-            PoolCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
+            PoolCommand.class, AgentCommand.class,
+            UploadCommand.class, ProjectsCommand.class, ProjectCommand.class, DownloadCommand.class, StorageCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a command whose input was wrong (bad frames, missing scene, unknown job). */
@@ -52,6 +54,11 @@ public final class Main implements Runnable {
             if (e instanceof FrameSpecException || e instanceof RenderSetupException || e instanceof UsageException) {
                 err.println("error: " + e.getMessage());
                 return EXIT_USAGE;
+            }
+            if (e instanceof io.batchrender.storage.StorageException) {
+                LOG.log(Level.FINE, "storage error", e);
+                err.println("error: " + e.getMessage());
+                return EXIT_FAILED;
             }
             if (e instanceof FarmException) {
                 LOG.log(Level.FINE, "farm error", e);

@@ -1,0 +1,173 @@
+package io.batchrender.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.batchrender.assets.ResolvedAsset;
+import io.batchrender.scene.SceneManifest;
+import io.batchrender.scene.SceneScanner;
+import io.batchrender.scene.maya.MayaSceneException;
+import io.batchrender.storage.AssetStore;
+import io.batchrender.storage.AssetStores;
+import io.batchrender.storage.AssetSync;
+import io.batchrender.storage.Cancellation;
+import io.batchrender.storage.FileFailure;
+import io.batchrender.storage.FileGroups;
+import io.batchrender.storage.HashCache;
+import io.batchrender.storage.SyncOptions;
+import io.batchrender.storage.SyncRequest;
+import io.batchrender.storage.SyncResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "upload", mixinStandardHelpOptions = true,
+        description = {"Sync files and folders into an asset project (an Azure Batch file group), sending only what changed.",
+            "Unchanged files (same size and MD5 as the blob) are skipped without being read again."})
+final class UploadCommand implements Callable<Integer> {
+
+    private final Cli cli;
+
+    @Option(names = "--project", required = true, paramLabel = "NAME",
+            description = "The asset project (letters, digits, '_' and '-'); its container is fgrp-NAME.")
+    String project;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files and folders to upload (folders whole).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--from-scan", paramLabel = "SCENE",
+            description = "Upload the scene and every file it needs that was found (as 'batchrender scan' lists them).")
+    Path scene;
+
+    @Option(names = "--search-path", paramLabel = "DIR", description = "With --from-scan: also look in this folder (repeatable).")
+    List<Path> searchPaths = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "PATH", description = "Leave this file or folder out (repeatable).")
+    List<Path> excluded = new ArrayList<>();
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Files in flight at once (default ${DEFAULT-VALUE}).",
+            defaultValue = "16")
+    int parallel;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Mixin
+    StoreOption storeOption = new StoreOption();
+
+    UploadCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        String container;
+        try {
+            container = FileGroups.containerName(project);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (paths.isEmpty() && scene == null) {
+            throw new UsageException("nothing to upload: give files or folders, or --from-scan SCENE");
+        }
+        if (parallel < 1 || parallel > 256) {
+            throw new UsageException("--parallel must be between 1 and 256");
+        }
+        Set<Path> toSync = new LinkedHashSet<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new UsageException("no such file or folder: " + p.toAbsolutePath() + " (check the path)");
+            }
+            toSync.add(p.toAbsolutePath().normalize());
+        }
+        List<String> missing = new ArrayList<>();
+        if (scene != null) {
+            SceneManifest m = scan();
+            toSync.add(m.scene().toAbsolutePath().normalize());
+            for (SceneManifest.SceneAsset sa : m.assets()) {
+                ResolvedAsset a = sa.asset();
+                if (a.status() == ResolvedAsset.Status.FOUND) {
+                    a.files().forEach(f -> toSync.add(f.toAbsolutePath().normalize()));
+                } else {
+                    missing.add(a.ref().path());
+                }
+            }
+        }
+        SyncRequest request = new SyncRequest(container, List.copyOf(toSync), excluded);
+        SyncResult r;
+        try (AssetStore store = storeOption.open(cli); HashCache cache = AssetStores.hashCache(cli.home)) {
+            SyncProgressView view = new SyncProgressView(cli.err, System.console() != null && !json);
+            SyncOptions defaults = SyncOptions.defaults();
+            r = new AssetSync(store, cache, new SyncOptions(parallel, defaults.attempts(), defaults.firstBackoff(),
+                    defaults.progressEvery())).run(request, json ? p -> { } : view, new Cancellation());
+            if (json) {
+                cli.out.println(JsonViews.GSON.toJson(toJson(r, store.describe(), missing)));
+            } else {
+                print(r, store.describe(), missing);
+            }
+        }
+        return r.failed().isEmpty() ? 0 : Main.EXIT_FAILED;
+    }
+
+    private SceneManifest scan() {
+        if (!Files.isRegularFile(scene)) {
+            throw new UsageException("no such scene: " + scene.toAbsolutePath() + " (check the path)");
+        }
+        try {
+            return new SceneScanner(searchPaths, Path.of("").toAbsolutePath(), cli.env).scan(scene);
+        } catch (MayaSceneException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private JsonObject toJson(SyncResult r, String where, List<String> missing) {
+        JsonObject o = new JsonObject();
+        o.addProperty("project", project);
+        o.addProperty("container", r.container());
+        o.addProperty("store", where);
+        o.addProperty("filesTotal", r.filesTotal());
+        o.addProperty("uploaded", r.uploaded());
+        o.addProperty("skipped", r.skipped());
+        o.addProperty("excluded", r.excluded());
+        o.addProperty("hashed", r.hashed());
+        o.addProperty("bytesUploaded", r.bytesUploaded());
+        o.addProperty("bytesTotal", r.bytesTotal());
+        o.addProperty("seconds", r.elapsed().toMillis() / 1000.0);
+        JsonArray failed = new JsonArray();
+        for (FileFailure f : r.failed()) {
+            JsonObject fo = new JsonObject();
+            fo.addProperty("path", f.path());
+            fo.addProperty("reason", f.reason());
+            failed.add(fo);
+        }
+        o.add("failed", failed);
+        JsonArray miss = new JsonArray();
+        missing.forEach(miss::add);
+        o.add("missing", miss);
+        return o;
+    }
+
+    private void print(SyncResult r, String where, List<String> missing) {
+        for (FileFailure f : r.failed()) {
+            cli.err.println("failed: " + f.path() + " (" + f.reason() + ")");
+        }
+        for (String m : missing) {
+            cli.err.println("missing: " + m + " (not found on this machine: see 'batchrender scan')");
+        }
+        cli.out.printf(Locale.ROOT, "%s -> %s in %s%n", project, r.container(), where);
+        cli.out.printf(Locale.ROOT, "%d uploaded (%s), %d unchanged, %d failed%s in %.1f s%n", r.uploaded(),
+                SyncProgressView.bytes(r.bytesUploaded()), r.skipped(), r.failed().size(),
+                r.excluded() > 0 ? ", " + r.excluded() + " excluded" : "", r.elapsed().toMillis() / 1000.0);
+        if (!r.failed().isEmpty()) {
+            cli.err.println("Run the same command again to retry the failed files; finished files are not sent again.");
+        }
+    }
+}
