@@ -5,7 +5,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$repo"
 
-scripts/ensure-deps.sh java maven blender python
+scripts/ensure-deps.sh java maven blender python azurite
 
 echo "== Java core tests ==" >&2
 mvn -B -Dstyle.color=never --no-transfer-progress -f "$repo/pom.xml" test

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs what batchrender needs on a fresh Debian/Ubuntu machine, or says exactly how.
-# Usage: scripts/ensure-deps.sh [java] [maven] [blender] [python]   (no arguments: all)
+# Usage: scripts/ensure-deps.sh [java] [maven] [blender] [python] [azurite]   (no arguments: all)
 set -euo pipefail
 
 wanted=("$@")
-[ ${#wanted[@]} -eq 0 ] && wanted=(java maven blender python)
+[ ${#wanted[@]} -eq 0 ] && wanted=(java maven blender python azurite)
 
 apt_updated=""
 apt_install() {
@@ -36,6 +36,18 @@ java_ok() {
   [ -n "$v" ] && [ "${v%%.*}" -ge 17 ]
 }
 
+# Azurite (the Blob Storage emulator the tests run): Node from apt when missing, then the
+# version package-lock.json pins, into the repo's node_modules.
+ensure_azurite() {
+  local repo
+  repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  { command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || apt_install nodejs npm
+  if [ ! -x "$repo/node_modules/.bin/azurite-blob" ] || [ "$repo/package-lock.json" -nt "$repo/node_modules/.package-lock.json" ]; then
+    echo "Installing Azurite into $repo/node_modules..." >&2
+    (cd "$repo" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  fi
+}
+
 for what in "${wanted[@]}"; do
   case "$what" in
     java)    java_ok || apt_install openjdk-17-jdk-headless ;;
@@ -43,6 +55,7 @@ for what in "${wanted[@]}"; do
     blender) command -v blender >/dev/null 2>&1 || [ -n "${BLENDER:-}" ] || apt_install blender ;;
     python)  { command -v python3 >/dev/null 2>&1 && python3 -c 'import venv, ensurepip' 2>/dev/null; } \
                || apt_install python3 python3-venv ;;
+    azurite) ensure_azurite ;;
     *) echo "error: unknown dependency '$what'" >&2; exit 2 ;;
   esac
 done
