@@ -52,6 +52,7 @@ public final class AzureBlobStore implements AssetStore {
     /** Files up to this size go in one request. */
     public static final int SINGLE_SHOT_LIMIT = 16 << 20;
     static final int BLOCK_SIZE = 8 << 20;
+    /** Each request's time limit (the retry policy enforces it and tries again). */
     private static final Duration TRY_TIMEOUT = Duration.ofMinutes(2);
 
     private final BlobServiceClient service;
@@ -67,7 +68,7 @@ public final class AzureBlobStore implements AssetStore {
             t.setDaemon(true);
             return t;
         });
-        this.blocks = new BlockUploader(blockPool, BLOCK_SIZE, TRY_TIMEOUT);
+        this.blocks = new BlockUploader(blockPool, BLOCK_SIZE);
     }
 
     /**
@@ -116,7 +117,7 @@ public final class AzureBlobStore implements AssetStore {
     public List<String> containers(String prefix) {
         try {
             List<String> out = new ArrayList<>();
-            for (BlobContainerItem c : service.listBlobContainers(new ListBlobContainersOptions().setPrefix(prefix), TRY_TIMEOUT)) {
+            for (BlobContainerItem c : service.listBlobContainers(new ListBlobContainersOptions().setPrefix(prefix), null)) {
                 out.add(c.getName());
             }
             out.sort(null);
@@ -166,7 +167,7 @@ public final class AzureBlobStore implements AssetStore {
             if (!prefix.isEmpty()) {
                 options.setPrefix(prefix);
             }
-            for (BlobItem item : c.listBlobs(options, TRY_TIMEOUT)) {
+            for (BlobItem item : c.listBlobs(options, null)) {
                 BlobItemProperties p = item.getProperties();
                 Optional<String> md5 = Optional.ofNullable(p.getContentMd5()).filter(m -> m.length > 0).map(Md5::encode);
                 Instant modified = p.getLastModified() == null ? Instant.EPOCH : p.getLastModified().toInstant();
@@ -191,7 +192,7 @@ public final class AzureBlobStore implements AssetStore {
                     throw new StorageException(Kind.INTEGRITY, file + " changed since it was hashed");
                 }
                 blob.uploadWithResponse(new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(bytes))
-                        .setContentMd5(md5).setHeaders(new BlobHttpHeaders().setContentMd5(md5)), TRY_TIMEOUT, Context.NONE);
+                        .setContentMd5(md5).setHeaders(new BlobHttpHeaders().setContentMd5(md5)), null, Context.NONE);
                 progress.accept(size);
             } else {
                 blocks.upload(blob, file, size, contentMd5, progress, cancel);

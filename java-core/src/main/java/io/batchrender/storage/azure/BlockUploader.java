@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -41,12 +40,10 @@ final class BlockUploader {
 
     private final ExecutorService blockPool;
     private final int blockSize;
-    private final Duration timeout;
 
-    BlockUploader(ExecutorService blockPool, int blockSize, Duration timeout) {
+    BlockUploader(ExecutorService blockPool, int blockSize) {
         this.blockPool = blockPool;
         this.blockSize = blockSize;
-        this.timeout = timeout;
     }
 
     void upload(BlockBlobClient blob, Path file, long size, String contentMd5, LongConsumer progress, Cancellation cancel) {
@@ -78,7 +75,7 @@ final class BlockUploader {
                 ids.add(CompletableFuture.supplyAsync(() -> {
                     cancel.check();
                     blob.stageBlockWithResponse(new BlockBlobStageBlockOptions(id, BinaryData.fromBytes(bytes)).setContentMd5(md5),
-                            timeout, Context.NONE);
+                            null, Context.NONE);
                     progress.accept(length);
                     return id;
                 }, blockPool));
@@ -97,7 +94,7 @@ final class BlockUploader {
         }
         cancel.check();
         blob.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(order)
-                .setHeaders(new BlobHttpHeaders().setContentMd5(Md5.decode(contentMd5))), timeout, Context.NONE);
+                .setHeaders(new BlobHttpHeaders().setContentMd5(Md5.decode(contentMd5))), null, Context.NONE);
     }
 
     private static Set<String> uncommittedBlocks(BlockBlobClient blob) {

@@ -57,6 +57,8 @@ public final class LocalBlobStore implements AssetStore {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("index.db"));
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
+                // WAL + NORMAL: a power cut may forget the last entries; their blobs are then sent again, never half-read
+                s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA busy_timeout=10000");
                 s.execute("PRAGMA foreign_keys=ON");
                 s.execute("CREATE TABLE IF NOT EXISTS containers(name TEXT PRIMARY KEY)");
