@@ -14,6 +14,7 @@ import io.batchrender.storage.FileFailure;
 import io.batchrender.storage.FileGroups;
 import io.batchrender.storage.HashCache;
 import io.batchrender.storage.SyncOptions;
+import io.batchrender.storage.SyncPlan;
 import io.batchrender.storage.SyncRequest;
 import io.batchrender.storage.SyncResult;
 import java.nio.file.Files;
@@ -60,6 +61,9 @@ final class UploadCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Option(names = "--dry-run", description = "Only say what would be uploaded and what is already there.")
+    boolean dryRun;
+
     @Mixin
     StoreOption storeOption = new StoreOption();
 
@@ -104,6 +108,10 @@ final class UploadCommand implements Callable<Integer> {
         SyncRequest request = new SyncRequest(container, List.copyOf(toSync), excluded);
         SyncResult r;
         try (AssetStore store = storeOption.open(cli); HashCache cache = AssetStores.hashCache(cli.home)) {
+            if (dryRun) {
+                printPlan(new AssetSync(store, cache, SyncOptions.defaults()).plan(request), store.describe());
+                return 0;
+            }
             SyncProgressView view = new SyncProgressView(cli.err, System.console() != null && !json);
             SyncOptions defaults = SyncOptions.defaults();
             r = new AssetSync(store, cache, new SyncOptions(parallel, defaults.attempts(), defaults.firstBackoff(),
@@ -115,6 +123,39 @@ final class UploadCommand implements Callable<Integer> {
             }
         }
         return r.failed().isEmpty() ? 0 : Main.EXIT_FAILED;
+    }
+
+    private void printPlan(SyncPlan plan, String where) {
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("project", project);
+            o.addProperty("container", plan.container());
+            o.addProperty("store", where);
+            o.addProperty("toUpload", plan.toUpload());
+            o.addProperty("skipped", plan.files().size() - plan.toUpload());
+            o.addProperty("excluded", plan.excluded());
+            o.addProperty("bytesToUpload", plan.bytesToUpload());
+            JsonArray files = new JsonArray();
+            for (SyncPlan.PlannedFile f : plan.files()) {
+                JsonObject fo = new JsonObject();
+                fo.addProperty("path", f.path());
+                fo.addProperty("blobName", f.blobName());
+                fo.addProperty("size", f.size());
+                fo.addProperty("upload", f.upload());
+                files.add(fo);
+            }
+            o.add("files", files);
+            cli.out.println(JsonViews.GSON.toJson(o));
+            return;
+        }
+        for (SyncPlan.PlannedFile f : plan.files()) {
+            cli.out.println((f.upload() ? "upload  " : "same    ") + f.path());
+        }
+        for (FileFailure f : plan.problems()) {
+            cli.err.println("problem: " + f.path() + " (" + f.reason() + ")");
+        }
+        cli.out.println("Would upload " + plan.toUpload() + " file(s) (" + SyncProgressView.bytes(plan.bytesToUpload()) + ") to "
+                + plan.container() + " in " + where + "; " + (plan.files().size() - plan.toUpload()) + " already there");
     }
 
     private SceneManifest scan() {

@@ -30,16 +30,18 @@ public interface AssetStore extends AutoCloseable {
     List<BlobInfo> list(String container, String prefix);
 
     /**
-     * Writes {@code file} as blob {@code name}, replacing any blob of that name. The store checks
-     * the bytes it received against {@code contentMd5} and refuses a mismatch (kind {@code INTEGRITY}),
-     * and keeps {@code contentMd5} as the blob's MD5.
+     * Writes {@code file} as blob {@code name}, replacing any blob of that name, and returns the
+     * Base64 MD5 of the bytes sent, which the blob keeps as its {@code Content-MD5}. The store has
+     * the bytes checked against their MD5 as they arrive (Azure: per request or block) and, when
+     * {@code contentMd5} is given, refuses a file whose bytes do not match it (kind {@code INTEGRITY}).
      *
-     * @param size     the file's size when it was hashed; a file that changed since fails
-     * @param progress told how many more bytes were sent, as they go
-     * @param cancel   checked between blocks; a cancelled upload leaves the old blob (or none)
+     * @param size       the file's size when it was looked at
+     * @param contentMd5 the MD5 the file should have, or null to compute it while sending
+     * @param progress   told how many more bytes were sent, as they go
+     * @param cancel     checked between blocks; a cancelled upload leaves the old blob (or none)
      */
-    void upload(String container, String name, Path file, long size, String contentMd5,
-                LongConsumer progress, Cancellation cancel);
+    String upload(String container, String name, Path file, long size, String contentMd5,
+                  LongConsumer progress, Cancellation cancel);
 
     /**
      * Writes the blob's bytes to {@code target} (created or replaced; the caller makes it a temp

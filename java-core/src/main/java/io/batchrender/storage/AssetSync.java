@@ -140,6 +140,59 @@ public final class AssetSync {
                 failedSorted, cancel.isCancelled(), tracker.elapsed());
     }
 
+    /**
+     * What {@link #run} would send and skip, without sending anything.
+     *
+     * @throws StorageException when the container cannot be listed
+     */
+    public SyncPlan plan(SyncRequest request) {
+        List<FileFailure> failures = new ArrayList<>();
+        SyncFiles.Expanded expanded = SyncFiles.expand(request);
+        failures.addAll(expanded.problems());
+        List<Sized> files = stat(expanded.files(), failures);
+        Map<String, BlobInfo> remote = new HashMap<>();
+        if (store.containerExists(request.container())) {
+            for (BlobInfo b : store.list(request.container(), "")) {
+                remote.put(b.name(), b);
+            }
+        }
+        ProgressTracker unused = new ProgressTracker(System::nanoTime);
+        List<SyncPlan.PlannedFile> planned = new ArrayList<>();
+        try {
+            for (Sized f : files) {
+                try {
+                    boolean send = !check(f, remote.get(f.file().blobName()), unused).unchanged();
+                    planned.add(new SyncPlan.PlannedFile(f.file().path().toString(), f.file().blobName(), f.size(), send));
+                } catch (IOException | StorageException e) {
+                    failures.add(new FileFailure(f.file().path().toString(), e.getMessage()));
+                }
+            }
+        } finally {
+            cache.flush();
+        }
+        planned.sort(Comparator.comparing(SyncPlan.PlannedFile::path));
+        return new SyncPlan(request.container(), planned, expanded.excluded(), failures);
+    }
+
+    /** The file's MD5 as far as it is known without reading it (or read, when a blob of its size may match). */
+    private record Check(Optional<String> md5, boolean unchanged) {
+    }
+
+    /**
+     * Whether the blob already holds exactly this file: same size and MD5. The file is read only
+     * when its MD5 is not cached and a blob of the same size with an MD5 is there.
+     */
+    private Check check(Sized f, BlobInfo remote, ProgressTracker tracker) throws IOException {
+        Optional<String> md5 = cache.lookup(f.file().path().toString(), f.size(), f.mtimeNanos());
+        if (remote == null || remote.size() != f.size() || remote.contentMd5().isEmpty()) {
+            return new Check(md5, false);
+        }
+        if (md5.isEmpty()) {
+            md5 = Optional.of(hash(f, tracker));
+        }
+        return new Check(md5, md5.equals(remote.contentMd5()));
+    }
+
     /** A file with its size and time as they were when the sync looked. */
     private record Sized(SyncFiles.LocalFile file, long size, long mtimeNanos) {
     }
@@ -166,17 +219,13 @@ public final class AssetSync {
         }
         String key = f.file().path().toString();
         try {
-            Optional<String> md5 = cache.lookup(key, f.size(), f.mtimeNanos());
-            boolean sameSize = remote != null && remote.size() == f.size();
-            if (md5.isEmpty() && sameSize && remote.contentMd5().isPresent()) {
-                md5 = Optional.of(hash(f, tracker));
-            }
-            if (md5.isPresent() && sameSize && remote.contentMd5().equals(md5)) {
+            Check c = check(f, remote, tracker);
+            if (c.unchanged()) {
                 tracker.skipped.incrementAndGet();
                 tracker.bytesDone.addAndGet(f.size());
                 return;
             }
-            upload(container, f, md5.orElse(null), tracker, cancel);
+            upload(container, f, c.md5().orElse(null), tracker, cancel);
         } catch (StorageException e) {
             if (e.kind() == StorageException.Kind.CANCELLED) {
                 return;
@@ -198,17 +247,19 @@ public final class AssetSync {
         Duration backoff = options.firstBackoff();
         for (int attempt = 1; ; attempt++) {
             cancel.check();
-            if (md5 == null) {
-                md5 = hash(f, tracker);
-            }
             AtomicLong sentThisTry = new AtomicLong();
             try {
-                store.upload(container, f.file().blobName(), f.file().path(), f.size(), md5, n -> {
+                // without a known MD5 the store computes it from the bytes it sends: one read, not two
+                String sent = store.upload(container, f.file().blobName(), f.file().path(), f.size(), md5, n -> {
                     sentThisTry.addAndGet(n);
                     tracker.sent(n);
                 }, cancel);
-                long sent = sentThisTry.get();
-                tracker.sent(f.size() - sent); // a store that reports coarsely still ends at the file's size
+                if (md5 == null) {
+                    tracker.hashed.incrementAndGet();
+                    requireUnchanged(f);
+                    cache.put(f.file().path().toString(), f.size(), f.mtimeNanos(), sent);
+                }
+                tracker.sent(f.size() - sentThisTry.get()); // a store that reports coarsely still ends at the file's size
                 tracker.uploaded.incrementAndGet();
                 tracker.bytesUploaded.addAndGet(f.size());
                 return;
@@ -219,7 +270,7 @@ public final class AssetSync {
                 }
                 LOG.log(Level.INFO, "upload of " + f.file().blobName() + " failed (try " + attempt + "), retrying: " + e.getMessage());
                 if (e.kind() == StorageException.Kind.INTEGRITY) {
-                    md5 = null; // the file may have changed: hash it again
+                    md5 = null; // the file may have changed: take its MD5 from the bytes sent next time
                 }
                 sleep(backoff, cancel);
                 backoff = backoff.multipliedBy(2);
@@ -227,13 +278,18 @@ public final class AssetSync {
         }
     }
 
-    private String hash(Sized f, ProgressTracker tracker) throws IOException {
-        BasicFileAttributes before = Files.readAttributes(f.file().path(), BasicFileAttributes.class);
-        String md5 = Md5.ofFile(f.file().path());
-        tracker.hashed.incrementAndGet();
-        if (before.size() != f.size() || before.lastModifiedTime().to(TimeUnit.NANOSECONDS) != f.mtimeNanos()) {
+    /** Fails when the file's size or time moved since the sync looked at it: what was sent may be a mix. */
+    private static void requireUnchanged(Sized f) throws IOException {
+        BasicFileAttributes now = Files.readAttributes(f.file().path(), BasicFileAttributes.class);
+        if (now.size() != f.size() || now.lastModifiedTime().to(TimeUnit.NANOSECONDS) != f.mtimeNanos()) {
             throw new StorageException(StorageException.Kind.OTHER, "changed during the sync; run it again");
         }
+    }
+
+    private String hash(Sized f, ProgressTracker tracker) throws IOException {
+        String md5 = Md5.ofFile(f.file().path());
+        tracker.hashed.incrementAndGet();
+        requireUnchanged(f);
         cache.put(f.file().path().toString(), f.size(), f.mtimeNanos(), md5);
         return md5;
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param uploaded      files sent
  * @param skipped       files already there with the same size and MD5
  * @param excluded      files left out because the user deselected them
- * @param hashed        files read to compute their MD5 (the rest came from the hash cache)
+ * @param hashed        files read to learn their MD5 (by a hash pass or while being sent); the others
+ *                      were skipped on the MD5 the hash cache had for them
  * @param bytesUploaded bytes of the files sent
  * @param bytesTotal    bytes of all selected files
  * @param failed        files that were not sent, with the reason

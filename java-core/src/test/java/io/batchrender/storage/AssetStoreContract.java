@@ -120,6 +120,23 @@ public abstract class AssetStoreContract {
     }
 
     @Test
+    void aPlanSaysWhatASyncWouldSendWithoutSendingIt() throws Exception {
+        Path root = tmp.resolve("shot");
+        List<Path> files = StoreFiles.tree(root, 25, 800, 12);
+        SyncRequest request = SyncRequest.forProject("planned", List.of(root));
+        SyncPlan before = sync().plan(request);
+        assertEquals(25, before.toUpload());
+        assertFalse(store.containerExists("fgrp-planned"), "planning creates nothing");
+        sync().run(request, SyncListener.NONE, new Cancellation());
+        Files.write(files.get(4), new byte[] {1, 2, 3});
+        SyncPlan after = sync().plan(request);
+        assertEquals(1, after.toUpload());
+        assertEquals(files.get(4).toString(), after.files().stream().filter(SyncPlan.PlannedFile::upload)
+                .findFirst().orElseThrow().path());
+        assertEquals(3, after.bytesToUpload());
+    }
+
+    @Test
     void deselectedFilesAreNotUploaded() throws Exception {
         Path root = tmp.resolve("shot");
         List<Path> files = StoreFiles.tree(root, 30, 500, 7);

@@ -180,7 +180,7 @@ public final class AzureBlobStore implements AssetStore {
     }
 
     @Override
-    public void upload(String container, String name, Path file, long size, String contentMd5,
+    public String upload(String container, String name, Path file, long size, String contentMd5,
                        LongConsumer progress, Cancellation cancel) {
         cancel.check();
         BlockBlobClient blob = service.getBlobContainerClient(container).getBlobClient(name).getBlockBlobClient();
@@ -188,14 +188,15 @@ public final class AzureBlobStore implements AssetStore {
             if (size <= SINGLE_SHOT_LIMIT) {
                 byte[] bytes = Files.readAllBytes(file);
                 byte[] md5 = Md5.digest().digest(bytes);
-                if (bytes.length != size || !Md5.encode(md5).equals(contentMd5)) {
+                if (bytes.length != size || (contentMd5 != null && !Md5.encode(md5).equals(contentMd5))) {
                     throw new StorageException(Kind.INTEGRITY, file + " changed since it was hashed");
                 }
                 blob.uploadWithResponse(new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(bytes))
                         .setContentMd5(md5).setHeaders(new BlobHttpHeaders().setContentMd5(md5)), null, Context.NONE);
                 progress.accept(size);
+                return Md5.encode(md5);
             } else {
-                blocks.upload(blob, file, size, contentMd5, progress, cancel);
+                return blocks.upload(blob, file, size, contentMd5, progress, cancel);
             }
         } catch (NoSuchFileException e) {
             throw new StorageException(Kind.NOT_FOUND, "no such file: " + file, e);

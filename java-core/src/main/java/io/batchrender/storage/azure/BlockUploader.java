@@ -46,7 +46,8 @@ final class BlockUploader {
         this.blockSize = blockSize;
     }
 
-    void upload(BlockBlobClient blob, Path file, long size, String contentMd5, LongConsumer progress, Cancellation cancel) {
+    /** Sends the blocks, commits them, and returns the whole file's MD5 (checked against {@code contentMd5} when given). */
+    String upload(BlockBlobClient blob, Path file, long size, String contentMd5, LongConsumer progress, Cancellation cancel) {
         Set<String> staged = uncommittedBlocks(blob);
         int blocks = (int) ((size + blockSize - 1) / blockSize);
         List<CompletableFuture<String>> ids = new ArrayList<>(blocks);
@@ -85,7 +86,8 @@ final class BlockUploader {
         } catch (IOException e) {
             throw new StorageException(Kind.OTHER, "cannot read " + file + ": " + e.getMessage(), e);
         }
-        if (!Base64.getEncoder().encodeToString(whole[0].digest()).equals(contentMd5)) {
+        String sentMd5 = Base64.getEncoder().encodeToString(whole[0].digest());
+        if (contentMd5 != null && !sentMd5.equals(contentMd5)) {
             throw new StorageException(Kind.INTEGRITY, file + " changed since it was hashed");
         }
         List<String> order = new ArrayList<>(blocks);
@@ -94,7 +96,8 @@ final class BlockUploader {
         }
         cancel.check();
         blob.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(order)
-                .setHeaders(new BlobHttpHeaders().setContentMd5(Md5.decode(contentMd5))), null, Context.NONE);
+                .setHeaders(new BlobHttpHeaders().setContentMd5(Md5.decode(sentMd5))), null, Context.NONE);
+        return sentMd5;
     }
 
     private static Set<String> uncommittedBlocks(BlockBlobClient blob) {

@@ -156,7 +156,7 @@ public final class LocalBlobStore implements AssetStore {
     }
 
     @Override
-    public void upload(String container, String name, Path file, long size, String contentMd5,
+    public String upload(String container, String name, Path file, long size, String contentMd5,
                        LongConsumer progress, Cancellation cancel) {
         requireContainer(container);
         if (name.isEmpty() || name.length() > 1024) {
@@ -179,17 +179,18 @@ public final class LocalBlobStore implements AssetStore {
                 }
             }
             String got = Base64.getEncoder().encodeToString(md.digest());
-            if (copied != size || !got.equals(contentMd5)) {
+            if (copied != size || (contentMd5 != null && !got.equals(contentMd5))) {
                 throw new StorageException(Kind.INTEGRITY, "the bytes of " + file + " do not match the MD5 given for them"
                         + " (the file changed?)");
             }
             Path target = dir.resolve(UUID.randomUUID().toString());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             temp = null;
-            String old = swapIndexEntry(container, name, size, contentMd5, target.getFileName().toString());
+            String old = swapIndexEntry(container, name, size, got, target.getFileName().toString());
             if (old != null) {
                 Files.deleteIfExists(dir.resolve(old));
             }
+            return got;
         } catch (NoSuchFileException e) {
             throw new StorageException(Kind.NOT_FOUND, "no such file: " + file, e);
         } catch (IOException e) {
