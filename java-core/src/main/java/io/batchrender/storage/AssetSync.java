@@ -88,19 +88,42 @@ public final class AssetSync {
         List<FileFailure> failures = Collections.synchronizedList(new ArrayList<>());
         SyncFiles.Expanded expanded = new SyncFiles.Expanded(List.of(), 0, List.of());
         try {
+            // the one listing of the container runs while the files are looked at
+            CompletableFuture<Map<String, BlobInfo>> listing = CompletableFuture.supplyAsync(() -> {
+                cancel.check();
+                store.createContainer(request.container());
+                Map<String, BlobInfo> byName = new HashMap<>();
+                for (BlobInfo b : store.list(request.container(), "")) {
+                    byName.put(b.name(), b);
+                }
+                return byName;
+            });
             expanded = SyncFiles.expand(request);
             failures.addAll(expanded.problems());
             List<Sized> files = stat(expanded.files(), failures);
             tracker.totals(files.size() + failures.size(), files.stream().mapToLong(Sized::size).sum());
             tracker.failed.addAndGet(failures.size());
+            for (Path p : request.paths()) {
+                if (Files.isDirectory(p)) {
+                    cache.preload(p.toAbsolutePath().normalize().toString());
+                }
+            }
 
             tracker.phase(SyncProgress.Phase.LISTING);
-            cancel.check();
-            store.createContainer(request.container());
-            Map<String, BlobInfo> remote = new HashMap<>();
-            for (BlobInfo b : store.list(request.container(), "")) {
-                remote.put(b.name(), b);
+            Map<String, BlobInfo> remote = join(listing);
+            // files whose cached MD5 matches the blob are skipped here, without a thread or a read
+            List<Sized> rest = new ArrayList<>();
+            for (Sized f : files) {
+                BlobInfo b = remote.get(f.file().blobName());
+                if (b != null && b.size() == f.size() && b.contentMd5().isPresent()
+                        && cache.lookup(f.file().path().toString(), f.size(), f.mtimeNanos()).equals(b.contentMd5())) {
+                    tracker.skipped.incrementAndGet();
+                    tracker.bytesDone.addAndGet(f.size());
+                } else {
+                    rest.add(f);
+                }
             }
+            files = rest;
 
             tracker.phase(SyncProgress.Phase.SYNCING);
             ExecutorService pool = Executors.newFixedThreadPool(options.parallelFiles(), r -> daemon(r, "sync-file"));
@@ -292,6 +315,20 @@ public final class AssetSync {
         requireUnchanged(f);
         cache.put(f.file().path().toString(), f.size(), f.mtimeNanos(), md5);
         return md5;
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException(StorageException.Kind.CANCELLED, "cancelled");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static void fail(Sized f, String reason, ProgressTracker tracker, List<FileFailure> failures) {

@@ -28,6 +28,8 @@ public final class HashCache implements AutoCloseable {
     private final PreparedStatement select;
     private final PreparedStatement upsert;
     private final List<Object[]> pending = new ArrayList<>();
+    /** Rows read ahead by {@link #preload}: path → {size, mtime, md5}. */
+    private final java.util.Map<String, Object[]> preloaded = new java.util.HashMap<>();
 
     private HashCache(Connection db) throws SQLException {
         this.db = db;
@@ -56,8 +58,31 @@ public final class HashCache implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads every row for files under {@code folder} in one query, so the lookups of a big sync
+     * do not each ask SQLite.
+     */
+    public synchronized void preload(String folder) {
+        String dir = folder.endsWith("/") ? folder : folder + "/";
+        try (PreparedStatement q = db.prepareStatement("SELECT path, size, mtime_ns, md5 FROM file_md5 WHERE path >= ? AND path < ?")) {
+            q.setString(1, dir);
+            q.setString(2, dir.substring(0, dir.length() - 1) + (char) ('/' + 1));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    preloaded.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getLong(3), rs.getString(4)});
+                }
+            }
+        } catch (SQLException e) {
+            // lookups ask SQLite one by one instead
+        }
+    }
+
     /** The MD5 recorded for {@code path} when it had this size and time, if any. */
     public synchronized Optional<String> lookup(String path, long size, long mtimeNanos) {
+        Object[] row = preloaded.get(path);
+        if (row != null && (Long) row[0] == size && (Long) row[1] == mtimeNanos) {
+            return Optional.of((String) row[2]);
+        }
         try {
             select.setString(1, path);
             select.setLong(2, size);
@@ -72,6 +97,7 @@ public final class HashCache implements AutoCloseable {
 
     /** Records a file's MD5 (written with the next batch, or on {@link #flush()}). */
     public synchronized void put(String path, long size, long mtimeNanos, String md5) {
+        preloaded.remove(path);
         pending.add(new Object[] {path, size, mtimeNanos, md5});
         if (pending.size() >= BATCH) {
             flush();
