@@ -65,18 +65,17 @@ final class BlockUploader {
                     }
                 }
                 whole[0].update(bytes);
-                byte[] md5 = Md5.digest().digest(bytes);
-                String id = Base64.getEncoder().encodeToString(
-                        String.format("%08d-%s", i, HexFormat.of().formatHex(md5)).getBytes(StandardCharsets.US_ASCII));
-                if (staged.contains(id)) {
-                    progress.accept(length);
-                    ids.add(CompletableFuture.completedFuture(id));
-                    continue;
-                }
+                int index = i;
+                // the block's own MD5 is computed on the block thread, beside the next block's read
                 ids.add(CompletableFuture.supplyAsync(() -> {
                     cancel.check();
-                    blob.stageBlockWithResponse(new BlockBlobStageBlockOptions(id, BinaryData.fromBytes(bytes)).setContentMd5(md5),
-                            null, Context.NONE);
+                    byte[] md5 = Md5.digest().digest(bytes);
+                    String id = Base64.getEncoder().encodeToString(
+                            String.format("%08d-%s", index, HexFormat.of().formatHex(md5)).getBytes(StandardCharsets.US_ASCII));
+                    if (!staged.contains(id)) {
+                        blob.stageBlockWithResponse(new BlockBlobStageBlockOptions(id, BinaryData.fromBytes(bytes))
+                                .setContentMd5(md5), null, Context.NONE);
+                    }
                     progress.accept(length);
                     return id;
                 }, blockPool));
