@@ -49,10 +49,16 @@ port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); 
 "$root/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" --location "$work/azurite" \
   --skipApiVersionCheck --silent --disableTelemetry >"$work/azurite.log" 2>&1 &
 azurite_pid=$!
-for _ in $(seq 300); do
-  curl -s -o /dev/null "http://127.0.0.1:$port/devstoreaccount1?comp=list" && break
-  sleep 0.1
-done
+python3 - "$port" <<'PY' || { cat "$work/azurite.log" >&2; echo "error: Azurite did not start" >&2; exit 1; }
+import socket, sys, time
+for _ in range(300):
+    try:
+        socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=0.5).close()
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.1)
+sys.exit(1)
+PY
 key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
 

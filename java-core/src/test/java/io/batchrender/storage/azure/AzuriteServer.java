@@ -31,7 +31,8 @@ public final class AzuriteServer implements BeforeAllCallback, AfterAllCallback,
 
     private int port;
     private Path location;
-    private Process process;
+    private volatile Process process;
+    private boolean hookAdded;
 
     /** Starts Azurite, or starts it again on the same port and folder after {@link #stop()}. */
     public synchronized void start() throws IOException, InterruptedException {
@@ -49,6 +50,16 @@ public final class AzuriteServer implements BeforeAllCallback, AfterAllCallback,
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(location.resolve("azurite.log").toFile()));
         process = pb.start();
+        if (!hookAdded) {
+            hookAdded = true;
+            // a test JVM that dies (or is killed by surefire) must not leave Azurite running
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                Process p = this.process;
+                if (p != null) {
+                    p.destroyForcibly();
+                }
+            }));
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!answers()) {
             if (!process.isAlive()) {
