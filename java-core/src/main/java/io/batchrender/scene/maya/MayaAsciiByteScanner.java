@@ -52,11 +52,17 @@ final class MayaAsciiByteScanner {
                 continue;
             }
             String command = command(statementLine);
-            if (commands.wants(command)) {
+            if (command != null && commands.wants(command)) {
                 collect(statementLine);
-                MelStatement s = parse(statementLine);
-                if (s != null) {
-                    commands.apply(s);
+                CreateNodeBytes.CreateNode node = command.equals("createNode")
+                        ? CreateNodeBytes.parse(statement, statementLength, charset) : null;
+                if (node != null) {
+                    commands.createNode(node);
+                } else {
+                    MelStatement s = parse(statementLine);
+                    if (s != null) {
+                        commands.apply(s);
+                    }
                 }
             } else {
                 skip(statementLine);
@@ -86,7 +92,10 @@ final class MayaAsciiByteScanner {
         }
     }
 
-    /** The statement's first word, without consuming it; a word longer than any command ends the scan of it. */
+    /**
+     * The statement's first word when it is one of {@link MayaAsciiCommands#COMMANDS}, else null; not consumed. A word
+     * longer than any command is stepped over (the statement is then skipped from there).
+     */
     private String command(int statementLine) throws IOException {
         int n = 0;
         while (n <= MAX_COMMAND) {
@@ -101,9 +110,9 @@ final class MayaAsciiByteScanner {
         }
         if (n > MAX_COMMAND) {
             skipWord(statementLine);
-            return ""; // not a command: stepped over, and reported if it never ends
+            return null; // not a command: stepped over, and reported if it never ends
         }
-        return new String(buf, pos, n, StandardCharsets.ISO_8859_1);
+        return MayaAsciiCommands.named(buf, pos, n);
     }
 
     /** Steps over a word too long to be a command; one longer than the statement limit is an error. */
