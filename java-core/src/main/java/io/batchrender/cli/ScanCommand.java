@@ -93,6 +93,9 @@ final class ScanCommand implements Callable<Integer> {
             a.foundBy().ifPresent(f -> ao.addProperty("foundBy", f));
             a.problem().ifPresent(p -> ao.addProperty("problem", p));
             ao.addProperty("namedIn", sa.namedIn().toString());
+            if (sa.unloaded()) {
+                ao.addProperty("unloaded", true);
+            }
             assets.add(ao);
         }
         o.add("assets", assets);
@@ -121,7 +124,8 @@ final class ScanCommand implements Callable<Integer> {
             ResolvedAsset a = sa.asset();
             String files = a.files().size() == 1 ? "1" : Integer.toString(a.files().size());
             cli.out.printf("%-14s %-34s %-6s %s%s%n", a.status().label(), a.ref().node() + "." + a.ref().attribute(), files,
-                    a.ref().path(), a.foundBy().map(f -> "  (found: " + f + ")").orElse(""));
+                    a.ref().path(), a.foundBy().map(f -> "  (found: " + f + ")").orElse("")
+                    + (sa.unloaded() ? "  (unloaded reference: not read, not needed to render)" : ""));
         }
         for (String p : m.problems()) {
             cli.out.println("problem: " + p);
