@@ -1,5 +1,6 @@
 package io.batchrender.farm.local;
 
+import io.batchrender.process.PidLock;
 import io.batchrender.farm.FarmException;
 import io.batchrender.settings.StateHome;
 import java.io.File;
@@ -29,12 +30,12 @@ public final class AgentLauncher {
     }
 
     public boolean isRunning() {
-        return AgentLock.isHeld(home.agentLock());
+        return PidLock.isHeld(home.agentLock());
     }
 
     /** The running agent's pid, if one runs. */
     public Optional<Long> runningPid() {
-        return isRunning() ? AgentLock.holderPid(home.agentLock()) : Optional.empty();
+        return isRunning() ? PidLock.holderPid(home.agentLock()) : Optional.empty();
     }
 
     /** Starts an agent unless one runs; returns once it holds its lock. */
@@ -53,7 +54,7 @@ public final class AgentLauncher {
             pb.environment().clear();
             pb.environment().putAll(env);
             pb.environment().put(StateHome.ENV, home.dir().toString());
-            Optional<Long> before = AgentLock.holderPid(home.agentLock());
+            Optional<Long> before = PidLock.holderPid(home.agentLock());
             Process starter = pb.start();
             awaitLock(starter, before, out);
         } catch (IOException e) {
@@ -70,7 +71,7 @@ public final class AgentLauncher {
     private void awaitLock(Process starter, Optional<Long> before, Path out) {
         long deadline = System.currentTimeMillis() + START_WAIT_MS;
         while (System.currentTimeMillis() < deadline) {
-            Optional<Long> holder = AgentLock.holderPid(home.agentLock());
+            Optional<Long> holder = PidLock.holderPid(home.agentLock());
             if (holder.isPresent() && !holder.equals(before)
                     && ProcessHandle.of(holder.get()).map(ProcessTree::alive).orElse(false)) {
                 return;
