@@ -282,7 +282,10 @@ public final class Agent {
                                 + " images: see 'batchrender job logs " + rt.task.jobId() + " " + rt.task.taskId() + "'.");
             }
             Files.createDirectories(rt.task.outputDir());
+            var published = OutputManifest.describe(rt.task.taskId(), rt.files.staging());
             OutputStager.publish(rt.files.staging(), rt.task.outputDir());
+            // the list is on disk before the attempt counts as succeeded: a watcher fetches exactly these
+            OutputManifest.write(rt.files.manifest(), published);
             return AttemptOutcome.succeeded(exitCode);
         } catch (IOException e) {
             return AttemptOutcome.failed(Optional.of(exitCode), TaskFailure.MISSING_OUTPUT,
