@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "batchrender", mixinStandardHelpOptions = true, version = "batchrender 0.1.0",
         description = "Render scenes on this workstation or on Azure Batch, and follow the jobs.",
         subcommands = {SubmitCommand.class, ScanCommand.class, JobsCommand.class, JobCommand.class, PoolsCommand.class,
-            PoolCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
+            PoolCommand.class, AgentCommand.class, CommandLine.HelpCommand.class,
+            WatchCommand.class, WatchersCommand.class, GatewayCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a command whose input was wrong (bad frames, missing scene, unknown job). */
