@@ -27,6 +27,10 @@ except ImportError:  # pragma: no cover - reported when a client is made
     JavaGateway = None
 
 
+#: calls not sent again when the gateway died while they ran: they may have taken effect
+_NOT_REPEATED = frozenset(["submit"])
+
+
 class Client(object):
     """A connection to the Java core, started on first use.
 
@@ -105,20 +109,25 @@ class Client(object):
     def _call(self, method, *args):
         """Calls ``method`` of the Java API; returns its value or raises its typed error.
 
-        A call that fails because the gateway died starts a new gateway and is tried once more.
+        A call that fails because the gateway died starts a new gateway and is tried once more,
+        unless it is a submission (which may have reached the farm before the gateway died).
         """
         for attempt in (0, 1):
             api = self.start()._api
             try:
                 reply = getattr(api, method)(*args)
                 break
-            except Py4JNetworkError as e:
+            except Py4JError as e:
                 with self._lock:
-                    dead = self._process is None or not self._process.alive()
-                    self._disconnect()
-                if attempt == 1 or not dead:
-                    raise GatewayError("lost the connection to the gateway ({})".format(e),
-                                       "try again; a new gateway starts by itself")
+                    dead = self._process is None or not self._process.still_running_after(1.0)
+                    if dead:
+                        self._disconnect()
+                if not dead:
+                    raise GatewayError("the gateway failed to answer {} ({})".format(method, e),
+                                       "see the gateway's log in the state folder")
+                if attempt == 1 or method in _NOT_REPEATED:
+                    raise GatewayError("the gateway stopped during {}".format(method),
+                                       "check with jobs() whether it happened, then try again")
                 self.restarts += 1  # died during the call: the next start() makes a new one
         data = json.loads(reply)
         if not data.get("ok"):

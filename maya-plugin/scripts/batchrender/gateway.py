@@ -80,6 +80,14 @@ class GatewayProcess(object):
         """True while the JVM runs."""
         return self.process.poll() is None
 
+    def still_running_after(self, seconds):
+        """True while it runs after waiting up to ``seconds`` for it to end (a dying JVM takes a moment)."""
+        try:
+            self.process.wait(timeout=seconds)
+            return False
+        except subprocess.TimeoutExpired:
+            return True
+
     def stop(self, timeout=600.0):
         """Closes its stdin (it then finishes submissions in progress and exits) and waits for it."""
         try:
