@@ -76,3 +76,47 @@ def test_a_killed_watcher_resumes_without_partial_or_repeated_files(cli, tmp_pat
     assert {f["name"]: f["sha256"] for f in state["files"]} == source
     log = Path(cli.home) / "logs" / f"watch-{job_id}.log"
     assert "removing a half-written file" in log.read_text()
+
+
+def test_stop_then_start_again_and_the_job_end_ends_it(cli, tmp_path):
+    # the second frame waits until the test lets it finish
+    gate = tmp_path / "gate"
+    farm_out = tmp_path / "farm-output"
+    job = cli.json("submit", "--command", f"python3 -c \"import os,sys,time; f=int(sys.argv[1]);"
+                   f" [time.sleep(0.1) for _ in iter(lambda: f == 2 and not os.path.exists('{gate}'), False)];"
+                   f" open(sys.argv[2] + '/f_%04d.txt' % f, 'w').write(str(f))\" {{frame}} {{output}}",
+                   "--frames", "1-2", "--output", farm_out)
+    job_id = job["jobId"]
+    dest = tmp_path / "fetched"
+    started = cli.run("watch", job_id, "--to", dest, "--poll", "0.2")
+    assert started.returncode == 0, started.stderr
+    pid = int(started.stdout.strip())
+    wait_for("frame 1", lambda: (dest / "f_0001.txt").exists(), timeout=120)
+    assert watcher_state(cli, job_id)["status"] == "running"
+
+    stopped = cli.run("watch", "--stop", job_id)
+    assert stopped.returncode == 0, stopped.stderr
+    assert not pid_alive(pid)
+    assert watcher_state(cli, job_id)["status"] == "stopped"
+
+    again = cli.run("watch", job_id, "--to", dest, "--poll", "0.2")
+    assert again.returncode == 0, again.stderr
+    # a second watcher of the same job into another folder is refused, with what to do
+    other = cli.run("watch", job_id, "--to", tmp_path / "elsewhere")
+    assert other.returncode == 2 and "watch --stop" in other.stderr
+    gate.write_text("go")
+    state = wait_for("the watcher to finish", lambda: (lambda w: w if w["status"] != "running" else None)(
+        watcher_state(cli, job_id)), timeout=120, every=0.2)
+    assert state["status"] == "finished", state["message"]
+    assert sorted(p.name for p in dest.iterdir()) == ["f_0001.txt", "f_0002.txt"]
+    assert (dest / "f_0002.txt").read_text() == "2"
+
+
+def test_watch_refuses_what_it_cannot_do_in_one_line(cli, tmp_path):
+    for args, says in [(["no-such-job", "--to", tmp_path], "No job 'no-such-job'"),
+                       (["../etc", "--to", tmp_path], "is not a job id"),
+                       (["some-job"], "--to DIR")]:
+        r = cli.run("watch", *args)
+        assert r.returncode == 2, r.stderr
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: ") and says in lines[0], r.stderr
