@@ -1,5 +1,6 @@
 package io.batchrender.cli;
 
+import io.batchrender.json.JsonViews;
 import com.google.gson.JsonObject;
 import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;

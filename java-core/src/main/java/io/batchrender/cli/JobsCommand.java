@@ -1,5 +1,6 @@
 package io.batchrender.cli;
 
+import io.batchrender.json.JsonViews;
 import com.google.gson.JsonArray;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.RenderFarm;
