@@ -1,0 +1,169 @@
+"""Work off the main thread: client calls on worker threads, bridge operations polled by a QTimer.
+
+Results come back to the main thread through a queued Qt signal, so callbacks may touch widgets.
+"""
+import threading
+import time
+
+from Qt import QtCore
+
+POLL_MS = 200
+
+
+class _Relay(QtCore.QObject):
+    """Carries a callable from a worker thread to the thread that owns this object."""
+    fire = QtCore.Signal(object)
+
+    def __init__(self, parent=None):
+        super(_Relay, self).__init__(parent)
+        self.fire.connect(self._run, QtCore.Qt.QueuedConnection)
+
+    def _run(self, fn):
+        fn()
+
+
+class Background(QtCore.QObject):
+    """Runs client calls for one panel; ``busy`` tells whether any is in flight.
+
+    Args:
+        client: a callable returning the :class:`batchrender.Client` (started on first use, on a worker).
+    """
+
+    def __init__(self, client, parent=None):
+        super(Background, self).__init__(parent)
+        self._client = client
+        self._relay = _Relay(self)
+        self._running = 0
+        self._lock = threading.Lock()
+        self._followers = []
+        self._closed = False
+
+    @property
+    def busy(self):
+        return self._running > 0 or bool(self._followers)
+
+    def call(self, fn, on_done=None, on_error=None):
+        """Runs ``fn(client)`` on a worker thread; ``on_done(result)`` or ``on_error(exc)`` on the main thread."""
+        with self._lock:
+            self._running += 1
+
+        def work():
+            try:
+                result = fn(self._client())
+                outcome = (lambda: on_done(result)) if on_done else None
+            except Exception as e:  # noqa: BLE001 - every failure goes to the panel, as one line
+                err = e
+                outcome = (lambda: on_error(err)) if on_error else None
+            finally:
+                with self._lock:
+                    self._running -= 1
+            if outcome is not None and not self._closed:
+                self._relay.fire.emit(outcome)
+
+        threading.Thread(target=work, name="batchrender-panel", daemon=True).start()
+
+    def follow(self, start, on_progress=None, on_done=None, on_error=None):
+        """Starts an operation with ``start(client)`` (off the main thread), then polls it every
+        200 ms from a QTimer (each poll also off the main thread) until it ends."""
+        follower = _Follower(self, on_progress, on_done, on_error)
+        self._followers.append(follower)
+        self.call(start, follower.started, follower.failed)
+        return follower
+
+    def _forget(self, follower):
+        if follower in self._followers:
+            self._followers.remove(follower)
+
+    def close(self):
+        """Stops polling; calls in flight finish but report nothing."""
+        self._closed = True
+        for f in list(self._followers):
+            f.stop()
+
+
+class _Follower(object):
+    """Polls one operation; ``cancel()`` asks the core to stop it."""
+
+    def __init__(self, bg, on_progress, on_done, on_error):
+        self._bg = bg
+        self._on_progress = on_progress
+        self._on_done = on_done
+        self._on_error = on_error
+        self.operation = None
+        self._polling = False
+        self._timer = QtCore.QTimer(bg)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        self.started_at = time.monotonic()
+
+    def started(self, operation):
+        self.operation = operation
+        self._report()
+        if operation.done:
+            self._finish()
+        else:
+            self._timer.start()
+
+    def failed(self, error):
+        self.stop()
+        if self._on_error:
+            self._on_error(error)
+
+    def _poll(self):
+        if self._polling or self.operation is None:
+            return
+        self._polling = True
+        self._bg.call(lambda c: self.operation.refresh(), self._polled, self._poll_failed)
+
+    def _polled(self, _op):
+        self._polling = False
+        self._report()
+        if self.operation.done:
+            self._finish()
+
+    def _poll_failed(self, error):
+        self._polling = False
+        self.failed(error)
+
+    def _report(self):
+        if self._on_progress and self.operation is not None:
+            self._on_progress(self.operation.progress)
+
+    def _finish(self):
+        self.stop()
+        try:
+            result = self.operation.result()
+        except Exception as e:  # noqa: BLE001
+            if self._on_error:
+                self._on_error(e)
+            return
+        if self._on_done:
+            self._on_done(result)
+
+    def cancel(self):
+        if self.operation is not None and not self.operation.done:
+            op = self.operation
+            self._bg.call(lambda c: op.cancel())
+
+    def stop(self):
+        self._timer.stop()
+        self._bg._forget(self)
+
+
+def describe(error):
+    """One line for the artist: the typed error's message and what to do."""
+    message = getattr(error, "message", None)
+    hint = getattr(error, "hint", "")
+    if message:
+        return message + (" — " + hint if hint else "")
+    return str(error) or error.__class__.__name__
+
+
+def rate_and_eta(progress, elapsed):
+    """'12 of 40 · 3.1/s · 9 s left' from a Progress and the seconds since the start."""
+    text = "{} of {}".format(progress.done, progress.total) if progress.total else str(progress.done)
+    if progress.rate:
+        text += " · {:.1f}/s".format(progress.rate)
+        if progress.total and progress.done < progress.total:
+            text += " · {:.0f} s left".format((progress.total - progress.done) / progress.rate)
+    return text
