@@ -9,6 +9,7 @@ import fnmatch
 import functools
 import os
 import sys
+import threading
 
 from . import _attrs, _standin
 
@@ -23,6 +24,8 @@ def _command(fn):
     @functools.wraps(fn)
     def call(*args, **kwargs):
         _standin.CALLS.append((name, args, dict(kwargs)))
+        if threading.current_thread() is not threading.main_thread():
+            raise RuntimeError("maya.cmds.{} called off Maya's main thread (Maya is not thread-safe)".format(name))
         known = _standin.signatures().get(name)
         if known is None:
             raise AttributeError("module 'maya.cmds' has no attribute '{}'".format(name))

@@ -19,7 +19,11 @@ class _Relay(QtCore.QObject):
         self.fire.connect(self._run, QtCore.Qt.QueuedConnection)
 
     def _run(self, fn):
-        fn()
+        started = time.perf_counter()
+        try:
+            fn()
+        finally:
+            Background.record(time.perf_counter() - started)
 
 
 class Background(QtCore.QObject):
@@ -28,6 +32,13 @@ class Background(QtCore.QObject):
     Args:
         client: a callable returning the :class:`batchrender.Client` (started on first use, on a worker).
     """
+
+    #: the longest time, in seconds, one result handler held the main thread (for the responsiveness check)
+    longest_handler = 0.0
+
+    @classmethod
+    def record(cls, seconds):
+        cls.longest_handler = max(cls.longest_handler, seconds)
 
     def __init__(self, client, parent=None):
         super(Background, self).__init__(parent)
@@ -112,8 +123,10 @@ class _Follower(object):
     def _poll(self):
         if self._polling or self.operation is None:
             return
+        started = time.perf_counter()
         self._polling = True
         self._bg.call(lambda c: self.operation.refresh(), self._polled, self._poll_failed)
+        Background.record(time.perf_counter() - started)
 
     def _polled(self, _op):
         self._polling = False

@@ -1,0 +1,86 @@
+"""Loading AzureBatch.py as Maya's Plug-in Manager does: the menu and shelf appear once (also after a
+crash left a shelf behind, or a reload), the shelf button opens the docked panel, and unloading
+removes the menu, the shelf, the panel, the scene callbacks and the gateway JVM."""
+import os
+import time
+
+from maya_support import *  # noqa: F401,F403
+from bridge_helpers import pid_alive, wait_for
+
+MENU = "BatchRenderAzureBatchMenu"
+SHELF = "AzureBatch"
+
+
+def ui():
+    from maya import _standin
+    return _standin.STATE.ui
+
+
+def of_kind(kind):
+    return sorted(n for n, el in ui().items() if el.kind == kind)
+
+
+def test_load_adds_the_menu_and_one_shelf_button(loaded_plugin):
+    assert of_kind("menu") == [MENU]
+    menu = ui()[MENU]
+    assert menu.flags["label"] == "Azure Batch" and menu.parent == "MayaWindow"
+    labels = [ui()[c].flags.get("label") for c in menu.children]
+    assert labels[0] == "Batch Render Panel..." and "Submit Scene..." in labels and "Jobs..." in labels
+    assert of_kind("shelfLayout") == [SHELF]
+    assert ui()[SHELF].parent == "ShelfLayout"
+    [button] = ui()[SHELF].children
+    assert ui()[button].flags["sourceType"] == "python"
+    assert os.path.isfile(ui()[button].flags["image"])
+
+
+def test_loading_again_after_a_crash_makes_no_duplicates(loaded_plugin, maya):
+    from maya.api import OpenMaya as om
+    # a crash: Maya never called uninitializePlugin; the shelf it saved comes back, the plug-in loads again
+    again = load_plugin_file()
+    again.initializePlugin(om.MObject())
+    again.initializePlugin(om.MObject())
+    assert of_kind("menu") == [MENU]
+    assert of_kind("shelfLayout") == [SHELF]
+    assert len(of_kind("shelfButton")) == 1
+    assert len(maya.STATE.callbacks) == 2          # after-open and after-new, once
+
+
+def test_reload_then_unload_leaves_nothing(loaded_plugin, maya, monkeypatch, tmp_path, qtbot):
+    from maya.api import OpenMaya as om
+    from batchrender_maya import plugin
+    monkeypatch.setenv("BATCHRENDER_HOME", str(tmp_path / "state"))
+    loaded_plugin.uninitializePlugin(om.MObject())
+    reloaded = load_plugin_file()
+    reloaded.initializePlugin(om.MObject())
+    assert of_kind("menu") == [MENU] and len(of_kind("shelfButton")) == 1
+
+    maya.open_scene(str(CUBE))
+    [button] = ui()[SHELF].children
+    exec(ui()[button].flags["command"], {})       # the artist clicks the shelf button
+    panel = plugin.panel()
+    assert panel is not None and panel.isVisible()
+    assert of_kind("workspaceControl") == ["BatchRenderPanelWorkspaceControl"]
+    panel.config_tab.check()                       # the first core call starts the gateway
+    qtbot.waitUntil(lambda: panel.config_tab.status.text() == "Authenticated", timeout=60000)
+    pid = plugin.client().gateway_pid
+    assert pid and pid_alive(pid)
+
+    reloaded.uninitializePlugin(om.MObject())
+    assert of_kind("menu") == [] and of_kind("shelfLayout") == [] and of_kind("shelfButton") == []
+    assert of_kind("workspaceControl") == []
+    assert plugin.panel() is None and not panel.isVisible()
+    assert maya.STATE.callbacks == {}
+    wait_for("the gateway to stop", lambda: not pid_alive(pid), timeout=30)
+
+
+def test_menu_items_open_the_panel_on_their_tab(loaded_plugin, maya, monkeypatch, tmp_path):
+    from batchrender_maya import plugin
+    monkeypatch.setenv("BATCHRENDER_HOME", str(tmp_path / "state"))
+    maya.open_scene(str(CUBE))
+    by_label = {ui()[c].flags.get("label"): ui()[c] for c in ui()[MENU].children}
+    by_label["Jobs..."].flags["command"]()
+    assert plugin.panel().tabs.tabText(plugin.panel().tabs.currentIndex()) == "Jobs"
+    by_label["Submit Scene..."].flags["command"]()
+    assert plugin.panel().tabs.tabText(plugin.panel().tabs.currentIndex()) == "Submit"
+    # one panel, one workspace control, however often it is opened
+    assert of_kind("workspaceControl") == ["BatchRenderPanelWorkspaceControl"]
