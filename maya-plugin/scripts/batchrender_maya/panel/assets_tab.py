@@ -28,6 +28,9 @@ class AssetsTab(QtWidgets.QWidget):
 
         self.table = table(COLUMNS)
         self.table.setObjectName("assetsTable")
+        self.table.setTextElideMode(QtCore.Qt.ElideMiddle)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.cellClicked.connect(self._clicked)
         self.table.itemChanged.connect(self._include_changed)
         layout.addWidget(self.table, 1)
@@ -156,13 +159,21 @@ class AssetsTab(QtWidgets.QWidget):
             if not found:
                 status.setToolTip(a.get("problem") or "Click to add a folder to search for it")
             self.table.setItem(r, 1, status)
-            self.table.setItem(r, 2, item(a["path"]))
+            named = item(a["path"])
+            named.setToolTip(a["path"] + ("\n" + a["problem"] if a.get("problem") else ""))
+            self.table.setItem(r, 2, named)
             files = a.get("files") or []
             resolved = files[0] if len(files) == 1 else ("{} files".format(len(files)) if files else "")
-            self.table.setItem(r, 3, item(resolved + (" ({})".format(a["foundBy"]) if a.get("foundBy") else "")))
+            where = item(resolved + (" ({})".format(a["foundBy"]) if a.get("foundBy") else ""))
+            where.setToolTip("\n".join(files))
+            self.table.setItem(r, 3, where)
             self.table.setItem(r, 4, item(a.get("node", "")))
         self.table.blockSignals(False)
-        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for c in (0, 1, 4):
+            header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeToContents)
+        for c in (2, 3):
+            header.setSectionResizeMode(c, QtWidgets.QHeaderView.Stretch)
         missing = self.missing_count()
         self.summary.show_status("ok" if not missing else "error", "{} file reference(s), {} missing.".format(
             len(self.assets), missing))

@@ -13,7 +13,7 @@ REFRESH_MS = 2000
 
 
 def progress_text(job):
-    c = job.get("counts") or {}
+    c = job.get("taskCounts") or {}
     total = c.get("active", 0) + c.get("running", 0) + c.get("completed", 0)
     text = "{}/{}".format(c.get("completed", 0), total)
     if c.get("failed"):
