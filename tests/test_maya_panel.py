@@ -249,3 +249,24 @@ def _column(table, column):
 def _left():
     from Qt import QtCore
     return QtCore.Qt.LeftButton
+
+
+def test_the_open_maya_scene_submits_with_its_camera_layer_and_project(make_panel, maya, qtbot, gateway_client,
+                                                                       tmp_path):
+    from batchrender_maya import adapter
+    maya.open_scene(str(CUBE))
+    p = make_panel(adapter)
+    s = p.submit_tab
+    p.select_tab("Submit")
+    s.output.setText(str(tmp_path / "out"))
+    req = s.request()
+    # animation off in cube.ma: its current frame, time1 .o 537; persp is its renderable camera
+    assert req["frames"] == "537" and req["camera"] == "persp" and req["project"] == str(DEADLINE)
+    assert s.submit_button.isEnabled()
+    qtbot.mouseClick(s.submit_button, _left())
+    qtbot.waitUntil(lambda: s.status.kind in ("ok", "error"), timeout=TIMEOUT_MS)
+    assert s.status.kind == "ok", s.status.text()
+    job = gateway_client.job(s.last_job["jobId"])
+    assert job["name"] == "cube" and job["scene"] == str(CUBE)
+    assert [t["frames"] for t in job["tasks"]] == [[537]]
+    gateway_client.delete_job(job["id"]).wait(timeout=60)   # no Maya here to render it

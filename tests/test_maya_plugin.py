@@ -84,3 +84,10 @@ def test_menu_items_open_the_panel_on_their_tab(loaded_plugin, maya, monkeypatch
     assert plugin.panel().tabs.tabText(plugin.panel().tabs.currentIndex()) == "Submit"
     # one panel, one workspace control, however often it is opened
     assert of_kind("workspaceControl") == ["BatchRenderPanelWorkspaceControl"]
+
+
+def test_the_plugin_code_is_python_37_syntax():
+    """Maya 2022 ships Python 3.7: every file of the plug-in must parse as 3.7."""
+    import ast
+    for path in (REPO / "maya-plugin").rglob("*.py"):
+        ast.parse(path.read_text(), filename=str(path), feature_version=(3, 7))

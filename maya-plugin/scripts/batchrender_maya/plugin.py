@@ -4,6 +4,7 @@ Holds the one :class:`batchrender.Client` of this Maya session (the gateway JVM 
 first call that needs it, not when Maya starts) and the one panel.
 """
 import os
+import threading
 
 from . import adapter
 
@@ -11,6 +12,7 @@ PANEL_OBJECT_NAME = "BatchRenderPanel"
 _SHELF_COMMAND = "import batchrender_maya.plugin as _br; _br.show_panel()"
 
 _state = {"client": None, "panel": None, "callbacks": []}
+_client_lock = threading.Lock()
 
 
 def initialize():
@@ -44,16 +46,18 @@ def remove_callbacks():
 
 def client():
     """The session's client of the Java core (its gateway starts on first use)."""
-    if _state["client"] is None:
-        from batchrender import Client
-        _state["client"] = Client()
-    return _state["client"]
+    with _client_lock:  # panel workers may ask at the same time: one client, one gateway
+        if _state["client"] is None:
+            from batchrender import Client
+            _state["client"] = Client()
+        return _state["client"]
 
 
 def stop_gateway():
     """Stops the gateway JVM; submissions in progress finish, watchers keep running."""
-    c = _state["client"]
-    _state["client"] = None
+    with _client_lock:
+        c = _state["client"]
+        _state["client"] = None
     if c is not None:
         c.close()
 
