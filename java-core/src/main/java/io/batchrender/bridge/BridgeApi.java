@@ -262,15 +262,15 @@ public final class BridgeApi {
             }
             var options = Requests.watch(optionsJson);
             Path dest = cwd.resolve(destination).normalize();
-            return ops.start("startWatcher", true, ctx -> watchers.start(jobId, dest, options).toJson()).toJson();
+            return ops.start("startWatcher", true, ctx -> watchers.start(jobId, dest, options).toJson(false)).toJson();
         });
     }
 
-    /** Every watcher of this state folder, running and finished. */
+    /** Every watcher of this state folder, running and finished (counts and latest thumbnail; files: {@link #watcher}). */
     public String watchers() {
         return Replies.call(() -> {
             JsonArray arr = new JsonArray();
-            watchers.list().forEach(w -> arr.add(w.toJson()));
+            watchers.list().forEach(w -> arr.add(w.toJson(false)));
             return arr;
         });
     }
@@ -281,7 +281,7 @@ public final class BridgeApi {
             WatchPaths.requireSafeId(jobId);
             WatcherInfo w = watchers.find(jobId).orElseThrow(() -> new BridgeException(new BridgeError(BridgeError.WATCH,
                     "No watcher has run for job " + jobId, "Start one with startWatcher.")));
-            return w.toJson();
+            return w.toJson(true);
         });
     }
 

@@ -89,7 +89,7 @@ final class WatchCommand implements Callable<Integer> {
             }
             WatcherInfo w = watchers.start(jobId, to, options);
             if (json) {
-                cli.out.println(JsonViews.GSON.toJson(w.toJson()));
+                cli.out.println(JsonViews.GSON.toJson(w.toJson(false)));
             } else {
                 cli.out.println(w.state().pid());
                 cli.err.println("Watching " + jobId + " into " + w.state().destination() + " (pid " + w.state().pid()

@@ -133,13 +133,15 @@ public final class Watcher {
 
     /** Loads the saved state, drops what is no longer intact on disk, removes half-written temp files. */
     private void resume() throws IOException {
-        Optional<WatchState> saved = WatchStateFile.read(paths.state());
+        Optional<WatchState> saved = WatchStateFile.read(paths);
         if (saved.isPresent() && saved.get().destination().equals(destination)) {
             for (FetchedFile f : saved.get().files()) {
                 files.put(f.name(), f);
             }
             LOG.info("resuming job " + jobId + ": " + files.size() + " output(s) fetched before");
         }
+        // one line per file from here on (a file fetched again appended a second line before)
+        FileJournal.compact(paths.journal(), files.values());
         Files.createDirectories(destination);
         try (Stream<Path> walk = Files.walk(destination)) {
             for (Path p : walk.filter(p -> p.getFileName().toString().endsWith(FileFetcher.PARTIAL_SUFFIX)).toList()) {
@@ -151,7 +153,7 @@ public final class Watcher {
         state = new WatchState(jobId, destination, WatchStatus.RUNNING, pid, clock.instant(), clock.instant(),
                 "Starting.", 0, 0, List.copyOf(files.values()), List.of());
         Files.deleteIfExists(paths.stopRequest());
-        WatchStateFile.write(paths.state(), state);
+        WatchStateFile.write(paths, state);
     }
 
     /** Fetches what is missing of one task's outputs; true when all of them are in the destination. */
@@ -239,15 +241,17 @@ public final class Watcher {
 
     private void record(OutputFile f, Path target, String sha) throws IOException, InterruptedException {
         Optional<String> thumb = thumbnails.make(target, f.name(), paths.thumbnails());
+        FetchedFile landed = new FetchedFile(f.name(), f.taskId(), f.size(), sha, thumb, clock.instant());
+        FileJournal.append(paths.journal(), landed);
         files.remove(f.name());
-        files.put(f.name(), new FetchedFile(f.name(), f.taskId(), f.size(), sha, thumb, clock.instant()));
+        files.put(f.name(), landed);
         save(WatchStatus.RUNNING, "Fetched " + f.name() + ".", state.tasksTotal());
     }
 
     private void save(WatchStatus status, String message, int tasksTotal) throws IOException {
         state = new WatchState(jobId, destination, status, state.pid(), state.started(), clock.instant(), message,
                 tasksTotal, tasksDone.size(), List.copyOf(files.values()), new ArrayList<>(givenUp.values()));
-        WatchStateFile.write(paths.state(), state);
+        WatchStateFile.write(paths, state);
     }
 
     private WatchState finish(WatchStatus status, String message) throws IOException {
