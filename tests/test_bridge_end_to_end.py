@@ -42,7 +42,7 @@ CLIENT_SCRIPT = textwrap.dedent("""
     out = {"settings": client.settings(), "auth": client.check_authentication()}
     out["scan"] = client.scan(cube).wait(timeout=120)
     # the pool waits until the test resumes it, so the frames surely land after this process is gone
-    out["paused"] = client.resize_pool("local", 0)
+    out["paused"] = client.resize_pool("local", 0).wait(timeout=60)
     progress = []
     op = client.submit(scene=scene, frames="1-3", engine="WORKBENCH", name="bridge demo")
     out["job"] = op.wait(timeout=120, on_progress=lambda p: progress.append(p.message))

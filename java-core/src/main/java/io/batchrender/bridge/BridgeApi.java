@@ -237,14 +237,20 @@ public final class BridgeApi {
         }));
     }
 
-    /** Sets how many tasks a pool runs at once; {@code policy}: requeue or taskcompletion. */
+    /**
+     * Sets how many tasks a pool runs at once (an operation: growing it may start the render
+     * agent); {@code policy}: requeue or taskcompletion. The result is the pools.
+     */
     public String resizePool(String poolId, int slots, String policy) {
-        return Replies.call(() -> withFarm(farm -> {
-            farm.resize(poolId, slots, ShrinkPolicy.fromWire(policy == null || policy.isBlank() ? "requeue" : policy));
-            JsonArray arr = new JsonArray();
-            farm.pools().forEach(p -> arr.add(JsonViews.pool(p)));
-            return arr;
-        }));
+        return Replies.call(() -> {
+            ShrinkPolicy shrink = ShrinkPolicy.fromWire(policy == null || policy.isBlank() ? "requeue" : policy);
+            return ops.start("resizePool", true, ctx -> withFarm(farm -> {
+                farm.resize(poolId, slots, shrink);
+                JsonArray arr = new JsonArray();
+                farm.pools().forEach(p -> arr.add(JsonViews.pool(p)));
+                return arr;
+            })).toJson();
+        });
     }
 
     // ---- watchers ----------------------------------------------------------------------------
