@@ -41,6 +41,8 @@ CLIENT_SCRIPT = textwrap.dedent("""
     client = batchrender.Client()
     out = {"settings": client.settings(), "auth": client.check_authentication()}
     out["scan"] = client.scan(cube).wait(timeout=120)
+    # the pool waits until the test resumes it, so the frames surely land after this process is gone
+    out["paused"] = client.resize_pool("local", 0).wait(timeout=60)
     progress = []
     op = client.submit(scene=scene, frames="1-3", engine="WORKBENCH", name="bridge demo")
     out["job"] = op.wait(timeout=120, on_progress=lambda p: progress.append(p.message))
@@ -82,7 +84,12 @@ def test_the_client_submits_and_the_watcher_outlives_it(cli, tiny_scene, tmp_pat
     watcher_pid = out["watcher"]["pid"]
 
     # the client is gone, and so is its gateway; the watcher is not tied to either
+    assert out["paused"][0]["targetSlots"] == 0
     wait_for("the gateway to exit with its parent", lambda: not pid_alive(out["gatewayPid"]), timeout=60)
+    assert pid_alive(watcher_pid)
+    assert not dest.exists() or list(dest.iterdir()) == []
+    resumed = cli.run("pool", "resize", "local", "2")
+    assert resumed.returncode == 0, resumed.stderr
     state = wait_for("the watcher to finish", lambda: (lambda w: w if w and w["status"] != "running" else None)(
         watcher_state(cli, job_id)), timeout=600, every=0.5)
     assert state["status"] == "finished", state["message"]

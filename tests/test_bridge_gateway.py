@@ -131,3 +131,16 @@ def test_a_submission_in_flight_outlives_the_gateway(cli, client):
     client.close()
     jobs = wait_for("the job to be stored", lambda: [j for j in cli.json("jobs") if j["name"] == "handoff"], timeout=60)
     assert len(jobs) == 1
+
+
+def test_the_references_maya_reports_are_resolved_like_the_file(client):
+    from test_bridge_end_to_end import CUBE, ftn_of
+    written = ftn_of(CUBE, "file1")
+    ref = {"node": "file1", "nodeType": "file", "attribute": "fileTextureName", "path": written}
+    missing = dict(ref, node="file2", path="D:/nowhere/not_here.png")
+    result = client.scan(CUBE, references=[ref, missing]).wait(timeout=60)
+    by_node = {a["node"]: a for a in result["assets"]}
+    assert by_node["file1"]["status"] == "found"
+    assert by_node["file1"]["files"] == [str(CUBE.parent / written.rsplit("/", 1)[-1])]
+    assert by_node["file2"]["status"] != "found"
+    assert result["missing"] == 1

@@ -221,8 +221,13 @@ class Client(object):
         return self._call("pools")
 
     def resize_pool(self, pool_id, slots, policy="requeue"):
-        """Sets how many tasks a pool runs at once (0 pauses it); ``policy``: requeue or taskcompletion."""
-        return self._call("resizePool", pool_id, int(slots), policy)
+        """Sets how many tasks a pool runs at once, 0 pauses it (an :class:`Operation` whose result is the pools).
+
+        Args:
+            policy: what happens to running tasks beyond the new size: ``requeue`` (stopped and
+                queued again) or ``taskcompletion`` (they finish).
+        """
+        return self._operation("resizePool", pool_id, int(slots), policy)
 
     def start_watcher(self, job_id, destination, poll_seconds=None, limit_rate=None):
         """Starts a background watcher that fetches the job's outputs into ``destination`` (an :class:`Operation`).

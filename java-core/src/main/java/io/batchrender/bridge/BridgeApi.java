@@ -237,14 +237,20 @@ public final class BridgeApi {
         }));
     }
 
-    /** Sets how many tasks a pool runs at once; {@code policy}: requeue or taskcompletion. */
+    /**
+     * Sets how many tasks a pool runs at once (an operation: growing it may start the render
+     * agent); {@code policy}: requeue or taskcompletion. The result is the pools.
+     */
     public String resizePool(String poolId, int slots, String policy) {
-        return Replies.call(() -> withFarm(farm -> {
-            farm.resize(poolId, slots, ShrinkPolicy.fromWire(policy == null || policy.isBlank() ? "requeue" : policy));
-            JsonArray arr = new JsonArray();
-            farm.pools().forEach(p -> arr.add(JsonViews.pool(p)));
-            return arr;
-        }));
+        return Replies.call(() -> {
+            ShrinkPolicy shrink = ShrinkPolicy.fromWire(policy == null || policy.isBlank() ? "requeue" : policy);
+            return ops.start("resizePool", true, ctx -> withFarm(farm -> {
+                farm.resize(poolId, slots, shrink);
+                JsonArray arr = new JsonArray();
+                farm.pools().forEach(p -> arr.add(JsonViews.pool(p)));
+                return arr;
+            })).toJson();
+        });
     }
 
     // ---- watchers ----------------------------------------------------------------------------
@@ -262,15 +268,15 @@ public final class BridgeApi {
             }
             var options = Requests.watch(optionsJson);
             Path dest = cwd.resolve(destination).normalize();
-            return ops.start("startWatcher", true, ctx -> watchers.start(jobId, dest, options).toJson()).toJson();
+            return ops.start("startWatcher", true, ctx -> watchers.start(jobId, dest, options).toJson(false)).toJson();
         });
     }
 
-    /** Every watcher of this state folder, running and finished. */
+    /** Every watcher of this state folder, running and finished (counts and latest thumbnail; files: {@link #watcher}). */
     public String watchers() {
         return Replies.call(() -> {
             JsonArray arr = new JsonArray();
-            watchers.list().forEach(w -> arr.add(w.toJson()));
+            watchers.list().forEach(w -> arr.add(w.toJson(false)));
             return arr;
         });
     }
@@ -281,7 +287,7 @@ public final class BridgeApi {
             WatchPaths.requireSafeId(jobId);
             WatcherInfo w = watchers.find(jobId).orElseThrow(() -> new BridgeException(new BridgeError(BridgeError.WATCH,
                     "No watcher has run for job " + jobId, "Start one with startWatcher.")));
-            return w.toJson();
+            return w.toJson(true);
         });
     }
 

@@ -87,11 +87,11 @@ public final class Operation implements OperationContext {
             progress = new Progress(Math.max(p.done(), p.total()), p.total(), p.rate(), "Done.");
             state = OperationState.SUCCEEDED;
         } catch (Throwable t) {
-            BridgeError e = Errors.of(t instanceof InterruptedException && cancelRequested
-                    ? new BridgeException(new BridgeError(BridgeError.CANCELLED, "The operation was cancelled.", "")) : t);
-            error = e;
-            state = e.code().equals(BridgeError.CANCELLED) || cancelRequested && t instanceof InterruptedException
-                    ? OperationState.CANCELLED : OperationState.FAILED;
+            // once a cancel was asked for, whatever the interrupted work threw is the cancellation
+            boolean cancelled = cancelRequested
+                    || t instanceof BridgeException b && b.error().code().equals(BridgeError.CANCELLED);
+            error = cancelled ? new BridgeError(BridgeError.CANCELLED, "The operation was cancelled.", "") : Errors.of(t);
+            state = cancelled ? OperationState.CANCELLED : OperationState.FAILED;
             if (t instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }

@@ -89,7 +89,7 @@ final class WatchCommand implements Callable<Integer> {
             }
             WatcherInfo w = watchers.start(jobId, to, options);
             if (json) {
-                cli.out.println(JsonViews.GSON.toJson(w.toJson()));
+                cli.out.println(JsonViews.GSON.toJson(w.toJson(false)));
             } else {
                 cli.out.println(w.state().pid());
                 cli.err.println("Watching " + jobId + " into " + w.state().destination() + " (pid " + w.state().pid()
@@ -122,12 +122,15 @@ final class WatchCommand implements Callable<Integer> {
             throw new UsageException("A watcher already runs for " + jobId + " (pid "
                     + PidLock.holderPid(paths.lock()).map(String::valueOf).orElse("?") + "): see 'batchrender watchers'.");
         }
-        try (PidLock held = lock.get()) {
+        PidLock held = lock.get();
+        try {
             Watcher watcher = new Watcher(jobId, to, farm, WatchSources.outputsOf(farm, cli.home), paths,
                     Thumbnailer.standard(cli.env), options, Clock.systemUTC());
             WatchState end = watcher.run();
             cli.err.println(end.message());
             return end.status() == WatchStatus.FAILED ? Main.EXIT_FAILED : 0;
+        } finally {
+            held.close();
         }
     }
 }

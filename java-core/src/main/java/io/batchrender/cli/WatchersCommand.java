@@ -29,7 +29,7 @@ final class WatchersCommand implements Callable<Integer> {
         List<WatcherInfo> all = new Watchers(cli.home, cli.env, Clock.systemUTC()).list();
         if (json) {
             JsonArray arr = new JsonArray();
-            all.forEach(w -> arr.add(w.toJson()));
+            all.forEach(w -> arr.add(w.toJson(true)));
             cli.out.println(JsonViews.GSON.toJson(arr));
             return 0;
         }

@@ -38,6 +38,11 @@ public record WatchPaths(StateHome home, String jobId) {
         return dir().resolve("state.json");
     }
 
+    /** One line per output that landed (append-only, so saving stays cheap however many frames a job has). */
+    public Path journal() {
+        return dir().resolve("files.jsonl");
+    }
+
     public Path lock() {
         return dir().resolve("watch.lock");
     }

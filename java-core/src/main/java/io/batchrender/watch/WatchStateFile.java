@@ -1,28 +1,44 @@
 package io.batchrender.watch;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads and writes a watcher's {@code state.json}; writes go to a temp file, forced to disk, then renamed over. */
+/**
+ * Reads and writes a watcher's state: {@code state.json} (status, counts, message; small, written
+ * to a temp file, forced to disk, renamed over) and the {@link FileJournal} of landed outputs.
+ */
 public final class WatchStateFile {
 
     private WatchStateFile() {
     }
 
-    public static Optional<WatchState> read(Path file) throws IOException {
+    /** The saved state with every landed file. */
+    public static Optional<WatchState> read(WatchPaths paths) throws IOException {
+        Optional<WatchState> status = readStatus(paths);
+        if (status.isEmpty()) {
+            return status;
+        }
+        WatchState s = status.get();
+        return Optional.of(new WatchState(s.jobId(), s.destination(), s.status(), s.pid(), s.started(), s.updated(),
+                s.message(), s.tasksTotal(), s.tasksFetched(), List.copyOf(FileJournal.read(paths.journal()).values()),
+                s.failures()));
+    }
+
+    /** The saved status only (its {@code files} empty): cheap, for checks that need no file list. */
+    public static Optional<WatchState> readStatus(WatchPaths paths) throws IOException {
+        Path file = paths.state();
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -34,18 +50,21 @@ public final class WatchStateFile {
         }
     }
 
-    public static void write(Path file, WatchState state) throws IOException {
+    /** Saves the status (the files go to the journal as they land; the count and latest thumbnail are kept here for people). */
+    public static void write(WatchPaths paths, WatchState state) throws IOException {
+        Path file = paths.state();
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temp, toJson(state).toString(), StandardCharsets.UTF_8);
+        JsonObject o = toJson(state, false);
+        Files.writeString(temp, o.toString(), StandardCharsets.UTF_8);
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** The state as the bridge and {@code watchers --json} show it. */
-    public static JsonObject toJson(WatchState s) {
+    /** The state as the bridge and {@code watchers --json} show it; {@code withFiles}: every landed file too. */
+    public static JsonObject toJson(WatchState s, boolean withFiles) {
         JsonObject o = new JsonObject();
         o.addProperty("jobId", s.jobId());
         o.addProperty("destination", s.destination().toString());
@@ -56,34 +75,20 @@ public final class WatchStateFile {
         o.addProperty("message", s.message());
         o.addProperty("tasksTotal", s.tasksTotal());
         o.addProperty("tasksFetched", s.tasksFetched());
-        s.latestThumbnail().ifPresent(t -> o.addProperty("latestThumbnail", t));
-        JsonArray files = new JsonArray();
-        for (FetchedFile f : s.files()) {
-            JsonObject fo = new JsonObject();
-            fo.addProperty("name", f.name());
-            fo.addProperty("taskId", f.taskId());
-            fo.addProperty("size", f.size());
-            fo.addProperty("sha256", f.sha256());
-            f.thumbnail().ifPresent(t -> fo.addProperty("thumbnail", t));
-            fo.addProperty("fetched", f.fetched().toString());
-            files.add(fo);
-        }
-        o.add("files", files);
         JsonArray failures = new JsonArray();
         s.failures().forEach(failures::add);
         o.add("failures", failures);
+        o.addProperty("filesFetched", s.files().size());
+        s.latestThumbnail().ifPresent(t -> o.addProperty("latestThumbnail", t));
+        if (withFiles) {
+            JsonArray files = new JsonArray();
+            s.files().forEach(f -> files.add(FileJournal.toJson(f)));
+            o.add("files", files);
+        }
         return o;
     }
 
     static WatchState fromJson(JsonObject o) {
-        List<FetchedFile> files = new ArrayList<>();
-        for (JsonElement e : o.getAsJsonArray("files")) {
-            JsonObject f = e.getAsJsonObject();
-            files.add(new FetchedFile(f.get("name").getAsString(), f.get("taskId").getAsString(), f.get("size").getAsLong(),
-                    f.get("sha256").getAsString(),
-                    f.has("thumbnail") ? Optional.of(f.get("thumbnail").getAsString()) : Optional.empty(),
-                    Instant.parse(f.get("fetched").getAsString())));
-        }
         List<String> failures = new ArrayList<>();
         if (o.has("failures")) {
             o.getAsJsonArray("failures").forEach(e -> failures.add(e.getAsString()));
@@ -92,6 +97,6 @@ public final class WatchStateFile {
                 WatchStatus.fromWire(o.get("status").getAsString()), o.get("pid").getAsLong(),
                 Instant.parse(o.get("started").getAsString()), Instant.parse(o.get("updated").getAsString()),
                 o.get("message").getAsString(), o.get("tasksTotal").getAsInt(), o.get("tasksFetched").getAsInt(),
-                files, failures);
+                List.of(), failures);
     }
 }

@@ -45,7 +45,11 @@ public final class Watcher {
     private final Clock clock;
     private final FileFetcher fetcher;
 
+    /** Polls in a row that could not read the job before the watcher gives up. */
+    private static final int MAX_FARM_ERRORS = 150;
+
     private WatchState state;
+    private int farmErrors;
     private final Map<String, FetchedFile> files = new LinkedHashMap<>();
     /** Outputs checked on disk by this process: not hashed again on every poll. */
     private final Set<String> verified = new HashSet<>();
@@ -74,13 +78,28 @@ public final class Watcher {
                 Files.deleteIfExists(paths.stopRequest());
                 return finish(WatchStatus.STOPPED, "Stopped on request; start it again to resume.");
             }
-            Optional<JobInfo> job = farm.job(jobId);
+            Optional<JobInfo> job;
+            List<TaskInfo> tasks;
+            try {
+                job = farm.job(jobId);
+                tasks = job.isPresent() ? farm.tasks(jobId) : List.of();
+                farmErrors = 0;
+            } catch (RuntimeException e) {
+                // the farm is busy or unreachable for a moment: ask again at the next poll
+                LOG.log(Level.WARNING, "cannot read job " + jobId + " from the farm", e);
+                if (++farmErrors >= MAX_FARM_ERRORS) {
+                    return finish(WatchStatus.FAILED, "The farm did not answer " + MAX_FARM_ERRORS + " times in a row ("
+                            + e.getMessage() + "): start the watcher again when it is back.");
+                }
+                Thread.sleep(options.poll().toMillis());
+                continue;
+            }
             if (job.isEmpty()) {
                 return finish(WatchStatus.FAILED, "Job " + jobId + " no longer exists (deleted?); "
                         + files.size() + " output(s) were fetched.");
             }
-            boolean ended = job.get().state() == JobState.COMPLETED; // read before the tasks: their list is then final
-            List<TaskInfo> tasks = farm.tasks(jobId);
+            // the job was read before its tasks: when it had ended, the task list is final
+            boolean ended = job.get().state() == JobState.COMPLETED;
             int succeeded = 0;
             for (TaskInfo task : tasks) {
                 if (task.state() == TaskState.COMPLETED && task.result().orElse(null) == TaskResult.SUCCESS) {
@@ -114,13 +133,15 @@ public final class Watcher {
 
     /** Loads the saved state, drops what is no longer intact on disk, removes half-written temp files. */
     private void resume() throws IOException {
-        Optional<WatchState> saved = WatchStateFile.read(paths.state());
+        Optional<WatchState> saved = WatchStateFile.read(paths);
         if (saved.isPresent() && saved.get().destination().equals(destination)) {
             for (FetchedFile f : saved.get().files()) {
                 files.put(f.name(), f);
             }
             LOG.info("resuming job " + jobId + ": " + files.size() + " output(s) fetched before");
         }
+        // one line per file from here on (a file fetched again appended a second line before)
+        FileJournal.compact(paths.journal(), files.values());
         Files.createDirectories(destination);
         try (Stream<Path> walk = Files.walk(destination)) {
             for (Path p : walk.filter(p -> p.getFileName().toString().endsWith(FileFetcher.PARTIAL_SUFFIX)).toList()) {
@@ -132,16 +153,25 @@ public final class Watcher {
         state = new WatchState(jobId, destination, WatchStatus.RUNNING, pid, clock.instant(), clock.instant(),
                 "Starting.", 0, 0, List.copyOf(files.values()), List.of());
         Files.deleteIfExists(paths.stopRequest());
-        WatchStateFile.write(paths.state(), state);
+        WatchStateFile.write(paths, state);
     }
 
     /** Fetches what is missing of one task's outputs; true when all of them are in the destination. */
     private boolean fetchTask(TaskInfo task) throws IOException, InterruptedException {
+        String key = "task " + task.id();
+        if (givenUp.containsKey(key)) {
+            return false;
+        }
         List<OutputFile> list;
         try {
             list = outputs.list(jobId, task);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot list the outputs of task " + task.id(), e);
+            tries.remove(key);
+        } catch (IOException | RuntimeException e) {
+            int n = tries.merge(key, 1, Integer::sum);
+            LOG.log(Level.WARNING, "cannot list the outputs of task " + task.id() + " (try " + n + ")", e);
+            if (n >= options.attempts()) {
+                givenUp.put(key, "the outputs of task " + task.id() + " cannot be listed: " + e.getMessage());
+            }
             return false;
         }
         boolean all = true;
@@ -211,15 +241,17 @@ public final class Watcher {
 
     private void record(OutputFile f, Path target, String sha) throws IOException, InterruptedException {
         Optional<String> thumb = thumbnails.make(target, f.name(), paths.thumbnails());
+        FetchedFile landed = new FetchedFile(f.name(), f.taskId(), f.size(), sha, thumb, clock.instant());
+        FileJournal.append(paths.journal(), landed);
         files.remove(f.name());
-        files.put(f.name(), new FetchedFile(f.name(), f.taskId(), f.size(), sha, thumb, clock.instant()));
+        files.put(f.name(), landed);
         save(WatchStatus.RUNNING, "Fetched " + f.name() + ".", state.tasksTotal());
     }
 
     private void save(WatchStatus status, String message, int tasksTotal) throws IOException {
         state = new WatchState(jobId, destination, status, state.pid(), state.started(), clock.instant(), message,
                 tasksTotal, tasksDone.size(), List.copyOf(files.values()), new ArrayList<>(givenUp.values()));
-        WatchStateFile.write(paths.state(), state);
+        WatchStateFile.write(paths, state);
     }
 
     private WatchState finish(WatchStatus status, String message) throws IOException {

@@ -17,8 +17,9 @@ public record WatcherInfo(WatchState state, Path log, Path thumbnails) {
         return state.status() == WatchStatus.RUNNING;
     }
 
-    public JsonObject toJson() {
-        JsonObject o = WatchStateFile.toJson(state);
+    /** Its JSON; {@code withFiles}: also every landed file (a long list for a long job). */
+    public JsonObject toJson(boolean withFiles) {
+        JsonObject o = WatchStateFile.toJson(state, withFiles);
         o.addProperty("log", log.toString());
         o.addProperty("thumbnailDir", thumbnails.toString());
         state.latestThumbnail().ifPresent(t -> o.addProperty("latestThumbnailPath", thumbnails.resolve(t).toString()));

@@ -97,7 +97,7 @@ public final class Watchers {
     /** True once the process {@code pid} has saved its first state. */
     private static boolean stateOf(WatchPaths paths, long pid) {
         try {
-            return WatchStateFile.read(paths.state()).map(s -> s.pid() == pid).orElse(false);
+            return WatchStateFile.readStatus(paths).map(s -> s.pid() == pid).orElse(false);
         } catch (IOException e) {
             return false;
         }
@@ -137,9 +137,9 @@ public final class Watchers {
 
     private void markStopped(WatchPaths paths) {
         try {
-            Optional<WatchState> s = WatchStateFile.read(paths.state());
+            Optional<WatchState> s = WatchStateFile.read(paths);
             if (s.isPresent() && s.get().status() == WatchStatus.RUNNING) {
-                WatchStateFile.write(paths.state(), s.get().withStatus(WatchStatus.STOPPED,
+                WatchStateFile.write(paths, s.get().withStatus(WatchStatus.STOPPED,
                         "Stopped on request; start it again to resume.", clock.instant()));
             }
             Files.deleteIfExists(paths.stopRequest());
@@ -153,7 +153,7 @@ public final class Watchers {
         WatchPaths paths = new WatchPaths(home, jobId);
         Optional<WatchState> state;
         try {
-            state = WatchStateFile.read(paths.state());
+            state = WatchStateFile.read(paths);
         } catch (IOException e) {
             throw new WatchException(e.getMessage());
         }

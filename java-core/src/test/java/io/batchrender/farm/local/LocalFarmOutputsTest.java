@@ -98,4 +98,27 @@ class LocalFarmOutputsTest {
             assertTrue(Files.isRegularFile(paths.state()));
         }
     }
+
+    @Test
+    void aDamagedOutputListOrADeletedJobEndsTheWatcherAsFailedWithTheReason() throws Exception {
+        try (FarmFixture f = new FarmFixture(dir)) {
+            var job = f.submitCommand("touch {output}/a_{frame}.txt", "1", 0, Optional.empty());
+            f.awaitCompleted(job.id(), Duration.ofSeconds(60));
+            Path manifest = AttemptFiles.of(f.home, job.id(), "1", 1).manifest();
+            Files.writeString(manifest, "[{\"name\": \"../../escape.txt\", \"size\": 0}]");
+            WatchOptions fast = new WatchOptions(Duration.ofMillis(20), 0, 2);
+            WatchPaths paths = new WatchPaths(f.home, job.id());
+            WatchState damaged = new Watcher(job.id(), dir.resolve("d1"), f.farm, new LocalTaskOutputs(f.home, f.farm),
+                    paths, new Thumbnailer(List.of()), fast, Clock.systemUTC()).run();
+            assertEquals(WatchStatus.FAILED, damaged.status());
+            assertTrue(damaged.message().contains("cannot be listed"), damaged.message());
+            assertFalse(Files.exists(dir.resolve("escape.txt")));
+
+            f.farm.delete(job.id());
+            WatchState gone = new Watcher(job.id(), dir.resolve("d2"), f.farm, new LocalTaskOutputs(f.home, f.farm),
+                    paths, new Thumbnailer(List.of()), fast, Clock.systemUTC()).run();
+            assertEquals(WatchStatus.FAILED, gone.status());
+            assertTrue(gone.message().contains("no longer exists"), gone.message());
+        }
+    }
 }
