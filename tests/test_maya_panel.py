@@ -166,7 +166,7 @@ def test_submit_checks_an_unsaved_scene_and_offers_to_save(make_panel, maya, qtb
 def test_a_blender_scene_submitted_from_the_panel_renders_and_comes_home(make_panel, blend_scene, qtbot, tmp_path,
                                                                          screenshot, gateway_client):
     from batchrender_maya.panel.background import Background
-    Background.longest_handler = 0.0
+    Background.longest_handler = Background.longest_handler_cpu = 0.0
     p = make_panel()                               # outside Maya: the standalone panel
     s = p.submit_tab
     p.select_tab("Submit")
@@ -208,7 +208,9 @@ def test_a_blender_scene_submitted_from_the_panel_renders_and_comes_home(make_pa
     assert w <= consts["RES_X"] and h <= consts["RES_Y"]
     screenshot(p, "jobs")
     # nothing the panel ran on the main thread held it for 50 ms
-    assert Background.longest_handler < 0.05, Background.longest_handler
+    print("longest main-thread handler: {:.1f} ms wall ({}), {:.1f} ms CPU".format(
+        Background.longest_handler * 1000, Background.longest_what, Background.longest_handler_cpu * 1000))
+    assert Background.longest_handler < 0.05, (Background.longest_handler, Background.longest_what)
 
 
 def test_pools_tab_lists_and_resizes_the_workstation_pool(make_panel, qtbot, screenshot):

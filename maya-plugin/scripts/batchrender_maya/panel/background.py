@@ -5,9 +5,16 @@ Results come back to the main thread through a queued Qt signal, so callbacks ma
 import threading
 import time
 
+try:
+    import queue
+except ImportError:  # pragma: no cover - Python 2 is not supported, but keep the import obvious
+    import Queue as queue  # noqa: N813
+
 from Qt import QtCore
 
 POLL_MS = 200
+#: worker threads per panel, started with it: handing work to one never waits for a thread to start
+WORKERS = 4
 
 
 class _Relay(QtCore.QObject):
@@ -19,11 +26,11 @@ class _Relay(QtCore.QObject):
         self.fire.connect(self._run, QtCore.Qt.QueuedConnection)
 
     def _run(self, fn):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         try:
             fn()
         finally:
-            Background.record(time.perf_counter() - started)
+            Background.record(time.perf_counter() - started, getattr(fn, "what", None), time.thread_time() - cpu)
 
 
 class Background(QtCore.QObject):
@@ -36,9 +43,16 @@ class Background(QtCore.QObject):
     #: the longest time, in seconds, one result handler held the main thread (for the responsiveness check)
     longest_handler = 0.0
 
+    longest_what = None
+    #: the same, counting only the CPU time the main thread spent (not waiting to be scheduled)
+    longest_handler_cpu = 0.0
+
     @classmethod
-    def record(cls, seconds):
-        cls.longest_handler = max(cls.longest_handler, seconds)
+    def record(cls, seconds, what=None, cpu=0.0):
+        cls.longest_handler_cpu = max(cls.longest_handler_cpu, cpu)
+        if seconds > cls.longest_handler:
+            cls.longest_handler = seconds
+            cls.longest_what = what
 
     def __init__(self, client, parent=None):
         super(Background, self).__init__(parent)
@@ -48,6 +62,18 @@ class Background(QtCore.QObject):
         self._lock = threading.Lock()
         self._followers = []
         self._closed = False
+        self._queue = queue.Queue()
+        self._workers = [threading.Thread(target=self._work_loop, name="batchrender-panel-{}".format(i), daemon=True)
+                         for i in range(WORKERS)]
+        for w in self._workers:
+            w.start()
+
+    def _work_loop(self):
+        while True:
+            job = self._queue.get()
+            if job is None:
+                return
+            job()
 
     @property
     def busy(self):
@@ -62,16 +88,20 @@ class Background(QtCore.QObject):
             try:
                 result = fn(self._client())
                 outcome = (lambda: on_done(result)) if on_done else None
+                if outcome is not None:
+                    outcome.what = getattr(on_done, "__qualname__", repr(on_done))
             except Exception as e:  # noqa: BLE001 - every failure goes to the panel, as one line
                 err = e
                 outcome = (lambda: on_error(err)) if on_error else None
+                if outcome is not None:
+                    outcome.what = getattr(on_error, "__qualname__", repr(on_error))
             finally:
                 with self._lock:
                     self._running -= 1
             if outcome is not None and not self._closed:
                 self._relay.fire.emit(outcome)
 
-        threading.Thread(target=work, name="batchrender-panel", daemon=True).start()
+        self._queue.put(work)
 
     def follow(self, start, on_progress=None, on_done=None, on_error=None):
         """Starts an operation with ``start(client)`` (off the main thread), then polls it every
@@ -90,6 +120,8 @@ class Background(QtCore.QObject):
         self._closed = True
         for f in list(self._followers):
             f.stop()
+        for _w in self._workers:
+            self._queue.put(None)
 
 
 class _Follower(object):
@@ -123,10 +155,10 @@ class _Follower(object):
     def _poll(self):
         if self._polling or self.operation is None:
             return
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         self._polling = True
         self._bg.call(lambda c: self.operation.refresh(), self._polled, self._poll_failed)
-        Background.record(time.perf_counter() - started)
+        Background.record(time.perf_counter() - started, "poll", time.thread_time() - cpu)
 
     def _polled(self, _op):
         self._polling = False

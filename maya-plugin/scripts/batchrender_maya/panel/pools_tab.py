@@ -80,7 +80,8 @@ class PoolsTab(QtWidgets.QWidget):
         size = self.size.value()
         policy = "taskcompletion" if self.let_finish.isChecked() else "requeue"
         self.status.show_status("busy", "Resizing {} to {}...".format(p["id"], size))
-        self.panel.background.call(lambda c: c.resize_pool(p["id"], size, policy), self._resized, self._failed)
+        self.panel.background.follow(lambda c: c.resize_pool(p["id"], size, policy), None, self._resized,
+                                     self._failed)
 
     def _resized(self, pools):
         self._show(pools)
