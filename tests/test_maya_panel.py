@@ -151,6 +151,18 @@ def test_submit_checks_an_unsaved_scene_and_offers_to_save(make_panel, maya, qtb
         "All renderable layers", "masterLayer", "layerFrameRange1", "renderSetupLayer2", "layerDefaultFrames",
         "renderSetupLayer4"]
     assert s.renderer.text() == "Arnold"
+    assert [s.camera.itemText(i) for i in range(s.camera.count())] == ["All renderable cameras", "persp", "camera1"]
+    # a layer's Render Setup overrides (read in layers.ma, see test_maya_adapter) fill the form for it
+    s.layer.setCurrentText("renderSetupLayer2")
+    assert (s.start.value(), s.end.value()) == (20, 30)
+    s.layer.setCurrentText("layerDefaultFrames")
+    assert (s.start.value(), s.end.value()) == (1, 10) and s.prefix.text() == "layer_specific_file_prefix_"
+    assert s.request()["layer"] == "rs_layerDefaultFrames" and "imageName" not in s.request()
+    s.layer.setCurrentText("layerFrameRange1")
+    assert s.renderer.text() == "Maya Hardware 2.0"
+    s.layer.setCurrentText("renderSetupLayer4")
+    assert (s.start.value(), s.end.value()) == (1, 20) and s.renderer.text() == "Maya Software"
+    s.layer.setCurrentIndex(0)
     screenshot(p, "submit-unsaved")
     qtbot.mouseClick(s.save_button, _left())
     assert maya.STATE.saves == 1
@@ -264,6 +276,7 @@ def test_the_open_maya_scene_submits_with_its_camera_layer_and_project(make_pane
     req = s.request()
     # animation off in cube.ma: its current frame, time1 .o 537; persp is its renderable camera
     assert req["frames"] == "537" and req["camera"] == "persp" and req["project"] == str(DEADLINE)
+    assert "layer" not in req and "imageName" not in req
     assert s.submit_button.isEnabled()
     qtbot.mouseClick(s.submit_button, _left())
     qtbot.waitUntil(lambda: s.status.kind in ("ok", "error"), timeout=TIMEOUT_MS)

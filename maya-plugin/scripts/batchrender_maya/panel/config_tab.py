@@ -98,5 +98,5 @@ class ConfigTab(QtWidgets.QWidget):
         self.panel.background.call(lambda c: c.check_authentication(), done, failed)
 
     def _show_about(self, info):
-        self.about.show_status("info", "Batch Render {} on Java {} · state folder {}".format(
+        self.about.show_status("info", "{} on Java {} · state folder {}".format(
             info.get("version", "?"), info.get("java", "?"), info.get("stateHome", "?")))

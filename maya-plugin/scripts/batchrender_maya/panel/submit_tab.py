@@ -92,6 +92,7 @@ class SubmitTab(QtWidgets.QWidget):
         self.layer = QtWidgets.QComboBox()
         form.addRow("Camera", self.camera)
         form.addRow("Render layer", self.layer)
+        self.layer.currentIndexChanged.connect(self._layer_chosen)
         layout.addLayout(form)
 
         layout.addWidget(QtWidgets.QLabel("Checks before submit"))
@@ -143,20 +144,46 @@ class SubmitTab(QtWidgets.QWidget):
         self.scene.setText(snap["scene"])
         base = os.path.splitext(os.path.basename(snap["scene"]))[0] if snap["scene"] else ""
         self.job_name.setText(base)
-        f = snap["frames"]
-        self.start.setValue(int(round(f["start"])))
-        self.end.setValue(int(round(f["end"])))
-        self.step.setValue(max(1, int(round(f["step"]))))
-        self.prefix.setText(snap["imagePrefix"])
         self.camera.clear()
-        self.camera.addItems(snap["cameras"])
+        if len(snap["cameras"]) > 1:
+            self.camera.addItem("All renderable cameras", "")
+        for camera in snap["cameras"]:
+            self.camera.addItem(camera, camera)
+        self.layer.blockSignals(True)
         self.layer.clear()
         self.layer.addItem("All renderable layers", "")
         for layer in snap["layers"]:
             if layer["renderable"]:
                 self.layer.addItem(layer["name"], layer["node"])
-        self._show_renderer()
+        self.layer.blockSignals(False)
+        self._layer_chosen()
         self.update_checks()
+
+    def chosen_layer(self):
+        """The chosen render layer's entry from the scene, or None for all renderable layers."""
+        node = self.layer.currentData()
+        if not node or self.snapshot is None:
+            return None
+        return next((l for l in self.snapshot["layers"] if l["node"] == node), None)
+
+    def _layer_chosen(self, *_args):
+        """Frames and prefix as the chosen layer renders them: the scene's, with the layer's overrides."""
+        if self.snapshot is None:
+            return
+        f = dict(self.snapshot["frames"])
+        prefix = self.snapshot["imagePrefix"]
+        layer = self.chosen_layer()
+        if layer is not None:
+            o = layer["overrides"]
+            if f["animation"] or o.get("animation"):
+                f.update({"start": o.get("startFrame", f["start"]), "end": o.get("endFrame", f["end"]),
+                          "step": o.get("byFrameStep", f["step"])})
+            prefix = o.get("imageFilePrefix", prefix) or ""
+        self.start.setValue(int(round(f["start"])))
+        self.end.setValue(int(round(f["end"])))
+        self.step.setValue(max(1, int(round(f["step"]))))
+        self.prefix.setText(prefix)
+        self._show_renderer()
 
     def _maya_scene(self):
         """True when the scene field names the open Maya scene (its checks apply)."""
@@ -168,7 +195,8 @@ class SubmitTab(QtWidgets.QWidget):
         if path.lower().endswith(".blend"):
             return "blender"
         if self._maya_scene():
-            return self.snapshot["renderer"]
+            layer = self.chosen_layer()
+            return (layer or {}).get("overrides", {}).get("currentRenderer") or self.snapshot["renderer"]
         return ""
 
     def _show_renderer(self):
@@ -226,7 +254,7 @@ class SubmitTab(QtWidgets.QWidget):
             layers = [l["name"] for l in snap["layers"] if l["renderable"]]
             out.append((bool(layers), True, "Renderable layer: " + ", ".join(layers) if layers
                         else "No renderable render layer: make one renderable in the Render Setup window."))
-            r = snap["renderer"]
+            r = self.renderer_name()
             out.append((r in SUPPORTED_RENDERERS, True, "Renderer: " + SUPPORTED_RENDERERS.get(r, r)))
         missing = self.panel.assets_tab.missing_count()
         if missing is None:
@@ -274,11 +302,13 @@ class SubmitTab(QtWidgets.QWidget):
         if self.output.text().strip():
             req["output"] = self.output.text().strip()
         if self._maya_scene():
-            if self.camera.currentText():
-                req["camera"] = self.camera.currentText()
+            if self.camera.currentData():
+                req["camera"] = self.camera.currentData()
             if self.layer.currentData():
                 req["layer"] = self.layer.currentData()
-            if self.prefix.text().strip() != self.snapshot["imagePrefix"]:
+            layer = self.chosen_layer()
+            scene_prefix = (layer or {}).get("overrides", {}).get("imageFilePrefix", self.snapshot["imagePrefix"]) or ""
+            if self.prefix.text().strip() != scene_prefix:
                 req["imageName"] = self.prefix.text().strip()
             if self.snapshot["project"]["root"]:
                 req["project"] = self.snapshot["project"]["root"]
