@@ -181,3 +181,17 @@ def test_adapter_uses_only_commands_and_flags_maya_has(maya):
             continue
         assert name in sigs
         assert set(kwargs) <= sigs[name], (name, kwargs)
+
+
+@pytest.mark.parametrize("scene", sorted(MAYA.rglob("*.ma")), ids=lambda p: p.name)
+def test_every_real_scene_opens_and_reads(maya, scene):
+    a = open_scene(maya, scene)
+    snap = a.snapshot()
+    assert snap["scene"] == str(scene)
+    # every file texture the .ma writes is among the references, as written or as its pattern
+    text = scene.read_text(errors="replace")
+    written = re.findall(r'createNode file -n "([^"]+)"', text)
+    reported = {r["node"] for r in snap["references"] if r["nodeType"] == "file"}
+    with_name = {n for n in written
+                 if re.search(r'createNode file -n "{}";(?:(?!createNode).)*?setAttr "\.ftn"'.format(re.escape(n)), text, re.S)}
+    assert reported == with_name
