@@ -108,7 +108,7 @@ public final class FilePattern {
         return regexIgnoringCase.matcher(fileName).matches();
     }
 
-    /** The names that match, sorted. */
+    /** The names that match, in sequence order ({@link NaturalOrder}). */
     public List<String> select(Collection<String> fileNames) {
         List<String> out = new ArrayList<>();
         for (String name : fileNames) {
@@ -116,7 +116,7 @@ public final class FilePattern {
                 out.add(name);
             }
         }
-        out.sort(null);
+        out.sort(NaturalOrder.INSTANCE);
         return out;
     }
 
