@@ -29,7 +29,7 @@ final class SecondHalfScan implements AutoCloseable {
     /** Files smaller than this are read by one thread: the second one would not pay for itself. */
     static final long MIN_SIZE = 32L << 20;
     /** Statements the index holds at most (8 bytes each); the reader scans on alone past them. */
-    static final int MAX_STATEMENTS = 1 << 21;
+    static final int MAX_STATEMENTS = 1 << 20;
     private static final byte[] MARK = "\ncreateNode ".getBytes(StandardCharsets.US_ASCII);
     private static final int WINDOW = 1 << 20;
 
