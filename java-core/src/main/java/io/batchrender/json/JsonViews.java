@@ -115,6 +115,9 @@ public final class JsonViews {
         for (SceneManifest.SceneAsset sa : m.assets()) {
             JsonObject ao = asset(sa.asset());
             ao.addProperty("namedIn", sa.namedIn().toString());
+            if (sa.unloaded()) {
+                ao.addProperty("unloaded", true);
+            }
             assets.add(ao);
         }
         o.add("assets", assets);
