@@ -23,7 +23,8 @@ public final class Main implements Runnable {
      */
     private static final List<Class<?>> SUBCOMMANDS = List.of(SubmitCommand.class, ScanCommand.class,
             JobsCommand.class, JobCommand.class, PoolsCommand.class, PoolCommand.class, AgentCommand.class,
-            CommandLine.HelpCommand.class, WatchCommand.class, WatchersCommand.class, GatewayCommand.class);
+            CommandLine.HelpCommand.class,
+            WatchCommand.class, WatchersCommand.class, GatewayCommand.class);
 
     /** Exit code of a command whose input was wrong (bad frames, missing scene, unknown job). */
     public static final int EXIT_USAGE = 2;

@@ -73,7 +73,8 @@ final class ScanCommand implements Callable<Integer> {
             ResolvedAsset a = sa.asset();
             String files = a.files().size() == 1 ? "1" : Integer.toString(a.files().size());
             cli.out.printf("%-14s %-34s %-6s %s%s%n", a.status().label(), a.ref().node() + "." + a.ref().attribute(), files,
-                    a.ref().path(), a.foundBy().map(f -> "  (found: " + f + ")").orElse(""));
+                    a.ref().path(), a.foundBy().map(f -> "  (found: " + f + ")").orElse("")
+                    + (sa.unloaded() ? "  (unloaded reference: not read, not needed to render)" : ""));
         }
         for (String p : m.problems()) {
             cli.out.println("problem: " + p);

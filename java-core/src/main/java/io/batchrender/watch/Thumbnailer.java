@@ -42,6 +42,12 @@ public final class Thumbnailer {
         return outputName.replace("/", "__") + ".png";
     }
 
+    /** True when some converter reads this file's format. */
+    public boolean reads(Path file) {
+        String ext = extension(file.getFileName().toString());
+        return converters.stream().anyMatch(c -> c.reads(ext));
+    }
+
     /**
      * Writes the thumbnail of {@code image} (an output named {@code outputName}) into {@code folder};
      * returns its file name, or empty when no converter reads it or it failed.

@@ -197,7 +197,7 @@ public final class Watcher {
         Optional<String> intactSha = intact(f, target);
         if (intactSha.isPresent()) {
             FetchedFile known = files.get(f.name());
-            if (known == null || known.thumbnail().isEmpty()) {
+            if (known == null || known.thumbnail().isEmpty() && thumbnails.reads(target)) {
                 record(f, target, intactSha.get());
             }
             verified.add(f.name());

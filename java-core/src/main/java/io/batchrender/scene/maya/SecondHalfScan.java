@@ -29,18 +29,19 @@ final class SecondHalfScan implements AutoCloseable {
     /** Files smaller than this are read by one thread: the second one would not pay for itself. */
     static final long MIN_SIZE = 32L << 20;
     /** Statements the index holds at most (8 bytes each); the reader scans on alone past them. */
-    static final int MAX_STATEMENTS = 1 << 21;
+    static final int MAX_STATEMENTS = 1 << 20;
     private static final byte[] MARK = "\ncreateNode ".getBytes(StandardCharsets.US_ASCII);
     private static final int WINDOW = 1 << 20;
 
     private final long start;
-    private final StatementIndex index = new StatementIndex(MAX_STATEMENTS);
+    private final StatementIndex index;
     private final Thread thread;
     private volatile boolean cancelled;
     private volatile boolean failed;
 
-    private SecondHalfScan(Path file, long start, Charset charset, String source, long limit) {
+    private SecondHalfScan(Path file, long start, Charset charset, String source, long limit, int capacity) {
         this.start = start;
+        this.index = new StatementIndex(capacity);
         this.thread = new Thread(() -> indexFrom(file, charset, source, limit), "scan-second-half");
         thread.setDaemon(true);
     }
@@ -50,6 +51,12 @@ final class SecondHalfScan implements AutoCloseable {
      * boundary is found near the middle.
      */
     static Optional<SecondHalfScan> start(Path file, long size, Charset charset, String source, long limit) {
+        return start(file, size, charset, source, limit, MAX_STATEMENTS);
+    }
+
+    /** As above, with an index of at most {@code capacity} statements. */
+    static Optional<SecondHalfScan> start(Path file, long size, Charset charset, String source, long limit,
+            int capacity) {
         if (size < MIN_SIZE || Runtime.getRuntime().availableProcessors() < 2) {
             return Optional.empty();
         }
@@ -62,7 +69,7 @@ final class SecondHalfScan implements AutoCloseable {
         if (boundary < 0) {
             return Optional.empty();
         }
-        SecondHalfScan scan = new SecondHalfScan(file, boundary, charset, source, limit);
+        SecondHalfScan scan = new SecondHalfScan(file, boundary, charset, source, limit, capacity);
         scan.thread.start();
         return Optional.of(scan);
     }

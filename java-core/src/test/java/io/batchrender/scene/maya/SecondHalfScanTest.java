@@ -175,6 +175,24 @@ class SecondHalfScanTest {
     }
 
     @Test
+    void aFullIndexHandsTheRestBackToTheReader() throws IOException {
+        Path file = scene("full.ma", copiesFor(SecondHalfScan.MIN_SIZE + (4 << 20)), new byte[0]);
+        SecondHalfScan second = SecondHalfScan.start(file, Files.size(file), StandardCharsets.UTF_8, file.toString(),
+                1 << 20, 1000).orElseThrow();
+        Digest split = new Digest();
+        try (InputStream in = Files.newInputStream(file)) {
+            new MayaAsciiByteScanner(in, StandardCharsets.UTF_8, file.toString(), 1 << 20, 0)
+                    .run(new MayaAsciiCommands(split), second);
+        } finally {
+            second.close();
+        }
+        StatementIndex index = second.await();
+        assertEquals(1000, index.count());
+        assertTrue(index.end() < Files.size(file) - second.start(), "the index stopped early");
+        assertEquals(read(file).single(), split.hex());
+    }
+
+    @Test
     void aWrongGuessOfTheBoundaryIsThrownAway() throws IOException {
         // a string with raw line breaks, one of which starts with 'createNode ', right after the middle
         ByteArrayOutputStream trick = new ByteArrayOutputStream();
