@@ -75,7 +75,7 @@ def test_config_authenticates_on_the_local_farm_and_says_why_not_on_azure(make_p
 
 
 def test_assets_of_a_moved_scene_are_missing_until_a_search_folder_finds_them(make_panel, maya, qtbot, tmp_path,
-                                                                             screenshot):
+                                                                             screenshot, monkeypatch):
     # the artist's copy of cube.ma in a new folder: its texture and referenced scene stayed behind
     moved = tmp_path / "shot" / "cube.ma"
     moved.parent.mkdir()
@@ -99,7 +99,14 @@ def test_assets_of_a_moved_scene_are_missing_until_a_search_folder_finds_them(ma
     assert not p.submit_tab.submit_button.isEnabled()
 
     p.select_tab("Assets")
-    assets.add_search_folder(str(CUBE.parent))     # what clicking a missing file and picking its folder does
+    # the artist clicks the missing texture and picks the folder it is in
+    from Qt import QtWidgets
+    asked = []
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda parent, title, *a: asked.append(title) or str(CUBE.parent)))
+    rect = assets.table.visualItemRect(assets.table.item(0, 2))
+    qtbot.mouseClick(assets.table.viewport(), _left(), pos=rect.center())
+    assert asked == ["Folder holding " + Path(assets.table.item(0, 2).text().replace("\\", "/")).name]
     qtbot.waitUntil(lambda: assets.assets is not None and assets.missing_count() == 0, timeout=60000)
     files = sorted(f for a in assets.assets for f in a["files"])
     assert files == sorted([str(CUBE.parent / "deadline_logo_48x48.png"),
@@ -254,6 +261,28 @@ def test_env_tab_keeps_its_settings(make_panel, panel_settings, screenshot):
     again = PanelSettings.load({"BATCHRENDER_HOME": os.path.dirname(panel_settings.path)})
     assert again.get("image") == "microsoft-azure-batch:rendering-ubuntu:2204:latest"
     assert again.get("environment") == [["ARNOLD_LICENSE_ORDER", "network"]]
+
+
+def test_jobs_tab_cancels_and_deletes_a_job(make_panel, blend_scene, qtbot, gateway_client, monkeypatch, tmp_path):
+    from Qt import QtWidgets
+    job = gateway_client.submit(scene=blend_scene, frames="1-24", output=str(tmp_path / "long")).wait(timeout=120)
+    p = make_panel()
+    jobs = p.jobs_tab
+    p.select_tab("Jobs")
+    qtbot.waitUntil(lambda: jobs.select_job(job["jobId"]), timeout=30000)
+    qtbot.mouseClick(jobs.cancel_button, _left())
+    qtbot.waitUntil(lambda: jobs.status.text() == "Cancelled {}.".format(job["jobId"]), timeout=TIMEOUT_MS)
+    shown = gateway_client.job(job["jobId"])
+    assert shown["state"] == "completed"
+    assert shown["taskCounts"]["succeeded"] < 24
+    assert not any(t["state"] in ("active", "running") for t in shown["tasks"])
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", staticmethod(lambda *a, **k: QtWidgets.QMessageBox.Yes))
+    qtbot.waitUntil(lambda: jobs.select_job(job["jobId"]), timeout=30000)
+    qtbot.mouseClick(jobs.delete_button, _left())
+    qtbot.waitUntil(lambda: jobs.status.text() == "Deleted {}.".format(job["jobId"]), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: job["jobId"] not in _column(jobs.table, 0), timeout=30000)
+    assert job["jobId"] not in [j["id"] for j in gateway_client.jobs()]
 
 
 def _column(table, column):
