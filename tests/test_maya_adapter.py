@@ -114,8 +114,13 @@ def test_ncache_and_usd_stage(maya):
 def test_referenced_scene_layers(maya):
     a = open_scene(maya, REFERENCED)
     refs = a.file_references()
-    # file -rdi 1 ... -rfn "imported_scene_refRN" ... "ref.ma";
-    assert {"node": "imported_scene_refRN", "nodeType": "reference", "attribute": "fileName", "path": "ref.ma"} in refs
+    # file -rdi 1 -ns "ref" -rfn "imported_scene_refRN" ... "ref.ma"; and a second top-level
+    # reference whose node the file does not create (Maya makes it when it loads the reference)
+    assert refs == [
+        {"node": "imported_scene_refRN", "nodeType": "reference", "attribute": "fileName", "path": "ref.ma"},
+        {"node": "scene_file_to_referenceRN", "nodeType": "reference", "attribute": "fileName",
+         "path": "/Users/rmvh/work/deadline/deadline-cloud-for-maya/job_bundle_output_tests/renderman/scene/"
+                 "scene_file_to_reference.ma"}]
     assert [l["node"] for l in a.render_layers()] == ["defaultRenderLayer", "imported_scene_defaultRenderLayer"]
 
 

@@ -161,7 +161,8 @@ def file_references():
 
     Each is ``{"node", "nodeType", "attribute", "path"}`` plus ``tiling`` and ``frameSequence``
     for file textures (the path is then Maya's computed pattern, ``<UDIM>``/``<f>`` included).
-    Scene references and cacheFile nodes are included; empty attributes are left out.
+    Scene references (their unresolved names) and cacheFile nodes are included; empty attributes
+    are left out.
     """
     refs = []
     for node_type, attribute, _role in FILE_ATTRIBUTES:
@@ -188,7 +189,8 @@ def file_references():
         if node == "sharedReferenceNode" or node.endswith("sharedReferenceNode"):
             continue
         try:
-            path = cmds.referenceQuery(node, filename=True, withoutCopyNumber=True)
+            # as the scene writes it (env variables and relative paths kept): the core resolves it
+            path = cmds.referenceQuery(node, filename=True, unresolvedName=True, withoutCopyNumber=True)
         except RuntimeError:
             continue  # a reference node with no file (Maya leaves some behind)
         refs.append({"node": node, "nodeType": "reference", "attribute": "fileName", "path": path})

@@ -92,6 +92,10 @@ def open_scene(path, project=None):
                 scene.order.remove(name)
             scene.nodes[name] = node
             scene.order.append(name)
+    for ref in parsed.references:
+        # file -r / -rdi make their reference node when the file does not create it itself
+        if ref.ref_node and ref.ref_node not in scene.nodes:
+            scene._add(ref.ref_node, "reference")
     scene.connections = parsed.connections
     scene.references = parsed.references
     scene.requires = parsed.requires

@@ -218,6 +218,8 @@ def referenceQuery(target, **kw):
     if ref is None:
         raise RuntimeError("Reference node '{}' is not associated with a reference file.".format(target))
     if kw.get("filename"):
+        # unresolvedName: as written; without it Maya answers the path it loaded, which for the
+        # stand-in (nothing is loaded) is the written one too
         return ref.path
     if kw.get("isLoaded"):
         return not ref.deferred
