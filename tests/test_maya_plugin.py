@@ -2,7 +2,7 @@
 crash left a shelf behind, or a reload), the shelf button opens the docked panel, and unloading
 removes the menu, the shelf, the panel, the scene callbacks and the gateway JVM."""
 import os
-import time
+from pathlib import Path
 
 from maya_support import *  # noqa: F401,F403
 from bridge_helpers import pid_alive, wait_for
@@ -64,6 +64,7 @@ def test_reload_then_unload_leaves_nothing(loaded_plugin, maya, monkeypatch, tmp
     qtbot.waitUntil(lambda: panel.config_tab.status.text() == "Authenticated", timeout=60000)
     pid = plugin.client().gateway_pid
     assert pid and pid_alive(pid)
+    panel.select_tab("Jobs")                       # its timer keeps asking the core every 2 s
 
     reloaded.uninitializePlugin(om.MObject())
     assert of_kind("menu") == [] and of_kind("shelfLayout") == [] and of_kind("shelfButton") == []
@@ -71,6 +72,22 @@ def test_reload_then_unload_leaves_nothing(loaded_plugin, maya, monkeypatch, tmp
     assert plugin.panel() is None and not panel.isVisible()
     assert maya.STATE.callbacks == {}
     wait_for("the gateway to stop", lambda: not pid_alive(pid), timeout=30)
+    qtbot.wait(2500)                               # a refresh that was due must not start a new gateway
+    assert plugin._state["client"] is None and gateway_children() == []
+
+
+def gateway_children():
+    """Gateway JVMs this test process started that still run."""
+    found = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat_file.read_text().rsplit(")", 1)[1].split()[1])
+            cmdline = (stat_file.parent / "cmdline").read_bytes().split(b"\0")
+        except (OSError, ValueError, IndexError):
+            continue
+        if ppid == os.getpid() and b"gateway" in cmdline and pid_alive(int(stat_file.parent.name)):
+            found.append(int(stat_file.parent.name))
+    return found
 
 
 def test_menu_items_open_the_panel_on_their_tab(loaded_plugin, maya, monkeypatch, tmp_path):

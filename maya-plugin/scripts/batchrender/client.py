@@ -53,6 +53,7 @@ class Client(object):
         self._gateway = None
         self._api = None
         self.restarts = 0
+        self._closes = 0  # counts close(): a call that was under way when it came does not restart the gateway
 
     # ---- lifetime -----------------------------------------------------------------------------
 
@@ -79,6 +80,7 @@ class Client(object):
     def close(self):
         """Disconnects and lets the gateway exit (after submissions in progress); watchers keep running."""
         with self._lock:
+            self._closes += 1
             self._disconnect()
 
     def _disconnect(self):
@@ -112,6 +114,7 @@ class Client(object):
         A call that fails because the gateway died starts a new gateway and is tried once more,
         unless it is a submission (which may have reached the farm before the gateway died).
         """
+        closes = self._closes
         for attempt in (0, 1):
             api = self.start()._api
             try:
@@ -125,6 +128,9 @@ class Client(object):
                 if not dead:
                     raise GatewayError("the gateway failed to answer {} ({})".format(method, e),
                                        "see the gateway's log in the state folder")
+                if self._closes != closes:
+                    raise GatewayError("the client was closed during {}".format(method),
+                                       "start it again (any call does) if you still need it")
                 if attempt == 1 or method in _NOT_REPEATED:
                     raise GatewayError("the gateway stopped during {}".format(method),
                                        "check with jobs() whether it happened, then try again")

@@ -11,12 +11,13 @@ from . import adapter
 PANEL_OBJECT_NAME = "BatchRenderPanel"
 _SHELF_COMMAND = "import batchrender_maya.plugin as _br; _br.show_panel()"
 
-_state = {"client": None, "panel": None, "callbacks": []}
+_state = {"client": None, "panel": None, "callbacks": [], "loaded": False}
 _client_lock = threading.Lock()
 
 
 def initialize():
     """Adds the "Azure Batch" menu and the shelf button; safe to call again (no duplicates)."""
+    _state["loaded"] = True
     adapter.install_menu([
         ("Batch Render Panel...", show_panel),
         ("Submit Scene...", lambda: show_panel("Submit")),
@@ -32,6 +33,7 @@ def initialize():
 
 def uninitialize():
     """Removes everything initialize added, closes the panel and stops the gateway."""
+    _state["loaded"] = False
     remove_callbacks()
     close_panel()
     adapter.remove_menu()
@@ -47,6 +49,9 @@ def remove_callbacks():
 def client():
     """The session's client of the Java core (its gateway starts on first use)."""
     with _client_lock:  # panel workers may ask at the same time: one client, one gateway
+        if not _state["loaded"]:
+            from batchrender import GatewayError
+            raise GatewayError("the AzureBatch plug-in is not loaded", "load it in the Plug-in Manager")
         if _state["client"] is None:
             from batchrender import Client
             _state["client"] = Client()

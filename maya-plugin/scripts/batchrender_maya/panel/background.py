@@ -85,6 +85,10 @@ class Background(QtCore.QObject):
             self._running += 1
 
         def work():
+            if self._closed:  # the panel closed meanwhile: do not start a gateway for nobody
+                with self._lock:
+                    self._running -= 1
+                return
             try:
                 result = fn(self._client())
                 outcome = (lambda: on_done(result)) if on_done else None
