@@ -161,8 +161,8 @@ def file_references():
 
     Each is ``{"node", "nodeType", "attribute", "path"}`` plus ``tiling`` and ``frameSequence``
     for file textures (the path is then Maya's computed pattern, ``<UDIM>``/``<f>`` included).
-    Scene references (their unresolved names) and cacheFile nodes are included; empty attributes
-    are left out.
+    Scene references (their unresolved names), cacheFile nodes and an enabled OCIO config (unless
+    it is Maya's own) are included; empty attributes are left out.
     """
     refs = []
     for node_type, attribute, _role in FILE_ATTRIBUTES:
@@ -171,6 +171,8 @@ def file_references():
             if not path:
                 continue
             ref = {"node": node, "nodeType": node_type, "attribute": attribute, "path": path}
+            if node_type == "imagePlane":
+                ref["frameSequence"] = bool(cmds.getAttr(node + ".useFrameExtension"))
             if node_type in ("file", "psdFileTex"):
                 tiling = int(cmds.getAttr(node + ".uvTilingMode"))
                 sequence = bool(cmds.getAttr(node + ".useFrameExtension"))
@@ -179,6 +181,12 @@ def file_references():
                 if tiling or sequence:
                     ref["path"] = cmds.getAttr(node + ".computedFileTextureNamePattern") or path
             refs.append(ref)
+    for node in cmds.ls(type="colorManagementGlobals") or []:
+        config = cmds.getAttr(node + ".configFilePath") if cmds.getAttr(node + ".configFileEnabled") else None
+        # a config under <MAYA_RESOURCES> ships with Maya on every node, as the core's scan holds too
+        if config and not config.startswith("<MAYA_RESOURCES>"):
+            refs.append({"node": node, "nodeType": "colorManagementGlobals", "attribute": "configFilePath",
+                         "path": config})
     for node in cmds.ls(type="cacheFile") or []:
         folder = cmds.getAttr(node + ".cachePath") or ""
         name = cmds.getAttr(node + ".cacheName") or ""
