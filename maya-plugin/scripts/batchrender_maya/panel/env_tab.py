@@ -29,6 +29,8 @@ class EnvTab(QtWidgets.QWidget):
         self.env.setObjectName("envTable")
         self.env.setHorizontalHeaderLabels(["Variable", "Value"])
         self.env.horizontalHeader().setStretchLastSection(True)
+        self.env.setColumnWidth(0, 260)
+        self.env.verticalHeader().setVisible(False)
         for name, value in s.get("environment"):
             self._add_row(name, value)
         layout.addWidget(self.env, 1)
