@@ -200,3 +200,19 @@ def test_every_real_scene_opens_and_reads(maya, scene):
     with_name = {n for n in written
                  if re.search(r'createNode file -n "{}";(?:(?!createNode).)*?setAttr "\.ftn"'.format(re.escape(n)), text, re.S)}
     assert reported == with_name
+
+
+def test_every_cmds_call_in_the_adapter_is_a_command_and_flags_maya_has():
+    """Static: each ``cmds.X(..., flag=...)`` written in adapter.py, run or not by a test, against
+    the signatures maya-stubs carries for Maya's commands."""
+    from maya import _standin
+    sigs = _standin.signatures()
+    calls = [node for node in ast.walk(ast.parse(ADAPTER.read_text()))
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+             and isinstance(node.func.value, ast.Name) and node.func.value.id == "cmds"]
+    assert len(calls) > 30
+    for call in calls:
+        name = call.func.attr
+        assert name in sigs, name
+        flags = {k.arg for k in call.keywords if k.arg is not None}
+        assert flags <= sigs[name], (name, flags - sigs[name])
