@@ -314,3 +314,35 @@ def test_the_open_maya_scene_submits_with_its_camera_layer_and_project(make_pane
     assert job["name"] == "cube" and job["scene"] == str(CUBE)
     assert [t["frames"] for t in job["tasks"]] == [[537]]
     gateway_client.delete_job(job["id"]).wait(timeout=60)   # no Maya here to render it
+
+
+def test_without_java_the_panel_says_how_to_get_it(panel_settings, qtbot, tmp_path):
+    from batchrender import Client
+    from batchrender_maya.panel.main import BatchRenderPanel
+    client = Client(env={"PATH": str(tmp_path), "BATCHRENDER_HOME": str(tmp_path / "state")})
+    p = BatchRenderPanel(lambda: client, settings=panel_settings)
+    qtbot.addWidget(p)
+    try:
+        p.config_tab.check()
+        qtbot.waitUntil(lambda: p.config_tab.status.kind == "error", timeout=30000)
+        text = p.config_tab.status.text()
+        assert text.startswith("Not authenticated: Batch Render needs Java 17 or later")
+        assert "install Java 17 or later" in text
+    finally:
+        p.shutdown()
+
+
+def test_a_frame_range_the_core_refuses_is_reported_and_submits_nothing(make_panel, blend_scene, qtbot,
+                                                                       gateway_client):
+    before = {j["id"] for j in gateway_client.jobs()}
+    p = make_panel()
+    s = p.submit_tab
+    s.scene.setText(str(blend_scene))
+    s._scene_edited()
+    s.start.setValue(10)
+    s.end.setValue(1)
+    qtbot.mouseClick(s.submit_button, _left())
+    qtbot.waitUntil(lambda: s.status.kind == "error", timeout=60000)
+    assert s.status.text().startswith("Not submitted: ") and "ends before it starts" in s.status.text()
+    assert {j["id"] for j in gateway_client.jobs()} == before
+    assert s.submit_button.isEnabled()
