@@ -6,7 +6,6 @@ Import the fixtures into a test module with ``from maya_support import *``.
 import importlib.util
 import os
 import sys
-from pathlib import Path
 
 import pytest
 

@@ -3,7 +3,6 @@ the .ma file itself (the line is cited), or is Maya's documented default for wha
 unwritten; none was copied from the adapter's output."""
 import ast
 import re
-from pathlib import Path
 
 import pytest
 

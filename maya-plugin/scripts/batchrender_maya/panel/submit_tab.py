@@ -2,7 +2,7 @@
 changing the scene), the checks before a submit, and Submit Job with its progress."""
 import os
 
-from Qt import QtCore, QtWidgets
+from Qt import QtWidgets
 
 from .background import describe, rate_and_eta
 from .widgets import AMBER, AZURE_UNAVAILABLE, GREEN, RED, StatusLabel, dot_icon
