@@ -103,7 +103,7 @@ public final class BatchDouble implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         String requestId = Wire.requestId();
-        try (ex) {
+        try {
             byte[] body = ex.getRequestBody().readAllBytes();
             String method = ex.getRequestMethod();
             String rawPath = ex.getRequestURI().getRawPath();
@@ -151,11 +151,13 @@ public final class BatchDouble implements AutoCloseable {
         } catch (ServiceError e) {
             byte[] err = Wire.GSON.toJson(Wire.error(svc.baseUrl, e.code, e.getMessage(), requestId)).getBytes(StandardCharsets.UTF_8);
             send(ex, e.status, "application/json;odata=minimalmetadata", ex.getRequestMethod().equals("HEAD") ? null : err);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             e.printStackTrace();
             byte[] err = Wire.GSON.toJson(Wire.error(svc.baseUrl, "InvalidRequestBody", "The request body could not be read: "
                     + e.getMessage(), requestId)).getBytes(StandardCharsets.UTF_8);
             send(ex, 400, "application/json;odata=minimalmetadata", err);
+        } finally {
+            ex.close(); // after the catch clauses: an error answer is sent on the open exchange
         }
     }
 
