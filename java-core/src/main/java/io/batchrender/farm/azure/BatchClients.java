@@ -55,7 +55,7 @@ final class BatchClients {
                         return false;
                     }
                 })
-                .withNetworkInterceptor(retry)
+                .withInterceptor(retry)
                 .build();
         return new Built(BatchClient.open(rest, account.url()), retry);
     }
