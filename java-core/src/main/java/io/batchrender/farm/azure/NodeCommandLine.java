@@ -16,15 +16,12 @@ final class NodeCommandLine {
     /** The folder under the task's working directory the outputs go to (and are uploaded from). */
     static final String OUTPUT_FOLDER = "images";
 
-    private static final String SCRIPT = String.join(" ",
-            "o=\"$AZ_BATCH_TASK_WORKING_DIR/" + OUTPUT_FOLDER + "\"; mkdir -p \"$o\" || exit 1;",
-            "t=\"$1\"; m=\"$2\"; shift 2; n=$#;",
-            "while [ \"$n\" -gt 0 ]; do a=\"$1\"; shift; n=$((n-1));",
-            "while case \"$a\" in *\"$t\"*) true;; *) false;; esac; do a=\"${a%%\"$t\"*}$o${a#*\"$t\"}\"; done;",
-            "set -- \"$@\" \"$a\"; done;",
-            "\"$@\"; rc=$?; [ \"$rc\" -eq 0 ] || exit \"$rc\";",
-            "if [ \"$m\" -gt 0 ] && [ \"$(find \"$o\" -type f | wc -l)\" -lt \"$m\" ]; then",
-            "echo \"batchrender: the renderer exited 0 but left fewer than $m file(s) in $o\" >&2; exit 3; fi");
+    private static final String SCRIPT = "o=$AZ_BATCH_TASK_WORKING_DIR/" + OUTPUT_FOLDER + ";mkdir -p \"$o\"||exit 1;"
+            + "t=$1;m=$2;shift 2;for a;do shift;"
+            + "while case $a in *\"$t\"*)true;;*)false;;esac;do a=${a%%\"$t\"*}$o${a#*\"$t\"};done;"
+            + "set -- \"$@\" \"$a\";done;\"$@\"||exit;"
+            + "[ \"$m\" -eq 0 ]||[ \"$(find \"$o\" -type f|wc -l)\" -ge \"$m\" ]||"
+            + "{ echo \"batchrender: the renderer exited 0 but left fewer than $m file(s) in $o\" >&2;exit 3;}";
 
     private NodeCommandLine() {
     }
