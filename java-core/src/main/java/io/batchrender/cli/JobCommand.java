@@ -39,6 +39,9 @@ final class JobCommand implements Runnable {
     static final class Show implements Callable<Integer> {
         private final Cli cli;
 
+        @picocli.CommandLine.Mixin
+        FarmOption farmOption = new FarmOption();
+
         @Parameters(paramLabel = "JOB")
         String jobId;
 
@@ -51,7 +54,7 @@ final class JobCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (RenderFarm farm = cli.farm()) {
+            try (RenderFarm farm = cli.farm(farmOption.name)) {
                 JobInfo job = find(farm, jobId);
                 List<TaskInfo> tasks = farm.tasks(jobId);
                 if (json) {
@@ -82,6 +85,9 @@ final class JobCommand implements Runnable {
     static final class Cancel implements Callable<Integer> {
         private final Cli cli;
 
+        @picocli.CommandLine.Mixin
+        FarmOption farmOption = new FarmOption();
+
         @Parameters(paramLabel = "JOB")
         String jobId;
 
@@ -91,7 +97,7 @@ final class JobCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (RenderFarm farm = cli.farm()) {
+            try (RenderFarm farm = cli.farm(farmOption.name)) {
                 find(farm, jobId);
                 farm.cancel(jobId);
                 cli.err.println("Cancelled " + jobId + "; finished images stay in " + find(farm, jobId).outputDir());
@@ -105,6 +111,9 @@ final class JobCommand implements Runnable {
     static final class Delete implements Callable<Integer> {
         private final Cli cli;
 
+        @picocli.CommandLine.Mixin
+        FarmOption farmOption = new FarmOption();
+
         @Parameters(paramLabel = "JOB")
         String jobId;
 
@@ -114,7 +123,7 @@ final class JobCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (RenderFarm farm = cli.farm()) {
+            try (RenderFarm farm = cli.farm(farmOption.name)) {
                 find(farm, jobId);
                 farm.delete(jobId);
                 cli.err.println("Deleted " + jobId);
@@ -127,6 +136,9 @@ final class JobCommand implements Runnable {
             description = "Print a task's standard output and error (the latest attempt unless --attempt).")
     static final class Logs implements Callable<Integer> {
         private final Cli cli;
+
+        @picocli.CommandLine.Mixin
+        FarmOption farmOption = new FarmOption();
 
         @Parameters(index = "0", paramLabel = "JOB")
         String jobId;
@@ -152,7 +164,7 @@ final class JobCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            try (RenderFarm farm = cli.farm()) {
+            try (RenderFarm farm = cli.farm(farmOption.name)) {
                 find(farm, jobId);
                 TaskLog log = farm.log(jobId, taskId, attempt);
                 if (json) {

@@ -35,6 +35,12 @@ final class SubmitCommand implements Callable<Integer> {
 
     private final Cli cli;
 
+    @picocli.CommandLine.Mixin
+    FarmOption farmOption = new FarmOption();
+
+    @picocli.CommandLine.Mixin
+    AzureSubmitOptions azure = new AzureSubmitOptions();
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENE", description = "The scene file to render.")
     Path scene;
 
@@ -136,11 +142,14 @@ final class SubmitCommand implements Callable<Integer> {
                 Optional.ofNullable(timeout));
         // tasks run with the environment of the shell that submitted them, whichever process started the agent
         JobSpec spec = JobPlanner.plan(request).withEnvironment(cli.env);
-        try (RenderFarm farm = cli.farm()) {
-            JobInfo job = farm.submit(spec);
-            farm.pools().stream().filter(p -> p.targetSlots() == 0).findFirst().ifPresent(p -> cli.err.println(
-                    "note: pool " + p.id() + " is paused, so the job waits: resume it with 'batchrender pool resize "
-                            + p.id() + " " + LocalFarm.defaultSlots() + "'."));
+        try (RenderFarm farm = cli.farm(farmOption.name)) {
+            JobInfo job = farm instanceof io.batchrender.farm.azure.AzureFarm az ? az.submit(spec, azure.settings())
+                    : farm.submit(spec);
+            if (farm instanceof LocalFarm) {
+                farm.pools().stream().filter(p -> p.targetSlots() == 0).findFirst().ifPresent(p -> cli.err.println(
+                        "note: pool " + p.id() + " is paused, so the job waits: resume it with 'batchrender pool resize "
+                                + p.id() + " " + LocalFarm.defaultSlots() + "'."));
+            }
             if (!waitForJob) {
                 if (json) {
                     JsonObject o = new JsonObject();
