@@ -123,6 +123,31 @@ class AzureFarmFaultsTest {
         assertEquals("6\n", readStdout(auto, job.id(), "6"));
     }
 
+    @Test
+    void listingFollowsTheNextLinkAcrossPages() {
+        JobInfo job = farm.submit(frames("1-2500"));
+
+        List<io.batchrender.farm.TaskInfo> tasks = farm.tasks(job.id());
+
+        assertEquals(2500, tasks.size());
+        assertEquals(IntStream.rangeClosed(1, 2500).mapToObj(Integer::toString).toList(),
+                tasks.stream().map(io.batchrender.farm.TaskInfo::id).toList());
+        assertEquals(List.of(2500), tasks.get(2499).frames());
+        assertEquals(3, batch.requestCount("GET /jobs/{id}/tasks"), "pages of 1000, 1000 and 500");
+    }
+
+    @Test
+    void aCollectionOverOneMegabyteIsSentAgainInHalves() {
+        String big = "x".repeat(15_000); // 100 tasks of 15 kB: 1.5 MB, over the service's limit
+        JobSpec spec = JobPlanner.plan(new SubmitRequest(Optional.empty(), Optional.of(List.of("echo", big, "{frame}")),
+                Optional.empty(), "1-100", 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
+
+        JobInfo job = farm.submit(spec);
+
+        assertEquals(100, new HashSet<>(batch.taskIds(job.id())).size());
+        assertEquals(3, batch.requestCount("POST /jobs/{id}/addtaskcollection"), "refused once, then two halves");
+    }
+
     private static String readStdout(AzureFarm f, String job, String task) {
         try {
             return java.nio.file.Files.readString(f.log(job, task, 0).stdout());
