@@ -1,0 +1,72 @@
+package io.batchrender.farm.azure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchrender.farm.JobInfo;
+import io.batchrender.farm.JobState;
+import io.batchrender.farm.azure.testdouble.BatchDouble;
+import io.batchrender.settings.StateHome;
+import io.batchrender.submit.JobPlanner;
+import io.batchrender.submit.SubmitRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Assets in and outputs out through Azurite, as a node does it: the job preparation task fetches
+ * the asset container by prefix, the tasks read it, and their images and logs land in the output
+ * container. Runs where Azurite is installed (the storage layer's scripts/ensure-deps.sh, or $AZURITE_BLOB).
+ */
+class AzureFarmStorageTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void assetsArriveOnTheNodeAndImagesAndLogsLandInTheOutputContainer() throws Exception {
+        Optional<Path> azurite = AzuriteBlobs.program();
+        Assumptions.assumeTrue(azurite.isPresent(), "azurite-blob is not installed");
+        try (AzuriteBlobs blobs = AzuriteBlobs.start(azurite.get(), tmp.resolve("azurite"));
+             BatchDouble batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(100)).start()) {
+            blobs.createContainer("fgrp-shot");
+            blobs.createContainer("output");
+            blobs.put("fgrp-shot", "sh010/scenes/notes.txt", "hello from the asset project");
+            blobs.put("fgrp-shot", "sh010/tex/wood.txt", "wood");
+            blobs.put("fgrp-shot", "sh020/elsewhere.txt", "not this shot");
+            AzureFarm farm = new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()),
+                    new StateHome(tmp.resolve("state")), AzureJobSettings.on(new PoolChoice.Existing("render")), 4, Duration.ofMillis(50));
+            farm.createPool(new PoolSpec("render", "standard_d2s_v5", 1, 0, 2, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
+            AzureJobSettings settings = AzureJobSettings.on(new PoolChoice.Existing("render"))
+                    .withAssets(blobs.containerUrl("fgrp-shot"), "sh010/")
+                    .withOutputContainerUrl(blobs.containerUrl("output"));
+            var spec = JobPlanner.plan(new SubmitRequest(Optional.empty(), Optional.of(List.of("sh", "-c",
+                    "cat \"$AZ_BATCH_JOB_PREP_WORKING_DIR/assets/sh010/scenes/notes.txt\" > \"$0/frame_$1.txt\"; echo rendered $1",
+                    "{output}", "{frame}")), Optional.empty(), "1-2", 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
+
+            JobInfo job = farm.submit(spec, settings);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (farm.job(job.id()).orElseThrow().state() != JobState.COMPLETED && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(farm.job(job.id()).orElseThrow().succeeded(), String.valueOf(farm.tasks(job.id())));
+            assertEquals(List.of("images/frame_1.txt", "images/frame_2.txt", "logs/1/stderr.txt", "logs/1/stdout.txt",
+                    "logs/2/stderr.txt", "logs/2/stdout.txt"), blobs.list("output").stream().sorted().toList());
+            assertEquals("hello from the asset project", blobs.get("output", "images/frame_2.txt"));
+            assertEquals("rendered 2\n", blobs.get("output", "logs/2/stdout.txt"));
+            try (Stream<Path> files = Files.walk(tmp.resolve("nodes"))) {
+                List<String> fetched = files.filter(Files::isRegularFile).map(p -> p.toString().replace('\\', '/'))
+                        .filter(p -> p.contains("/jobpreparation/wd/assets/")).map(p -> p.substring(p.indexOf("/assets/") + 8))
+                        .sorted().toList();
+                assertEquals(List.of("sh010/scenes/notes.txt", "sh010/tex/wood.txt"), fetched, "only the shot's prefix, once per node");
+            }
+        }
+    }
+}
