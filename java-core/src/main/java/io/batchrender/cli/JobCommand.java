@@ -31,8 +31,9 @@ final class JobCommand implements Runnable {
     }
 
     static JobInfo find(RenderFarm farm, String jobId) {
-        return farm.job(jobId).orElseThrow(() -> new FarmException(
-                "No job '" + jobId + "' on this workstation: list them with 'batchrender jobs'."));
+        return farm.job(jobId).orElseThrow(() -> new FarmException("No job '" + jobId + "' on "
+                + (farm instanceof io.batchrender.farm.azure.AzureFarm ? "the Batch account: list them with 'batchrender jobs --farm azure'."
+                : "this workstation: list them with 'batchrender jobs'.")));
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a job and its tasks.")
