@@ -1,7 +1,5 @@
 package io.batchrender.farm.azure.testdouble;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +19,6 @@ import java.util.regex.Pattern;
  */
 final class BatchService {
 
-    static final int MAX_TASKS_PER_COLLECTION = 100;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern LITERAL_TARGET = Pattern.compile("\\$TargetDedicated(?:Nodes)?\\s*=\\s*(\\d+)\\s*;?");
 
@@ -274,149 +271,7 @@ final class BatchService {
         Wire.transition(j.body, "deleting");
     }
 
-    synchronized JsonObject taskCounts(String jobId) {
-        DJob j = job(jobId);
-        int active = 0;
-        int running = 0;
-        int succeeded = 0;
-        int failed = 0;
-        for (DTask t : j.tasks.values()) {
-            switch (t.state()) {
-                case "completed" -> {
-                    if ("success".equals(Wire.str(t.executionInfo(), "result", ""))) {
-                        succeeded++;
-                    } else {
-                        failed++;
-                    }
-                }
-                case "running", "preparing" -> running++;
-                default -> active++;
-            }
-        }
-        JsonObject counts = new JsonObject();
-        counts.addProperty("active", active);
-        counts.addProperty("running", running);
-        counts.addProperty("completed", succeeded + failed);
-        counts.addProperty("succeeded", succeeded);
-        counts.addProperty("failed", failed);
-        JsonObject o = new JsonObject();
-        o.addProperty("odata.metadata", baseUrl + "/$metadata#taskcountsresult/@Element");
-        o.add("taskCounts", counts);
-        o.add("taskSlotCounts", counts.deepCopy());
-        return o;
-    }
-
-    // ---- tasks ----
-
-    /** addtaskcollection: per-task results; {@code serverErrors} tasks (from the front) answer ServerError. */
-    synchronized JsonObject addTasks(String jobId, JsonArray tasks, int serverErrors) {
-        DJob j = job(jobId);
-        checkJobTakesTasks(j);
-        if (tasks.size() > MAX_TASKS_PER_COLLECTION) {
-            throw new ServiceError(400, "InvalidRequestBody", "The number of tasks in the collection (" + tasks.size()
-                    + ") exceeds the maximum of " + MAX_TASKS_PER_COLLECTION + ".");
-        }
-        JsonArray results = new JsonArray();
-        int i = 0;
-        for (JsonElement e : tasks) {
-            JsonObject spec = e.getAsJsonObject();
-            JsonObject r = new JsonObject();
-            String id = Wire.str(spec, "id", "");
-            if (i++ < serverErrors) {
-                r.addProperty("status", "ServerError");
-                r.addProperty("taskId", id);
-                r.add("error", errorObject("ServerBusy", "The server is currently unable to receive requests. Please retry your request."));
-            } else {
-                try {
-                    DTask t = insertTask(j, spec);
-                    r.addProperty("status", "Success");
-                    r.addProperty("taskId", id);
-                    r.addProperty("eTag", Wire.str(t.body, "eTag", ""));
-                    r.addProperty("lastModified", Wire.str(t.body, "lastModified", ""));
-                    r.addProperty("location", Wire.str(t.body, "url", ""));
-                } catch (ServiceError se) {
-                    r.addProperty("status", "ClientError");
-                    r.addProperty("taskId", id);
-                    r.add("error", errorObject(se.code, se.getMessage()));
-                }
-            }
-            results.add(r);
-        }
-        JsonObject o = new JsonObject();
-        o.addProperty("odata.metadata", baseUrl + "/$metadata#taskaddresult");
-        o.add("value", results);
-        return o;
-    }
-
-    synchronized DTask addTask(String jobId, JsonObject spec) {
-        DJob j = job(jobId);
-        checkJobTakesTasks(j);
-        return insertTask(j, spec);
-    }
-
-    private static void checkJobTakesTasks(DJob j) {
-        switch (j.state()) {
-            case "completed" -> throw ServiceError.conflict("JobCompleted", "The specified job is already in a completed state.");
-            case "terminating" -> throw ServiceError.conflict("JobBeingTerminated", "The specified job is being terminated.");
-            case "deleting" -> throw ServiceError.conflict("JobBeingDeleted", "The specified job has been marked for deletion and is being garbage collected.");
-            default -> { }
-        }
-    }
-
-    private DTask insertTask(DJob j, JsonObject spec) {
-        String id = Wire.str(spec, "id", "");
-        checkId(id, "task");
-        if (j.tasks.containsKey(id)) {
-            throw ServiceError.conflict("TaskExists", "The specified task already exists.");
-        }
-        if (!spec.has("commandLine")) {
-            throw ServiceError.badRequest("MissingRequiredProperty", "A required property was not specified in the request body.");
-        }
-        JsonObject b = spec.deepCopy();
-        String now = Wire.now();
-        b.addProperty("url", baseUrl + "/jobs/" + j.id() + "/tasks/" + id);
-        b.addProperty("eTag", Wire.etag());
-        b.addProperty("creationTime", now);
-        b.addProperty("lastModified", now);
-        b.addProperty("state", "active");
-        b.addProperty("stateTransitionTime", now);
-        JsonObject c = Wire.obj(spec, "constraints") == null ? new JsonObject() : Wire.obj(spec, "constraints").deepCopy();
-        if (!c.has("maxWallClockTime")) {
-            c.addProperty("maxWallClockTime", "P10675199DT2H48M5.4775807S");
-        }
-        if (!c.has("retentionTime")) {
-            c.addProperty("retentionTime", "P7D");
-        }
-        if (!c.has("maxTaskRetryCount")) {
-            c.addProperty("maxTaskRetryCount", Wire.integer(Wire.obj(j.body, "constraints"), "maxTaskRetryCount", 0));
-        }
-        b.add("constraints", c);
-        b.addProperty("requiredSlots", Wire.integer(spec, "requiredSlots", 1));
-        DTask t = new DTask(b, j);
-        t.executionInfo();
-        j.tasks.put(id, t);
-        return t;
-    }
-
-    synchronized DTask task(String jobId, String taskId) {
-        DTask t = job(jobId).tasks.get(taskId);
-        if (t == null) {
-            throw ServiceError.notFound("TaskNotFound", "The specified task does not exist.");
-        }
-        return t;
-    }
-
-    private static JsonObject errorObject(String code, String message) {
-        JsonObject err = new JsonObject();
-        err.addProperty("code", code);
-        JsonObject m = new JsonObject();
-        m.addProperty("lang", "en-US");
-        m.addProperty("value", message);
-        err.add("message", m);
-        return err;
-    }
-
-    private static void checkId(String id, String what) {
+    static void checkId(String id, String what) {
         if (!ID.matcher(id).matches()) {
             throw ServiceError.badRequest("InvalidPropertyValue", "The value provided for one of the properties in the"
                     + " request body is invalid (" + what + " id '" + id + "').");

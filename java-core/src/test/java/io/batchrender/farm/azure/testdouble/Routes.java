@@ -37,9 +37,11 @@ final class Routes {
     }
 
     private final BatchService svc;
+    private final BatchTasks tasks;
 
     Routes(BatchService svc) {
         this.svc = svc;
+        this.tasks = new BatchTasks(svc);
     }
 
     /** The kind of a path for request counting: ids replaced by {id}. */
@@ -135,17 +137,17 @@ final class Routes {
                         }
                         case "taskcounts" -> {
                             if (m.equals("GET")) {
-                                return Answer.json(200, svc.taskCounts(id));
+                                return Answer.json(200, tasks.taskCounts(id));
                             }
                         }
                         case "addtaskcollection" -> {
                             if (m.equals("POST")) {
-                                return Answer.json(200, svc.addTasks(id, body.getAsJsonArray("value"), taskServerErrors));
+                                return Answer.json(200, tasks.addTasks(id, body.getAsJsonArray("value"), taskServerErrors));
                             }
                         }
                         case "tasks" -> {
                             if (m.equals("POST")) {
-                                DTask t = svc.addTask(id, body);
+                                DTask t = tasks.addTask(id, body);
                                 return created(t.body, "/jobs/" + id + "/tasks/" + t.id());
                             }
                             if (m.equals("GET")) {
@@ -157,10 +159,10 @@ final class Routes {
                     }
                 }
                 if (s.length == 4 && s[2].equals("tasks") && m.equals("GET")) {
-                    return entity("tasks", svc.task(id, s[3]).body, q);
+                    return entity("tasks", tasks.task(id, s[3]).body, q);
                 }
                 if (s.length >= 5 && s[2].equals("tasks") && s[4].equals("files")) {
-                    return files(svc.task(id, s[3]), id, s, q, m);
+                    return files(tasks.task(id, s[3]), id, s, q, m);
                 }
             }
             default -> { }
