@@ -81,6 +81,10 @@ public final class AzureFarm implements RenderFarm {
 
     /** Submits {@code spec} with its Azure settings; on failure after the job exists the job is deleted again. */
     public JobInfo submit(JobSpec spec, AzureJobSettings settings) {
+        if (spec.scene().isPresent() && settings.assetContainerUrl().isEmpty() && settings.assetAutoStorageContainer().isEmpty()) {
+            throw new FarmException("A scene job on Azure needs its asset project on the nodes: give --assets-url (a read SAS"
+                    + " URL of the container the scene and its files were uploaded to).");
+        }
         String jobId = AzureJobIds.next(spec.name());
         String submission = UUID.randomUUID().toString();
         Path output = spec.outputDir().map(p -> p.toAbsolutePath().normalize()).orElseGet(() -> home.jobDir(jobId).resolve("output"));

@@ -148,6 +148,18 @@ class AzureFarmFaultsTest {
         assertEquals(3, batch.requestCount("POST /jobs/{id}/addtaskcollection"), "refused once, then two halves");
     }
 
+    @Test
+    void aSceneJobWithoutItsAssetProjectIsRefusedBeforeAnythingIsMade() throws IOException {
+        Path scene = io.batchrender.render.TestScenes.blend();
+        JobSpec spec = JobPlanner.plan(new SubmitRequest(Optional.of(io.batchrender.render.RenderOptions.forScene(scene)),
+                Optional.empty(), Optional.of("blender"), "1-3", 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
+
+        FarmException e = assertThrows(FarmException.class, () -> farm.submit(spec));
+
+        assertTrue(e.getMessage().contains("--assets-url"), e.getMessage());
+        assertEquals(0, batch.jobCount());
+    }
+
     private static String readStdout(AzureFarm f, String job, String task) {
         try {
             return java.nio.file.Files.readString(f.log(job, task, 0).stdout());
