@@ -28,6 +28,10 @@ final class AzureSubmitOptions {
     @Option(names = "--assets-prefix", paramLabel = "PREFIX", defaultValue = "", description = "Azure: only the asset blobs under this prefix.")
     String assetsPrefix = "";
 
+    @Option(names = "--scene-blob", paramLabel = "NAME",
+            description = "Azure: the scene's blob name in the asset container (default: the scene's file name).")
+    String sceneBlob;
+
     @Option(names = "--output-url", paramLabel = "SAS_URL",
             description = "Azure: write SAS URL of the container the outputs (images/, logs/, thumbs/) go to.")
     String outputUrl;
@@ -39,7 +43,7 @@ final class AzureSubmitOptions {
             description = "Azure: a license server the nodes reach: autodesk=27000@lic (ADSKFLEX_LICENSE_FILE), vray=..., redshift=..., or VAR=value.")
     List<String> licenses = new ArrayList<>();
 
-    AzureJobSettings settings() {
+    AzureJobSettings settings(java.util.Optional<java.nio.file.Path> scene) {
         if (pool != null && newPool != null) {
             throw new UsageException("Give --pool (an existing pool) or --new-pool (a new one), not both.");
         }
@@ -62,6 +66,11 @@ final class AzureSubmitOptions {
         }
         if (outputUrl != null) {
             s = s.withOutputContainerUrl(outputUrl);
+        }
+        if (sceneBlob != null) {
+            s = s.withSceneBlob(sceneBlob);
+        } else if (scene.isPresent()) {
+            s = s.withSceneBlob(scene.get().getFileName().toString());
         }
         return s;
     }

@@ -143,7 +143,7 @@ final class SubmitCommand implements Callable<Integer> {
         // tasks run with the environment of the shell that submitted them, whichever process started the agent
         JobSpec spec = JobPlanner.plan(request).withEnvironment(cli.env);
         try (RenderFarm farm = cli.farm(farmOption.name)) {
-            JobInfo job = farm instanceof io.batchrender.farm.azure.AzureFarm az ? az.submit(spec, azure.settings())
+            JobInfo job = farm instanceof io.batchrender.farm.azure.AzureFarm az ? az.submit(spec, azure.settings(spec.scene()))
                     : farm.submit(spec);
             if (farm instanceof LocalFarm) {
                 farm.pools().stream().filter(p -> p.targetSlots() == 0).findFirst().ifPresent(p -> cli.err.println(

@@ -85,6 +85,9 @@ public final class AzureFarm implements RenderFarm {
             throw new FarmException("A scene job on Azure needs its asset project on the nodes: give --assets-url (a read SAS"
                     + " URL of the container the scene and its files were uploaded to).");
         }
+        if (spec.scene().isPresent() && settings.sceneBlob().isEmpty()) {
+            throw new FarmException("A scene job on Azure needs the scene's blob name in its asset project: give --scene-blob.");
+        }
         String jobId = AzureJobIds.next(spec.name());
         String submission = UUID.randomUUID().toString();
         Path output = spec.outputDir().map(p -> p.toAbsolutePath().normalize()).orElseGet(() -> home.jobDir(jobId).resolve("output"));

@@ -18,16 +18,18 @@ import java.util.Optional;
  * @param outputContainer      the output container's name, for the job's metadata
  * @param licenseServers       license servers, into every task's environment
  * @param environment          free-form variables, into every task's environment
+ * @param sceneBlob            the scene's blob name in the asset container, so tasks open it on the node
  */
 public record AzureJobSettings(PoolChoice pool, Optional<String> assetContainerUrl,
                                Optional<String> assetAutoStorageContainer, String assetBlobPrefix,
                                Optional<String> outputContainerUrl, Optional<String> assetProject,
                                Optional<String> outputContainer, List<LicenseServer> licenseServers,
-                               Map<String, String> environment) {
+                               Map<String, String> environment, Optional<String> sceneBlob) {
 
     public AzureJobSettings {
         licenseServers = List.copyOf(licenseServers);
         environment = Map.copyOf(environment);
+        sceneBlob = sceneBlob == null ? Optional.empty() : sceneBlob;
         assetBlobPrefix = assetBlobPrefix == null ? "" : assetBlobPrefix;
         if (assetContainerUrl.isPresent() && assetAutoStorageContainer.isPresent()) {
             throw new IllegalArgumentException("Give the asset container as a SAS URL or an auto-storage name, not both.");
@@ -37,21 +39,27 @@ public record AzureJobSettings(PoolChoice pool, Optional<String> assetContainerU
     /** A job on {@code pool} with no assets, outputs or extra environment. */
     public static AzureJobSettings on(PoolChoice pool) {
         return new AzureJobSettings(pool, Optional.empty(), Optional.empty(), "", Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), Map.of());
+                Optional.empty(), List.of(), Map.of(), Optional.empty());
     }
 
     public AzureJobSettings withOutputContainerUrl(String url) {
         return new AzureJobSettings(pool, assetContainerUrl, assetAutoStorageContainer, assetBlobPrefix,
-                Optional.of(url), assetProject, outputContainer, licenseServers, environment);
+                Optional.of(url), assetProject, outputContainer, licenseServers, environment, sceneBlob);
     }
 
     public AzureJobSettings withAssets(String containerUrl, String blobPrefix) {
         return new AzureJobSettings(pool, Optional.of(containerUrl), Optional.empty(), blobPrefix,
-                outputContainerUrl, assetProject, outputContainer, licenseServers, environment);
+                outputContainerUrl, assetProject, outputContainer, licenseServers, environment, sceneBlob);
+    }
+
+    /** The scene was uploaded as {@code blobName} in the asset container (the storage layer's name for it). */
+    public AzureJobSettings withSceneBlob(String blobName) {
+        return new AzureJobSettings(pool, assetContainerUrl, assetAutoStorageContainer, assetBlobPrefix,
+                outputContainerUrl, assetProject, outputContainer, licenseServers, environment, Optional.of(blobName));
     }
 
     public AzureJobSettings withEnvironment(List<LicenseServer> licenses, Map<String, String> env) {
         return new AzureJobSettings(pool, assetContainerUrl, assetAutoStorageContainer, assetBlobPrefix,
-                outputContainerUrl, assetProject, outputContainer, licenses, env);
+                outputContainerUrl, assetProject, outputContainer, licenses, env, sceneBlob);
     }
 }

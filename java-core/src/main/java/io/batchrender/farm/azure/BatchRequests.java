@@ -101,12 +101,22 @@ final class BatchRequests {
         spec.taskTimeout().ifPresent(d -> c.withMaxWallClockTime(Period.millis((int) Math.min(Integer.MAX_VALUE, d.toMillis()))));
         TaskAddParameter p = new TaskAddParameter().withId(t.id())
                 .withDisplayName(spec.name() + " frames " + new FrameSet(t.frames()).toString())
-                .withCommandLine(NodeCommandLine.of(t.command()))
+                .withCommandLine(NodeCommandLine.of(t.command(), argsOnNode(t, spec, s)))
                 .withEnvironmentSettings(List.of(new EnvironmentSetting().withName(FRAMES_VAR)
                         .withValue(t.frames().stream().map(String::valueOf).collect(Collectors.joining(",")))))
                 .withConstraints(c);
         s.outputContainerUrl().ifPresent(url -> p.withOutputFiles(outputs(url, t.id())));
         return p;
+    }
+
+    /** The task's arguments with the scene's path turned into its place in the node's asset folder. */
+    static List<String> argsOnNode(TaskSpec t, JobSpec spec, AzureJobSettings s) {
+        if (spec.scene().isEmpty() || s.sceneBlob().isEmpty()) {
+            return t.command().args();
+        }
+        String local = spec.scene().get().toString();
+        String onNode = NodeCommandLine.ASSETS_DIR + "/" + s.sceneBlob().get();
+        return t.command().args().stream().map(a -> a.equals(local) ? onNode : a).toList();
     }
 
     /** images/ on success; the task's stdout and stderr (logs/) and thumbnails (thumbs/) whatever happened. */

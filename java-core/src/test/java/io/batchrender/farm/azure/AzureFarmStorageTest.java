@@ -69,4 +69,44 @@ class AzureFarmStorageTest {
             }
         }
     }
+
+    @Test
+    void aBlenderSceneRendersOnAnAutoPoolAndItsFramesLandInTheOutputContainer() throws Exception {
+        Optional<Path> azurite = AzuriteBlobs.program();
+        Assumptions.assumeTrue(azurite.isPresent(), "azurite-blob is not installed");
+        try (AzuriteBlobs blobs = AzuriteBlobs.start(azurite.get(), tmp.resolve("azurite"));
+             BatchDouble batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(100)).start()) {
+            Path scene = io.batchrender.render.TestScenes.blend();
+            blobs.createContainer("fgrp-shapes");
+            blobs.createContainer("output");
+            blobs.put("fgrp-shapes", "scenes/shapes.blend", Files.readAllBytes(scene)); // what the storage layer's sync does
+            AzureFarm farm = new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()),
+                    new StateHome(tmp.resolve("state")), AzureJobSettings.on(new PoolChoice.Existing("unused")), 4, Duration.ofMillis(50));
+            AzureJobSettings settings = AzureJobSettings.on(new PoolChoice.AutoPool(new PoolSpec("", "standard_d4s_v5", 1, 0, 2,
+                            PoolImage.Marketplace.ubuntu2204(), Optional.empty())))
+                    .withAssets(blobs.containerUrl("fgrp-shapes"), "")
+                    .withSceneBlob("scenes/shapes.blend")
+                    .withOutputContainerUrl(blobs.containerUrl("output"));
+            var spec = JobPlanner.plan(new SubmitRequest(Optional.of(io.batchrender.render.RenderOptions.forScene(scene)),
+                    Optional.empty(), Optional.empty(), "1-2", 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
+
+            JobInfo job = farm.submit(spec, settings);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (farm.job(job.id()).orElseThrow().state() != JobState.COMPLETED && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertTrue(farm.job(job.id()).orElseThrow().succeeded(), farm.tasks(job.id()) + "\n"
+                    + Files.readString(farm.log(job.id(), "1", 0).stderr()));
+            List<String> images = blobs.list("output").stream().filter(n -> n.startsWith("images/")).sorted().toList();
+            assertEquals(List.of("images/shapes_0001.png", "images/shapes_0002.png"), images);
+            for (String image : images) {
+                byte[] png = blobs.bytes("output", image);
+                assertTrue(png.length > 1000, image + " is " + png.length + " bytes");
+                assertEquals("\u0089PNG", new String(png, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1), image + " is not a PNG");
+            }
+            assertTrue(farm.pools().stream().noneMatch(p -> p.id().startsWith("batchrender_") && !p.state().equals("deleting")),
+                    "the auto-pool goes with its job");
+        }
+    }
 }

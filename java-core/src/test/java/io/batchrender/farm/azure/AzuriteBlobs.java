@@ -90,6 +90,20 @@ final class AzuriteBlobs implements AutoCloseable {
                 .header("x-ms-blob-type", "BlockBlob").PUT(HttpRequest.BodyPublishers.ofString(text)), 201);
     }
 
+    void put(String container, String blob, byte[] bytes) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(URI.create(base + "/" + container + "/" + blob + "?" + sas))
+                .header("x-ms-blob-type", "BlockBlob").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)), 201);
+    }
+
+    byte[] bytes(String container, String blob) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/" + container + "/" + blob + "?" + sas))
+                .header("x-ms-version", "2021-08-06").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IOException("Azurite answered " + r.statusCode() + " for " + blob);
+        }
+        return r.body();
+    }
+
     String get(String container, String blob) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + "/" + container + "/" + blob + "?" + sas)).GET(), 200);
     }

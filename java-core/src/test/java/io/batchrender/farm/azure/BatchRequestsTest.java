@@ -57,7 +57,7 @@ class BatchRequestsTest {
     @Test
     void anAutoStorageContainerIsNamedInsteadOfASasUrl() {
         AzureJobSettings s = new AzureJobSettings(new PoolChoice.Existing("p"), Optional.empty(), Optional.of("fgrp-shot"), "a/",
-                Optional.empty(), Optional.of("shot"), Optional.empty(), List.of(), Map.of());
+                Optional.empty(), Optional.of("shot"), Optional.empty(), List.of(), Map.of(), Optional.empty());
 
         var rf = BatchRequests.prepTask(s).orElseThrow().resourceFiles().get(0);
 
@@ -73,7 +73,7 @@ class BatchRequestsTest {
         assertEquals("2", t.id());
         List<String> words = CommandLineSplitter.split(t.commandLine());
         assertEquals(List.of("/bin/sh", "-c"), words.subList(0, 2));
-        assertEquals(List.of("batchrender", "${BATCHRENDER_OUTPUT_DIR}", "0", "blender", "-b", "my shot's.blend", "-o",
+        assertEquals(List.of("batchrender", "${BATCHRENDER_OUTPUT_DIR}", "${BATCHRENDER_ASSETS_DIR}", "0", "blender", "-b", "my shot's.blend", "-o",
                 "${BATCHRENDER_OUTPUT_DIR}/shot_####", "-s", "6", "-e", "10"), words.subList(3, words.size()));
         assertEquals("6,7,8,9,10", t.environmentSettings().get(0).value());
         assertEquals(3, t.constraints().maxTaskRetryCount());
