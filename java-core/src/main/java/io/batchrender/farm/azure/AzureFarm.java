@@ -46,6 +46,8 @@ public final class AzureFarm implements RenderFarm {
 
     private static final String POOL_PREFIX = "batchrender";
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** What Batch allows in job and task ids; checked before an id names a folder on this disk. */
+    private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final StateHome home;
     private final BatchClient client;
@@ -236,6 +238,9 @@ public final class AzureFarm implements RenderFarm {
         if (attempt != 0 && attempt != task.attempts()) {
             throw new FarmException("Batch keeps the logs of a task's latest attempt only: use --attempt "
                     + task.attempts() + " or leave it out.");
+        }
+        if (!SAFE_ID.matcher(jobId).matches() || !SAFE_ID.matcher(taskId).matches()) {
+            throw new FarmException("'" + jobId + "/" + taskId + "' is not a Batch job and task id: they hold letters, digits, - and _.");
         }
         Path dir = home.jobDir(jobId).resolve("azure-logs").resolve(taskId);
         return new TaskLog(jobId, taskId, task.attempts(), fetch(jobId, taskId, "stdout.txt", dir), fetch(jobId, taskId, "stderr.txt", dir));

@@ -136,7 +136,7 @@ public final class BatchDouble implements AutoCloseable {
                         : new ServiceError(503, "ServerBusy", "The server is currently unable to receive requests. Please retry your request.");
             }
             if (fault == Faults.Kind.ERROR_500_BEFORE) {
-                throw new ServiceError(500, "InternalServerError", "The server encountered an internal error. Please retry the request.");
+                throw new ServiceError(500, "InternalError", "The server encountered an internal error. Please retry the request.");
             }
             JsonObject json = body.length == 0 ? null : JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
             if (body.length > 1024 * 1024) {
@@ -144,7 +144,7 @@ public final class BatchDouble implements AutoCloseable {
             }
             Routes.Answer a = routes.route(method, path, query, json, fault == Faults.Kind.TASK_SERVER_ERROR ? 10 : 0, rawQuery);
             if (fault == Faults.Kind.ERROR_500_AFTER) {
-                throw new ServiceError(500, "InternalServerError", "The server encountered an internal error. Please retry the request.");
+                throw new ServiceError(500, "InternalError", "The server encountered an internal error. Please retry the request.");
             }
             a.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
             send(ex, a.status(), a.contentType(), method.equals("HEAD") ? null : a.body());

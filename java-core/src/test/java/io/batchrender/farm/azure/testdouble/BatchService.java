@@ -100,7 +100,7 @@ final class BatchService {
             throw ServiceError.conflict("PoolBeingDeleted", "The specified pool has been marked for deletion and is being reclaimed.");
         }
         if (p.body.get("enableAutoScale").getAsBoolean()) {
-            throw ServiceError.conflict("AutoScalingEnabled", "The specified pool has automatic scaling enabled; resize is not allowed.");
+            throw ServiceError.conflict("OperationInvalidForCurrentState", "The specified operation is not valid for the current state of the resource: the pool has automatic scaling enabled.");
         }
         p.body.addProperty("targetDedicatedNodes", Wire.integer(params, "targetDedicatedNodes", 0));
         p.body.addProperty("targetLowPriorityNodes", Wire.integer(params, "targetLowPriorityNodes", 0));

@@ -324,7 +324,7 @@ final class Routes {
             }
             return new Answer(200, h, rel.endsWith(".txt") ? "text/plain" : "application/octet-stream", bytes);
         } catch (IOException e) {
-            throw new ServiceError(500, "InternalServerError", "Reading the node's files failed: " + e.getMessage());
+            throw new ServiceError(500, "InternalError", "Reading the node's files failed: " + e.getMessage());
         }
     }
 }
