@@ -24,7 +24,7 @@ public final class Submit10kBench {
         Path dir = Files.createTempDirectory("submit10k");
         try (BatchDouble batch = BatchDouble.builder(dir.resolve("nodes")).start()) {
             AzureFarm farm = new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()),
-                    new StateHome(dir.resolve("state")), AzureJobSettings.on(new PoolChoice.Existing("idle")), 8,
+                    new StateHome(dir.resolve("state")), AzureJobSettings.on(new PoolChoice.Existing("idle")), args.length > 1 ? Integer.parseInt(args[1]) : 8,
                     Duration.ofMillis(200));
             farm.createPool(new PoolSpec("idle", "standard_d2s_v5", 0, 0, 1, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
             JobSpec spec = JobPlanner.plan(new SubmitRequest(Optional.empty(),
