@@ -53,6 +53,11 @@ final class BatchRequests {
     static final String APT_BLENDER = "/bin/bash -c 'set -e; export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; "
             + "apt-get install -y -qq --no-install-recommends blender'";
 
+    /** The node's asset folder, as the path map scripts read it from the node's environment. */
+    static final String ASSETS_ON_NODE = "$AZ_BATCH_JOB_PREP_WORKING_DIR/assets";
+    /** The Blender path map script, in the job preparation task's working folder. */
+    static final String REMAP_SCRIPT = "batchrender-remap.py";
+
     private BatchRequests() {
     }
 
@@ -91,8 +96,11 @@ final class BatchRequests {
             rf.withBlobPrefix(s.assetBlobPrefix());
         }
         rf.withFilePath("assets");
+        // the Blender path map goes to the node once, as an argument of the preparation command
+        String remap = s.pathMap().isEmpty() ? "" : io.batchrender.render.pathmap.BlenderRemap.script(s.pathMap(), ASSETS_ON_NODE);
         return java.util.Optional.of(new JobPreparationTask().withId("jobpreparation")
-                .withCommandLine("/bin/sh -c 'ls -R assets > assets.txt'")
+                .withCommandLine("/bin/sh -c " + NodeCommandLine.quote("ls -R assets > assets.txt && if [ -n \"$0\" ]; then printf '%s' \"$0\" > "
+                        + REMAP_SCRIPT + ".part && mv " + REMAP_SCRIPT + ".part " + REMAP_SCRIPT + "; fi") + " " + NodeCommandLine.quote(remap))
                 .withResourceFiles(List.of(rf)).withWaitForSuccess(true).withRerunOnNodeRebootAfterSuccess(false));
     }
 
@@ -116,7 +124,17 @@ final class BatchRequests {
         }
         String local = spec.scene().get().toString();
         String onNode = NodeCommandLine.ASSETS_DIR + "/" + s.sceneBlob().get();
-        return t.command().args().stream().map(a -> a.equals(local) ? onNode : a).toList();
+        List<String> args = new ArrayList<>();
+        boolean blender = t.command().program().name().equals(io.batchrender.render.BlenderRenderer.BLENDER.name());
+        for (String a : t.command().args()) {
+            args.add(a.equals(local) ? onNode : a);
+            if (a.equals(local) && blender && !s.pathMap().isEmpty()) {
+                // after the scene loads, before the render: the path map rewrites the scene's file paths
+                args.add("--python");
+                args.add(NodeCommandLine.ASSETS_DIR + "/../" + REMAP_SCRIPT);
+            }
+        }
+        return args;
     }
 
     /** images/ on success; the task's stdout and stderr (logs/) and thumbnails (thumbs/) whatever happened. */

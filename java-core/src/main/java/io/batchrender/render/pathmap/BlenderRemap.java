@@ -43,6 +43,7 @@ public final class BlenderRemap {
                             new = remap(old)
                             if new:
                                 block.filepath = new
+                                print("batchrender: path map:", old, "->", new, flush=True)
                 """);
         return py.toString();
     }

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,63 @@ class AzureFarmStorageTest {
             }
             assertTrue(farm.pools().stream().noneMatch(p -> p.id().startsWith("batchrender_") && !p.state().equals("deleting")),
                     "the auto-pool goes with its job");
+        }
+    }
+
+    @Test
+    void aBlenderSceneMadeOnWindowsFindsItsTextureOnTheNodeThroughThePathMap() throws Exception {
+        Optional<Path> azurite = AzuriteBlobs.program();
+        Assumptions.assumeTrue(azurite.isPresent(), "azurite-blob is not installed");
+        String texture = "C:/Users/ann/shots/tex/wood.png";
+        Path blend = tmp.resolve("shot.blend");
+        Process make = new ProcessBuilder("blender", "-b", "--factory-startup", "--python-expr", String.join("\n",
+                "import bpy",
+                "s = bpy.context.scene",
+                "s.render.engine = 'CYCLES'",
+                "s.cycles.samples = 1",
+                "s.cycles.use_denoising = False",
+                "s.render.resolution_x = s.render.resolution_y = 32",
+                "img = bpy.data.images.new('wood', 8, 8)",
+                "img.source = 'FILE'",
+                "img.filepath = '" + texture + "'",
+                "img.use_fake_user = True",
+                // as a scene saved on Windows holds it: absolute (saving on Linux would make C:/... relative)
+                "bpy.ops.wm.save_as_mainfile(filepath='" + blend + "', relative_remap=False)")).redirectErrorStream(true).start();
+        String made = new String(make.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(make.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) && Files.isRegularFile(blend), made);
+        io.batchrender.render.pathmap.BlobNamer namer = local -> "external/c/" + local.replace('\\', '/').substring(3);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        try (AzuriteBlobs blobs = AzuriteBlobs.start(azurite.get(), tmp.resolve("azurite"));
+             BatchDouble batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(100)).start()) {
+            blobs.createContainer("fgrp-shot");
+            blobs.createContainer("output");
+            blobs.put("fgrp-shot", "shot.blend", Files.readAllBytes(blend));
+            blobs.put("fgrp-shot", namer.blobName(texture), png.toByteArray());
+            AzureFarm farm = new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()),
+                    new StateHome(tmp.resolve("state")), AzureJobSettings.on(new PoolChoice.Existing("unused")), 4, Duration.ofMillis(50));
+            AzureJobSettings settings = AzureJobSettings.on(new PoolChoice.AutoPool(new PoolSpec("", "standard_d4s_v5", 1, 0, 1,
+                            PoolImage.Marketplace.ubuntu2204(), Optional.empty())))
+                    .withAssets(blobs.containerUrl("fgrp-shot"), "").withSceneBlob("shot.blend")
+                    .withPathMap(io.batchrender.render.pathmap.PathMap.rules(List.of(texture), namer))
+                    .withOutputContainerUrl(blobs.containerUrl("output"));
+            var spec = JobPlanner.plan(new SubmitRequest(Optional.of(io.batchrender.render.RenderOptions.forScene(blend)),
+                    Optional.empty(), Optional.empty(), "1", 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
+
+            JobInfo job = farm.submit(spec, settings);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (farm.job(job.id()).orElseThrow().state() != JobState.COMPLETED && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            String stdout = blobs.get("output", "logs/1/stdout.txt");
+            String stderr = blobs.get("output", "logs/1/stderr.txt");
+            assertTrue(farm.job(job.id()).orElseThrow().succeeded(), stdout + stderr);
+            Matcher m = Pattern.compile("batchrender: path map: " + Pattern.quote(texture) + " -> (\\S+)").matcher(stdout);
+            assertTrue(m.find(), stderr);
+            assertTrue(m.group(1).endsWith("/jobpreparation/wd/assets/external/c/Users/ann/shots/tex/wood.png"), m.group(1));
+            assertTrue(Files.isRegularFile(Path.of(m.group(1))), "the texture is where the path map sends Blender");
+            assertEquals(List.of("images/shot_0001.png"), blobs.list("output").stream().filter(n -> n.startsWith("images/")).toList());
         }
     }
 }

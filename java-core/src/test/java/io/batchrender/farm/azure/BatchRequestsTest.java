@@ -57,7 +57,7 @@ class BatchRequestsTest {
     @Test
     void anAutoStorageContainerIsNamedInsteadOfASasUrl() {
         AzureJobSettings s = new AzureJobSettings(new PoolChoice.Existing("p"), Optional.empty(), Optional.of("fgrp-shot"), "a/",
-                Optional.empty(), Optional.of("shot"), Optional.empty(), List.of(), Map.of(), Optional.empty());
+                Optional.empty(), Optional.of("shot"), Optional.empty(), List.of(), Map.of(), Optional.empty(), List.of());
 
         var rf = BatchRequests.prepTask(s).orElseThrow().resourceFiles().get(0);
 
