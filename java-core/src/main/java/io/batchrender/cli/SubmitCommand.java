@@ -32,6 +32,12 @@ final class SubmitCommand implements Callable<Integer> {
 
     private final Cli cli;
 
+    @picocli.CommandLine.Mixin
+    FarmOption farmOption = new FarmOption();
+
+    @picocli.CommandLine.Mixin
+    AzureSubmitOptions azure = new AzureSubmitOptions();
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENE", description = "The scene file to render.")
     Path scene;
 
@@ -117,11 +123,14 @@ final class SubmitCommand implements Callable<Integer> {
                 Optional.ofNullable(engine), Optional.ofNullable(format), Optional.ofNullable(imageName),
                 Optional.ofNullable(camera), Optional.ofNullable(layer), Optional.ofNullable(project));
         JobSpec spec = Submission.prepare(form, Path.of("").toAbsolutePath(), cli.env);
-        try (RenderFarm farm = cli.farm()) {
-            JobInfo job = farm.submit(spec);
-            farm.pools().stream().filter(p -> p.targetSlots() == 0).findFirst().ifPresent(p -> cli.err.println(
-                    "note: pool " + p.id() + " is paused, so the job waits: resume it with 'batchrender pool resize "
-                            + p.id() + " " + LocalFarm.defaultSlots() + "'."));
+        try (RenderFarm farm = cli.farm(farmOption.name)) {
+            JobInfo job = farm instanceof io.batchrender.farm.azure.AzureFarm az ? az.submit(spec, azure.settings(spec.scene()))
+                    : farm.submit(spec);
+            if (farm instanceof LocalFarm) {
+                farm.pools().stream().filter(p -> p.targetSlots() == 0).findFirst().ifPresent(p -> cli.err.println(
+                        "note: pool " + p.id() + " is paused, so the job waits: resume it with 'batchrender pool resize "
+                                + p.id() + " " + LocalFarm.defaultSlots() + "'."));
+            }
             if (!waitForJob) {
                 if (json) {
                     JsonObject o = new JsonObject();

@@ -81,6 +81,13 @@ public final class JsonViews {
         o.addProperty("targetSlots", p.targetSlots());
         o.addProperty("runningTasks", p.runningTasks());
         o.addProperty("state", p.state());
+        o.addProperty("allocationState", p.allocationState());
+        o.addProperty("vmSize", p.vmSize());
+        o.addProperty("currentDedicatedNodes", p.currentDedicatedNodes());
+        o.addProperty("targetDedicatedNodes", p.targetDedicatedNodes());
+        o.addProperty("currentLowPriorityNodes", p.currentSpotNodes());
+        o.addProperty("targetLowPriorityNodes", p.targetSpotNodes());
+        o.addProperty("taskSlotsPerNode", p.taskSlotsPerNode());
         return o;
     }
 
