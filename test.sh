@@ -6,6 +6,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$repo"
 
 scripts/ensure-deps.sh java maven blender python azurite
+scripts/ensure-deps.sh qt   # the Maya panel's tests run real Qt (PySide6) offscreen
 
 echo "== Java core tests ==" >&2
 mvn -B -Dstyle.color=never --no-transfer-progress -f "$repo/pom.xml" test

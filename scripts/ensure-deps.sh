@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what batchrender needs on a fresh Debian/Ubuntu machine, or says exactly how.
-# Usage: scripts/ensure-deps.sh [java] [maven] [blender] [python] [azurite]   (no arguments: all)
+# Usage: scripts/ensure-deps.sh [java] [maven] [blender] [python] [qt] [azurite]   (no arguments: all but qt)
 set -euo pipefail
 
 wanted=("$@")
@@ -36,6 +36,16 @@ java_ok() {
   [ -n "$v" ] && [ "${v%%.*}" -ge 17 ]
 }
 
+# the shared libraries PySide6 (the panel's tests, Qt offscreen) loads, and a font to draw text with
+qt_ok() {
+  local lib
+  for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libfreetype.so.6 libglib-2.0.so.0 \
+             libdbus-1.so.3 libX11.so.6; do
+    "$(command -v ldconfig || echo /sbin/ldconfig)" -p 2>/dev/null | grep -q "$lib" || return 1
+  done
+  fc-list 2>/dev/null | grep -q . || [ -d /usr/share/fonts/truetype/dejavu ]
+}
+
 # Azurite (the Blob Storage emulator the tests run): Node from apt when missing, then the
 # version package-lock.json pins, into the repo's node_modules.
 ensure_azurite() {
@@ -55,6 +65,8 @@ for what in "${wanted[@]}"; do
     blender) command -v blender >/dev/null 2>&1 || [ -n "${BLENDER:-}" ] || apt_install blender ;;
     python)  { command -v python3 >/dev/null 2>&1 && python3 -c 'import venv, ensurepip' 2>/dev/null; } \
                || apt_install python3 python3-venv ;;
+    qt)      qt_ok || apt_install libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 \
+               libdbus-1-3 libx11-6 fonts-dejavu-core ;;
     azurite) ensure_azurite ;;
     *) echo "error: unknown dependency '$what'" >&2; exit 2 ;;
   esac

@@ -24,7 +24,8 @@ public final class EnvExpander {
             + "|%([A-Za-z_][A-Za-z0-9_]*)%"
             + "|<([A-Za-z_][A-Za-z0-9_]*)>");
     private static final Pattern FRAME_VARIABLE = Pattern.compile("F\\d*");
-    private static final Set<String> FILE_TOKENS = Set.of("udim", "uvtile", "tile", "u", "v", "f", "frame");
+    private static final Set<String> FILE_TOKENS = Set.of("udim", "uvtile", "tile", "u", "v", "f", "frame",
+            "utile", "vtile", "shapename", "shapepath");
     private static final Pattern PADDED_FRAME_TOKEN = Pattern.compile("f\\d+", Pattern.CASE_INSENSITIVE);
 
     private final Map<String, String> env;

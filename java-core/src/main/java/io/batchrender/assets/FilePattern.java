@@ -16,12 +16,15 @@ import java.util.regex.Pattern;
  * {@code <U>}/{@code <V>} (0-based, as in {@code u<U>_v<V>}), {@code <tile>} (Mudbox
  * {@code _u1_v1}), {@code <f>}/{@code <frame>} (a frame of any padding), {@code <f4>},
  * {@code ####} (padding = count of {@code #}), {@code $F4}, {@code $(F4)}, {@code %04d}, and
- * {@code *} (any text). Angle tokens are case-blind. A padded frame has at least that many digits.
+ * {@code *} (any text). Arnold's per-shape tokens {@code <attr:NAME>}, {@code <shapeName>} and
+ * {@code <shapePath>} match any text (the files every shape could name), {@code <utile>}/{@code <vtile>}
+ * a 0-based tile. Angle tokens are case-blind. A padded frame has at least that many digits.
  */
 public final class FilePattern {
 
     private static final Pattern TOKEN = Pattern.compile(
-            "(?i:<udim>)|(?i:<uvtile>)|(?i:<tile>)|(?i:<[uv]>)|(?i:<f(?:rame)?>)|(?i:<f(\\d+)>)"
+            "(?i:<udim>)|(?i:<uvtile>)|(?i:<tile>)|(?i:<[uv]>)|(?i:<[uv]tile>)|(?i:<attr:[^<>]+>)|(?i:<shape(?:name|path)>)"
+            + "|(?i:<f(?:rame)?>)|(?i:<f(\\d+)>)"
             + "|\\$\\(F(\\d*)\\)|\\$F(\\d*)(?![A-Za-z_])|%0*(\\d*)d|(#+)|\\*");
     private static final Pattern TILE_TOKEN = Pattern.compile("(?i)<(?:udim|uvtile|tile|u|v)>");
     private static final Pattern UV_SUFFIX = Pattern.compile("_u\\d+_v\\d+");
@@ -108,7 +111,7 @@ public final class FilePattern {
         return regexIgnoringCase.matcher(fileName).matches();
     }
 
-    /** The names that match, sorted. */
+    /** The names that match, in sequence order ({@link NaturalOrder}). */
     public List<String> select(Collection<String> fileNames) {
         List<String> out = new ArrayList<>();
         for (String name : fileNames) {
@@ -116,7 +119,7 @@ public final class FilePattern {
                 out.add(name);
             }
         }
-        out.sort(null);
+        out.sort(NaturalOrder.INSTANCE);
         return out;
     }
 
@@ -135,6 +138,10 @@ public final class FilePattern {
             return "_u[1-9]\\d*_v[1-9]\\d*";
         } else if (token.equals("<u>") || token.equals("<v>")) {
             return "(?:0|[1-9]\\d*)";
+        } else if (token.equals("<utile>") || token.equals("<vtile>")) {
+            return "(?:0|[1-9]\\d*)";
+        } else if (token.startsWith("<attr:") || token.equals("<shapename>") || token.equals("<shapepath>")) {
+            return ".+"; // Arnold fills these per shape at render time: every file they could name travels
         } else if (token.equals("<f>") || token.equals("<frame>")) {
             return "-?\\d+";
         } else if (token.equals("*")) {

@@ -24,6 +24,6 @@ final class FolderListings {
     /** Files of a folder listed before whose names match but for case. */
     List<Path> caseMismatches(Path dir, FilePattern pattern) {
         List<String> names = listings.getOrDefault(dir, List.of());
-        return names.stream().filter(pattern::matchesIgnoringCase).sorted().map(dir::resolve).toList();
+        return names.stream().filter(pattern::matchesIgnoringCase).sorted(NaturalOrder.INSTANCE).map(dir::resolve).toList();
     }
 }

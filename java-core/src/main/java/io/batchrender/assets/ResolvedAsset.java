@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param ref     the reference
  * @param status  found, missing, or a pattern that matched no file
- * @param files   the files found, absolute and sorted (several for a pattern, none when not found)
+ * @param files   the files found, absolute, in sequence order (several for a pattern, none when not found)
  * @param foundBy how they were found: {@code as-written}, {@code project-rule:RULE}, {@code scene-folder},
  *                {@code project-root}, {@code sourceimages}, {@code cwd} or {@code search-path:DIR}
  * @param problem what an artist should know: why nothing was found, an unknown variable, a path that

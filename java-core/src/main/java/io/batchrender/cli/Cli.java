@@ -30,4 +30,13 @@ final class Cli {
     RenderFarm farm() {
         return new LocalFarm(home, agents(), Clock.systemUTC());
     }
+
+    /** The farm {@code --farm} names: {@code local} or {@code azure} (account from the environment). */
+    RenderFarm farm(String name) {
+        return switch (name) {
+            case "local" -> farm();
+            case "azure" -> io.batchrender.farm.azure.AzureFarm.fromEnvironment(env, home);
+            default -> throw new UsageException("--farm " + name + " is not a farm: use local or azure.");
+        };
+    }
 }

@@ -1,5 +1,6 @@
 package io.batchrender.cli;
 
+import io.batchrender.json.JsonViews;
 import com.google.gson.JsonObject;
 import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
@@ -31,13 +32,17 @@ final class JobCommand implements Runnable {
     }
 
     static JobInfo find(RenderFarm farm, String jobId) {
-        return farm.job(jobId).orElseThrow(() -> new FarmException(
-                "No job '" + jobId + "' on this workstation: list them with 'batchrender jobs'."));
+        return farm.job(jobId).orElseThrow(() -> new FarmException("No job '" + jobId + "' on "
+                + (farm instanceof io.batchrender.farm.azure.AzureFarm ? "the Batch account: list them with 'batchrender jobs --farm azure'."
+                : "this workstation: list them with 'batchrender jobs'.")));
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a job and its tasks.")
     static final class Show implements Callable<Integer> {
         private final Cli cli;
+
+        @picocli.CommandLine.Mixin
+        FarmOption farmOption = new FarmOption();
 
         @Parameters(paramLabel = "JOB")
         String jobId;
@@ -51,7 +56,7 @@ final class JobCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (RenderFarm farm = cli.farm()) {
+            try (RenderFarm farm = cli.farm(farmOption.name)) {
                 JobInfo job = find(farm, jobId);
                 List<TaskInfo> tasks = farm.tasks(jobId);
                 if (json) {
@@ -82,6 +87,9 @@ final class JobCommand implements Runnable {
     static final class Cancel implements Callable<Integer> {
         private final Cli cli;
 
+        @picocli.CommandLine.Mixin
+        FarmOption farmOption = new FarmOption();
+
         @Parameters(paramLabel = "JOB")
         String jobId;
 
@@ -91,7 +99,7 @@ final class JobCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (RenderFarm farm = cli.farm()) {
+            try (RenderFarm farm = cli.farm(farmOption.name)) {
                 find(farm, jobId);
                 farm.cancel(jobId);
                 cli.err.println("Cancelled " + jobId + "; finished images stay in " + find(farm, jobId).outputDir());
@@ -105,6 +113,9 @@ final class JobCommand implements Runnable {
     static final class Delete implements Callable<Integer> {
         private final Cli cli;
 
+        @picocli.CommandLine.Mixin
+        FarmOption farmOption = new FarmOption();
+
         @Parameters(paramLabel = "JOB")
         String jobId;
 
@@ -114,7 +125,7 @@ final class JobCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (RenderFarm farm = cli.farm()) {
+            try (RenderFarm farm = cli.farm(farmOption.name)) {
                 find(farm, jobId);
                 farm.delete(jobId);
                 cli.err.println("Deleted " + jobId);
@@ -127,6 +138,9 @@ final class JobCommand implements Runnable {
             description = "Print a task's standard output and error (the latest attempt unless --attempt).")
     static final class Logs implements Callable<Integer> {
         private final Cli cli;
+
+        @picocli.CommandLine.Mixin
+        FarmOption farmOption = new FarmOption();
 
         @Parameters(index = "0", paramLabel = "JOB")
         String jobId;
@@ -152,7 +166,7 @@ final class JobCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            try (RenderFarm farm = cli.farm()) {
+            try (RenderFarm farm = cli.farm(farmOption.name)) {
                 find(farm, jobId);
                 TaskLog log = farm.log(jobId, taskId, attempt);
                 if (json) {

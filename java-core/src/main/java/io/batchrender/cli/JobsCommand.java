@@ -1,5 +1,6 @@
 package io.batchrender.cli;
 
+import io.batchrender.json.JsonViews;
 import com.google.gson.JsonArray;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.RenderFarm;
@@ -13,6 +14,9 @@ final class JobsCommand implements Callable<Integer> {
 
     private final Cli cli;
 
+    @picocli.CommandLine.Mixin
+    FarmOption farmOption = new FarmOption();
+
     @Option(names = "--json", description = "Print the jobs as a JSON array.")
     boolean json;
 
@@ -22,7 +26,7 @@ final class JobsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RenderFarm farm = cli.farm()) {
+        try (RenderFarm farm = cli.farm(farmOption.name)) {
             List<JobInfo> jobs = farm.jobs();
             if (json) {
                 JsonArray arr = new JsonArray();

@@ -6,12 +6,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "pool", mixinStandardHelpOptions = true, description = "Change a pool.",
-        subcommands = {PoolCommand.Resize.class})
+        subcommands = {PoolCommand.Resize.class, PoolCommand.Create.class, PoolCommand.Delete.class})
 final class PoolCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new UsageException("Say what to do with the pool: batchrender pool resize local N");
+        throw new UsageException("Say what to do with the pool: batchrender pool resize|create|delete ...");
     }
 
     @Command(name = "resize", mixinStandardHelpOptions = true,
@@ -20,6 +20,9 @@ final class PoolCommand implements Runnable {
                         + " default: the machine is free at once), or finish first (--deallocation taskcompletion)."})
     static final class Resize implements Callable<Integer> {
         private final Cli cli;
+
+        @picocli.CommandLine.Mixin
+        FarmOption farmOption = new FarmOption();
 
         @Parameters(index = "0", paramLabel = "POOL")
         String pool;
@@ -37,9 +40,72 @@ final class PoolCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (RenderFarm farm = cli.farm()) {
+            try (RenderFarm farm = cli.farm(farmOption.name)) {
                 farm.resize(pool, slots, io.batchrender.farm.ShrinkPolicy.fromWire(deallocation));
                 cli.err.println(slots == 0 ? "Pool " + pool + " paused." : "Pool " + pool + " runs " + slots + " task(s) at once.");
+                return 0;
+            }
+        }
+    }
+
+    static io.batchrender.farm.azure.AzureFarm azure(Cli cli, FarmOption farm, String what) {
+        if (!"azure".equals(farm.name)) {
+            throw new UsageException("This workstation has one pool, 'local': " + what + " needs --farm azure.");
+        }
+        return (io.batchrender.farm.azure.AzureFarm) cli.farm(farm.name);
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = {"Create a persistent Azure Batch pool (with --farm azure).",
+                "Nodes boot Ubuntu 22.04 with Blender installed by the start task, or --image, a Compute Gallery image with"
+                        + " your renderers. Licenses: bring your own server (submit --license)."})
+    static final class Create implements Callable<Integer> {
+        private final Cli cli;
+
+        @picocli.CommandLine.Mixin
+        FarmOption farmOption = new FarmOption();
+
+        @picocli.CommandLine.Mixin
+        AzurePoolOptions options = new AzurePoolOptions();
+
+        @Parameters(index = "0", paramLabel = "POOL")
+        String pool;
+
+        Create(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            var spec = options.spec(pool);
+            try (var farm = azure(cli, farmOption, "pool create")) {
+                farm.createPool(spec);
+                cli.out.println(pool);
+                cli.err.println("Pool " + pool + " is being created: follow it with 'batchrender pools --farm azure'.");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an Azure Batch pool (with --farm azure).")
+    static final class Delete implements Callable<Integer> {
+        private final Cli cli;
+
+        @picocli.CommandLine.Mixin
+        FarmOption farmOption = new FarmOption();
+
+        @Parameters(index = "0", paramLabel = "POOL")
+        String pool;
+
+        Delete(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            try (var farm = azure(cli, farmOption, "pool delete")) {
+                farm.deletePool(pool);
+                cli.err.println("Pool " + pool + " is being deleted; running tasks on it go back to their jobs' queues.");
                 return 0;
             }
         }

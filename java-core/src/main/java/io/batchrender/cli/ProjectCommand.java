@@ -2,6 +2,7 @@ package io.batchrender.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.batchrender.json.JsonViews;
 import io.batchrender.storage.AssetStore;
 import io.batchrender.storage.BlobInfo;
 import io.batchrender.storage.FileGroups;

@@ -1,19 +1,16 @@
 package io.batchrender.cli;
 
+import io.batchrender.json.JsonViews;
 import com.google.gson.JsonObject;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.JobSpec;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.RenderFarm;
 import io.batchrender.farm.local.LocalFarm;
-import io.batchrender.frames.FrameSet;
 import io.batchrender.render.CommandLineSplitter;
-import io.batchrender.render.RenderOptions;
-import io.batchrender.render.SceneFiles;
-import io.batchrender.scene.SceneManifest;
-import io.batchrender.submit.JobPlanner;
-import io.batchrender.submit.ScenePreflight;
+import io.batchrender.submit.SubmitForm;
 import io.batchrender.submit.SubmitRequest;
+import io.batchrender.submit.Submission;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +31,12 @@ import picocli.CommandLine.Parameters;
 final class SubmitCommand implements Callable<Integer> {
 
     private final Cli cli;
+
+    @picocli.CommandLine.Mixin
+    FarmOption farmOption = new FarmOption();
+
+    @picocli.CommandLine.Mixin
+    AzureSubmitOptions azure = new AzureSubmitOptions();
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENE", description = "The scene file to render.")
     Path scene;
@@ -114,33 +117,20 @@ final class SubmitCommand implements Callable<Integer> {
         if (scene == null && command == null) {
             throw new UsageException("Give the scene to render (or --command): batchrender submit SCENE --frames 1-10.");
         }
-        Optional<RenderOptions> options = Optional.ofNullable(scene).map(s -> RenderOptions.forScene(s.toAbsolutePath().normalize())
-                .withEngine(Optional.ofNullable(engine)).withFormat(Optional.ofNullable(format))
-                .withImageName(Optional.ofNullable(imageName)).withCamera(Optional.ofNullable(camera))
-                .withLayer(Optional.ofNullable(layer))
-                .withProject(Optional.ofNullable(project).map(p -> p.toAbsolutePath().normalize())));
-        if (scene != null) {
-            SceneFiles.requireExists(scene.toAbsolutePath().normalize());
-        }
-        if (frames != null) {
-            FrameSet.parse(frames); // a typo in the frames is reported before a long scan of the scene
-        }
-        Optional<SceneManifest> manifest = Optional.ofNullable(scene)
-                .filter(ScenePreflight::applies)
-                .map(s -> ScenePreflight.check(s.toAbsolutePath().normalize(), searchPaths,
-                        Path.of("").toAbsolutePath(), cli.env, allowMissing));
-        String frameSpec = ScenePreflight.frames(Optional.ofNullable(frames), manifest);
-        SubmitRequest request = new SubmitRequest(options,
-                Optional.ofNullable(command).map(CommandLineSplitter::split), Optional.ofNullable(renderer),
-                frameSpec, chunk, Optional.ofNullable(name), Optional.ofNullable(output), retries,
-                Optional.ofNullable(timeout));
-        // tasks run with the environment of the shell that submitted them, whichever process started the agent
-        JobSpec spec = JobPlanner.plan(request).withEnvironment(cli.env);
-        try (RenderFarm farm = cli.farm()) {
-            JobInfo job = farm.submit(spec);
-            farm.pools().stream().filter(p -> p.targetSlots() == 0).findFirst().ifPresent(p -> cli.err.println(
-                    "note: pool " + p.id() + " is paused, so the job waits: resume it with 'batchrender pool resize "
-                            + p.id() + " " + LocalFarm.defaultSlots() + "'."));
+        SubmitForm form = new SubmitForm(Optional.ofNullable(scene), Optional.ofNullable(command).map(CommandLineSplitter::split),
+                Optional.ofNullable(frames), searchPaths, allowMissing, chunk, Optional.ofNullable(renderer),
+                Optional.ofNullable(name), Optional.ofNullable(output), retries, Optional.ofNullable(timeout),
+                Optional.ofNullable(engine), Optional.ofNullable(format), Optional.ofNullable(imageName),
+                Optional.ofNullable(camera), Optional.ofNullable(layer), Optional.ofNullable(project));
+        JobSpec spec = Submission.prepare(form, Path.of("").toAbsolutePath(), cli.env);
+        try (RenderFarm farm = cli.farm(farmOption.name)) {
+            JobInfo job = farm instanceof io.batchrender.farm.azure.AzureFarm az ? az.submit(spec, azure.settings(spec.scene()))
+                    : farm.submit(spec);
+            if (farm instanceof LocalFarm) {
+                farm.pools().stream().filter(p -> p.targetSlots() == 0).findFirst().ifPresent(p -> cli.err.println(
+                        "note: pool " + p.id() + " is paused, so the job waits: resume it with 'batchrender pool resize "
+                                + p.id() + " " + LocalFarm.defaultSlots() + "'."));
+            }
             if (!waitForJob) {
                 if (json) {
                     JsonObject o = new JsonObject();

@@ -2,6 +2,7 @@ package io.batchrender.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.batchrender.json.JsonViews;
 import io.batchrender.assets.ResolvedAsset;
 import io.batchrender.scene.SceneManifest;
 import io.batchrender.scene.SceneScanner;

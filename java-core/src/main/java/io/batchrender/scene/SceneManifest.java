@@ -21,7 +21,22 @@ public record SceneManifest(Path scene, Optional<Path> project, RenderSettings s
                             List<SceneAsset> assets, List<String> problems, Optional<String> rendererHint) {
 
     /** A resolved file reference and the scene file that names it. */
-    public record SceneAsset(Path namedIn, ResolvedAsset asset) {
+    /**
+     * @param namedIn  the scene (the top one or a referenced one) that names the file
+     * @param asset    the file as written and as found
+     * @param unloaded a referenced scene Maya does not load (an unloaded reference): listed, but not read, and
+     *                 not needed to render
+     */
+    public record SceneAsset(Path namedIn, ResolvedAsset asset, boolean unloaded) {
+
+        public SceneAsset(Path namedIn, ResolvedAsset asset) {
+            this(namedIn, asset, false);
+        }
+
+        /** Whether rendering needs the file: every asset but an unloaded reference. */
+        public boolean needed() {
+            return !unloaded;
+        }
     }
 
     public SceneManifest {
@@ -30,7 +45,8 @@ public record SceneManifest(Path scene, Optional<Path> project, RenderSettings s
         problems = List.copyOf(problems);
     }
 
+    /** The files rendering needs that are missing (or patterns that match none). */
     public long missing() {
-        return assets.stream().filter(a -> a.asset().status() != ResolvedAsset.Status.FOUND).count();
+        return assets.stream().filter(a -> a.needed() && a.asset().status() != ResolvedAsset.Status.FOUND).count();
     }
 }

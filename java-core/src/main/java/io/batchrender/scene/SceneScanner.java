@@ -102,8 +102,9 @@ public final class SceneScanner {
             }
             for (MayaFileReference ref : collector.references()) {
                 ResolvedAsset resolved = resolver.resolve(referenceAsset(ref));
-                assets.add(new SceneManifest.SceneAsset(current, resolved));
-                if (resolved.status() == ResolvedAsset.Status.FOUND && isMayaScene(ref, resolved.files().get(0))) {
+                assets.add(new SceneManifest.SceneAsset(current, resolved, ref.deferred()));
+                if (!ref.deferred() && resolved.status() == ResolvedAsset.Status.FOUND
+                        && isMayaScene(ref, resolved.files().get(0))) {
                     Path next = resolved.files().get(0).toAbsolutePath().normalize();
                     if (visited.size() >= MAX_SCENES) {
                         problems.add("More than " + MAX_SCENES + " referenced scenes: the rest were not read.");

@@ -39,7 +39,8 @@ public final class ScenePreflight {
         } catch (MayaSceneException e) {
             throw new RenderSetupException(e.getMessage());
         }
-        List<ResolvedAsset> missing = manifest.assets().stream().map(SceneManifest.SceneAsset::asset)
+        List<ResolvedAsset> missing = manifest.assets().stream().filter(SceneManifest.SceneAsset::needed)
+                .map(SceneManifest.SceneAsset::asset)
                 .filter(a -> a.status() != ResolvedAsset.Status.FOUND).toList();
         if (!missing.isEmpty() && !allowMissing) {
             ResolvedAsset first = missing.get(0);

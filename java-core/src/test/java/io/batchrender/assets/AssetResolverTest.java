@@ -168,7 +168,7 @@ class AssetResolverTest {
                 "render/smoke.$(F4).exr")) {
             assertEquals(padded4, resolve(written).files(), written);
         }
-        List<Path> any = List.of("0001", "0002", "001", "0010", "12345").stream()
+        List<Path> any = List.of("0001", "001", "0002", "0010", "12345").stream() // frame order
                 .map(f -> scenes.resolve("render/smoke." + f + ".exr")).toList();
         assertEquals(any, resolve("render/smoke.<f>.exr").files());
         ResolvedAsset ufe = resolver(Map.of()).resolve(

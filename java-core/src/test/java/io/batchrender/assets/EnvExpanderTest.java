@@ -41,7 +41,8 @@ class EnvExpanderTest {
 
     @Test
     void fileTokensAreNotVariables() {
-        String written = "tex/a_<UDIM>.<udim>.<UVTILE>.u<U>_v<V><tile>.<f>.<frame>.<f4>.$F4.$F.$(F4).%04d.####.png";
+        String written = "tex/a_<UDIM>.<udim>.<UVTILE>.u<U>_v<V><tile>.<f>.<frame>.<f4>.$F4.$F.$(F4).%04d.####"
+                + ".<utile>.<vtile>.<shapeName>.<shapePath>.<attr:species>.png";
         EnvExpander.Expansion e = env.expand(written);
         assertEquals(written, e.value());
         assertEquals(List.of(), e.unknown());

@@ -31,11 +31,14 @@ class FilePatternTest {
         "smoke.$(F4).exr      | smoke.0001.exr smoke.0002.exr smoke.0010.exr smoke.12345.exr",
         "smoke.<f4>.exr       | smoke.0001.exr smoke.0002.exr smoke.0010.exr smoke.12345.exr",
         "smoke.###.exr        | smoke.001.exr smoke.12345.exr",
-        "smoke.<f>.exr        | smoke.0001.exr smoke.00012.exr smoke.0002.exr smoke.001.exr smoke.0010.exr smoke.1.exr smoke.12345.exr",
-        "smoke.<frame>.exr    | smoke.0001.exr smoke.00012.exr smoke.0002.exr smoke.001.exr smoke.0010.exr smoke.1.exr smoke.12345.exr",
-        "smoke.$F.exr         | smoke.0001.exr smoke.00012.exr smoke.0002.exr smoke.001.exr smoke.0010.exr smoke.1.exr smoke.12345.exr",
+        "smoke.<f>.exr        | smoke.0001.exr smoke.001.exr smoke.1.exr smoke.0002.exr smoke.0010.exr smoke.00012.exr smoke.12345.exr",
+        "smoke.<frame>.exr    | smoke.0001.exr smoke.001.exr smoke.1.exr smoke.0002.exr smoke.0010.exr smoke.00012.exr smoke.12345.exr",
+        "smoke.$F.exr         | smoke.0001.exr smoke.001.exr smoke.1.exr smoke.0002.exr smoke.0010.exr smoke.00012.exr smoke.12345.exr",
         "a+b(1).####.png      | a+b(1).0001.png",
-        "smoke*.exr           | smoke.0001.exr smoke.00012.exr smoke.0002.exr smoke.001.exr smoke.0010.exr smoke.1.exr smoke.12345.exr",
+        "smoke*.exr           | smoke.0001.exr smoke.001.exr smoke.1.exr smoke.0002.exr smoke.0010.exr smoke.00012.exr smoke.12345.exr",
+        "wood_u<utile>_v<vtile>.png | wood_u0_v0.png wood_u1_v1.png wood_u1_v2.png wood_u2_v1.png",
+        "<attr:species>.1001.png | wood.1001.png",
+        "wood.<shapeName>.png | wood.0999.png wood.1000.png wood.1001.png wood.1002.png wood.1011.png",
     })
     void tokensMatchTheirFilesAndNothingElse(String pattern, String expected) {
         FilePattern p = FilePattern.of(pattern);

@@ -46,6 +46,21 @@ class CliTest {
     }
 
     @Test
+    void helpListsEveryCommandAndHelpOfOneCommandWorks() {
+        Result all = run("--help");
+        assertEquals(0, all.code(), all.err());
+        for (String name : List.of("submit", "scan", "jobs", "job", "pools", "pool", "agent", "help")) {
+            assertTrue(all.out().contains("\n  " + name + " "), name + " missing from:\n" + all.out());
+        }
+        Result one = run("help", "scan");
+        assertEquals(0, one.code(), one.err());
+        assertTrue(one.out().startsWith("Usage: batchrender scan"), one.out());
+        Result typo = run("scna", "x.ma");
+        assertEquals(Main.EXIT_USAGE, typo.code());
+        assertTrue(typo.err().contains("'scna'"), typo.err());
+    }
+
+    @Test
     void submitPrintsTheJobIdAndJobShowPrintsItsTasks() {
         Result submit = run("submit", "--command", "sh -c 'echo rendering {start}-{end}'", "--frames", "1-3",
                 "--chunk", "2", "--json");

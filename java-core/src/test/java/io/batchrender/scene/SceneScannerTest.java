@@ -182,6 +182,60 @@ class SceneScannerTest {
     }
 
     @Test
+    void anUnloadedReferenceIsListedButNotReadNorNeeded() throws Exception {
+        // cube.ma's reference lines as Maya wrote them (-dr 1 on the -r line, the -rdi line without: loaded),
+        // pointed at a referenced scene of ours that needs a texture
+        Path cube = TestScenes.testData(DEADLINE + "cube/scene/cube.ma");
+        String text = Files.readString(cube, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String written = "D:/deadline-clients/deadline-cloud-for-maya/job_bundle_output_tests//cube/"
+                + "scene_file_to_reference.mb";
+        assertEquals(2, text.split(java.util.regex.Pattern.quote(written), -1).length - 1, "the -rdi and -r lines");
+        text = text.replace(written, "ref.ma").replace("-typ \"mayaBinary\"", "-typ \"mayaAscii\"");
+        Files.writeString(tmp.resolve("ref.ma"), "//Maya ASCII 2023 scene\n//Codeset: UTF-8\n"
+                + "createNode file -n \"wood\";\n\tsetAttr \".ftn\" -type \"string\" \"wood.png\";\n");
+        Files.writeString(tmp.resolve("wood.png"), "png");
+        Path loaded = Files.writeString(tmp.resolve("loaded.ma"), text);
+        String rdi = "file -rdi 1 -ns \"scene_file_to_reference\" -rfn";
+        assertTrue(text.contains(rdi));
+        Path unloaded = Files.writeString(tmp.resolve("unloaded.ma"),
+                text.replace(rdi, "file -rdi 1 -ns \"scene_file_to_reference\" -dr 1 -rfn"));
+
+        SceneManifest asSaved = scan(loaded);
+        assertFalse(reference(asSaved).unloaded());
+        assertEquals(List.of(tmp.resolve("wood.png")), asset(asSaved, "wood").files());
+
+        SceneManifest m = scan(unloaded);
+        assertTrue(reference(m).unloaded());
+        assertEquals(List.of(tmp.resolve("ref.ma")), reference(m).asset().files());
+        assertTrue(m.assets().stream().noneMatch(a -> a.asset().ref().node().equals("wood")),
+                "an unloaded reference is not read");
+    }
+
+    private static SceneManifest.SceneAsset reference(SceneManifest m) {
+        return m.assets().stream().filter(a -> a.asset().ref().node().equals("scene_file_to_referenceRN"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void everythingBelowAnUnloadedReferenceIsUnloadedAndAMissingOneIsNotMissing() throws Exception {
+        // -rdi lines list the reference tree depth first: b (unloaded) holds c; d is loaded
+        Files.writeString(tmp.resolve("a.ma"), "//Maya ASCII 2023 scene\n//Codeset: UTF-8\n"
+                + "file -rdi 1 -ns \"b\" -dr 1 -rfn \"bRN\" -typ \"mayaAscii\" \"gone/b.ma\";\n"
+                + "file -rdi 2 -ns \"c\" -rfn \"b:cRN\" -typ \"mayaAscii\" \"gone/c.ma\";\n"
+                + "file -rdi 1 -ns \"d\" -rfn \"dRN\" -typ \"mayaAscii\" \"gone/d.ma\";\n"
+                + "file -r -ns \"b\" -dr 1 -rfn \"bRN\" -typ \"mayaAscii\" \"gone/b.ma\";\n"
+                + "file -r -ns \"d\" -dr 1 -rfn \"dRN\" -typ \"mayaAscii\" \"gone/d.ma\";\n"
+                + "requires maya \"2023\";\n");
+
+        SceneManifest m = scan(tmp.resolve("a.ma"));
+
+        Map<String, Boolean> unloaded = new java.util.HashMap<>();
+        m.assets().forEach(a -> unloaded.put(a.asset().ref().node(), a.unloaded()));
+        assertEquals(Map.of("bRN", true, "b:cRN", true, "dRN", false), unloaded);
+        assertEquals(1, m.missing(), "only the loaded reference's absence matters");
+    }
+
+    @Test
     void referencedScenesAreReadOnceEvenInACycle() throws Exception {
         Path tex = Files.writeString(tmp.resolve("wood.png"), "png");
         Files.writeString(tmp.resolve("a.ma"), "//Maya ASCII 2023 scene\n//Codeset: UTF-8\n"

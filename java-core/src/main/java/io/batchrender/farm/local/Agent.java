@@ -1,5 +1,6 @@
 package io.batchrender.farm.local;
 
+import io.batchrender.process.PidLock;
 import io.batchrender.farm.TaskFailure;
 import io.batchrender.settings.StateHome;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the local farm's tasks: one per state folder (guarded by {@link AgentLock}), as many at
+ * Runs the local farm's tasks: one per state folder (guarded by {@link PidLock}), as many at
  * once as the pool has slots, jobs sharing the slots evenly. Every decision is written to the job
  * database before it is acted on; a task the agent cannot finish (it was killed) is found running
  * by the next agent, whose process is stopped and whose task is run again.
@@ -50,7 +51,7 @@ public final class Agent {
         t.setDaemon(true);
         return t;
     });
-    private AgentLock lock;
+    private PidLock lock;
     private volatile boolean stopRequested;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -100,7 +101,7 @@ public final class Agent {
      * agent already runs for this state folder.
      */
     public boolean run() throws IOException, InterruptedException {
-        Optional<AgentLock> acquired = acquire();
+        Optional<PidLock> acquired = acquire();
         if (acquired.isEmpty()) {
             LOG.info("another agent holds " + home.agentLock() + "; leaving it the work");
             stopped.countDown();
@@ -125,9 +126,9 @@ public final class Agent {
         }
     }
 
-    private Optional<AgentLock> acquire() throws IOException, InterruptedException {
+    private Optional<PidLock> acquire() throws IOException, InterruptedException {
         for (int i = 0; i < 40; i++) {
-            Optional<AgentLock> lock = AgentLock.tryAcquire(home.agentLock());
+            Optional<PidLock> lock = PidLock.tryAcquire(home.agentLock());
             if (lock.isPresent()) {
                 return lock;
             }
@@ -189,7 +190,7 @@ public final class Agent {
         if (!work) {
             return true;
         }
-        lock = AgentLock.tryAcquire(home.agentLock()).orElse(null);
+        lock = PidLock.tryAcquire(home.agentLock()).orElse(null);
         return lock == null;
     }
 
@@ -281,7 +282,10 @@ public final class Agent {
                                 + " images: see 'batchrender job logs " + rt.task.jobId() + " " + rt.task.taskId() + "'.");
             }
             Files.createDirectories(rt.task.outputDir());
+            var published = OutputManifest.describe(rt.task.taskId(), rt.files.staging());
             OutputStager.publish(rt.files.staging(), rt.task.outputDir());
+            // the list is on disk before the attempt counts as succeeded: a watcher fetches exactly these
+            OutputManifest.write(rt.files.manifest(), published);
             return AttemptOutcome.succeeded(exitCode);
         } catch (IOException e) {
             return AttemptOutcome.failed(Optional.of(exitCode), TaskFailure.MISSING_OUTPUT,

@@ -1,8 +1,9 @@
 package io.batchrender.farm.local;
 
+import io.batchrender.process.DetachedJvm;
+import io.batchrender.process.PidLock;
 import io.batchrender.farm.FarmException;
 import io.batchrender.settings.StateHome;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,12 +30,12 @@ public final class AgentLauncher {
     }
 
     public boolean isRunning() {
-        return AgentLock.isHeld(home.agentLock());
+        return PidLock.isHeld(home.agentLock());
     }
 
     /** The running agent's pid, if one runs. */
     public Optional<Long> runningPid() {
-        return isRunning() ? AgentLock.holderPid(home.agentLock()) : Optional.empty();
+        return isRunning() ? PidLock.holderPid(home.agentLock()) : Optional.empty();
     }
 
     /** Starts an agent unless one runs; returns once it holds its lock. */
@@ -46,15 +47,10 @@ public final class AgentLauncher {
         try {
             Files.createDirectories(home.logsDir());
             Path out = home.logsDir().resolve("agent.out");
-            ProcessBuilder pb = new ProcessBuilder(command())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '\\' ? "NUL" : "/dev/null")));
-            pb.environment().clear();
-            pb.environment().putAll(env);
-            pb.environment().put(StateHome.ENV, home.dir().toString());
-            Optional<Long> before = AgentLock.holderPid(home.agentLock());
-            Process starter = pb.start();
+            Map<String, String> agentEnv = new java.util.HashMap<>(env);
+            agentEnv.put(StateHome.ENV, home.dir().toString());
+            Optional<Long> before = PidLock.holderPid(home.agentLock());
+            Process starter = DetachedJvm.start(command(), agentEnv, out);
             awaitLock(starter, before, out);
         } catch (IOException e) {
             throw new FarmException("Could not start the render agent (" + e.getMessage()
@@ -70,7 +66,7 @@ public final class AgentLauncher {
     private void awaitLock(Process starter, Optional<Long> before, Path out) {
         long deadline = System.currentTimeMillis() + START_WAIT_MS;
         while (System.currentTimeMillis() < deadline) {
-            Optional<Long> holder = AgentLock.holderPid(home.agentLock());
+            Optional<Long> holder = PidLock.holderPid(home.agentLock());
             if (holder.isPresent() && !holder.equals(before)
                     && ProcessHandle.of(holder.get()).map(ProcessTree::alive).orElse(false)) {
                 return;
@@ -94,27 +90,11 @@ public final class AgentLauncher {
 
     /** The command line of a detached agent: this JVM's java and class path, in a new session where setsid exists. */
     List<String> command() {
-        List<String> cmd = new ArrayList<>();
-        Path setsid = Path.of("/usr/bin/setsid");
-        if (Files.isExecutable(setsid)) {
-            cmd.add(setsid.toString());
-            cmd.add("--fork");
-        }
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--add-opens");
-        cmd.add("java.base/java.util=ALL-UNNAMED");
-        cmd.add("-Xss1m");
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:TieredStopAtLevel=1");
+        List<String> jvm = new ArrayList<>(List.of("-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         if (Runtime.version().feature() < 21 && System.getProperty("os.name").startsWith("Linux")) {
             // vfork starts a task ~0.6 ms faster than posix_spawn; later JDKs deprecate it
-            cmd.add("-Djdk.lang.Process.launchMechanism=VFORK");
+            jvm.add("-Djdk.lang.Process.launchMechanism=VFORK");
         }
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("io.batchrender.cli.Main");
-        cmd.add("agent");
-        cmd.add("--foreground");
-        return cmd;
+        return DetachedJvm.command(jvm, List.of("agent", "--foreground"));
     }
 }

@@ -22,6 +22,11 @@ record AttemptFiles(Path dir) {
         return dir.resolve("stderr.txt");
     }
 
+    /** The list of files this attempt published, when it succeeded. */
+    Path manifest() {
+        return dir.resolve(OutputManifest.FILE);
+    }
+
     Path staging() {
         return dir.resolve("output");
     }

@@ -514,8 +514,8 @@ final class JobDatabase implements AutoCloseable {
         }
     }
 
-    static FarmException unknownJob(String jobId) {
-        return new FarmException("No job '" + jobId + "' on this workstation: list them with 'batchrender jobs'.");
+    static io.batchrender.farm.UnknownJobException unknownJob(String jobId) {
+        return new io.batchrender.farm.UnknownJobException(jobId, "No job '" + jobId + "' on this workstation: list them with 'batchrender jobs'.");
     }
 
     // ---- plumbing --------------------------------------------------------------------------

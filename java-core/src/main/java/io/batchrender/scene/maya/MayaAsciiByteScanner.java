@@ -27,14 +27,20 @@ final class MayaAsciiByteScanner {
     private int pos;
     private int lim;
     private int line = 1;
+    /** The file offset of {@code buf[0]}. */
+    private long base;
     private byte[] statement = new byte[1 << 12];
     private int statementLength;
 
-    MayaAsciiByteScanner(InputStream in, Charset charset, String source, long limit) {
+    /**
+     * A scanner of {@code in}, whose first byte is at offset {@code start} of the file (for {@link #offset()}).
+     */
+    MayaAsciiByteScanner(InputStream in, Charset charset, String source, long limit, long start) {
         this.in = in;
         this.charset = charset;
         this.source = source;
         this.limit = limit;
+        this.base = start;
     }
 
     /** True for codesets whose bytes below 0x80 always mean ASCII characters. */
@@ -45,23 +51,121 @@ final class MayaAsciiByteScanner {
     }
 
     void run(MayaAsciiCommands commands) throws IOException {
+        run(commands, null);
+    }
+
+    /**
+     * Reports every statement to {@code commands}. With {@code second}, a scan of the file from a later
+     * statement boundary running on another thread: when this scan arrives exactly there, it takes that
+     * scan's index of statements instead of scanning the rest itself, and reads only the statements it wants.
+     * When it does not arrive there (the boundary was a guess and fell inside a statement), it scans on alone.
+     */
+    void run(MayaAsciiCommands commands, SecondHalfScan second) throws IOException {
         while (skipSpaceAndComments()) {
-            int statementLine = line;
-            if (buf[pos] == ';') {
-                pos++;
-                continue;
+            if (second != null && offset() >= second.start()) {
+                StatementIndex index = offset() == second.start() ? second.await() : null;
+                second.close();
+                second = null;
+                if (index != null) {
+                    replay(index, commands);
+                    continue;
+                }
             }
-            String command = command(statementLine);
-            if (commands.wants(command)) {
-                collect(statementLine);
+            statement(commands, true);
+        }
+    }
+
+    /**
+     * Records where each statement that names one of {@link MayaAsciiCommands#COMMANDS} starts, skipping them all,
+     * until the end of the file, a full index, {@code cancelled}, or a statement it cannot step over (too long, cut
+     * off: the reader reports those when it gets there). The index's end is where a reader resumes scanning.
+     */
+    void index(StatementIndex index, java.util.function.BooleanSupplier cancelled) {
+        long start = offset();
+        long resume = start;
+        int resumeLine = line;
+        try {
+            while (!cancelled.getAsBoolean()) {
+                boolean more = skipSpaceAndComments();
+                resume = offset();
+                resumeLine = line;
+                if (!more) {
+                    break; // the end of the file
+                }
+                if (buf[pos] == ';') {
+                    pos++;
+                    continue;
+                }
+                String command = command(resumeLine);
+                if (command != null && !index.add(resume - start, resumeLine)) {
+                    break;
+                }
+                skip(resumeLine);
+            }
+        } catch (IOException | MayaSceneException e) {
+            // resume at the statement that failed: the reader meets it again and reports it
+        }
+        index.end(resume - start, resumeLine);
+    }
+
+    /** The file offset of the next byte to scan. */
+    long offset() {
+        return base + pos;
+    }
+
+    /** One statement from {@code pos}: read when wanted, else stepped over (or, with !skip, left where it is). */
+    private void statement(MayaAsciiCommands commands, boolean skipUnwanted) throws IOException {
+        int statementLine = line;
+        if (buf[pos] == ';') {
+            pos++;
+            return;
+        }
+        String command = command(statementLine);
+        if (command != null && commands.wants(command)) {
+            collect(statementLine);
+            CreateNodeBytes.CreateNode node = command.equals("createNode")
+                    ? CreateNodeBytes.parse(statement, statementLength, charset) : null;
+            if (node != null) {
+                commands.createNode(node);
+            } else {
                 MelStatement s = parse(statementLine);
                 if (s != null) {
                     commands.apply(s);
                 }
-            } else {
-                skip(statementLine);
             }
+        } else if (skipUnwanted) {
+            skip(statementLine);
         }
+    }
+
+    /** Reads the statements {@code index} found from here on, jumping over the bytes between them unscanned. */
+    private void replay(StatementIndex index, MayaAsciiCommands commands) throws IOException {
+        long start = offset();
+        int startLine = line;
+        for (int i = 0; i < index.count(); i++) {
+            jumpTo(start + index.offset(i));
+            line = startLine + index.line(i) - 1;
+            if (pos >= lim && !fill()) {
+                throw MelTokenizer.truncated(source, line); // the file shrank under us
+            }
+            statement(commands, false);
+        }
+        jumpTo(start + index.end());
+        line = startLine + index.endLine() - 1;
+    }
+
+    /** Moves to file offset {@code target} (not before {@code pos}), skipping the bytes in between unread. */
+    private void jumpTo(long target) throws IOException {
+        long inBuffer = target - base;
+        if (inBuffer <= lim) {
+            pos = (int) inBuffer;
+            return;
+        }
+        long beyond = target - (base + lim);
+        base = target;
+        pos = 0;
+        lim = 0;
+        in.skipNBytes(beyond);
     }
 
     /** Steps over white space and {@code //} comment lines; false at the end of the file. */
@@ -86,7 +190,10 @@ final class MayaAsciiByteScanner {
         }
     }
 
-    /** The statement's first word, without consuming it; a word longer than any command ends the scan of it. */
+    /**
+     * The statement's first word when it is one of {@link MayaAsciiCommands#COMMANDS}, else null; not consumed. A word
+     * longer than any command is stepped over (the statement is then skipped from there).
+     */
     private String command(int statementLine) throws IOException {
         int n = 0;
         while (n <= MAX_COMMAND) {
@@ -101,9 +208,9 @@ final class MayaAsciiByteScanner {
         }
         if (n > MAX_COMMAND) {
             skipWord(statementLine);
-            return ""; // not a command: stepped over, and reported if it never ends
+            return null; // not a command: stepped over, and reported if it never ends
         }
-        return new String(buf, pos, n, StandardCharsets.ISO_8859_1);
+        return MayaAsciiCommands.named(buf, pos, n);
     }
 
     /** Steps over a word too long to be a command; one longer than the statement limit is an error. */
@@ -312,6 +419,7 @@ final class MayaAsciiByteScanner {
             if (pos > 0) {
                 System.arraycopy(buf, pos, buf, 0, lim - pos);
                 lim -= pos;
+                base += pos;
                 pos = 0;
             }
             int r = in.read(buf, lim, buf.length - lim);

@@ -19,6 +19,9 @@ final class MayaAsciiCommands {
     static final Set<String> COMMANDS = Set.of("createNode", "select", "setAttr", "file", "requires", "fileInfo",
             "workspace", "connectAttr");
 
+    /** {@link #COMMANDS} by length, for {@link #named}. */
+    private static final String[][] COMMANDS_BY_LENGTH = byLength(COMMANDS);
+
     private static final Set<String> CREATE_NODE_ARGS = Set.of("n", "name", "p", "parent");
     private static final Set<String> FILE_ARGS = Set.of("rdi", "referenceDepthInfo", "ns", "namespace", "rfn",
             "referenceNode", "op", "options", "typ", "type", "dr", "deferReference", "rpr", "renamingPrefix",
@@ -46,6 +49,36 @@ final class MayaAsciiCommands {
         return COMMANDS.contains(command) && (currentWanted || !command.equals("setAttr"));
     }
 
+    /**
+     * The command among {@link #COMMANDS} that the ASCII bytes {@code b[from, from + length)} spell, or null:
+     * the byte scanner's test of a statement's first word, without making a string of every word.
+     */
+    static String named(byte[] b, int from, int length) {
+        if (length >= COMMANDS_BY_LENGTH.length) {
+            return null;
+        }
+        for (String c : COMMANDS_BY_LENGTH[length]) {
+            int k = 0;
+            while (k < length && b[from + k] == c.charAt(k)) {
+                k++;
+            }
+            if (k == length) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static String[][] byLength(Set<String> names) {
+        int max = names.stream().mapToInt(String::length).max().orElse(0);
+        String[][] table = new String[max + 1][];
+        for (int len = 0; len <= max; len++) {
+            int l = len;
+            table[len] = names.stream().filter(n -> n.length() == l).sorted().toArray(String[]::new);
+        }
+        return table;
+    }
+
     void apply(MelStatement s) {
         switch (s.command()) {
             case "createNode" -> createNode(s.args());
@@ -66,11 +99,16 @@ final class MayaAsciiCommands {
         if (a.positional().isEmpty()) {
             return;
         }
-        String name = a.value("n", "name").orElse("");
-        handler.createNode(a.positional().get(0), name, a.value("p", "parent"));
-        if (!a.has("ss", "skipSelect")) {
-            current = name.isEmpty() ? null : name;
-            currentWanted = current == null || handler.wantsAttributes(Optional.of(a.positional().get(0)), current);
+        createNode(new CreateNodeBytes.CreateNode(a.positional().get(0), a.value("n", "name").orElse(""),
+                a.value("p", "parent"), a.has("ss", "skipSelect")));
+    }
+
+    /** A createNode statement, however it was read. */
+    void createNode(CreateNodeBytes.CreateNode c) {
+        handler.createNode(c.type(), c.name(), c.parent());
+        if (!c.skipSelect()) {
+            current = c.name().isEmpty() ? null : c.name();
+            currentWanted = current == null || handler.wantsAttributes(Optional.of(c.type()), current);
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads a Maya ASCII scene ({@code .ma}, or a {@code workspace.mel}) as a stream and reports its statements to
@@ -39,7 +40,7 @@ public final class MayaAsciiReader {
     /** Reads {@code file}; a missing, unreadable or non-Maya-ASCII file ends in a {@link MayaSceneException}. */
     public void read(Path file, MayaSceneHandler handler) {
         try (InputStream in = Files.newInputStream(file)) {
-            read(in, file.toString(), handler);
+            read(in, file.toString(), handler, file);
         } catch (IOException e) {
             throw MayaSceneReader.cannotRead(file, e);
         }
@@ -51,6 +52,11 @@ public final class MayaAsciiReader {
      * @param source the file's name for error messages
      */
     public void read(InputStream in, String source, MayaSceneHandler handler) throws IOException {
+        read(in, source, handler, null);
+    }
+
+    /** With {@code file} (the file {@code in} reads, from its start), a big file is read on two threads. */
+    private void read(InputStream in, String source, MayaSceneHandler handler, Path file) throws IOException {
         BufferedInputStream bin = new BufferedInputStream(in, 1 << 16);
         bin.mark(HEAD);
         byte[] head = bin.readNBytes(HEAD);
@@ -65,7 +71,13 @@ public final class MayaAsciiReader {
         Charset charset = MayaCodeset.find(text, text.length).map(MayaCodeset::charset).orElse(StandardCharsets.UTF_8);
         MayaAsciiCommands commands = new MayaAsciiCommands(handler);
         if (MayaAsciiByteScanner.handles(charset)) {
-            new MayaAsciiByteScanner(bin, charset, source, limit).run(commands);
+            Optional<SecondHalfScan> second = file == null ? Optional.empty()
+                    : SecondHalfScan.start(file, Files.size(file), charset, source, limit);
+            try {
+                new MayaAsciiByteScanner(bin, charset, source, limit, bom).run(commands, second.orElse(null));
+            } finally {
+                second.ifPresent(SecondHalfScan::close);
+            }
             return;
         }
         Reader reader = new InputStreamReader(bin, MayaCodeset.decoder(charset));

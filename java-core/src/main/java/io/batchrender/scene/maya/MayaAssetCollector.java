@@ -5,6 +5,8 @@ import io.batchrender.assets.TilingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,12 +127,48 @@ public final class MayaAssetCollector implements MayaSceneHandler {
         return caches;
     }
 
-    /** The scenes (and Alembic, USD, FBX files) this scene references, each once, top-level lines first. */
+    /**
+     * The scenes (and Alembic, USD, FBX files) this scene references, each once, top-level lines first, each
+     * {@link MayaFileReference#deferred() deferred} when Maya does not load it.
+     *
+     * <p>Maya writes every {@code file -r} line with {@code -dr 1} (it creates each reference deferred, then loads
+     * what the {@code file -rdi} lines say), so whether a reference is loaded is read from its {@code -rdi} line:
+     * {@code -dr 1} there means unloaded, and so is everything below an unloaded reference (the {@code -rdi} lines
+     * list the reference tree depth first). A file without {@code -rdi} lines is taken at its {@code -r} lines' word.
+     */
     public List<MayaFileReference> references() {
+        Set<String> described = new HashSet<>();
+        Set<String> unloaded = new HashSet<>();
+        List<Boolean> unloadedAtDepth = new ArrayList<>();
+        for (MayaFileReference r : references) {
+            if (r.topLevel() || r.depth() < 1) {
+                continue;
+            }
+            boolean parentUnloaded = r.depth() > 1 && r.depth() - 2 < unloadedAtDepth.size()
+                    && unloadedAtDepth.get(r.depth() - 2);
+            boolean off = r.deferred() || parentUnloaded;
+            while (unloadedAtDepth.size() >= r.depth()) {
+                unloadedAtDepth.remove(unloadedAtDepth.size() - 1);
+            }
+            while (unloadedAtDepth.size() < r.depth() - 1) {
+                unloadedAtDepth.add(false);
+            }
+            unloadedAtDepth.add(off);
+            described.add(r.path());
+            if (off) {
+                unloaded.add(r.path());
+            }
+        }
         Map<String, MayaFileReference> unique = new LinkedHashMap<>();
         references.stream().filter(MayaFileReference::topLevel).forEach(r -> unique.putIfAbsent(r.path(), r));
         references.forEach(r -> unique.putIfAbsent(r.path(), r));
-        return List.copyOf(unique.values());
+        List<MayaFileReference> result = new ArrayList<>();
+        for (MayaFileReference r : unique.values()) {
+            boolean off = described.contains(r.path()) ? unloaded.contains(r.path()) : r.deferred();
+            result.add(new MayaFileReference(r.path(), r.type(), r.namespace(), r.referenceNode(), r.depth(), off,
+                    r.topLevel()));
+        }
+        return List.copyOf(result);
     }
 
     private static String value(FileNode n, String shortName, String longName) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param namespace     {@code -ns} when written
  * @param referenceNode {@code -rfn}: the reference node's name when written
  * @param depth         {@code -rdi N}: N; 1 for a top-level {@code file -r} line; 0 when the file does not say
- * @param deferred      {@code -dr 1}: the reference is not loaded
+ * @param deferred      {@code -dr 1}: the reference is not loaded (as written on this line; the
+ *                      {@link MayaAssetCollector#references() collector} works out whether Maya loads it)
  * @param topLevel      true for a {@code file -r} line, false for a {@code file -rdi} line
  */
 public record MayaFileReference(String path, Optional<String> type, Optional<String> namespace,

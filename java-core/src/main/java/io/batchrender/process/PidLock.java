@@ -1,4 +1,4 @@
-package io.batchrender.farm.local;
+package io.batchrender.process;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,21 +12,21 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * The lock that makes one agent per state folder. The holder writes its pid into the file; the
+ * A lock file that makes one process of a kind (the agent, a job's watcher) per state folder. The holder writes its pid into the file; the
  * operating system releases the lock when the holder dies, however it dies.
  */
-final class AgentLock implements AutoCloseable {
+public final class PidLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
 
-    private AgentLock(FileChannel channel, FileLock lock) {
+    private PidLock(FileChannel channel, FileLock lock) {
         this.channel = channel;
         this.lock = lock;
     }
 
     /** Takes the lock, or returns empty when another process holds it. */
-    static Optional<AgentLock> tryAcquire(Path file) throws IOException {
+    public static Optional<PidLock> tryAcquire(Path file) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock lock;
@@ -42,11 +42,11 @@ final class AgentLock implements AutoCloseable {
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)), 0);
         channel.force(false);
-        return Optional.of(new AgentLock(channel, lock));
+        return Optional.of(new PidLock(channel, lock));
     }
 
     /** True when some process holds the lock now. */
-    static boolean isHeld(Path file) {
+    public static boolean isHeld(Path file) {
         if (!Files.exists(file)) {
             return false;
         }
@@ -65,7 +65,7 @@ final class AgentLock implements AutoCloseable {
     }
 
     /** The pid the last holder wrote, if the file holds one. */
-    static Optional<Long> holderPid(Path file) {
+    public static Optional<Long> holderPid(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
             return text.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(text));

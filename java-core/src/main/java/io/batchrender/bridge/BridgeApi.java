@@ -1,0 +1,360 @@
+package io.batchrender.bridge;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import io.batchrender.assets.AssetResolver;
+import io.batchrender.assets.ResolveContext;
+import io.batchrender.assets.ResolvedAsset;
+import io.batchrender.farm.JobInfo;
+import io.batchrender.farm.JobSpec;
+import io.batchrender.farm.RenderFarm;
+import io.batchrender.farm.ShrinkPolicy;
+import io.batchrender.farm.TaskLog;
+import io.batchrender.farm.UnknownJobException;
+import io.batchrender.json.JsonViews;
+import io.batchrender.scene.SceneManifest;
+import io.batchrender.scene.SceneScanner;
+import io.batchrender.settings.StateHome;
+import io.batchrender.submit.SubmitForm;
+import io.batchrender.submit.Submission;
+import io.batchrender.watch.WatchPaths;
+import io.batchrender.watch.WatcherInfo;
+import io.batchrender.watch.Watchers;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The one object Python sees through the gateway. Every method takes and returns JSON strings
+ * (see {@link Replies} for the envelope); no Java object crosses. Methods that can take longer
+ * than a few tens of milliseconds return an operation ({@code {"id": "op-N", ...}}) to poll with
+ * {@link #operation} and cancel with {@link #cancelOperation}.
+ */
+public final class BridgeApi {
+
+    /** How much of the end of a task's log {@link #jobLogs} returns. */
+    static final int LOG_TAIL_BYTES = 64 * 1024;
+    private static final String PONG = Replies.ok(new JsonPrimitive("pong"));
+
+    private final StateHome home;
+    private final Map<String, String> env;
+    private final Path cwd;
+    private final Supplier<RenderFarm> farms;
+    private final Watchers watchers;
+    private final Operations ops;
+    private final String version;
+
+    /**
+     * @param farms opens the farm for one call (closed after it), so calls on different threads
+     *              never share a database connection
+     */
+    public BridgeApi(StateHome home, Map<String, String> env, Path cwd, Supplier<RenderFarm> farms, Watchers watchers,
+                     Operations ops, String version) {
+        this.home = home;
+        this.env = Map.copyOf(env);
+        this.cwd = cwd.toAbsolutePath().normalize();
+        this.farms = farms;
+        this.watchers = watchers;
+        this.ops = ops;
+        this.version = version;
+    }
+
+    // ---- basics ------------------------------------------------------------------------------
+
+    /** The cheapest call there is: {@code "pong"}. The latency benchmark measures it. */
+    public String ping() {
+        return PONG;
+    }
+
+    /** Versions, the state folder, the farm and its pools. */
+    public String settings() {
+        return Replies.call(() -> withFarm(farm -> {
+            JsonObject o = new JsonObject();
+            o.addProperty("version", version);
+            o.addProperty("java", Runtime.version().toString());
+            o.addProperty("stateHome", home.dir().toString());
+            o.addProperty("logsDir", home.logsDir().toString());
+            o.addProperty("farm", "local");
+            JsonArray pools = new JsonArray();
+            farm.pools().forEach(p -> pools.add(JsonViews.pool(p)));
+            o.add("pools", pools);
+            return o;
+        }));
+    }
+
+    /**
+     * Whether the farm accepts this user: {@code {"authenticated": true, "message": "Authenticated"}}
+     * or the service's reason. The local farm needs no account: it checks the state folder can be written.
+     */
+    public String checkAuthentication() {
+        return Replies.call(() -> {
+            JsonObject o = new JsonObject();
+            o.addProperty("farm", "local");
+            boolean writable = Files.isDirectory(home.ensure()) && Files.isWritable(home.dir());
+            o.addProperty("authenticated", writable);
+            o.addProperty("message", writable ? "Authenticated"
+                    : "Cannot write the state folder " + home.dir() + ": set BATCHRENDER_HOME to a folder you can write.");
+            return o;
+        });
+    }
+
+    // ---- scenes ------------------------------------------------------------------------------
+
+    /**
+     * Scans a Maya scene (an operation). Request: {@code {"scene", "searchPaths"?: [...],
+     * "references"?: [{"node","nodeType","attribute","path"}...]}}. With {@code references} (what Maya
+     * reports for the open scene) only those are resolved; without, the file is read at every depth.
+     */
+    public String scan(String requestJson) {
+        return Replies.call(() -> {
+            Requests.Scan req = Requests.scan(requestJson);
+            Path scene = cwd.resolve(req.scene()).normalize();
+            return ops.start("scan", false, ctx -> {
+                if (req.references().isEmpty()) {
+                    ctx.progress(0, 1, "Reading " + scene.getFileName() + ".");
+                    SceneManifest m = new SceneScanner(req.searchPaths(), cwd, env).scan(scene);
+                    ctx.progress(1, 1, m.assets().size() + " file reference(s), " + m.missing() + " missing.");
+                    return JsonViews.manifest(m);
+                }
+                var refs = req.references().get();
+                AssetResolver resolver = new AssetResolver(ResolveContext.forScene(scene, req.searchPaths(), cwd, env));
+                JsonArray assets = new JsonArray();
+                int missing = 0;
+                for (int i = 0; i < refs.size(); i++) {
+                    ctx.checkCancelled();
+                    ResolvedAsset a = resolver.resolve(refs.get(i));
+                    missing += a.status() == ResolvedAsset.Status.FOUND ? 0 : 1;
+                    assets.add(JsonViews.asset(a));
+                    ctx.progress(i + 1, refs.size(), "Resolved " + (i + 1) + " of " + refs.size() + " reference(s).");
+                }
+                JsonObject o = new JsonObject();
+                o.addProperty("scene", scene.toString());
+                o.add("assets", assets);
+                o.addProperty("missing", missing);
+                return o;
+            }).toJson();
+        });
+    }
+
+    // ---- jobs --------------------------------------------------------------------------------
+
+    /**
+     * Submits a job (an operation whose result is the new job). Request: the fields of
+     * {@code batchrender submit}: {@code scene} or {@code command} (a list), {@code frames}, {@code chunk},
+     * {@code output}, {@code renderer}, {@code name}, {@code retries}, {@code timeoutSeconds},
+     * {@code searchPaths}, {@code allowMissing}, {@code engine}, {@code format}, {@code imageName},
+     * {@code camera}, {@code layer}, {@code project}.
+     */
+    public String submit(String requestJson) {
+        return Replies.call(() -> {
+            SubmitForm form = Requests.submitForm(requestJson);
+            return ops.start("submit", true, ctx -> {
+                ctx.progress(0, 2, "Checking the scene and frames.");
+                JobSpec spec = Submission.prepare(form, cwd, env);
+                ctx.checkCancelled();
+                ctx.progress(1, 2, "Submitting " + spec.tasks().size() + " task(s).");
+                return withFarm(farm -> {
+                    JobInfo job = farm.submit(spec);
+                    JsonObject o = JsonViews.job(job);
+                    o.addProperty("jobId", job.id());
+                    return o;
+                });
+            }).toJson();
+        });
+    }
+
+    /** Every job, oldest first. */
+    public String jobs() {
+        return Replies.call(() -> withFarm(farm -> {
+            JsonArray arr = new JsonArray();
+            farm.jobs().forEach(j -> arr.add(JsonViews.job(j)));
+            return arr;
+        }));
+    }
+
+    /** One job with its tasks; {@code JobNotFound} when there is none of that id. */
+    public String job(String jobId) {
+        return Replies.call(() -> withFarm(farm -> {
+            JobInfo job = farm.job(jobId).orElseThrow(() -> unknownJob(jobId));
+            return JsonViews.jobWithTasks(job, farm.tasks(jobId));
+        }));
+    }
+
+    /** Cancels a job (an operation: running tasks are stopped first). */
+    public String cancelJob(String jobId) {
+        return Replies.call(() -> {
+            requireJob(jobId);
+            return ops.start("cancelJob", true, ctx -> withFarm(farm -> {
+                farm.cancel(jobId);
+                return JsonViews.job(farm.job(jobId).orElseThrow(() -> unknownJob(jobId)));
+            })).toJson();
+        });
+    }
+
+    /** Cancels a job and removes it and the files the farm keeps for it (an operation). */
+    public String deleteJob(String jobId) {
+        return Replies.call(() -> {
+            requireJob(jobId);
+            return ops.start("deleteJob", true, ctx -> withFarm(farm -> {
+                farm.delete(jobId);
+                JsonObject o = new JsonObject();
+                o.addProperty("deleted", jobId);
+                return o;
+            })).toJson();
+        });
+    }
+
+    /** The logs of one attempt of a task ({@code attempt} 0: the latest): paths and the last 64 KB of each. */
+    public String jobLogs(String jobId, String taskId, int attempt) {
+        return Replies.call(() -> withFarm(farm -> {
+            TaskLog log = farm.log(jobId, taskId, attempt);
+            JsonObject o = new JsonObject();
+            o.addProperty("jobId", jobId);
+            o.addProperty("taskId", taskId);
+            o.addProperty("attempt", log.attempt());
+            o.addProperty("stdoutPath", log.stdout().toString());
+            o.addProperty("stderrPath", log.stderr().toString());
+            o.addProperty("stdout", tail(log.stdout()));
+            o.addProperty("stderr", tail(log.stderr()));
+            return o;
+        }));
+    }
+
+    // ---- pools -------------------------------------------------------------------------------
+
+    public String pools() {
+        return Replies.call(() -> withFarm(farm -> {
+            JsonArray arr = new JsonArray();
+            farm.pools().forEach(p -> arr.add(JsonViews.pool(p)));
+            return arr;
+        }));
+    }
+
+    /**
+     * Sets how many tasks a pool runs at once (an operation: growing it may start the render
+     * agent); {@code policy}: requeue or taskcompletion. The result is the pools.
+     */
+    public String resizePool(String poolId, int slots, String policy) {
+        return Replies.call(() -> {
+            ShrinkPolicy shrink = ShrinkPolicy.fromWire(policy == null || policy.isBlank() ? "requeue" : policy);
+            return ops.start("resizePool", true, ctx -> withFarm(farm -> {
+                farm.resize(poolId, slots, shrink);
+                JsonArray arr = new JsonArray();
+                farm.pools().forEach(p -> arr.add(JsonViews.pool(p)));
+                return arr;
+            })).toJson();
+        });
+    }
+
+    // ---- watchers ----------------------------------------------------------------------------
+
+    /**
+     * Starts a detached watcher that fetches the job's outputs into {@code destination} (an
+     * operation: its result is the watcher). It keeps going after this gateway and Maya are gone.
+     * Options: {@code {"pollSeconds": 2, "limitRate": "20M"}}.
+     */
+    public String startWatcher(String jobId, String destination, String optionsJson) {
+        return Replies.call(() -> {
+            requireJob(jobId);
+            if (destination == null || destination.isBlank()) {
+                throw BridgeException.badRequest("Say where the outputs go", "Pass a folder as the destination.");
+            }
+            var options = Requests.watch(optionsJson);
+            Path dest = cwd.resolve(destination).normalize();
+            return ops.start("startWatcher", true, ctx -> watchers.start(jobId, dest, options).toJson(false)).toJson();
+        });
+    }
+
+    /** Every watcher of this state folder, running and finished (counts and latest thumbnail; files: {@link #watcher}). */
+    public String watchers() {
+        return Replies.call(() -> {
+            JsonArray arr = new JsonArray();
+            watchers.list().forEach(w -> arr.add(w.toJson(false)));
+            return arr;
+        });
+    }
+
+    /** One job's watcher, with its files and latest thumbnail. */
+    public String watcher(String jobId) {
+        return Replies.call(() -> {
+            WatchPaths.requireSafeId(jobId);
+            WatcherInfo w = watchers.find(jobId).orElseThrow(() -> new BridgeException(new BridgeError(BridgeError.WATCH,
+                    "No watcher has run for job " + jobId, "Start one with startWatcher.")));
+            return w.toJson(true);
+        });
+    }
+
+    /** Stops a job's watcher (an operation; it resumes when started again). */
+    public String stopWatcher(String jobId) {
+        return Replies.call(() -> {
+            WatchPaths.requireSafeId(jobId);
+            return ops.start("stopWatcher", true, ctx -> {
+                JsonObject o = new JsonObject();
+                o.addProperty("wasRunning", watchers.stop(jobId));
+                return o;
+            }).toJson();
+        });
+    }
+
+    // ---- operations --------------------------------------------------------------------------
+
+    /** An operation's state, progress, and its result or error. */
+    public String operation(String id) {
+        return Replies.call(() -> ops.require(id).toJson());
+    }
+
+    public String operations() {
+        return Replies.call(() -> {
+            JsonArray arr = new JsonArray();
+            ops.list().forEach(op -> arr.add(op.toJson()));
+            return arr;
+        });
+    }
+
+    /** Asks an operation to stop; poll it to see it end. */
+    public String cancelOperation(String id) {
+        return Replies.call(() -> {
+            Operation op = ops.require(id);
+            op.cancel();
+            return op.toJson();
+        });
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------
+
+    private JsonElement withFarm(Function<RenderFarm, JsonElement> body) {
+        try (RenderFarm farm = farms.get()) {
+            return body.apply(farm);
+        }
+    }
+
+    private void requireJob(String jobId) {
+        withFarm(farm -> {
+            farm.job(jobId).orElseThrow(() -> unknownJob(jobId));
+            return null;
+        });
+    }
+
+    private static UnknownJobException unknownJob(String jobId) {
+        return new UnknownJobException(jobId, "No job '" + jobId + "' on this farm: list them with jobs().");
+    }
+
+    private static String tail(Path file) {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            long start = Math.max(0, f.length() - LOG_TAIL_BYTES);
+            byte[] buf = new byte[(int) (f.length() - start)];
+            f.seek(start);
+            f.readFully(buf);
+            return new String(buf, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.batchrender.bridge;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.batchrender.assets.AssetReference;
+import io.batchrender.assets.TilingMode;
+import io.batchrender.submit.SubmitForm;
+import io.batchrender.submit.SubmitRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reads the JSON requests Python sends; a field that is misspelt or of the wrong type is a {@code BadRequest}. */
+final class Requests {
+
+    static final Set<String> SUBMIT_FIELDS = Set.of("scene", "command", "frames", "searchPaths", "allowMissing", "chunk",
+            "renderer", "name", "output", "retries", "timeoutSeconds", "engine", "format", "imageName", "camera", "layer",
+            "project");
+    static final Set<String> SCAN_FIELDS = Set.of("scene", "searchPaths", "references");
+    static final Set<String> REFERENCE_FIELDS = Set.of("node", "nodeType", "attribute", "path", "tiling", "frameSequence");
+    static final Set<String> WATCH_FIELDS = Set.of("pollSeconds", "limitRate");
+
+    private final JsonObject o;
+    private final String what;
+
+    private Requests(JsonObject o, String what) {
+        this.o = o;
+        this.what = what;
+    }
+
+    static Requests parse(String json, String what, Set<String> fields) {
+        JsonElement e;
+        try {
+            e = JsonParser.parseString(json == null || json.isBlank() ? "{}" : json);
+        } catch (RuntimeException bad) {
+            throw BridgeException.badRequest("The " + what + " request is not JSON (" + bad.getMessage() + ")",
+                    "Send a JSON object, e.g. {\"scene\": \"/path/shot.ma\"}.");
+        }
+        if (!e.isJsonObject()) {
+            throw BridgeException.badRequest("The " + what + " request must be a JSON object", "Send {\"field\": value, ...}.");
+        }
+        return new Requests(e.getAsJsonObject(), what).only(fields);
+    }
+
+    private Requests only(Set<String> fields) {
+        for (String key : o.keySet()) {
+            if (!fields.contains(key)) {
+                throw BridgeException.badRequest("The " + what + " request has no field '" + key + "'",
+                        "Its fields are: " + String.join(", ", new TreeSet<>(fields)) + ".");
+            }
+        }
+        return this;
+    }
+
+    Optional<String> string(String key) {
+        JsonElement e = o.get(key);
+        if (e == null || e.isJsonNull()) {
+            return Optional.empty();
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            throw wrongType(key, "a string");
+        }
+        return Optional.of(e.getAsString());
+    }
+
+    String requireString(String key) {
+        return string(key).filter(s -> !s.isBlank()).orElseThrow(() -> BridgeException.badRequest(
+                "The " + what + " request needs '" + key + "'", "Add \"" + key + "\": ... to it."));
+    }
+
+    Optional<Path> path(String key) {
+        return string(key).map(Path::of);
+    }
+
+    Optional<Double> number(String key) {
+        JsonElement e = o.get(key);
+        if (e == null || e.isJsonNull()) {
+            return Optional.empty();
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw wrongType(key, "a number");
+        }
+        return Optional.of(e.getAsDouble());
+    }
+
+    int integer(String key, int fallback) {
+        Optional<Double> d = number(key);
+        if (d.isPresent() && (d.get() != Math.rint(d.get()) || Math.abs(d.get()) > Integer.MAX_VALUE)) {
+            throw wrongType(key, "a whole number");
+        }
+        return d.map(Double::intValue).orElse(fallback);
+    }
+
+    boolean bool(String key) {
+        JsonElement e = o.get(key);
+        if (e == null || e.isJsonNull()) {
+            return false;
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+            throw wrongType(key, "true or false");
+        }
+        return e.getAsBoolean();
+    }
+
+    Optional<List<String>> strings(String key) {
+        JsonElement e = o.get(key);
+        if (e == null || e.isJsonNull()) {
+            return Optional.empty();
+        }
+        if (!e.isJsonArray()) {
+            throw wrongType(key, "a list of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonElement x : e.getAsJsonArray()) {
+            if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isString()) {
+                throw wrongType(key, "a list of strings");
+            }
+            out.add(x.getAsString());
+        }
+        return Optional.of(out);
+    }
+
+    private BridgeException wrongType(String key, String type) {
+        return BridgeException.badRequest("'" + key + "' in the " + what + " request must be " + type, "Fix its value.");
+    }
+
+    /** A submit request: the same fields as {@code batchrender submit}'s options. */
+    static SubmitForm submitForm(String json) {
+        Requests r = parse(json, "submit", SUBMIT_FIELDS);
+        Optional<Duration> timeout = r.number("timeoutSeconds").map(s -> Duration.ofMillis(Math.round(s * 1000)));
+        return new SubmitForm(r.path("scene"), r.strings("command"), r.string("frames"),
+                r.strings("searchPaths").orElse(List.of()).stream().map(Path::of).toList(), r.bool("allowMissing"),
+                r.integer("chunk", 1), r.string("renderer"), r.string("name"), r.path("output"),
+                r.integer("retries", SubmitRequest.DEFAULT_RETRIES), timeout, r.string("engine"), r.string("format"),
+                r.string("imageName"), r.string("camera"), r.string("layer"), r.path("project"));
+    }
+
+    /** A scan request: the scene, extra search folders, and optionally the references Maya reports. */
+    record Scan(Path scene, List<Path> searchPaths, Optional<List<AssetReference>> references) {
+    }
+
+    static Scan scan(String json) {
+        Requests r = parse(json, "scan", SCAN_FIELDS);
+        Path scene = Path.of(r.requireString("scene"));
+        List<Path> search = r.strings("searchPaths").orElse(List.of()).stream().map(Path::of).toList();
+        JsonElement refs = r.o.get("references");
+        if (refs == null || refs.isJsonNull()) {
+            return new Scan(scene, search, Optional.empty());
+        }
+        if (!refs.isJsonArray()) {
+            throw r.wrongType("references", "a list of {node, nodeType, attribute, path}");
+        }
+        List<AssetReference> list = new ArrayList<>();
+        for (JsonElement e : (JsonArray) refs) {
+            if (!e.isJsonObject()) {
+                throw r.wrongType("references", "a list of {node, nodeType, attribute, path}");
+            }
+            Requests ref = new Requests(e.getAsJsonObject(), "reference").only(REFERENCE_FIELDS);
+            TilingMode tiling = ref.string("tiling").map(Requests::tiling).orElse(TilingMode.OFF);
+            list.add(new AssetReference(ref.string("node").orElse("maya"), ref.string("nodeType").orElse("file"),
+                    ref.string("attribute").orElse("fileTextureName"), ref.requireString("path"), tiling,
+                    ref.bool("frameSequence")));
+        }
+        return new Scan(scene, search, Optional.of(list));
+    }
+
+    private static TilingMode tiling(String name) {
+        for (TilingMode m : TilingMode.values()) {
+            if (m.name().equalsIgnoreCase(name)) {
+                return m;
+            }
+        }
+        throw BridgeException.badRequest("'" + name + "' is not a tiling mode",
+                "Use one of " + java.util.Arrays.toString(TilingMode.values()) + ".");
+    }
+
+    /** A watcher's options: poll interval and download rate limit. */
+    static io.batchrender.watch.WatchOptions watch(String json) {
+        Requests r = parse(json, "watch", WATCH_FIELDS);
+        double poll = r.number("pollSeconds").orElse(2.0);
+        if (!(poll > 0) || poll > 3600) {
+            throw BridgeException.badRequest("'pollSeconds' must be between 0 and 3600", "Use e.g. 2 or 0.5.");
+        }
+        long rate = r.string("limitRate").map(io.batchrender.watch.WatchOptions::parseRate).orElse(0L);
+        return new io.batchrender.watch.WatchOptions(Duration.ofMillis(Math.max(1, Math.round(poll * 1000))), rate,
+                io.batchrender.watch.WatchOptions.DEFAULT.attempts());
+    }
+}

@@ -1,0 +1,86 @@
+package io.batchrender.cli;
+
+import io.batchrender.farm.azure.AzureJobSettings;
+import io.batchrender.farm.azure.LicenseServer;
+import io.batchrender.farm.azure.PoolChoice;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** What {@code submit --farm azure} takes beyond a local submit: the pool, storage URLs, the tasks' environment. */
+final class AzureSubmitOptions {
+
+    @Option(names = "--pool", paramLabel = "ID", description = "Azure: run on this existing pool (default: an auto-pool for the job).")
+    String pool;
+
+    @Option(names = "--new-pool", paramLabel = "ID", description = "Azure: create this persistent pool and run on it.")
+    String newPool;
+
+    @Mixin
+    AzurePoolOptions poolOptions = new AzurePoolOptions();
+
+    @Option(names = "--assets-url", paramLabel = "SAS_URL", description = "Azure: read SAS URL of the asset project's container.")
+    String assetsUrl;
+
+    @Option(names = "--assets-prefix", paramLabel = "PREFIX", defaultValue = "", description = "Azure: only the asset blobs under this prefix.")
+    String assetsPrefix = "";
+
+    @Option(names = "--scene-blob", paramLabel = "NAME",
+            description = "Azure: the scene's blob name in the asset container (default: the scene's file name).")
+    String sceneBlob;
+
+    @Option(names = "--output-url", paramLabel = "SAS_URL",
+            description = "Azure: write SAS URL of the container the outputs (images/, logs/, thumbs/) go to.")
+    String outputUrl;
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Azure: a variable for every task (repeatable; AZ_BATCH_* are the service's and ignored).")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--license", paramLabel = "PRODUCT=SERVER",
+            description = "Azure: a license server the nodes reach: autodesk=27000@lic (ADSKFLEX_LICENSE_FILE), vray=..., redshift=..., or VAR=value.")
+    List<String> licenses = new ArrayList<>();
+
+    AzureJobSettings settings(java.util.Optional<java.nio.file.Path> scene) {
+        if (pool != null && newPool != null) {
+            throw new UsageException("Give --pool (an existing pool) or --new-pool (a new one), not both.");
+        }
+        PoolChoice choice = pool != null ? new PoolChoice.Existing(pool)
+                : newPool != null ? new PoolChoice.NewPool(poolOptions.spec(newPool))
+                : new PoolChoice.AutoPool(poolOptions.spec(""));
+        List<LicenseServer> servers = new ArrayList<>();
+        for (String l : licenses) {
+            String[] kv = pair(l, "--license");
+            servers.add(new LicenseServer(kv[0], kv[1]));
+        }
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (String e : env) {
+            String[] kv = pair(e, "--env");
+            vars.put(kv[0], kv[1]);
+        }
+        AzureJobSettings s = AzureJobSettings.on(choice).withEnvironment(servers, vars);
+        if (assetsUrl != null) {
+            s = s.withAssets(assetsUrl, assetsPrefix);
+        }
+        if (outputUrl != null) {
+            s = s.withOutputContainerUrl(outputUrl);
+        }
+        if (sceneBlob != null) {
+            s = s.withSceneBlob(sceneBlob);
+        } else if (scene.isPresent()) {
+            s = s.withSceneBlob(scene.get().getFileName().toString());
+        }
+        return s;
+    }
+
+    private static String[] pair(String s, String option) {
+        int eq = s.indexOf('=');
+        if (eq <= 0) {
+            throw new UsageException(option + " " + s + " is not NAME=VALUE.");
+        }
+        return new String[] {s.substring(0, eq), s.substring(eq + 1)};
+    }
+
+}

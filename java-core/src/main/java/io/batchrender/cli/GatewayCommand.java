@@ -1,0 +1,59 @@
+package io.batchrender.cli;
+
+import com.google.gson.JsonObject;
+import io.batchrender.bridge.BridgeApi;
+import io.batchrender.bridge.Gateway;
+import io.batchrender.bridge.Operations;
+import io.batchrender.watch.Watchers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+@Command(name = "gateway", mixinStandardHelpOptions = true,
+        description = {"Serve the Java core to Python over Py4J (the Maya plug-in starts this itself).",
+            "Listens on 127.0.0.1 only, on a free port, and accepts only clients that present the random token it"
+                    + " prints as one JSON line {\"port\": ..., \"token\": ...}. Exits when its stdin closes, after"
+                    + " letting submissions in progress finish (the agent and watchers carry on by themselves)."})
+final class GatewayCommand implements Callable<Integer> {
+
+    /** How long a closing gateway waits for submissions and other hand-off work in progress. */
+    static final Duration HAND_OFF_WAIT = Duration.ofMinutes(10);
+
+    private final Cli cli;
+
+    GatewayCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        LogFiles.configure(cli.home, "gateway.log");
+        Operations ops = new Operations(Clock.systemUTC());
+        BridgeApi api = new BridgeApi(cli.home, cli.env, Path.of("").toAbsolutePath(), cli::farm,
+                new Watchers(cli.home, cli.env, Clock.systemUTC()), ops, Main.class.getAnnotation(Command.class).version()[0]);
+        try (Gateway gateway = Gateway.start(api)) {
+            JsonObject hello = new JsonObject();
+            hello.addProperty("port", gateway.port());
+            hello.addProperty("token", gateway.token());
+            cli.out.println(hello);
+            cli.out.flush();
+            waitForEndOfInput(System.in);
+            int left = ops.handOff(HAND_OFF_WAIT);
+            if (left > 0) {
+                cli.err.println("warning: " + left + " operation(s) were still running when the gateway stopped.");
+            }
+        }
+        return 0;
+    }
+
+    private static void waitForEndOfInput(InputStream in) throws IOException {
+        byte[] buf = new byte[256];
+        while (in.read(buf) >= 0) {
+            // anything written to stdin is ignored: only its end matters
+        }
+    }
+}

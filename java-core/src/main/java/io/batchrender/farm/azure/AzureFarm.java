@@ -1,0 +1,377 @@
+package io.batchrender.farm.azure;
+
+import com.microsoft.azure.batch.BatchClient;
+import com.microsoft.azure.batch.protocol.models.CloudJob;
+import com.microsoft.azure.batch.protocol.models.CloudPool;
+import com.microsoft.azure.batch.protocol.models.CloudTask;
+import com.microsoft.azure.batch.protocol.models.ComputeNodeDeallocationOption;
+import com.microsoft.azure.batch.protocol.models.JobListOptions;
+import com.microsoft.azure.batch.protocol.models.JobPatchParameter;
+import com.microsoft.azure.batch.protocol.models.OnAllTasksComplete;
+import com.microsoft.azure.batch.protocol.models.PoolEnableAutoScaleParameter;
+import com.microsoft.azure.batch.protocol.models.PoolInformation;
+import com.microsoft.azure.batch.protocol.models.PoolResizeParameter;
+import com.microsoft.azure.batch.protocol.models.TaskAddParameter;
+import com.microsoft.azure.batch.protocol.models.TaskListOptions;
+import io.batchrender.farm.FarmException;
+import io.batchrender.farm.JobInfo;
+import io.batchrender.farm.JobSpec;
+import io.batchrender.farm.JobState;
+import io.batchrender.farm.PoolInfo;
+import io.batchrender.farm.RenderFarm;
+import io.batchrender.farm.ShrinkPolicy;
+import io.batchrender.farm.TaskInfo;
+import io.batchrender.farm.TaskLog;
+import io.batchrender.settings.StateHome;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * Azure Batch as a render farm, through azure-batch 11.2.0: jobs with one task per frame or chunk
+ * on an auto-pool, an existing pool or a new persistent one, and the same contract as the local farm.
+ */
+public final class AzureFarm implements RenderFarm {
+
+    private static final String POOL_PREFIX = "batchrender";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    /** What Batch allows in job and task ids; checked before an id names a folder on this disk. */
+    private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final StateHome home;
+    private final BatchClient client;
+    private final AzureJobSettings defaults;
+    private final TaskSubmitter tasks;
+
+    /**
+     * @param defaults what jobs submitted through {@link #submit(JobSpec)} use: pool, storage, environment
+     * @param inFlight how many task collections are sent at once
+     * @param backoff  the first wait before a 500 is retried (Retry-After rules for 429 and 503)
+     */
+    public AzureFarm(BatchAccount account, StateHome home, AzureJobSettings defaults, int inFlight, Duration backoff) {
+        this.home = home;
+        this.client = BatchClients.open(account, backoff).client();
+        this.defaults = defaults;
+        this.tasks = new TaskSubmitter(client, inFlight, BatchClients.CALL_TIMEOUT);
+    }
+
+    /** The account from the environment, jobs on an existing pool named by BATCHRENDER_AZURE_POOL, else an auto-pool. */
+    public static AzureFarm fromEnvironment(Map<String, String> env, StateHome home) {
+        BatchAccount account = BatchAccount.fromEnvironment(env);
+        String pool = env.get("BATCHRENDER_AZURE_POOL");
+        PoolChoice choice = pool != null && !pool.isBlank() ? new PoolChoice.Existing(pool)
+                : new PoolChoice.AutoPool(new PoolSpec("", env.getOrDefault("BATCHRENDER_AZURE_VM_SIZE", "standard_d4s_v5"),
+                        1, 0, 1, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
+        return new AzureFarm(account, home, AzureJobSettings.on(choice), 8, Duration.ofMillis(500));
+    }
+
+    @Override
+    public JobInfo submit(JobSpec spec) {
+        return submit(spec, defaults);
+    }
+
+    /** Submits {@code spec} with its Azure settings; on failure after the job exists the job is deleted again. */
+    public JobInfo submit(JobSpec spec, AzureJobSettings settings) {
+        if (spec.scene().isPresent() && settings.assetContainerUrl().isEmpty() && settings.assetAutoStorageContainer().isEmpty()) {
+            throw new FarmException("A scene job on Azure needs its asset project on the nodes: give --assets-url (a read SAS"
+                    + " URL of the container the scene and its files were uploaded to).");
+        }
+        if (spec.scene().isPresent() && settings.sceneBlob().isEmpty()) {
+            throw new FarmException("A scene job on Azure needs the scene's blob name in its asset project: give --scene-blob.");
+        }
+        String jobId = AzureJobIds.next(spec.name());
+        String submission = UUID.randomUUID().toString();
+        Path output = spec.outputDir().map(p -> p.toAbsolutePath().normalize()).orElseGet(() -> home.jobDir(jobId).resolve("output"));
+        PoolInformation pool = poolFor(settings.pool());
+        var add = BatchRequests.job(jobId, submission, spec, settings, pool, output.toString());
+        try {
+            client.protocolLayer().jobs().add(add);
+        } catch (RuntimeException e) {
+            boolean ours = BatchErrors.code(e).filter("JobExists"::equals).isPresent()
+                    && job(jobId).isPresent() && submission.equals(submissionOf(jobId));
+            if (!ours) { // JobExists with our own token: an earlier try created it and its answer was lost
+                throw BatchErrors.explain("creating job " + jobId, e);
+            }
+        }
+        try {
+            List<TaskAddParameter> params = new ArrayList<>(spec.tasks().size());
+            spec.tasks().forEach(t -> params.add(BatchRequests.task(t, spec, settings)));
+            tasks.addAll(jobId, params);
+            call("finishing job " + jobId, () -> {
+                client.protocolLayer().jobs().patch(jobId, new JobPatchParameter().withOnAllTasksComplete(OnAllTasksComplete.TERMINATE_JOB));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            try {
+                client.protocolLayer().jobs().delete(jobId);
+            } catch (RuntimeException ignored) {
+                // the submission's own error is what the artist needs to see
+            }
+            throw e;
+        }
+        return job(jobId).orElseThrow(() -> new FarmException("Job " + jobId + " vanished right after it was submitted."));
+    }
+
+    private String submissionOf(String jobId) {
+        CloudJob j = call("reading job " + jobId, () -> client.protocolLayer().jobs().get(jobId));
+        return AzureViews.meta(j, BatchRequests.META_SUBMISSION).orElse("");
+    }
+
+    private PoolInformation poolFor(PoolChoice choice) {
+        if (choice instanceof PoolChoice.AutoPool a) {
+            return BatchRequests.autoPool(a.template(), POOL_PREFIX);
+        }
+        if (choice instanceof PoolChoice.Existing e) {
+            call("finding pool " + e.poolId(), () -> client.protocolLayer().pools().get(e.poolId()));
+            return new PoolInformation().withPoolId(e.poolId());
+        }
+        PoolSpec spec = ((PoolChoice.NewPool) choice).spec();
+        createPool(spec);
+        return new PoolInformation().withPoolId(spec.id());
+    }
+
+    @Override
+    public List<JobInfo> jobs() {
+        List<CloudJob> all = call("listing jobs", () -> new ArrayList<>(client.protocolLayer().jobs().list()));
+        List<JobInfo> out = new ArrayList<>();
+        for (CloudJob j : all) {
+            try {
+                out.add(view(j));
+            } catch (FarmException gone) {
+                // deleted between the list and its counts
+            }
+        }
+        out.sort(Comparator.comparing(JobInfo::created));
+        return out;
+    }
+
+    @Override
+    public Optional<JobInfo> job(String jobId) {
+        try {
+            return Optional.of(view(client.protocolLayer().jobs().get(jobId)));
+        } catch (RuntimeException e) {
+            if (BatchErrors.code(e).filter("JobNotFound"::equals).isPresent()) {
+                return Optional.empty();
+            }
+            throw BatchErrors.explain("reading job " + jobId, e);
+        }
+    }
+
+    private JobInfo view(CloudJob j) {
+        var counts = call("counting the tasks of job " + j.id(), () -> client.protocolLayer().jobs().getTaskCounts(j.id()));
+        return AzureViews.job(j, AzureViews.counts(counts.taskCounts()), home.jobDir(j.id()).resolve("output"));
+    }
+
+    @Override
+    public List<TaskInfo> tasks(String jobId) {
+        List<CloudTask> all = call("listing the tasks of job " + jobId, () -> new ArrayList<>(client.protocolLayer().tasks()
+                .list(jobId, new TaskListOptions().withSelect("id,state,executionInfo,environmentSettings"))));
+        List<TaskInfo> out = new ArrayList<>(all.stream().map(AzureViews::task).toList());
+        out.sort(Comparator.comparing(TaskInfo::id, AzureFarm::naturalOrder));
+        return out;
+    }
+
+    static int naturalOrder(String a, String b) {
+        if (a.chars().allMatch(Character::isDigit) && b.chars().allMatch(Character::isDigit) && !a.isEmpty() && !b.isEmpty()) {
+            return new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b));
+        }
+        return a.compareTo(b);
+    }
+
+    @Override
+    public void cancel(String jobId) {
+        try {
+            client.protocolLayer().jobs().terminate(jobId, "Cancelled with batchrender", null);
+        } catch (RuntimeException e) {
+            if (BatchErrors.code(e).filter(c -> c.equals("JobCompleted") || c.equals("JobBeingTerminated")).isEmpty()) {
+                throw BatchErrors.explain("cancelling job " + jobId, e);
+            }
+        }
+        awaitJob(jobId, j -> j.isPresent() && j.get().state() == JobState.COMPLETED, "to stop");
+    }
+
+    @Override
+    public void delete(String jobId) {
+        call("deleting job " + jobId, () -> {
+            client.protocolLayer().jobs().delete(jobId);
+            return null;
+        });
+        awaitJob(jobId, Optional::isEmpty, "to be deleted");
+        try {
+            deleteTree(home.jobDir(jobId).resolve("azure-logs"));
+        } catch (IOException e) {
+            throw new FarmException("Job " + jobId + " is deleted but its downloaded logs remain in " + home.jobDir(jobId)
+                    + " (" + e.getMessage() + "): remove them by hand.", e);
+        }
+    }
+
+    private void awaitJob(String jobId, java.util.function.Predicate<Optional<JobInfo>> done, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!done.test(job(jobId))) {
+            if (System.nanoTime() > deadline) {
+                throw new FarmException("Job " + jobId + " did not get " + what + " within " + WAIT.toSeconds()
+                        + " s; Batch is still working on it: check again with 'batchrender job show " + jobId + " --farm azure'.");
+            }
+            sleep(200);
+        }
+    }
+
+    @Override
+    public TaskLog log(String jobId, String taskId, int attempt) {
+        TaskInfo task = tasks(jobId).stream().filter(t -> t.id().equals(taskId)).findFirst()
+                .orElseThrow(() -> new FarmException("Job " + jobId + " has no task '" + taskId
+                        + "': see its tasks with 'batchrender job show " + jobId + " --farm azure'."));
+        if (task.attempts() == 0) {
+            throw new FarmException("Task " + taskId + " of job " + jobId + " has not started yet, so it has no logs.");
+        }
+        if (attempt != 0 && attempt != task.attempts()) {
+            throw new FarmException("Batch keeps the logs of a task's latest attempt only: use --attempt "
+                    + task.attempts() + " or leave it out.");
+        }
+        if (!SAFE_ID.matcher(jobId).matches() || !SAFE_ID.matcher(taskId).matches()) {
+            throw new FarmException("'" + jobId + "/" + taskId + "' is not a Batch job and task id: they hold letters, digits, - and _.");
+        }
+        Path dir = home.jobDir(jobId).resolve("azure-logs").resolve(taskId);
+        return new TaskLog(jobId, taskId, task.attempts(), fetch(jobId, taskId, "stdout.txt", dir), fetch(jobId, taskId, "stderr.txt", dir));
+    }
+
+    private Path fetch(String jobId, String taskId, String name, Path dir) {
+        Path target = dir.resolve(name);
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, name, ".part");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                client.protocolLayer().files().getFromTask(jobId, taskId, name, out);
+            } catch (RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                if (BatchErrors.code(e).filter(c -> c.equals("FileNotFound") || c.equals("TaskFilesUnavailable")).isPresent()) {
+                    Files.deleteIfExists(target);
+                    return target;
+                }
+                throw BatchErrors.explain("reading " + name + " of task " + taskId, e);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new FarmException("Cannot save the log of task " + taskId + " in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<PoolInfo> pools() {
+        List<CloudPool> pools = call("listing pools", () -> new ArrayList<>(client.protocolLayer().pools().list()));
+        Map<String, Integer> running = new HashMap<>();
+        List<CloudJob> active = call("listing jobs", () -> new ArrayList<>(client.protocolLayer().jobs()
+                .list(new JobListOptions().withFilter("state eq 'active'").withSelect("id,executionInfo"))));
+        for (CloudJob j : active) {
+            if (j.executionInfo() != null && j.executionInfo().poolId() != null) {
+                try {
+                    int r = client.protocolLayer().jobs().getTaskCounts(j.id()).taskCounts().running();
+                    running.merge(j.executionInfo().poolId(), r, Integer::sum);
+                } catch (RuntimeException gone) {
+                    // the job ended meanwhile
+                }
+            }
+        }
+        return pools.stream().map(p -> AzureViews.pool(p, running.getOrDefault(p.id(), 0))).toList();
+    }
+
+    /** Resizes to enough nodes for {@code slots} tasks at once (dedicated nodes; 0 removes every node). */
+    @Override
+    public void resize(String poolId, int slots, ShrinkPolicy policy) {
+        if (slots < 0) {
+            throw new FarmException("A pool cannot have " + slots + " slots: use 0 to remove its nodes, or more to render.");
+        }
+        CloudPool p = call("finding pool " + poolId, () -> client.protocolLayer().pools().get(poolId));
+        int spn = p.taskSlotsPerNode() == null ? 1 : p.taskSlotsPerNode();
+        int spot = slots == 0 || p.targetLowPriorityNodes() == null ? 0 : p.targetLowPriorityNodes();
+        resizeNodes(poolId, (slots + spn - 1) / spn, spot, policy);
+    }
+
+    /** Sets a pool's dedicated and Spot node counts; {@code policy} says what happens to running tasks on nodes that go. */
+    public void resizeNodes(String poolId, int dedicated, int spot, ShrinkPolicy policy) {
+        if (dedicated < 0 || spot < 0) {
+            throw new FarmException("Node counts must be 0 or more.");
+        }
+        call("resizing pool " + poolId, () -> {
+            client.protocolLayer().pools().resize(poolId, new PoolResizeParameter().withTargetDedicatedNodes(dedicated)
+                    .withTargetLowPriorityNodes(spot).withNodeDeallocationOption(policy == ShrinkPolicy.TASKCOMPLETION
+                            ? ComputeNodeDeallocationOption.TASK_COMPLETION : ComputeNodeDeallocationOption.REQUEUE));
+            return null;
+        });
+    }
+
+    /** Creates a persistent pool; with an autoscale formula it scales by that instead of fixed counts. */
+    public void createPool(PoolSpec spec) {
+        if (spec.id() == null || spec.id().isEmpty()) {
+            throw new FarmException("A new pool needs an id: letters, digits, - and _, up to 64.");
+        }
+        call("creating pool " + spec.id(), () -> {
+            client.protocolLayer().pools().add(BatchRequests.pool(spec));
+            return null;
+        });
+    }
+
+    /** Switches a pool to an autoscale formula, e.g. {@link PoolSpec#followPendingTasks}. */
+    public void enableAutoScale(String poolId, String formula) {
+        call("enabling autoscale on pool " + poolId, () -> {
+            client.protocolLayer().pools().enableAutoScale(poolId, new PoolEnableAutoScaleParameter()
+                    .withAutoScaleFormula(formula).withAutoScaleEvaluationInterval(org.joda.time.Period.minutes(5)));
+            return null;
+        });
+    }
+
+    public void deletePool(String poolId) {
+        call("deleting pool " + poolId, () -> {
+            client.protocolLayer().pools().delete(poolId);
+            return null;
+        });
+    }
+
+    private static <T> T call(String what, Callable<T> c) {
+        try {
+            return c.call();
+        } catch (FarmException e) {
+            throw e;
+        } catch (Exception e) {
+            throw BatchErrors.explain(what, e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.deleteIfExists(dir.getParent());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FarmException("Interrupted while waiting for Batch.");
+        }
+    }
+
+    @Override
+    public void close() {
+        // the client holds no resources that outlive the JVM's daemon threads
+    }
+}

@@ -1,0 +1,62 @@
+package io.batchrender.farm.azure;
+
+import com.microsoft.azure.AzureResponseBuilder;
+import com.microsoft.azure.batch.BatchClient;
+import com.microsoft.azure.batch.auth.BatchSharedKeyCredentials;
+import com.microsoft.azure.serializer.AzureJacksonAdapter;
+import com.microsoft.rest.RestClient;
+import com.microsoft.rest.protocol.ResponseBuilder;
+import com.microsoft.rest.protocol.SerializerAdapter;
+import com.microsoft.rest.retry.RetryStrategy;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+
+/**
+ * Builds the azure-batch 11.2.0 client the way the farm needs it: every call bounded by a
+ * timeout, throttling and server errors retried once by {@link RetryAfterInterceptor} (the SDK's
+ * own retry off), connections enough for several task collections in flight.
+ */
+final class BatchClients {
+
+    /** The longest one request may take, retries included. */
+    static final Duration CALL_TIMEOUT = Duration.ofMinutes(3);
+
+    private BatchClients() {
+    }
+
+    record Built(BatchClient client, RetryAfterInterceptor retry) {
+    }
+
+    static Built open(BatchAccount account, Duration baseBackoff) {
+        RetryAfterInterceptor retry = new RetryAfterInterceptor(6, baseBackoff.toMillis());
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
+                .callTimeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        RestClient rest = new RestClient.Builder(http, new Retrofit.Builder())
+                .withBaseUrl(account.url())
+                .withCredentials(new BatchSharedKeyCredentials(account.url(), account.name(), account.key()))
+                .withSerializerAdapter(new AzureJacksonAdapter())
+                .withResponseBuilderFactory(new ResponseBuilder.Factory() {
+                    private final AzureResponseBuilder.Factory base = new AzureResponseBuilder.Factory();
+
+                    @Override
+                    public <T, E extends com.microsoft.rest.RestException> ResponseBuilder<T, E> newInstance(
+                            SerializerAdapter<?> serializerAdapter) {
+                        return base.<T, E>newInstance(serializerAdapter).withThrowOnGet404(true);
+                    }
+                })
+                .withConnectionTimeout(15, TimeUnit.SECONDS)
+                .withReadTimeout(90, TimeUnit.SECONDS)
+                .withMaxIdleConnections(16)
+                .withRetryStrategy(new RetryStrategy("none", false) {
+                    @Override
+                    public boolean shouldRetry(int retryCount, okhttp3.Response response) {
+                        return false;
+                    }
+                })
+                .withInterceptor(retry)
+                .build();
+        return new Built(BatchClient.open(rest, account.url()), retry);
+    }
+}

@@ -1,0 +1,84 @@
+package io.batchrender.farm.local;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.batchrender.farm.Checksum;
+import io.batchrender.farm.OutputFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The list of files a successful attempt published ({@code outputs.json} in its attempt folder):
+ * names relative to the job's output folder, sizes and SHA-256, written atomically before the
+ * attempt is recorded as succeeded, so a watcher can fetch and verify exactly those files.
+ */
+final class OutputManifest {
+
+    static final String FILE = "outputs.json";
+
+    private OutputManifest() {
+    }
+
+    /** Describes each file under {@code staging} (name relative to it, size, SHA-256). */
+    static List<OutputFile> describe(String taskId, Path staging) throws IOException {
+        List<OutputFile> out = new ArrayList<>();
+        for (Path file : OutputStager.files(staging)) {
+            String name = staging.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+            MessageDigest md = Checksum.digest(Checksum.SHA256);
+            long size = 0;
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    size += n;
+                }
+            }
+            out.add(new OutputFile(taskId, name, size, Optional.of(Checksum.sha256(md.digest()))));
+        }
+        return out;
+    }
+
+    static void write(Path manifest, List<OutputFile> files) throws IOException {
+        JsonArray arr = new JsonArray();
+        for (OutputFile f : files) {
+            JsonObject o = new JsonObject();
+            o.addProperty("name", f.name());
+            o.addProperty("size", f.size());
+            f.checksum().ifPresent(c -> o.addProperty("sha256", c.hex()));
+            arr.add(o);
+        }
+        Files.createDirectories(manifest.getParent());
+        Path temp = manifest.resolveSibling(FILE + ".tmp");
+        Files.writeString(temp, arr.toString(), StandardCharsets.UTF_8);
+        Files.move(temp, manifest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The files listed in {@code manifest}; empty when it does not exist. Names that would leave the folder are refused. */
+    static List<OutputFile> read(String taskId, Path manifest) throws IOException {
+        if (!Files.isRegularFile(manifest)) {
+            return List.of();
+        }
+        List<OutputFile> out = new ArrayList<>();
+        try {
+            for (JsonElement e : JsonParser.parseString(Files.readString(manifest, StandardCharsets.UTF_8)).getAsJsonArray()) {
+                JsonObject o = e.getAsJsonObject();
+                Optional<Checksum> sum = o.has("sha256")
+                        ? Optional.of(new Checksum(Checksum.SHA256, o.get("sha256").getAsString())) : Optional.empty();
+                out.add(new OutputFile(taskId, o.get("name").getAsString(), o.get("size").getAsLong(), sum));
+            }
+        } catch (RuntimeException bad) {
+            throw new IOException("the output list " + manifest + " is damaged (" + bad.getMessage() + ")", bad);
+        }
+        return out;
+    }
+}

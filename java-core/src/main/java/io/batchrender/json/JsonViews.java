@@ -1,0 +1,161 @@
+package io.batchrender.json;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.batchrender.farm.JobInfo;
+import io.batchrender.farm.PoolInfo;
+import io.batchrender.farm.TaskInfo;
+import io.batchrender.assets.ResolvedAsset;
+import io.batchrender.scene.RenderLayer;
+import io.batchrender.scene.Resolution;
+import io.batchrender.scene.SceneManifest;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The JSON the CLI prints with {@code --json}: field names as Azure Batch spells them where it has them. */
+public final class JsonViews {
+
+    public static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private JsonViews() {
+    }
+
+    public static JsonObject job(JobInfo job) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", job.id());
+        o.addProperty("name", job.name());
+        o.addProperty("state", job.state().wire());
+        o.addProperty("renderer", job.renderer());
+        job.scene().ifPresent(s -> o.addProperty("scene", s.toString()));
+        o.addProperty("outputDir", job.outputDir().toString());
+        o.addProperty("creationTime", job.created().toString());
+        job.ended().ifPresent(e -> o.addProperty("endTime", e.toString()));
+        JsonObject counts = new JsonObject();
+        counts.addProperty("active", job.counts().active());
+        counts.addProperty("running", job.counts().running());
+        counts.addProperty("completed", job.counts().completed());
+        counts.addProperty("succeeded", job.counts().succeeded());
+        counts.addProperty("failed", job.counts().failed());
+        o.add("taskCounts", counts);
+        return o;
+    }
+
+    public static JsonObject jobWithTasks(JobInfo job, List<TaskInfo> tasks) {
+        JsonObject o = job(job);
+        JsonArray arr = new JsonArray();
+        tasks.forEach(t -> arr.add(task(t)));
+        o.add("tasks", arr);
+        return o;
+    }
+
+    public static JsonObject task(TaskInfo t) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", t.id());
+        JsonArray frames = new JsonArray();
+        t.frames().forEach(frames::add);
+        o.add("frames", frames);
+        o.addProperty("state", t.state().wire());
+        t.result().ifPresent(r -> o.addProperty("result", r.wire()));
+        o.add("exitCode", t.exitCode().<JsonElement>map(c -> new com.google.gson.JsonPrimitive(c))
+                .orElse(com.google.gson.JsonNull.INSTANCE));
+        o.addProperty("attempts", t.attempts());
+        o.addProperty("retryCount", t.retryCount());
+        o.addProperty("requeueCount", t.requeueCount());
+        t.startTime().ifPresent(s -> o.addProperty("startTime", s.toString()));
+        t.endTime().ifPresent(e -> o.addProperty("endTime", e.toString()));
+        t.failure().ifPresent(f -> {
+            JsonObject fo = new JsonObject();
+            fo.addProperty("code", f.code());
+            fo.addProperty("message", f.message());
+            o.add("failureInfo", fo);
+        });
+        return o;
+    }
+
+    public static JsonObject pool(PoolInfo p) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", p.id());
+        o.addProperty("targetSlots", p.targetSlots());
+        o.addProperty("runningTasks", p.runningTasks());
+        o.addProperty("state", p.state());
+        o.addProperty("allocationState", p.allocationState());
+        o.addProperty("vmSize", p.vmSize());
+        o.addProperty("currentDedicatedNodes", p.currentDedicatedNodes());
+        o.addProperty("targetDedicatedNodes", p.targetDedicatedNodes());
+        o.addProperty("currentLowPriorityNodes", p.currentSpotNodes());
+        o.addProperty("targetLowPriorityNodes", p.targetSpotNodes());
+        o.addProperty("taskSlotsPerNode", p.taskSlotsPerNode());
+        return o;
+    }
+
+    /** A scanned scene: settings, layers, plug-ins and every file it needs, found or not. */
+    public static JsonObject manifest(SceneManifest m) {
+        JsonObject o = new JsonObject();
+        o.addProperty("scene", m.scene().toString());
+        m.project().ifPresent(p -> o.addProperty("project", p.toString()));
+        o.addProperty("renderer", m.settings().renderer());
+        m.rendererHint().ifPresent(h -> o.addProperty("rendererHint", h));
+        o.addProperty("animation", m.settings().animation());
+        o.addProperty("frames", m.settings().frames());
+        o.addProperty("outputPrefix", m.settings().outputPrefix());
+        o.addProperty("imageFormat", m.settings().imageFormat());
+        o.addProperty("padding", m.settings().padding());
+        o.add("resolution", resolution(m.settings().resolution()));
+        o.add("cameras", strings(m.settings().cameras()));
+        JsonArray layers = new JsonArray();
+        for (RenderLayer l : m.settings().layers()) {
+            JsonObject lo = new JsonObject();
+            lo.addProperty("name", l.name());
+            lo.addProperty("renderable", l.renderable());
+            lo.addProperty("frames", l.frames());
+            lo.addProperty("outputPrefix", l.outputPrefix());
+            lo.add("resolution", resolution(l.resolution()));
+            lo.add("cameras", strings(l.cameras()));
+            layers.add(lo);
+        }
+        o.add("layers", layers);
+        o.add("plugins", strings(m.plugins()));
+        JsonArray assets = new JsonArray();
+        for (SceneManifest.SceneAsset sa : m.assets()) {
+            JsonObject ao = asset(sa.asset());
+            ao.addProperty("namedIn", sa.namedIn().toString());
+            if (sa.unloaded()) {
+                ao.addProperty("unloaded", true);
+            }
+            assets.add(ao);
+        }
+        o.add("assets", assets);
+        o.add("problems", strings(m.problems()));
+        return o;
+    }
+
+    /** One file reference and what was found for it. */
+    public static JsonObject asset(ResolvedAsset a) {
+        JsonObject ao = new JsonObject();
+        ao.addProperty("node", a.ref().node());
+        ao.addProperty("nodeType", a.ref().nodeType());
+        ao.addProperty("attribute", a.ref().attribute());
+        ao.addProperty("path", a.ref().path());
+        ao.add("files", strings(a.files().stream().map(Path::toString).toList()));
+        ao.addProperty("status", a.status().label());
+        a.foundBy().ifPresent(f -> ao.addProperty("foundBy", f));
+        a.problem().ifPresent(p -> ao.addProperty("problem", p));
+        return ao;
+    }
+
+    private static JsonObject resolution(Resolution r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("width", r.width());
+        o.addProperty("height", r.height());
+        return o;
+    }
+
+    public static JsonArray strings(List<String> values) {
+        JsonArray arr = new JsonArray();
+        values.forEach(arr::add);
+        return arr;
+    }
+}

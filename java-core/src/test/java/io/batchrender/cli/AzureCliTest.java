@@ -1,0 +1,123 @@
+package io.batchrender.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.batchrender.farm.azure.testdouble.BatchDouble;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --farm azure} on the CLI, against the Batch test double: the same --json shapes as the local farm. */
+class AzureCliTest {
+
+    @TempDir
+    Path tmp;
+
+    BatchDouble batch;
+
+    record Result(int code, String out, String err) {
+        JsonElement json() {
+            return JsonParser.parseString(out);
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(100)).start();
+    }
+
+    @AfterEach
+    void stop() {
+        batch.close();
+    }
+
+    Result run(Map<String, String> extra, String... args) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("BATCHRENDER_HOME", tmp.resolve("state").toString());
+        env.put("AZURE_BATCH_ENDPOINT", batch.url());
+        env.put("AZURE_BATCH_ACCOUNT", batch.account());
+        env.put("AZURE_BATCH_ACCESS_KEY", batch.key());
+        env.putAll(extra);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    Result run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    @Test
+    void poolsAreCreatedListedResizedAndDeletedWithTheLocalFarmsJsonShape() {
+        assertEquals(0, run("pool", "create", "render", "--farm", "azure", "--dedicated", "1", "--spot", "2",
+                "--slots-per-node", "4", "--vm-size", "Standard_D8s_v5").code());
+
+        JsonObject pool = run("pools", "--farm", "azure", "--json").json().getAsJsonArray().get(0).getAsJsonObject();
+        JsonObject local = run("pools", "--json").json().getAsJsonArray().get(0).getAsJsonObject();
+
+        assertEquals(local.keySet(), pool.keySet());
+        assertTrue(pool.keySet().containsAll(Set.of("id", "state", "allocationState", "vmSize", "currentDedicatedNodes",
+                "targetDedicatedNodes", "currentLowPriorityNodes", "targetLowPriorityNodes")));
+        assertEquals("render", pool.get("id").getAsString());
+        assertEquals("standard_d8s_v5", pool.get("vmSize").getAsString());
+        assertEquals(1, pool.get("targetDedicatedNodes").getAsInt());
+        assertEquals(2, pool.get("targetLowPriorityNodes").getAsInt());
+        assertEquals(12, pool.get("targetSlots").getAsInt());
+
+        assertEquals(0, run("pool", "resize", "render", "0", "--farm", "azure").code());
+        JsonObject resized = run("pools", "--farm", "azure", "--json").json().getAsJsonArray().get(0).getAsJsonObject();
+        assertEquals(0, resized.get("targetDedicatedNodes").getAsInt());
+        assertEquals(0, resized.get("targetLowPriorityNodes").getAsInt());
+
+        assertEquals(0, run("pool", "delete", "render", "--farm", "azure").code());
+        Result missing = run("pool", "resize", "render", "2", "--farm", "azure");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().startsWith("error: Pool not found"), missing.err());
+    }
+
+    @Test
+    void aJobIsSubmittedWaitedForShownAndItsLogsRead() {
+        run("pool", "create", "render", "--farm", "azure", "--slots-per-node", "2");
+
+        Result submit = run("submit", "--farm", "azure", "--pool", "render", "--command", "sh -c 'echo frame {frame} $GREETING'",
+                "--frames", "1-3", "--env", "GREETING=hello", "--env", "AZ_BATCH_TASK_ID=hijack", "--wait", "--json");
+
+        assertEquals(0, submit.code(), submit.err());
+        JsonObject job = submit.json().getAsJsonObject();
+        assertEquals("completed", job.get("state").getAsString());
+        assertEquals(3, job.getAsJsonObject("taskCounts").get("succeeded").getAsInt());
+        String id = job.get("id").getAsString();
+        Result logs = run("job", "logs", id, "2", "--stdout", "--farm", "azure");
+        assertEquals("frame 2 hello\n", logs.out());
+        JsonObject shown = run("job", "show", id, "--json", "--farm", "azure").json().getAsJsonObject();
+        assertEquals(3, shown.getAsJsonArray("tasks").size());
+        assertEquals(0, run("job", "delete", id, "--farm", "azure").code());
+        assertEquals("[]", run("jobs", "--farm", "azure", "--json").out().strip());
+    }
+
+    @Test
+    void aWrongKeyOrMissingAccountIsOneLineSayingWhatToDo() {
+        Result wrong = run(Map.of("AZURE_BATCH_ACCESS_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32])),
+                "pools", "--farm", "azure");
+        assertEquals(1, wrong.code());
+        assertEquals("error: authentication failed: check the Batch account name, URL and key\n", wrong.err());
+
+        Result missing = run(Map.of("AZURE_BATCH_ACCOUNT", ""), "jobs", "--farm", "azure");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("set AZURE_BATCH_ACCOUNT"), missing.err());
+        assertTrue(!missing.err().contains(batch.key()));
+    }
+}

@@ -1,0 +1,59 @@
+package io.batchrender.farm.azure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.azure.batch.protocol.models.CloudPool;
+import com.microsoft.azure.batch.protocol.models.CloudTask;
+import com.microsoft.azure.batch.protocol.models.PoolListOptions;
+import com.microsoft.azure.batch.protocol.models.TaskListOptions;
+import com.microsoft.azure.batch.protocol.models.TaskState;
+import io.batchrender.farm.JobInfo;
+import io.batchrender.farm.JobState;
+import io.batchrender.farm.azure.testdouble.BatchDouble;
+import io.batchrender.settings.StateHome;
+import io.batchrender.submit.JobPlanner;
+import io.batchrender.submit.SubmitRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The double's $filter and $select, as the SDK sends them (the recorded requests use both). */
+class BatchDoubleQueryTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void filterAndSelectNarrowTasksAndPools() throws Exception {
+        try (BatchDouble batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(50)).start()) {
+            BatchAccount account = new BatchAccount(batch.url(), batch.account(), batch.key());
+            AzureFarm farm = new AzureFarm(account, new StateHome(tmp.resolve("state")),
+                    AzureJobSettings.on(new PoolChoice.Existing("p1")), 2, Duration.ofMillis(20));
+            farm.createPool(new PoolSpec("p1", "standard_d2s_v5", 1, 0, 2, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
+            JobInfo job = farm.submit(JobPlanner.plan(new SubmitRequest(Optional.empty(), Optional.of(List.of("sh", "-c", "exit $0", "{frame}")),
+                    Optional.empty(), "0-3", 1, Optional.empty(), Optional.empty(), 0, Optional.empty())));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (farm.job(job.id()).orElseThrow().state() != JobState.COMPLETED && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            var client = BatchClients.open(account, Duration.ofMillis(20)).client().protocolLayer();
+
+            List<CloudTask> failed = new ArrayList<>(client.tasks().list(job.id(), new TaskListOptions()
+                    .withFilter("executionInfo/result eq 'failure'").withSelect("id,state")));
+            List<CloudPool> active = new ArrayList<>(client.pools().list(new PoolListOptions()
+                    .withFilter("state eq 'active'").withSelect("id,state")));
+
+            assertEquals(List.of("2", "3", "4"), failed.stream().map(CloudTask::id).toList(), "frames 1-3 exit non-zero");
+            assertTrue(failed.stream().allMatch(t -> t.state() == TaskState.COMPLETED));
+            assertNull(failed.get(0).executionInfo(), "only the selected properties come back");
+            assertEquals(List.of("p1"), active.stream().map(CloudPool::id).toList());
+            assertNull(active.get(0).vmSize());
+        }
+    }
+}

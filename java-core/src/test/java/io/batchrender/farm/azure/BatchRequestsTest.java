@@ -1,0 +1,85 @@
+package io.batchrender.farm.azure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.azure.batch.protocol.models.EnvironmentSetting;
+import com.microsoft.azure.batch.protocol.models.JobAddParameter;
+import com.microsoft.azure.batch.protocol.models.MetadataItem;
+import com.microsoft.azure.batch.protocol.models.OnAllTasksComplete;
+import com.microsoft.azure.batch.protocol.models.OutputFile;
+import com.microsoft.azure.batch.protocol.models.PoolInformation;
+import com.microsoft.azure.batch.protocol.models.TaskAddParameter;
+import io.batchrender.farm.JobSpec;
+import io.batchrender.render.CommandLineSplitter;
+import io.batchrender.submit.JobPlanner;
+import io.batchrender.submit.SubmitRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** What a submission asks of Batch, read from the request bodies the farm builds. */
+class BatchRequestsTest {
+
+    static final JobSpec SPEC = JobPlanner.plan(new SubmitRequest(Optional.empty(),
+            Optional.of(List.of("blender", "-b", "my shot's.blend", "-o", "{output}/shot_####", "-s", "{start}", "-e", "{end}")),
+            Optional.empty(), "1-10", 5, Optional.of("shot 010"), Optional.empty(), 3, Optional.empty()));
+
+    static final AzureJobSettings SETTINGS = AzureJobSettings.on(new PoolChoice.Existing("render"))
+            .withAssets("http://127.0.0.1:10000/devstoreaccount1/fgrp-shot?sv=x&sig=y", "sh010/")
+            .withOutputContainerUrl("http://127.0.0.1:10000/devstoreaccount1/out?sp=w&sig=z")
+            .withEnvironment(List.of(new LicenseServer("autodesk", "27000@lic"), new LicenseServer("vray", "30304@lic")),
+                    Map.of("OCIO", "/mnt/ocio/config.ocio", "AZ_BATCH_NODE_ID", "hijack", "ADSKFLEX_LICENSE_FILE", "27001@lic2"));
+
+    @Test
+    void theJobCarriesMetadataRetriesTheAssetPreparationAndNoEarlyTermination() {
+        JobAddParameter job = BatchRequests.job("shot-010-x", "token", SPEC, SETTINGS, new PoolInformation().withPoolId("render"), "/out");
+
+        assertEquals(OnAllTasksComplete.NO_ACTION, job.onAllTasksComplete(), "terminatejob comes after the tasks are in");
+        assertEquals(3, job.constraints().maxTaskRetryCount());
+        Map<String, String> meta = job.metadata().stream().collect(Collectors.toMap(MetadataItem::name, MetadataItem::value));
+        assertEquals("1-10", meta.get("frames"));
+        assertEquals("command", meta.get("renderer"));
+        assertEquals("shot 010", meta.get("batchrender.name"));
+        var rf = job.jobPreparationTask().resourceFiles().get(0);
+        assertEquals("http://127.0.0.1:10000/devstoreaccount1/fgrp-shot?sv=x&sig=y", rf.storageContainerUrl());
+        assertEquals("sh010/", rf.blobPrefix());
+        assertTrue(job.jobPreparationTask().waitForSuccess());
+        Map<String, String> env = job.commonEnvironmentSettings().stream()
+                .collect(Collectors.toMap(EnvironmentSetting::name, EnvironmentSetting::value));
+        assertEquals(Map.of("OCIO", "/mnt/ocio/config.ocio", "ADSKFLEX_LICENSE_FILE", "27001@lic2",
+                "VRAY_AUTH_CLIENT_SETTINGS", "30304@lic"), env, "the free table wins over a license; AZ_BATCH_* is never set");
+    }
+
+    @Test
+    void anAutoStorageContainerIsNamedInsteadOfASasUrl() {
+        AzureJobSettings s = new AzureJobSettings(new PoolChoice.Existing("p"), Optional.empty(), Optional.of("fgrp-shot"), "a/",
+                Optional.empty(), Optional.of("shot"), Optional.empty(), List.of(), Map.of(), Optional.empty(), List.of());
+
+        var rf = BatchRequests.prepTask(s).orElseThrow().resourceFiles().get(0);
+
+        assertEquals("fgrp-shot", rf.autoStorageContainerName());
+        assertNull(rf.storageContainerUrl());
+        assertEquals("a/", rf.blobPrefix());
+    }
+
+    @Test
+    void eachTaskRunsItsArgumentsUnchangedAndUploadsImagesLogsAndThumbnails() {
+        TaskAddParameter t = BatchRequests.task(SPEC.tasks().get(1), SPEC, SETTINGS);
+
+        assertEquals("2", t.id());
+        List<String> words = CommandLineSplitter.split(t.commandLine());
+        assertEquals(List.of("/bin/sh", "-c"), words.subList(0, 2));
+        assertEquals(List.of("batchrender", "${BATCHRENDER_OUTPUT_DIR}", "${BATCHRENDER_ASSETS_DIR}", "0", "blender", "-b", "my shot's.blend", "-o",
+                "${BATCHRENDER_OUTPUT_DIR}/shot_####", "-s", "6", "-e", "10"), words.subList(3, words.size()));
+        assertEquals("6,7,8,9,10", t.environmentSettings().get(0).value());
+        assertEquals(3, t.constraints().maxTaskRetryCount());
+        List<String> outputs = t.outputFiles().stream().map(OutputFile::filePattern).toList();
+        assertEquals(List.of("images/**/*", "../std*.txt", "thumbs/**/*"), outputs);
+        assertEquals("logs/2", t.outputFiles().get(1).destination().container().path());
+        assertTrue(t.outputFiles().stream().allMatch(o -> o.destination().container().containerUrl().endsWith("sp=w&sig=z")));
+    }
+}

@@ -1,0 +1,183 @@
+package io.batchrender.farm.azure.testdouble;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/** The tasks of the double's jobs: adding them (one or a collection), reading them, counting them by state. */
+final class BatchTasks {
+
+    static final int MAX_TASKS_PER_COLLECTION = 100;
+
+    private final BatchService svc;
+
+    BatchTasks(BatchService svc) {
+        this.svc = svc;
+    }
+
+    /** addtaskcollection: per-task results; the first {@code serverErrors} tasks answer ServerError. */
+    JsonObject addTasks(String jobId, JsonArray tasks, int serverErrors) {
+        synchronized (svc) {
+            return addTasksLocked(jobId, tasks, serverErrors);
+        }
+    }
+
+    DTask addTask(String jobId, JsonObject spec) {
+        synchronized (svc) {
+            return addTaskLocked(jobId, spec);
+        }
+    }
+
+    DTask task(String jobId, String taskId) {
+        synchronized (svc) {
+            return taskLocked(jobId, taskId);
+        }
+    }
+
+    /** The job's tasks counted by state, as the taskcounts answer. */
+    JsonObject taskCounts(String jobId) {
+        synchronized (svc) {
+            return countsLocked(jobId);
+        }
+    }
+
+    private JsonObject countsLocked(String jobId) {
+        DJob j = svc.job(jobId);
+        int active = 0;
+        int running = 0;
+        int succeeded = 0;
+        int failed = 0;
+        for (DTask t : j.tasks.values()) {
+            switch (t.state()) {
+                case "completed" -> {
+                    if ("success".equals(Wire.str(t.executionInfo(), "result", ""))) {
+                        succeeded++;
+                    } else {
+                        failed++;
+                    }
+                }
+                case "running", "preparing" -> running++;
+                default -> active++;
+            }
+        }
+        JsonObject counts = new JsonObject();
+        counts.addProperty("active", active);
+        counts.addProperty("running", running);
+        counts.addProperty("completed", succeeded + failed);
+        counts.addProperty("succeeded", succeeded);
+        counts.addProperty("failed", failed);
+        JsonObject o = new JsonObject();
+        o.addProperty("odata.metadata", svc.baseUrl + "/$metadata#taskcountsresult/@Element");
+        o.add("taskCounts", counts);
+        o.add("taskSlotCounts", counts.deepCopy());
+        return o;
+    }
+
+    private JsonObject addTasksLocked(String jobId, JsonArray tasks, int serverErrors) {
+        DJob j = svc.job(jobId);
+        checkJobTakesTasks(j);
+        if (tasks.size() > MAX_TASKS_PER_COLLECTION) {
+            throw new ServiceError(400, "InvalidRequestBody", "The number of tasks in the collection (" + tasks.size()
+                    + ") exceeds the maximum of " + MAX_TASKS_PER_COLLECTION + ".");
+        }
+        JsonArray results = new JsonArray();
+        int i = 0;
+        for (JsonElement e : tasks) {
+            JsonObject spec = e.getAsJsonObject();
+            JsonObject r = new JsonObject();
+            String id = Wire.str(spec, "id", "");
+            if (i++ < serverErrors) {
+                r.addProperty("status", "ServerError");
+                r.addProperty("taskId", id);
+                r.add("error", errorObject("ServerBusy", "The server is currently unable to receive requests. Please retry your request."));
+            } else {
+                try {
+                    DTask t = insertTask(j, spec);
+                    r.addProperty("status", "Success");
+                    r.addProperty("taskId", id);
+                    r.addProperty("eTag", Wire.str(t.body, "eTag", ""));
+                    r.addProperty("lastModified", Wire.str(t.body, "lastModified", ""));
+                    r.addProperty("location", Wire.str(t.body, "url", ""));
+                } catch (ServiceError se) {
+                    r.addProperty("status", "ClientError");
+                    r.addProperty("taskId", id);
+                    r.add("error", errorObject(se.code, se.getMessage()));
+                }
+            }
+            results.add(r);
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("odata.metadata", svc.baseUrl + "/$metadata#taskaddresult");
+        o.add("value", results);
+        return o;
+    }
+
+    private DTask addTaskLocked(String jobId, JsonObject spec) {
+        DJob j = svc.job(jobId);
+        checkJobTakesTasks(j);
+        return insertTask(j, spec);
+    }
+
+    private static void checkJobTakesTasks(DJob j) {
+        switch (j.state()) {
+            case "completed" -> throw ServiceError.conflict("JobCompleted", "The specified job is already in a completed state.");
+            case "terminating" -> throw ServiceError.conflict("JobBeingTerminated", "The specified job is being terminated.");
+            case "deleting" -> throw ServiceError.conflict("JobBeingDeleted", "The specified job has been marked for deletion and is being garbage collected.");
+            default -> { }
+        }
+    }
+
+    private DTask insertTask(DJob j, JsonObject spec) {
+        String id = Wire.str(spec, "id", "");
+        BatchService.checkId(id, "task");
+        if (j.tasks.containsKey(id)) {
+            throw ServiceError.conflict("TaskExists", "The specified task already exists.");
+        }
+        if (!spec.has("commandLine")) {
+            throw ServiceError.badRequest("MissingRequiredProperty", "A required property was not specified in the request body.");
+        }
+        JsonObject b = spec.deepCopy();
+        String now = Wire.now();
+        b.addProperty("url", svc.baseUrl + "/jobs/" + j.id() + "/tasks/" + id);
+        b.addProperty("eTag", Wire.etag());
+        b.addProperty("creationTime", now);
+        b.addProperty("lastModified", now);
+        b.addProperty("state", "active");
+        b.addProperty("stateTransitionTime", now);
+        JsonObject c = Wire.obj(spec, "constraints") == null ? new JsonObject() : Wire.obj(spec, "constraints").deepCopy();
+        if (!c.has("maxWallClockTime")) {
+            c.addProperty("maxWallClockTime", "P10675199DT2H48M5.4775807S");
+        }
+        if (!c.has("retentionTime")) {
+            c.addProperty("retentionTime", "P7D");
+        }
+        if (!c.has("maxTaskRetryCount")) {
+            c.addProperty("maxTaskRetryCount", Wire.integer(Wire.obj(j.body, "constraints"), "maxTaskRetryCount", 0));
+        }
+        b.add("constraints", c);
+        b.addProperty("requiredSlots", Wire.integer(spec, "requiredSlots", 1));
+        DTask t = new DTask(b, j);
+        t.executionInfo();
+        j.tasks.put(id, t);
+        return t;
+    }
+
+    private DTask taskLocked(String jobId, String taskId) {
+        DTask t = svc.job(jobId).tasks.get(taskId);
+        if (t == null) {
+            throw ServiceError.notFound("TaskNotFound", "The specified task does not exist.");
+        }
+        return t;
+    }
+
+    private static JsonObject errorObject(String code, String message) {
+        JsonObject err = new JsonObject();
+        err.addProperty("code", code);
+        JsonObject m = new JsonObject();
+        m.addProperty("lang", "en-US");
+        m.addProperty("value", message);
+        err.add("message", m);
+        return err;
+    }
+
+}

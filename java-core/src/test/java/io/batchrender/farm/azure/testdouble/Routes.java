@@ -1,0 +1,330 @@
+package io.batchrender.farm.azure.testdouble;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The REST surface of the double: which path and verb does what, and how the answer is shaped. */
+final class Routes {
+
+    private static final int DEFAULT_PAGE = 1000;
+    private static final Pattern CLAUSE = Pattern.compile("\\(?\\s*([A-Za-z/]+)\\s+eq\\s+'([^']*)'\\s*\\)?");
+
+    record Answer(int status, Map<String, String> headers, String contentType, byte[] body) {
+        static Answer json(int status, JsonObject body) {
+            return new Answer(status, Map.of(), "application/json;odata=minimalmetadata",
+                    Wire.GSON.toJson(body).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Answer empty(int status, Map<String, String> headers) {
+            return new Answer(status, headers, null, null);
+        }
+    }
+
+    private final BatchService svc;
+    private final BatchTasks tasks;
+
+    Routes(BatchService svc) {
+        this.svc = svc;
+        this.tasks = new BatchTasks(svc);
+    }
+
+    /** The kind of a path for request counting: ids replaced by {id}. */
+    static String kind(String path) {
+        String[] s = path.split("/", -1);
+        for (int i = 2; i < s.length; i += 2) {
+            if (!s[i].isEmpty()) {
+                s[i] = "{id}";
+            }
+        }
+        String k = String.join("/", s);
+        return k.replaceAll("/files/.*", "/files/{path}");
+    }
+
+    Answer route(String method, String path, Map<String, String> q, JsonObject body, int taskServerErrors, String rawQuery) {
+        String[] s = Arrays.stream(path.split("/")).filter(x -> !x.isEmpty()).toArray(String[]::new);
+        String m = method;
+        if (s.length == 0) {
+            throw ServiceError.notFound("ResourceNotFound", "The specified resource does not exist.");
+        }
+        switch (s[0]) {
+            case "pools" -> {
+                if (s.length == 1 && m.equals("POST")) {
+                    DPool p = svc.createPool(body, null);
+                    return created(p.body, "/pools/" + p.id());
+                }
+                if (s.length == 1 && m.equals("GET")) {
+                    return list("pools", snapshot(() -> svc.pools.values().stream().map(p -> p.body).toList()), q, rawQuery, path);
+                }
+                String id = s[1];
+                if (s.length == 2) {
+                    switch (m) {
+                        case "GET" -> {
+                            return entity("pools", svc.pool(id).body, q);
+                        }
+                        case "DELETE" -> {
+                            svc.deletePool(id);
+                            return Answer.empty(202, Map.of());
+                        }
+                        default -> { }
+                    }
+                }
+                if (s.length == 3 && m.equals("POST")) {
+                    switch (s[2]) {
+                        case "resize" -> {
+                            svc.resizePool(id, body);
+                            return accepted(svc.pool(id).body, path);
+                        }
+                        case "enableautoscale" -> {
+                            svc.enableAutoScale(id, body);
+                            return accepted200(svc.pool(id).body, path);
+                        }
+                        case "disableautoscale" -> {
+                            svc.disableAutoScale(id);
+                            return accepted200(svc.pool(id).body, path);
+                        }
+                        default -> { }
+                    }
+                }
+            }
+            case "jobs" -> {
+                if (s.length == 1 && m.equals("POST")) {
+                    DJob j = svc.createJob(body);
+                    return created(j.body, "/jobs/" + j.id());
+                }
+                if (s.length == 1 && m.equals("GET")) {
+                    return list("jobs", snapshot(() -> svc.jobs.values().stream().map(j -> j.body).toList()), q, rawQuery, path);
+                }
+                String id = s[1];
+                if (s.length == 2) {
+                    switch (m) {
+                        case "GET" -> {
+                            return entity("jobs", svc.job(id).body, q);
+                        }
+                        case "PATCH" -> {
+                            svc.patchJob(id, body);
+                            return accepted200(svc.job(id).body, path);
+                        }
+                        case "DELETE" -> {
+                            svc.deleteJob(id);
+                            return Answer.empty(202, Map.of());
+                        }
+                        default -> { }
+                    }
+                }
+                if (s.length == 3) {
+                    switch (s[2]) {
+                        case "terminate" -> {
+                            if (m.equals("POST")) {
+                                svc.terminateJob(id, body == null ? null : Wire.str(body, "terminateReason", null));
+                                return accepted(svc.job(id).body, path);
+                            }
+                        }
+                        case "taskcounts" -> {
+                            if (m.equals("GET")) {
+                                return Answer.json(200, tasks.taskCounts(id));
+                            }
+                        }
+                        case "addtaskcollection" -> {
+                            if (m.equals("POST")) {
+                                return Answer.json(200, tasks.addTasks(id, body.getAsJsonArray("value"), taskServerErrors));
+                            }
+                        }
+                        case "tasks" -> {
+                            if (m.equals("POST")) {
+                                DTask t = tasks.addTask(id, body);
+                                return created(t.body, "/jobs/" + id + "/tasks/" + t.id());
+                            }
+                            if (m.equals("GET")) {
+                                return list("tasks", snapshot(() -> svc.job(id).tasks.values().stream().map(t -> t.body).toList()),
+                                        q, rawQuery, path);
+                            }
+                        }
+                        default -> { }
+                    }
+                }
+                if (s.length == 4 && s[2].equals("tasks") && m.equals("GET")) {
+                    return entity("tasks", tasks.task(id, s[3]).body, q);
+                }
+                if (s.length >= 5 && s[2].equals("tasks") && s[4].equals("files")) {
+                    return files(tasks.task(id, s[3]), id, s, q, m);
+                }
+            }
+            default -> { }
+        }
+        throw new ServiceError(400, "InvalidUri", "The requested URI does not represent any resource on the server: " + m + " " + path);
+    }
+
+    private List<JsonObject> snapshot(java.util.function.Supplier<List<JsonObject>> s) {
+        synchronized (svc) {
+            return s.get().stream().map(JsonObject::deepCopy).toList();
+        }
+    }
+
+    private Answer created(JsonObject entity, String rel) {
+        synchronized (svc) {
+            Map<String, String> h = new LinkedHashMap<>();
+            h.put("ETag", Wire.str(entity, "eTag", ""));
+            h.put("Last-Modified", Wire.str(entity, "lastModified", ""));
+            h.put("Location", svc.baseUrl + rel);
+            h.put("DataServiceId", svc.baseUrl + rel);
+            return Answer.empty(201, h);
+        }
+    }
+
+    private Answer accepted(JsonObject entity, String path) {
+        synchronized (svc) {
+            return Answer.empty(202, Map.of("ETag", Wire.str(entity, "eTag", ""), "DataServiceId", svc.baseUrl + path));
+        }
+    }
+
+    private Answer accepted200(JsonObject entity, String path) {
+        synchronized (svc) {
+            return Answer.empty(200, Map.of("ETag", Wire.str(entity, "eTag", ""), "DataServiceId", svc.baseUrl + path));
+        }
+    }
+
+    private Answer entity(String set, JsonObject entity, Map<String, String> q) {
+        JsonObject o = new JsonObject();
+        o.addProperty("odata.metadata", svc.baseUrl + "/$metadata#" + set + "/@Element");
+        synchronized (svc) {
+            Wire.select(entity, select(q)).entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
+        }
+        return Answer.json(200, o);
+    }
+
+    /** A page of a list: {@code maxresults} items (1000 by default) and an absolute odata.nextLink. */
+    private Answer list(String set, List<JsonObject> all, Map<String, String> q, String rawQuery, String path) {
+        Predicate<JsonObject> filter = filter(q.get("$filter"));
+        List<JsonObject> matching = all.stream().filter(filter).toList();
+        int page = q.containsKey("maxresults") ? Math.max(1, Math.min(DEFAULT_PAGE, Integer.parseInt(q.get("maxresults")))) : DEFAULT_PAGE;
+        int skip = q.containsKey("$skiptoken") ? Integer.parseInt(q.get("$skiptoken")) : 0;
+        JsonArray value = new JsonArray();
+        Set<String> select = select(q);
+        for (int i = skip; i < Math.min(matching.size(), skip + page); i++) {
+            value.add(Wire.select(matching.get(i), select));
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("odata.metadata", svc.baseUrl + "/$metadata#" + set);
+        o.add("value", value);
+        if (skip + page < matching.size()) {
+            String rest = rawQuery == null ? "" : Stream.of(rawQuery.split("&"))
+                    .filter(p -> !p.startsWith("$skiptoken=") && !p.startsWith("%24skiptoken=")).reduce((a, b) -> a + "&" + b).orElse("");
+            o.addProperty("odata.nextLink", svc.baseUrl + path + "?" + rest + (rest.isEmpty() ? "" : "&")
+                    + "%24skiptoken=" + URLEncoder.encode(Integer.toString(skip + page), StandardCharsets.UTF_8));
+        }
+        return Answer.json(200, o);
+    }
+
+    private static Set<String> select(Map<String, String> q) {
+        String s = q.get("$select");
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String f : s.split(",")) {
+            out.add(f.trim());
+        }
+        return out;
+    }
+
+    /** The OData filters the double understands: clauses {@code prop eq 'value'} joined by {@code and} or {@code or}. */
+    static Predicate<JsonObject> filter(String f) {
+        if (f == null || f.isBlank()) {
+            return o -> true;
+        }
+        boolean or = f.contains(" or ");
+        List<Predicate<JsonObject>> clauses = new ArrayList<>();
+        for (String part : f.split(or ? " or " : " and ")) {
+            Matcher m = CLAUSE.matcher(part.trim());
+            if (!m.matches()) {
+                throw new ServiceError(400, "InvalidQueryParameterValue", "The value for one of the query parameters specified in the request URI is invalid: $filter " + f);
+            }
+            String[] prop = m.group(1).split("/");
+            String value = m.group(2);
+            clauses.add(o -> {
+                JsonObject cur = o;
+                for (int i = 0; i < prop.length - 1 && cur != null; i++) {
+                    cur = Wire.obj(cur, prop[i]);
+                }
+                return cur != null && value.equalsIgnoreCase(Wire.str(cur, prop[prop.length - 1], null));
+            });
+        }
+        return o -> or ? clauses.stream().anyMatch(c -> c.test(o)) : clauses.stream().allMatch(c -> c.test(o));
+    }
+
+    /** Files of a task: the list (recursive or not) and one file's content or properties. */
+    private Answer files(DTask t, String jobId, String[] s, Map<String, String> q, String method) {
+        DNode node;
+        synchronized (svc) {
+            node = t.node;
+        }
+        if (node == null) {
+            throw ServiceError.conflict("TaskFilesUnavailable", "The files of the task are not available: it has not run on a node.");
+        }
+        Path dir = NodeAgent.taskDir(node, jobId, t.id());
+        String base = svc.baseUrl + "/jobs/" + jobId + "/tasks/" + t.id() + "/files/";
+        try {
+            if (s.length == 5) {
+                boolean recursive = "true".equalsIgnoreCase(q.get("recursive"));
+                JsonArray value = new JsonArray();
+                if (Files.isDirectory(dir)) {
+                    try (Stream<Path> walk = recursive ? Files.walk(dir) : Files.list(dir)) {
+                        for (Path p : walk.filter(p -> !p.equals(dir)).sorted().toList()) {
+                            String rel = dir.relativize(p).toString().replace('\\', '/');
+                            JsonObject f = new JsonObject();
+                            f.addProperty("name", rel);
+                            f.addProperty("url", base + rel);
+                            f.addProperty("isDirectory", Files.isDirectory(p));
+                            if (!Files.isDirectory(p)) {
+                                JsonObject props = new JsonObject();
+                                props.addProperty("creationTime", Files.getLastModifiedTime(p).toInstant().toString());
+                                props.addProperty("lastModified", Files.getLastModifiedTime(p).toInstant().toString());
+                                props.addProperty("contentLength", Long.toString(Files.size(p)));
+                                props.addProperty("contentType", rel.endsWith(".txt") ? "text/plain" : "application/octet-stream");
+                                f.add("properties", props);
+                            }
+                            value.add(f);
+                        }
+                    }
+                }
+                JsonObject o = new JsonObject();
+                o.addProperty("odata.metadata", svc.baseUrl + "/$metadata#files");
+                o.add("value", value);
+                return Answer.json(200, o);
+            }
+            String rel = String.join("/", Arrays.copyOfRange(s, 5, s.length));
+            Path f = dir.resolve(rel).normalize();
+            if (!f.startsWith(dir) || !Files.isRegularFile(f)) {
+                throw ServiceError.notFound("FileNotFound", "The specified file does not exist.");
+            }
+            Map<String, String> h = new LinkedHashMap<>();
+            h.put("ocp-batch-file-isdirectory", "False");
+            h.put("ocp-batch-file-url", URLEncoder.encode(base + rel, StandardCharsets.UTF_8));
+            h.put("ocp-creation-time", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    Files.getLastModifiedTime(f).toInstant().atZone(java.time.ZoneOffset.UTC)));
+            byte[] bytes = Files.readAllBytes(f);
+            if (method.equals("HEAD")) {
+                h.put("Content-Length", Long.toString(bytes.length));
+            }
+            return new Answer(200, h, rel.endsWith(".txt") ? "text/plain" : "application/octet-stream", bytes);
+        } catch (IOException e) {
+            throw new ServiceError(500, "InternalError", "Reading the node's files failed: " + e.getMessage());
+        }
+    }
+}

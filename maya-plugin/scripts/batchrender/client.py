@@ -1,0 +1,273 @@
+"""The Python face of the Java core: one :class:`Client` wraps the gateway's API in functions.
+
+Every call goes to the Java core over a Py4J gateway on the loopback address, authenticated with
+the gateway's random token, and returns plain Python values (parsed JSON). Long work returns an
+:class:`~batchrender.operation.Operation` to poll, wait for or cancel. Errors are raised as the
+typed exceptions of :mod:`batchrender.errors`. When the gateway JVM has died, the next call starts
+a new one and tries once more.
+
+Example::
+
+    from batchrender import Client
+    with Client() as br:
+        job = br.submit(scene="/shots/sh010.ma", frames="1-100").wait()
+        br.start_watcher(job["jobId"], "/renders/sh010").wait()
+"""
+import json
+import threading
+
+from .errors import GatewayError, from_json
+from .gateway import GatewayProcess
+from .operation import Operation
+
+try:
+    from py4j.java_gateway import GatewayParameters, JavaGateway
+    from py4j.protocol import Py4JError, Py4JNetworkError
+except ImportError:  # pragma: no cover - reported when a client is made
+    JavaGateway = None
+
+
+#: calls not sent again when the gateway died while they ran: they may have taken effect
+_NOT_REPEATED = frozenset(["submit"])
+
+
+class Client(object):
+    """A connection to the Java core, started on first use.
+
+    Args:
+        java: the java executable (default: found from JAVA_HOME or PATH, 17 or later).
+        jar: the Batch Render jar (default: found, see :func:`batchrender.java.find_jar`).
+        env: the environment of the gateway and of the jobs it submits (default: this process's).
+        log_path: a file for the gateway JVM's own error output (default: discarded; it logs to its state folder).
+    """
+
+    def __init__(self, java=None, jar=None, env=None, log_path=None):
+        if JavaGateway is None:
+            raise GatewayError("the py4j package is missing", "install it: pip install py4j==0.10.9.9")
+        self._java = java
+        self._jar = jar
+        self._env = env
+        self._log_path = log_path
+        self._lock = threading.RLock()
+        self._process = None
+        self._gateway = None
+        self._api = None
+        self.restarts = 0
+        self._closes = 0  # counts close(): a call that was under way when it came does not restart the gateway
+
+    # ---- lifetime -----------------------------------------------------------------------------
+
+    def start(self):
+        """Starts the gateway and connects, unless already connected; returns self."""
+        with self._lock:
+            if self._process is not None and self._process.alive() and self._api is not None:
+                return self
+            if self._process is not None and not self._process.alive():
+                self.restarts += 1  # it died since the last call
+            self._disconnect()
+            self._process = GatewayProcess.start(self._java, self._jar, self._env, self._log_path)
+            try:
+                self._gateway = JavaGateway(gateway_parameters=GatewayParameters(
+                    address="127.0.0.1", port=self._process.port, auth_token=self._process.token,
+                    auto_field=False, auto_convert=False, eager_load=True))
+            except Py4JError as e:
+                self._process.stop(timeout=10)
+                self._process = None
+                raise GatewayError("could not connect to the gateway ({})".format(e), "see the gateway's log")
+            self._api = self._gateway.entry_point
+            return self
+
+    def close(self):
+        """Disconnects and lets the gateway exit (after submissions in progress); watchers keep running."""
+        with self._lock:
+            self._closes += 1
+            self._disconnect()
+
+    def _disconnect(self):
+        if self._gateway is not None:
+            try:
+                self._gateway.close(keep_callback_server=False, close_callback_server_connections=False)
+            except Exception:  # noqa: BLE001 - a dead gateway cannot be closed politely
+                pass
+        self._gateway = None
+        self._api = None
+        if self._process is not None:
+            self._process.stop()
+        self._process = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @property
+    def gateway_pid(self):
+        """The gateway JVM's process id, or None when none runs."""
+        return self._process.process.pid if self._process is not None and self._process.alive() else None
+
+    # ---- plumbing -----------------------------------------------------------------------------
+
+    def _call(self, method, *args):
+        """Calls ``method`` of the Java API; returns its value or raises its typed error.
+
+        A call that fails because the gateway died starts a new gateway and is tried once more,
+        unless it is a submission (which may have reached the farm before the gateway died).
+        """
+        closes = self._closes
+        for attempt in (0, 1):
+            api = self.start()._api
+            try:
+                reply = getattr(api, method)(*args)
+                break
+            except Py4JError as e:
+                with self._lock:
+                    dead = self._process is None or not self._process.still_running_after(1.0)
+                    if dead:
+                        self._disconnect()
+                if not dead:
+                    raise GatewayError("the gateway failed to answer {} ({})".format(method, e),
+                                       "see the gateway's log in the state folder")
+                if self._closes != closes:
+                    raise GatewayError("the client was closed during {}".format(method),
+                                       "start it again (any call does) if you still need it")
+                if attempt == 1 or method in _NOT_REPEATED:
+                    raise GatewayError("the gateway stopped during {}".format(method),
+                                       "check with jobs() whether it happened, then try again")
+                self.restarts += 1  # died during the call: the next start() makes a new one
+        data = json.loads(reply)
+        if not data.get("ok"):
+            raise from_json(data.get("error") or {})
+        return data.get("value")
+
+    def _operation(self, method, *args):
+        return Operation(self, self._call(method, *args))
+
+    # ---- the API ------------------------------------------------------------------------------
+
+    def ping(self):
+        """``"pong"``: the cheapest round trip to the Java core."""
+        return self._call("ping")
+
+    def settings(self):
+        """Version, Java version, the state folder, the farm and its pools."""
+        return self._call("settings")
+
+    def check_authentication(self):
+        """``{"authenticated": bool, "message": "Authenticated" or the service's reason, "farm": ...}``."""
+        return self._call("checkAuthentication")
+
+    def scan(self, scene, search_paths=None, references=None):
+        """Scans a Maya scene for every file it needs (an :class:`Operation`).
+
+        Args:
+            scene: the .ma or .mb file.
+            search_paths: extra folders to look for missing files in, recursively.
+            references: the references Maya reports for the open scene, as dicts with ``node``,
+                ``nodeType``, ``attribute``, ``path`` (and optionally ``tiling``, ``frameSequence``);
+                only these are resolved. None: the file is read, references at every depth.
+
+        The result is the scene's manifest: settings, layers, cameras and ``assets`` with each
+        file's ``status`` (``found``, ``missing``, ...).
+        """
+        request = {"scene": str(scene)}
+        if search_paths:
+            request["searchPaths"] = [str(p) for p in search_paths]
+        if references is not None:
+            request["references"] = list(references)
+        return self._operation("scan", json.dumps(request))
+
+    def submit(self, scene=None, frames=None, command=None, **options):
+        """Submits a job (an :class:`Operation` whose result is the job, with ``jobId``).
+
+        Args:
+            scene: the scene to render (or give ``command``).
+            frames: a frame spec such as ``"1-100x2"``; Maya scenes default to their own range.
+            command: a program and its arguments (a list) to run per frame instead of a renderer.
+            **options: the other fields of ``batchrender submit``: ``chunk``, ``output``, ``renderer``,
+                ``name``, ``retries``, ``timeoutSeconds``, ``searchPaths``, ``allowMissing``, ``engine``,
+                ``format``, ``imageName``, ``camera``, ``layer``, ``project``.
+        """
+        request = dict(options)
+        if scene is not None:
+            request["scene"] = str(scene)
+        if frames is not None:
+            request["frames"] = str(frames)
+        if command is not None:
+            request["command"] = [str(c) for c in command]
+        for key in ("output", "project"):
+            if key in request and request[key] is not None:
+                request[key] = str(request[key])
+        if "searchPaths" in request:
+            request["searchPaths"] = [str(p) for p in request["searchPaths"]]
+        return self._operation("submit", json.dumps(request))
+
+    def jobs(self):
+        """Every job, oldest first, with its state and task counts."""
+        return self._call("jobs")
+
+    def job(self, job_id):
+        """One job and its tasks; raises :class:`~batchrender.errors.JobNotFoundError` when there is none."""
+        return self._call("job", job_id)
+
+    def cancel_job(self, job_id):
+        """Cancels a job (an :class:`Operation`): running tasks stop, the rest never start."""
+        return self._operation("cancelJob", job_id)
+
+    def delete_job(self, job_id):
+        """Cancels a job and removes it and the files the farm keeps for it (an :class:`Operation`)."""
+        return self._operation("deleteJob", job_id)
+
+    def job_logs(self, job_id, task_id, attempt=0):
+        """The logs of a task's attempt (0: the latest): paths and the last 64 KB of stdout and stderr."""
+        return self._call("jobLogs", job_id, str(task_id), int(attempt))
+
+    def pools(self):
+        """The farm's pools with their slots and running tasks."""
+        return self._call("pools")
+
+    def resize_pool(self, pool_id, slots, policy="requeue"):
+        """Sets how many tasks a pool runs at once, 0 pauses it (an :class:`Operation` whose result is the pools).
+
+        Args:
+            policy: what happens to running tasks beyond the new size: ``requeue`` (stopped and
+                queued again) or ``taskcompletion`` (they finish).
+        """
+        return self._operation("resizePool", pool_id, int(slots), policy)
+
+    def start_watcher(self, job_id, destination, poll_seconds=None, limit_rate=None):
+        """Starts a background watcher that fetches the job's outputs into ``destination`` (an :class:`Operation`).
+
+        The watcher is a separate process: it keeps going when Maya (and this client) close, and
+        resumes where it stopped when started again.
+
+        Args:
+            poll_seconds: how often it asks the farm for finished tasks (default 2).
+            limit_rate: download limit such as ``"20M"`` bytes per second (default: none).
+        """
+        options = {}
+        if poll_seconds is not None:
+            options["pollSeconds"] = float(poll_seconds)
+        if limit_rate is not None:
+            options["limitRate"] = str(limit_rate)
+        return self._operation("startWatcher", job_id, str(destination), json.dumps(options))
+
+    def watchers(self):
+        """Every watcher, running and finished, with its files and latest thumbnail."""
+        return self._call("watchers")
+
+    def watcher(self, job_id):
+        """One job's watcher: status, files fetched, ``latestThumbnailPath``."""
+        return self._call("watcher", job_id)
+
+    def stop_watcher(self, job_id):
+        """Stops a job's watcher (an :class:`Operation`); starting it again resumes."""
+        return self._operation("stopWatcher", job_id)
+
+    def operation(self, op_id):
+        """The :class:`Operation` of that id, as it is now."""
+        return self._operation("operation", op_id)
+
+    def operations(self):
+        """Every operation this gateway knows, as :class:`Operation` handles."""
+        return [Operation(self, data) for data in self._call("operations")]

@@ -1,0 +1,291 @@
+"""The one module that talks to Maya: every ``maya.cmds`` call of the plug-in lives here.
+
+It reads what a submission needs from the open scene (path, project, renderer, frames, output,
+cameras, layers with their Render Setup overrides, the files Maya reports) and owns the plug-in's
+Maya UI (menu, shelf, workspace control). It returns plain Python values (str, float, dict, list),
+never Maya objects, so the panel and the bridge can use them on any thread after the call.
+
+Flags are always spelt with their long names (``query=True``, not ``q=True``).
+"""
+from maya import cmds, mel
+
+from . import patterns
+
+#: Render Setup override node types; a unique override names its target node itself
+OVERRIDE_TYPES = ["absOverride", "absUniqueOverride", "relOverride", "relUniqueOverride"]
+#: the nodes whose attributes a render-settings override may change, and the settings they carry
+RENDER_SETTINGS_NODES = ("defaultRenderGlobals", "defaultResolution")
+
+#: (node type, attribute long name, role) of every file-bearing attribute the adapter reports;
+#: the same rows as the Java core's FileAttributeTable, by long name
+FILE_ATTRIBUTES = [
+    ("file", "fileTextureName", "texture"),
+    ("psdFileTex", "fileTextureName", "texture"),
+    ("imagePlane", "imageName", "image"),
+    ("audio", "filename", "audio"),
+    ("AlembicNode", "abc_File", "cache"),
+    ("gpuCache", "cacheFileName", "cache"),
+    ("mayaUsdProxyShape", "filePath", "usd"),
+    ("aiImage", "filename", "texture"),
+    ("aiStandIn", "dso", "proxy"),
+    ("aiVolume", "filename", "volume"),
+    ("PxrTexture", "filename", "texture"),
+    ("RedshiftProxyMesh", "fileName", "proxy"),
+    ("VRayMesh", "fileName", "proxy"),
+]
+TILING = {0: "off", 1: "zbrush", 2: "mudbox", 3: "udim", 4: "explicit"}
+
+
+# ---- the scene --------------------------------------------------------------------------------
+
+def scene_path():
+    """The open scene's path with forward slashes, or '' for an untitled scene."""
+    return cmds.file(query=True, sceneName=True) or ""
+
+
+def scene_saved():
+    """True when the scene has a name and no unsaved changes."""
+    return bool(scene_path()) and not cmds.file(query=True, modified=True)
+
+
+def save_scene():
+    """Saves the scene in place (File > Save); returns its path."""
+    return cmds.file(save=True)
+
+
+def project():
+    """The Maya project: ``{"root": folder, "name": its base name, "rules": {rule: folder}}``."""
+    root = (cmds.workspace(query=True, rootDirectory=True) or "").rstrip("/\\")
+    rules = {}
+    for rule in cmds.workspace(fileRuleList=True) or []:
+        rules[rule] = cmds.workspace(fileRuleEntry=rule) or ""
+    name = root.replace("\\", "/").rsplit("/", 1)[-1] if root else ""
+    return {"root": root, "name": name, "rules": rules}
+
+
+def renderer():
+    """``defaultRenderGlobals.currentRenderer``: ``arnold``, ``mayaSoftware``, ``renderman``, ..."""
+    return cmds.getAttr("defaultRenderGlobals.currentRenderer") or "mayaSoftware"
+
+
+def frames():
+    """``{"animation", "start", "end", "step"}``; with animation off the current frame only."""
+    animation = bool(cmds.getAttr("defaultRenderGlobals.animation"))
+    if not animation:
+        now = float(cmds.currentTime(query=True))
+        return {"animation": False, "start": now, "end": now, "step": 1.0}
+    return {"animation": True, "start": float(cmds.getAttr("defaultRenderGlobals.startFrame")),
+            "end": float(cmds.getAttr("defaultRenderGlobals.endFrame")),
+            "step": float(cmds.getAttr("defaultRenderGlobals.byFrameStep"))}
+
+
+def image_prefix():
+    """The image file prefix, '' when unset (Maya then names images after the scene)."""
+    return cmds.getAttr("defaultRenderGlobals.imageFilePrefix") or ""
+
+
+def image_format():
+    """``{"imageFormat": Maya's number, "pluginKey": the renderer's format key ('' if none)}``."""
+    return {"imageFormat": int(cmds.getAttr("defaultRenderGlobals.imageFormat")),
+            "pluginKey": cmds.getAttr("defaultRenderGlobals.imfPluginKey") or ""}
+
+
+def resolution():
+    """(width, height) in pixels, from ``defaultResolution``."""
+    return int(cmds.getAttr("defaultResolution.width")), int(cmds.getAttr("defaultResolution.height"))
+
+
+def renderable_cameras():
+    """The transforms of the cameras whose ``renderable`` is on, in scene order."""
+    out = []
+    for shape in cmds.ls(type="camera", long=True) or []:
+        if cmds.getAttr(shape + ".renderable"):
+            parts = shape.split("|")
+            out.append(parts[-2] if len(parts) > 2 else parts[-1])
+    return out
+
+
+def render_layers():
+    """Every render layer: ``{"name", "node", "renderable", "overrides": {attribute: value}}``.
+
+    ``node`` is the legacy layer Maya renders (``rs_<name>`` under Render Setup), ``name`` what
+    the artist sees; ``overrides`` are the layer's enabled Render Setup overrides of the render
+    settings (``startFrame``, ``endFrame``, ``width``, ...), relative ones applied to the scene's value.
+    """
+    layers = []
+    by_node = {}
+    for node in cmds.ls(type="renderLayer") or []:
+        setup = cmds.listConnections(node + ".message", source=False, destination=True, type="renderSetupLayer")
+        name = setup[0] if setup else ("masterLayer" if node == "defaultRenderLayer" else node)
+        entry = {"name": name, "node": node, "renderable": bool(cmds.getAttr(node + ".renderable")), "overrides": {}}
+        layers.append(entry)
+        by_node[node] = entry
+    for override in cmds.ls(type=OVERRIDE_TYPES) or []:
+        target = cmds.getAttr(override + ".targetNodeName") if cmds.objExists(override + ".targetNodeName") else None
+        attribute = cmds.getAttr(override + ".attribute")
+        if target not in RENDER_SETTINGS_NODES or not attribute or not cmds.getAttr(override + ".enabled"):
+            continue
+        layer = _layer_of(override)
+        if layer not in by_node:
+            continue
+        base = by_node[layer]["overrides"].get(attribute, cmds.getAttr(target + "." + attribute))
+        if cmds.nodeType(override).startswith("rel"):
+            value = base * cmds.getAttr(override + ".multiply") + cmds.getAttr(override + ".offset")
+        else:
+            value = cmds.getAttr(override + ".attrValue")
+        by_node[layer]["overrides"][attribute] = value
+    return layers
+
+
+def _layer_of(override):
+    """The legacy render layer an override belongs to, following ``parentList`` up to its layer."""
+    node = override
+    for _ in range(32):
+        parents = cmds.listConnections(node + ".parentList", source=True, destination=False) or []
+        if not parents:
+            return None
+        node = parents[0]
+        if cmds.nodeType(node) == "renderSetupLayer":
+            legacy = cmds.listConnections(node + ".legacyRenderLayer", source=True, destination=False) or []
+            return legacy[0] if legacy else None
+    return None
+
+
+def renderable_layers():
+    """The render layers that render (``renderable`` on), with their overrides."""
+    return [layer for layer in render_layers() if layer["renderable"]]
+
+
+def file_references():
+    """Every file the open scene points at, as Maya reports it, for the core's scan.
+
+    Each is ``{"node", "nodeType", "attribute", "path"}`` plus ``tiling`` and ``frameSequence``
+    for file textures (the path is then Maya's computed pattern, ``<UDIM>``/``<f>`` included).
+    Scene references (their unresolved names), cacheFile nodes and an enabled OCIO config (unless
+    it is Maya's own) are included; empty attributes are left out.
+    """
+    refs = []
+    for node_type, attribute, _role in FILE_ATTRIBUTES:
+        for node in cmds.ls(type=node_type) or []:
+            path = cmds.getAttr(node + "." + attribute)
+            if not path:
+                continue
+            ref = {"node": node, "nodeType": node_type, "attribute": attribute, "path": path}
+            if node_type == "imagePlane":
+                ref["frameSequence"] = bool(cmds.getAttr(node + ".useFrameExtension"))
+            if node_type in ("file", "psdFileTex"):
+                tiling = int(cmds.getAttr(node + ".uvTilingMode"))
+                sequence = bool(cmds.getAttr(node + ".useFrameExtension"))
+                ref["tiling"] = TILING.get(tiling, "off")
+                ref["frameSequence"] = sequence
+                if tiling or sequence:
+                    ref["path"] = cmds.getAttr(node + ".computedFileTextureNamePattern") or path
+            refs.append(ref)
+    for node in cmds.ls(type="colorManagementGlobals") or []:
+        config = cmds.getAttr(node + ".configFilePath") if cmds.getAttr(node + ".configFileEnabled") else None
+        # a config under <MAYA_RESOURCES> ships with Maya on every node, as the core's scan holds too
+        if config and not config.startswith("<MAYA_RESOURCES>"):
+            refs.append({"node": node, "nodeType": "colorManagementGlobals", "attribute": "configFilePath",
+                         "path": config})
+    for node in cmds.ls(type="cacheFile") or []:
+        folder = cmds.getAttr(node + ".cachePath") or ""
+        name = cmds.getAttr(node + ".cacheName") or ""
+        if name:
+            refs.append({"node": node, "nodeType": "cacheFile", "attribute": "cachePath",
+                         "path": patterns.cache_description(folder, name)})
+    for node in cmds.ls(type="reference") or []:
+        if node == "sharedReferenceNode" or node.endswith("sharedReferenceNode"):
+            continue
+        try:
+            # as the scene writes it (env variables and relative paths kept): the core resolves it
+            path = cmds.referenceQuery(node, filename=True, unresolvedName=True, withoutCopyNumber=True)
+        except RuntimeError:
+            continue  # a reference node with no file (Maya leaves some behind)
+        refs.append({"node": node, "nodeType": "reference", "attribute": "fileName", "path": path})
+    return refs
+
+
+def snapshot():
+    """Everything the panel shows of the scene, read in one go on Maya's main thread."""
+    return {"scene": scene_path(), "saved": scene_saved(), "project": project(), "renderer": renderer(),
+            "frames": frames(), "imagePrefix": image_prefix(), "imageFormat": image_format(),
+            "resolution": list(resolution()), "cameras": renderable_cameras(), "layers": render_layers(),
+            "references": file_references()}
+
+
+# ---- scene-changed callbacks ------------------------------------------------------------------
+
+def add_scene_changed_callback(function):
+    """Calls ``function()`` after File > New and File > Open; returns ids for :func:`remove_callbacks`."""
+    from maya.api import OpenMaya as om
+    ids = []
+    for message in (om.MSceneMessage.kAfterOpen, om.MSceneMessage.kAfterNew):
+        ids.append(om.MSceneMessage.addCallback(message, lambda *_args: function()))
+    return ids
+
+
+def remove_callbacks(ids):
+    from maya.api import OpenMaya as om
+    for cid in ids:
+        try:
+            om.MMessage.removeCallback(cid)
+        except RuntimeError:
+            pass  # already gone (Maya drops callbacks of a plug-in that failed to load)
+
+
+# ---- the plug-in's UI in Maya -----------------------------------------------------------------
+
+MENU = "BatchRenderAzureBatchMenu"
+SHELF = "AzureBatch"
+
+
+def install_menu(items):
+    """Adds the "Azure Batch" menu to Maya's main window, replacing one left by a previous load.
+
+    ``items`` is a list of (label, callable) or None for a divider.
+    """
+    remove_menu()
+    main = mel.eval("$tmp=$gMainWindow")
+    menu = cmds.menu(MENU, label="Azure Batch", parent=main, tearOff=True)
+    for item in items:
+        if item is None:
+            cmds.menuItem(divider=True, parent=menu)
+        else:
+            cmds.menuItem(label=item[0], command=_ignore_args(item[1]), parent=menu)
+    return menu
+
+
+def remove_menu():
+    if cmds.menu(MENU, exists=True):
+        cmds.deleteUI(MENU, menu=True)
+
+
+def install_shelf(label, command, image):
+    """The "AzureBatch" shelf with one button; a shelf left by a crash or an earlier load is reused,
+    emptied first, so there is never a second one."""
+    top = mel.eval("$tmp=$gShelfTopLevel")
+    if cmds.shelfLayout(SHELF, exists=True):
+        for child in cmds.shelfLayout(SHELF, query=True, childArray=True) or []:
+            cmds.deleteUI(child, control=True)
+        shelf = SHELF
+    else:
+        shelf = cmds.shelfLayout(SHELF, parent=top)
+    cmds.shelfButton(label=label, annotation="Open the Batch Render panel", image=image,
+                     imageOverlayLabel="Batch", command=command, sourceType="python", parent=shelf)
+    return shelf
+
+
+def remove_shelf():
+    if cmds.shelfLayout(SHELF, exists=True):
+        cmds.deleteUI(SHELF, layout=True)
+
+
+def close_workspace_control(name):
+    """Closes and deletes the panel's dockable workspace control, if Maya has one."""
+    if cmds.workspaceControl(name, exists=True):
+        cmds.workspaceControl(name, edit=True, close=True)
+        cmds.deleteUI(name, control=True)
+
+
+def _ignore_args(fn):
+    return lambda *_args: fn()

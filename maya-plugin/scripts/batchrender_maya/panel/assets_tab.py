@@ -1,0 +1,237 @@
+"""Assets: every file the scene needs, found or missing, as the core resolves the references Maya
+reports; search folders (click a missing file to add one), extra files, include/exclude, Upload."""
+import os
+import time
+
+from Qt import QtCore, QtWidgets
+
+from .background import describe, rate_and_eta
+from .widgets import GREEN, RED, STORAGE_UNAVAILABLE, StatusLabel, dot_icon, item, table, unavailable
+
+COLUMNS = ["", "Status", "File (as the scene names it)", "Resolved to", "Node"]
+
+
+class AssetsTab(QtWidgets.QWidget):
+    def __init__(self, panel):
+        super(AssetsTab, self).__init__()
+        self.panel = panel
+        self.assets = None          # the core's answer for the current scene, or None
+        self.scanned_scene = None
+        self.follower = None
+        layout = QtWidgets.QVBoxLayout(self)
+
+        form = QtWidgets.QFormLayout()
+        self.project = QtWidgets.QLineEdit()
+        self.project.setPlaceholderText("the Maya project's name")
+        form.addRow("Asset project", self.project)
+        layout.addLayout(form)
+
+        self.table = table(COLUMNS)
+        self.table.setObjectName("assetsTable")
+        self.table.setTextElideMode(QtCore.Qt.ElideMiddle)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.cellClicked.connect(self._clicked)
+        self.table.itemChanged.connect(self._include_changed)
+        layout.addWidget(self.table, 1)
+        self.summary = StatusLabel("")
+        self.summary.setObjectName("assetsSummary")
+        layout.addWidget(self.summary)
+
+        layout.addWidget(QtWidgets.QLabel("Search folders (looked through, recursively, for missing files)"))
+        self.search = QtWidgets.QListWidget()
+        self.search.setMaximumHeight(70)
+        self.search.addItems(panel.settings.get("searchPaths"))
+        layout.addWidget(self.search)
+
+        row = QtWidgets.QHBoxLayout()
+        self.scan_button = QtWidgets.QPushButton("Check Assets")
+        self.scan_button.clicked.connect(self.scan)
+        add_search = QtWidgets.QPushButton("Add Search Folder...")
+        add_search.clicked.connect(lambda: self._pick_search_folder(None))
+        remove_search = QtWidgets.QPushButton("Remove Folder")
+        remove_search.clicked.connect(self._remove_search)
+        add_files = QtWidgets.QPushButton("Add Files...")
+        add_files.clicked.connect(self._add_files)
+        add_dir = QtWidgets.QPushButton("Add Directory...")
+        add_dir.clicked.connect(self._add_directory)
+        self.upload = QtWidgets.QPushButton("Upload")
+        self.upload.setEnabled(False)
+        self.upload.setToolTip(STORAGE_UNAVAILABLE)
+        for w in (self.scan_button, add_search, remove_search, add_files, add_dir, self.upload):
+            row.addWidget(w)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(unavailable(STORAGE_UNAVAILABLE))
+        self.progress = QtWidgets.QProgressBar()
+        self.progress.setRange(0, 1)
+        layout.addWidget(self.progress)
+        self.status = StatusLabel("")
+        layout.addWidget(self.status)
+
+    # ---- what the other tabs ask --------------------------------------------------------------
+
+    def search_paths(self):
+        return [self.search.item(i).text() for i in range(self.search.count())]
+
+    def missing_count(self):
+        """Missing files of the last check of the current scene (excluded ones not counted), or None."""
+        if self.assets is None:
+            return None
+        excluded = set(self.panel.settings.get("excluded"))
+        return sum(1 for a in self.assets if a["status"] != "found" and a["path"] not in excluded)
+
+    def scene_changed(self, snapshot):
+        """A new scene: forget the previous one's files at once (never show them for this one)."""
+        self.assets = None
+        self.scanned_scene = None
+        if self.follower is not None:
+            self.follower.cancel()
+            self.follower.stop()
+            self.follower = None
+        self.table.setRowCount(0)
+        self.summary.show_status("info", "Not checked yet: click Check Assets.")
+        self.project.setText(snapshot["project"]["name"] if snapshot else "")
+        self.scan_button.setEnabled(True)
+
+    # ---- scanning -----------------------------------------------------------------------------
+
+    def scan(self):
+        """Asks the core to resolve the scene's files (an operation, polled; Maya stays responsive)."""
+        scene = self.panel.scene_file()
+        if not scene:
+            self.status.show_status("error", "No scene to check: open one in Maya or choose one on the Submit tab.")
+            return
+        snapshot = self.panel.read_scene()
+        references = snapshot["references"] if snapshot and snapshot["scene"] == scene else None
+        search = self.search_paths()
+        self.scan_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.status.show_status("busy", "Checking {}...".format(os.path.basename(scene)))
+        started = time.monotonic()
+        self.follower = self.panel.background.follow(
+            lambda c: c.scan(scene, search_paths=search, references=references),
+            lambda p: self._progress(p, started), lambda r: self._scanned(scene, r), self._failed)
+
+    def _progress(self, p, started):
+        if p.total:
+            self.progress.setRange(0, p.total)
+            self.progress.setValue(p.done)
+        self.status.show_status("busy", "{} {}".format(p.message, rate_and_eta(p, time.monotonic() - started)))
+
+    def _scanned(self, scene, result):
+        self.follower = None
+        self.scan_button.setEnabled(True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        if scene != self.panel.scene_file():
+            return  # the artist opened another scene meanwhile
+        self.assets = result.get("assets", [])
+        self.scanned_scene = scene
+        self._fill()
+        self.status.show_status("info", "")
+        self.panel.assets_checked()
+
+    def _failed(self, error):
+        self.follower = None
+        self.scan_button.setEnabled(True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.show_status("error", "Could not check the assets: " + describe(error))
+
+    def _fill(self):
+        excluded = set(self.panel.settings.get("excluded"))
+        rows = list(self.assets) + [{"path": p, "status": "found" if os.path.exists(p) else "missing",
+                                     "files": [p] if os.path.exists(p) else [], "node": "(added by you)"}
+                                    for p in self.panel.settings.get("extraFiles")]
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(rows))
+        for r, a in enumerate(rows):
+            include = item("")
+            include.setFlags(QtCore.Qt.ItemIsUserCheckable | QtCore.Qt.ItemIsEnabled)
+            include.setCheckState(QtCore.Qt.Unchecked if a["path"] in excluded else QtCore.Qt.Checked)
+            include.setData(QtCore.Qt.UserRole, a["path"])
+            include.setToolTip("Include this file in the asset project")
+            self.table.setItem(r, 0, include)
+            found = a["status"] == "found"
+            status = item(a["status"], a)
+            status.setIcon(dot_icon(GREEN if found else RED))
+            if not found:
+                status.setToolTip(a.get("problem") or "Click to add a folder to search for it")
+            self.table.setItem(r, 1, status)
+            named = item(a["path"])
+            named.setToolTip(a["path"] + ("\n" + a["problem"] if a.get("problem") else ""))
+            self.table.setItem(r, 2, named)
+            files = a.get("files") or []
+            resolved = files[0] if len(files) == 1 else ("{} files".format(len(files)) if files else "")
+            where = item(resolved + (" ({})".format(a["foundBy"]) if a.get("foundBy") else ""))
+            where.setToolTip("\n".join(files))
+            self.table.setItem(r, 3, where)
+            self.table.setItem(r, 4, item(a.get("node", "")))
+        self.table.blockSignals(False)
+        header = self.table.horizontalHeader()
+        for c in (0, 1, 4):
+            header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeToContents)
+        for c in (2, 3):
+            header.setSectionResizeMode(c, QtWidgets.QHeaderView.Stretch)
+        missing = self.missing_count()
+        self.summary.show_status("ok" if not missing else "error", "{} file reference(s), {} missing.".format(
+            len(self.assets), missing))
+
+    # ---- artist actions -----------------------------------------------------------------------
+
+    def _clicked(self, row, column):
+        status = self.table.item(row, 1)
+        if status is not None and status.text() != "found" and column != 0:
+            self._pick_search_folder(status.data(QtCore.Qt.UserRole)["path"])
+
+    def _pick_search_folder(self, missing_path):
+        title = "Folder holding {}".format(os.path.basename(missing_path)) if missing_path else "Search folder"
+        folder = QtWidgets.QFileDialog.getExistingDirectory(self, title)
+        if folder:
+            self.add_search_folder(folder)
+
+    def add_search_folder(self, folder):
+        """Adds a search folder, remembers it, and checks the assets again."""
+        if folder not in self.search_paths():
+            self.search.addItem(folder)
+            self._save_search()
+        self.scan()
+
+    def _remove_search(self):
+        for it in self.search.selectedItems():
+            self.search.takeItem(self.search.row(it))
+        self._save_search()
+
+    def _save_search(self):
+        self.panel.settings.set("searchPaths", self.search_paths())
+        self.panel.settings.save()
+
+    def _add_files(self):
+        paths, _ = QtWidgets.QFileDialog.getOpenFileNames(self, "Files the render also needs")
+        self.add_extra(paths)
+
+    def _add_directory(self):
+        folder = QtWidgets.QFileDialog.getExistingDirectory(self, "A folder the render also needs")
+        if folder:
+            self.add_extra([folder])
+
+    def add_extra(self, paths):
+        extra = list(self.panel.settings.get("extraFiles"))
+        extra += [p for p in paths if p not in extra]
+        self.panel.settings.set("extraFiles", extra)
+        self.panel.settings.save()
+        if self.assets is not None:
+            self._fill()
+
+    def _include_changed(self, changed):
+        if changed.column() != 0:
+            return
+        path = changed.data(QtCore.Qt.UserRole)
+        excluded = [p for p in self.panel.settings.get("excluded") if p != path]
+        if changed.checkState() == QtCore.Qt.Unchecked:
+            excluded.append(path)
+        self.panel.settings.set("excluded", excluded)
+        self.panel.settings.save()
+        self._fill()
+        self.panel.assets_checked()

@@ -1,0 +1,218 @@
+"""Work off the main thread: client calls on worker threads, bridge operations polled by a QTimer.
+
+Results come back to the main thread through a queued Qt signal, so callbacks may touch widgets.
+"""
+import threading
+import time
+
+try:
+    import queue
+except ImportError:  # pragma: no cover - Python 2 is not supported, but keep the import obvious
+    import Queue as queue  # noqa: N813
+
+from Qt import QtCore
+
+POLL_MS = 200
+#: worker threads per panel, started with it: handing work to one never waits for a thread to start
+WORKERS = 4
+
+
+class _Relay(QtCore.QObject):
+    """Carries a callable from a worker thread to the thread that owns this object."""
+    fire = QtCore.Signal(object)
+
+    def __init__(self, parent=None):
+        super(_Relay, self).__init__(parent)
+        self.fire.connect(self._run, QtCore.Qt.QueuedConnection)
+
+    def _run(self, fn):
+        started, cpu = time.perf_counter(), time.thread_time()
+        try:
+            fn()
+        finally:
+            Background.record(time.perf_counter() - started, getattr(fn, "what", None), time.thread_time() - cpu)
+
+
+class Background(QtCore.QObject):
+    """Runs client calls for one panel; ``busy`` tells whether any is in flight.
+
+    Args:
+        client: a callable returning the :class:`batchrender.Client` (started on first use, on a worker).
+    """
+
+    #: the longest time, in seconds, one result handler held the main thread (for the responsiveness check)
+    longest_handler = 0.0
+
+    longest_what = None
+    #: the same, counting only the CPU time the main thread spent (not waiting to be scheduled)
+    longest_handler_cpu = 0.0
+
+    @classmethod
+    def record(cls, seconds, what=None, cpu=0.0):
+        cls.longest_handler_cpu = max(cls.longest_handler_cpu, cpu)
+        if seconds > cls.longest_handler:
+            cls.longest_handler = seconds
+            cls.longest_what = what
+
+    def __init__(self, client, parent=None):
+        super(Background, self).__init__(parent)
+        self._client = client
+        self._relay = _Relay(self)
+        self._running = 0
+        self._lock = threading.Lock()
+        self._followers = []
+        self._closed = False
+        self._queue = queue.Queue()
+        self._workers = [threading.Thread(target=self._work_loop, name="batchrender-panel-{}".format(i), daemon=True)
+                         for i in range(WORKERS)]
+        for w in self._workers:
+            w.start()
+
+    def _work_loop(self):
+        while True:
+            job = self._queue.get()
+            if job is None:
+                return
+            job()
+
+    @property
+    def busy(self):
+        return self._running > 0 or bool(self._followers)
+
+    def call(self, fn, on_done=None, on_error=None):
+        """Runs ``fn(client)`` on a worker thread; ``on_done(result)`` or ``on_error(exc)`` on the main thread."""
+        with self._lock:
+            self._running += 1
+
+        def work():
+            if self._closed:  # the panel closed meanwhile: do not start a gateway for nobody
+                with self._lock:
+                    self._running -= 1
+                return
+            try:
+                result = fn(self._client())
+                outcome = (lambda: on_done(result)) if on_done else None
+                if outcome is not None:
+                    outcome.what = getattr(on_done, "__qualname__", repr(on_done))
+            except Exception as e:  # noqa: BLE001 - every failure goes to the panel, as one line
+                err = e
+                outcome = (lambda: on_error(err)) if on_error else None
+                if outcome is not None:
+                    outcome.what = getattr(on_error, "__qualname__", repr(on_error))
+            finally:
+                with self._lock:
+                    self._running -= 1
+            if outcome is not None and not self._closed:
+                self._relay.fire.emit(outcome)
+
+        self._queue.put(work)
+
+    def follow(self, start, on_progress=None, on_done=None, on_error=None):
+        """Starts an operation with ``start(client)`` (off the main thread), then polls it every
+        200 ms from a QTimer (each poll also off the main thread) until it ends."""
+        follower = _Follower(self, on_progress, on_done, on_error)
+        self._followers.append(follower)
+        self.call(start, follower.started, follower.failed)
+        return follower
+
+    def _forget(self, follower):
+        if follower in self._followers:
+            self._followers.remove(follower)
+
+    def close(self):
+        """Stops polling; calls in flight finish but report nothing."""
+        self._closed = True
+        for f in list(self._followers):
+            f.stop()
+        for _w in self._workers:
+            self._queue.put(None)
+
+
+class _Follower(object):
+    """Polls one operation; ``cancel()`` asks the core to stop it."""
+
+    def __init__(self, bg, on_progress, on_done, on_error):
+        self._bg = bg
+        self._on_progress = on_progress
+        self._on_done = on_done
+        self._on_error = on_error
+        self.operation = None
+        self._polling = False
+        self._timer = QtCore.QTimer(bg)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        self.started_at = time.monotonic()
+
+    def started(self, operation):
+        self.operation = operation
+        self._report()
+        if operation.done:
+            self._finish()
+        else:
+            self._timer.start()
+
+    def failed(self, error):
+        self.stop()
+        if self._on_error:
+            self._on_error(error)
+
+    def _poll(self):
+        if self._polling or self.operation is None:
+            return
+        started, cpu = time.perf_counter(), time.thread_time()
+        self._polling = True
+        self._bg.call(lambda c: self.operation.refresh(), self._polled, self._poll_failed)
+        Background.record(time.perf_counter() - started, "poll", time.thread_time() - cpu)
+
+    def _polled(self, _op):
+        self._polling = False
+        self._report()
+        if self.operation.done:
+            self._finish()
+
+    def _poll_failed(self, error):
+        self._polling = False
+        self.failed(error)
+
+    def _report(self):
+        if self._on_progress and self.operation is not None:
+            self._on_progress(self.operation.progress)
+
+    def _finish(self):
+        self.stop()
+        try:
+            result = self.operation.result()
+        except Exception as e:  # noqa: BLE001
+            if self._on_error:
+                self._on_error(e)
+            return
+        if self._on_done:
+            self._on_done(result)
+
+    def cancel(self):
+        if self.operation is not None and not self.operation.done:
+            op = self.operation
+            self._bg.call(lambda c: op.cancel())
+
+    def stop(self):
+        self._timer.stop()
+        self._bg._forget(self)
+
+
+def describe(error):
+    """One line for the artist: the typed error's message and what to do."""
+    message = getattr(error, "message", None)
+    hint = getattr(error, "hint", "")
+    if message:
+        return message + (" — " + hint if hint else "")
+    return str(error) or error.__class__.__name__
+
+
+def rate_and_eta(progress, elapsed):
+    """'12 of 40 · 3.1/s · 9 s left' from a Progress and the seconds since the start."""
+    text = "{} of {}".format(progress.done, progress.total) if progress.total else str(progress.done)
+    if progress.rate:
+        text += " · {:.1f}/s".format(progress.rate)
+        if progress.total and progress.done < progress.total:
+            text += " · {:.0f} s left".format((progress.total - progress.done) / progress.rate)
+    return text

@@ -1,0 +1,75 @@
+"""Env: the node image, VM size, license servers and environment variables of Azure Batch pools."""
+from Qt import QtWidgets
+
+from .widgets import AZURE_UNAVAILABLE, unavailable
+
+
+class EnvTab(QtWidgets.QWidget):
+    def __init__(self, panel):
+        super(EnvTab, self).__init__()
+        self.panel = panel
+        s = panel.settings
+        layout = QtWidgets.QVBoxLayout(self)
+        form = QtWidgets.QFormLayout()
+        self.image = QtWidgets.QLineEdit(s.get("image"))
+        self.image.setPlaceholderText("gallery image id, or publisher:offer:sku:version")
+        self.vm_size = QtWidgets.QComboBox()
+        self.vm_size.setEditable(True)
+        self.vm_size.addItems(["", "Standard_D4s_v5", "Standard_D8s_v5", "Standard_D16s_v5", "Standard_F16s_v2",
+                               "Standard_NC4as_T4_v3"])
+        self.vm_size.setCurrentText(s.get("vmSize"))
+        self.licenses = QtWidgets.QLineEdit(s.get("licenseServers"))
+        self.licenses.setPlaceholderText("port@host, e.g. 5053@licenses.studio.local")
+        form.addRow("Image", self.image)
+        form.addRow("VM size", self.vm_size)
+        form.addRow("License servers", self.licenses)
+        layout.addLayout(form)
+        layout.addWidget(QtWidgets.QLabel("Environment variables on the nodes"))
+        self.env = QtWidgets.QTableWidget(0, 2)
+        self.env.setObjectName("envTable")
+        self.env.setHorizontalHeaderLabels(["Variable", "Value"])
+        self.env.horizontalHeader().setStretchLastSection(True)
+        self.env.setColumnWidth(0, 260)
+        self.env.verticalHeader().setVisible(False)
+        for name, value in s.get("environment"):
+            self._add_row(name, value)
+        layout.addWidget(self.env, 1)
+        row = QtWidgets.QHBoxLayout()
+        add = QtWidgets.QPushButton("Add")
+        add.clicked.connect(lambda: self._add_row("", ""))
+        remove = QtWidgets.QPushButton("Remove")
+        remove.clicked.connect(self._remove_row)
+        save = QtWidgets.QPushButton("Save")
+        save.clicked.connect(self.save)
+        for w in (add, remove, save):
+            row.addWidget(w)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(unavailable("these settings apply to Azure Batch pools. " + AZURE_UNAVAILABLE +
+                                     ". Jobs on this workstation run with Maya's own environment."))
+
+    def _add_row(self, name, value):
+        r = self.env.rowCount()
+        self.env.insertRow(r)
+        self.env.setItem(r, 0, QtWidgets.QTableWidgetItem(name))
+        self.env.setItem(r, 1, QtWidgets.QTableWidgetItem(value))
+
+    def _remove_row(self):
+        for index in sorted({i.row() for i in self.env.selectedIndexes()}, reverse=True):
+            self.env.removeRow(index)
+
+    def variables(self):
+        out = []
+        for r in range(self.env.rowCount()):
+            name = (self.env.item(r, 0).text() if self.env.item(r, 0) else "").strip()
+            if name:
+                out.append([name, self.env.item(r, 1).text() if self.env.item(r, 1) else ""])
+        return out
+
+    def save(self):
+        s = self.panel.settings
+        s.set("image", self.image.text().strip())
+        s.set("vmSize", self.vm_size.currentText().strip())
+        s.set("licenseServers", self.licenses.text().strip())
+        s.set("environment", self.variables())
+        s.save()

@@ -1,0 +1,114 @@
+"""The panel: six tabs around one client of the Java core and, inside Maya, the scene adapter.
+
+Inside Maya it docks through Maya's workspace-control mixin; outside Maya (``python -m
+batchrender_maya.panel``) it is a plain window for following jobs and submitting scene files.
+"""
+from Qt import QtWidgets
+
+from .assets_tab import AssetsTab
+from .background import Background
+from .config_tab import ConfigTab
+from .env_tab import EnvTab
+from .jobs_tab import JobsTab
+from .pools_tab import PoolsTab
+from .settings import PanelSettings
+from .submit_tab import SubmitTab
+
+try:
+    from maya.app.general.mayaMixin import MayaQWidgetDockableMixin
+except ImportError:  # outside Maya
+    MayaQWidgetDockableMixin = None
+
+_BASES = (MayaQWidgetDockableMixin, QtWidgets.QWidget) if MayaQWidgetDockableMixin else (QtWidgets.QWidget,)
+TABS = ("Config", "Submit", "Assets", "Pools", "Jobs", "Env")
+
+
+class BatchRenderPanel(*_BASES):
+    """Args:
+        client: a callable returning the :class:`batchrender.Client` (called on a worker thread).
+        scene: the adapter module (:mod:`batchrender_maya.adapter`) inside Maya, None outside.
+        settings: a :class:`PanelSettings` (default: loaded from the state folder).
+    """
+
+    def __init__(self, client, scene=None, dockable=False, settings=None, parent=None):
+        super(BatchRenderPanel, self).__init__(parent)
+        self.setWindowTitle("Batch Render")
+        self.scene = scene
+        self.settings = settings or PanelSettings.load()
+        self.background = Background(client, self)
+        self._snapshot = None
+        layout = QtWidgets.QVBoxLayout(self)
+        self.tabs = QtWidgets.QTabWidget()
+        layout.addWidget(self.tabs)
+        self.assets_tab = None
+        self.submit_tab = None
+        self.config_tab = ConfigTab(self)
+        self.assets_tab = AssetsTab(self)
+        self.submit_tab = SubmitTab(self)
+        self.pools_tab = PoolsTab(self)
+        self.jobs_tab = JobsTab(self)
+        self.env_tab = EnvTab(self)
+        for name, tab in zip(TABS, (self.config_tab, self.submit_tab, self.assets_tab, self.pools_tab,
+                                    self.jobs_tab, self.env_tab)):
+            self.tabs.addTab(tab, name)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.resize(720, 640)
+        self.scene_changed()
+
+    # ---- for the tabs -------------------------------------------------------------------------
+
+    def read_scene(self):
+        """The open scene as the adapter reads it (Maya's main thread), or None outside Maya."""
+        if self.scene is None:
+            return None
+        self._snapshot = self.scene.snapshot()
+        return self._snapshot
+
+    def scene_file(self):
+        return self.submit_tab.scene.text().strip()
+
+    def save_scene(self):
+        if self.scene is None:
+            raise RuntimeError("no Maya scene to save")
+        self.scene.save_scene()
+
+    def farm_changed(self, farm):
+        if self.submit_tab is not None:
+            self.submit_tab.farm_changed(farm)
+
+    def assets_checked(self):
+        self.submit_tab.update_checks()
+
+    def job_submitted(self, job):
+        self.jobs_tab.refresh()
+        self.jobs_tab.status.show_status("ok", "Submitted {}: select it to follow its tasks.".format(job.get("jobId")))
+
+    # ---- for the plug-in ----------------------------------------------------------------------
+
+    def scene_changed(self):
+        """After File > New or Open: read the new scene, forget the old one's files."""
+        snapshot = self.read_scene()
+        self.assets_tab.scene_changed(snapshot)
+        self.submit_tab.refresh()
+
+    def select_tab(self, name):
+        self.tabs.setCurrentIndex(TABS.index(name))
+
+    def _tab_changed(self, index):
+        name = TABS[index]
+        if name == "Pools":
+            self.pools_tab.refresh()
+        elif name == "Assets" and self.assets_tab.assets is None and self.scene_file():
+            self.assets_tab.scan()
+        elif name == "Submit":
+            self.submit_tab.update_checks()
+
+    def shutdown(self):
+        """Stops timers and polling (the plug-in stops the gateway itself)."""
+        self.jobs_tab.timer.stop()
+        self.background.close()
+        self.env_tab.save()
+
+    if MayaQWidgetDockableMixin is None:
+        def show(self, dockable=False, **kwargs):
+            super(BatchRenderPanel, self).show()

@@ -1,0 +1,365 @@
+"""Submit: the scene, pool, job name, renderer, frames and output (overridable for this job without
+changing the scene), the checks before a submit, and Submit Job with its progress."""
+import os
+
+from Qt import QtWidgets
+
+from .background import describe, rate_and_eta
+from .widgets import AMBER, AZURE_UNAVAILABLE, GREEN, RED, StatusLabel, dot_icon
+
+#: renderers the core has command lines for (Maya's currentRenderer names, and Blender)
+SUPPORTED_RENDERERS = {"arnold": "Arnold", "mayaSoftware": "Maya Software", "mayaHardware2": "Maya Hardware 2.0",
+                       "vray": "V-Ray", "redshift": "Redshift", "renderman": "RenderMan", "blender": "Blender"}
+
+
+def frame_spec(start, end, step):
+    """``1-100x2`` from the fields; one frame when start == end."""
+    if start == end:
+        return str(start)
+    return "{}-{}".format(start, end) + ("x{}".format(step) if step != 1 else "")
+
+
+class SubmitTab(QtWidgets.QWidget):
+    def __init__(self, panel):
+        super(SubmitTab, self).__init__()
+        self.panel = panel
+        self.snapshot = None
+        self.follower = None
+        layout = QtWidgets.QVBoxLayout(self)
+
+        scene_row = QtWidgets.QHBoxLayout()
+        self.scene = QtWidgets.QLineEdit()
+        self.scene.setPlaceholderText("the scene to render")
+        browse = QtWidgets.QPushButton("Browse...")
+        browse.clicked.connect(self._browse_scene)
+        self.refresh_button = QtWidgets.QPushButton("Refresh")
+        self.refresh_button.setToolTip("Read the open scene again (after opening another one)")
+        self.refresh_button.clicked.connect(self.refresh)
+        scene_row.addWidget(self.scene, 1)
+        scene_row.addWidget(browse)
+        scene_row.addWidget(self.refresh_button)
+        self.scene.editingFinished.connect(self._scene_edited)
+
+        form = QtWidgets.QFormLayout()
+        form.addRow("Scene", scene_row)
+        self.renderer = StatusLabel("")
+        self.renderer.setObjectName("renderer")
+        form.addRow("Renderer", self.renderer)
+        self.job_name = QtWidgets.QLineEdit()
+        form.addRow("Job name", self.job_name)
+
+        pool_box = QtWidgets.QWidget()
+        pl = QtWidgets.QGridLayout(pool_box)
+        pl.setContentsMargins(0, 0, 0, 0)
+        self.pool_local = QtWidgets.QRadioButton("This workstation")
+        self.pool_auto = QtWidgets.QRadioButton("Auto-pool for this job")
+        self.pool_existing = QtWidgets.QRadioButton("Reuse a persistent pool")
+        self.pool_new = QtWidgets.QRadioButton("New persistent pool, nodes:")
+        self.pool_list = QtWidgets.QComboBox()
+        self.pool_nodes = QtWidgets.QSpinBox()
+        self.pool_nodes.setRange(1, 1000)
+        self.pool_local.setChecked(True)
+        pl.addWidget(self.pool_local, 0, 0)
+        pl.addWidget(self.pool_auto, 1, 0)
+        pl.addWidget(self.pool_existing, 2, 0)
+        pl.addWidget(self.pool_list, 2, 1)
+        pl.addWidget(self.pool_new, 3, 0)
+        pl.addWidget(self.pool_nodes, 3, 1)
+        form.addRow("Pool", pool_box)
+
+        frames = QtWidgets.QHBoxLayout()
+        self.start = QtWidgets.QSpinBox()
+        self.end = QtWidgets.QSpinBox()
+        self.step = QtWidgets.QSpinBox()
+        for w in (self.start, self.end):
+            w.setRange(-1000000, 1000000)
+        self.step.setRange(1, 100000)
+        for label, w in (("start", self.start), ("end", self.end), ("step", self.step)):
+            frames.addWidget(QtWidgets.QLabel(label))
+            frames.addWidget(w)
+        form.addRow("Frames", frames)
+        self.prefix = QtWidgets.QLineEdit()
+        self.prefix.setPlaceholderText("the scene's image file prefix")
+        form.addRow("Output prefix", self.prefix)
+        out_row = QtWidgets.QHBoxLayout()
+        self.output = QtWidgets.QLineEdit(panel.settings.get("outputFolder"))
+        out_browse = QtWidgets.QPushButton("Browse...")
+        out_browse.clicked.connect(self._browse_output)
+        out_row.addWidget(self.output, 1)
+        out_row.addWidget(out_browse)
+        form.addRow("Output folder", out_row)
+        self.camera = QtWidgets.QComboBox()
+        self.layer = QtWidgets.QComboBox()
+        form.addRow("Camera", self.camera)
+        form.addRow("Render layer", self.layer)
+        self.layer.currentIndexChanged.connect(self._layer_chosen)
+        layout.addLayout(form)
+
+        layout.addWidget(QtWidgets.QLabel("Checks before submit"))
+        self.checks = QtWidgets.QListWidget()
+        self.checks.setObjectName("checks")
+        self.checks.setMaximumHeight(110)
+        layout.addWidget(self.checks)
+        check_row = QtWidgets.QHBoxLayout()
+        self.save_button = QtWidgets.QPushButton("Save Scene")
+        self.save_button.clicked.connect(self._save_scene)
+        self.allow_missing = QtWidgets.QCheckBox("Submit anyway with missing files")
+        check_row.addWidget(self.save_button)
+        check_row.addWidget(self.allow_missing)
+        check_row.addStretch(1)
+        layout.addLayout(check_row)
+
+        submit_row = QtWidgets.QHBoxLayout()
+        self.submit_button = QtWidgets.QPushButton("Submit Job")
+        self.submit_button.setObjectName("submitJob")
+        self.submit_button.clicked.connect(self.submit)
+        self.cancel_button = QtWidgets.QPushButton("Cancel")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self._cancel)
+        submit_row.addWidget(self.submit_button)
+        submit_row.addWidget(self.cancel_button)
+        submit_row.addStretch(1)
+        layout.addLayout(submit_row)
+        self.progress = QtWidgets.QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        layout.addWidget(self.progress)
+        self.status = StatusLabel("")
+        self.status.setObjectName("submitStatus")
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.last_job = None
+        self.farm_changed(panel.settings.get("farm"))
+
+    # ---- the scene ----------------------------------------------------------------------------
+
+    def refresh(self):
+        """Reads the open Maya scene again (on the main thread: Maya's API lives there)."""
+        self.snapshot = self.panel.read_scene()
+        if self.snapshot is None:
+            self._show_renderer()
+            self.update_checks()
+            return
+        snap = self.snapshot
+        self.scene.setText(snap["scene"])
+        base = os.path.splitext(os.path.basename(snap["scene"]))[0] if snap["scene"] else ""
+        self.job_name.setText(base)
+        self.camera.clear()
+        if len(snap["cameras"]) > 1:
+            self.camera.addItem("All renderable cameras", "")
+        for camera in snap["cameras"]:
+            self.camera.addItem(camera, camera)
+        self.layer.blockSignals(True)
+        self.layer.clear()
+        self.layer.addItem("All renderable layers", "")
+        for layer in snap["layers"]:
+            if layer["renderable"]:
+                self.layer.addItem(layer["name"], layer["node"])
+        self.layer.blockSignals(False)
+        self._layer_chosen()
+        self.update_checks()
+
+    def chosen_layer(self):
+        """The chosen render layer's entry from the scene, or None for all renderable layers."""
+        node = self.layer.currentData()
+        if not node or self.snapshot is None:
+            return None
+        return next((l for l in self.snapshot["layers"] if l["node"] == node), None)
+
+    def _layer_chosen(self, *_args):
+        """Frames and prefix as the chosen layer renders them: the scene's, with the layer's overrides."""
+        if self.snapshot is None:
+            return
+        f = dict(self.snapshot["frames"])
+        prefix = self.snapshot["imagePrefix"]
+        layer = self.chosen_layer()
+        if layer is not None:
+            o = layer["overrides"]
+            if f["animation"] or o.get("animation"):
+                f.update({"start": o.get("startFrame", f["start"]), "end": o.get("endFrame", f["end"]),
+                          "step": o.get("byFrameStep", f["step"])})
+            prefix = o.get("imageFilePrefix", prefix) or ""
+        self.start.setValue(int(round(f["start"])))
+        self.end.setValue(int(round(f["end"])))
+        self.step.setValue(max(1, int(round(f["step"]))))
+        self.prefix.setText(prefix)
+        self._show_renderer()
+
+    def _maya_scene(self):
+        """True when the scene field names the open Maya scene (its checks apply)."""
+        return self.snapshot is not None and self.snapshot["scene"] and \
+            os.path.normcase(self.scene.text().strip()) == os.path.normcase(self.snapshot["scene"])
+
+    def renderer_name(self):
+        path = self.scene.text().strip()
+        if path.lower().endswith(".blend"):
+            return "blender"
+        if self._maya_scene():
+            layer = self.chosen_layer()
+            return (layer or {}).get("overrides", {}).get("currentRenderer") or self.snapshot["renderer"]
+        return ""
+
+    def _show_renderer(self):
+        r = self.renderer_name()
+        if not r:
+            self.renderer.show_status("info", "decided by the core from the scene file")
+        elif r in SUPPORTED_RENDERERS:
+            self.renderer.show_status("ok", SUPPORTED_RENDERERS[r])
+        else:
+            self.renderer.show_status("warning", "{}: not supported by Batch Render; the job would fail. "
+                                                 "Choose Arnold, V-Ray, Redshift, RenderMan or Maya Software.".format(r))
+
+    def _scene_edited(self):
+        path = self.scene.text().strip()
+        if path and not self.job_name.text().strip():
+            self.job_name.setText(os.path.splitext(os.path.basename(path))[0])
+        self._show_renderer()
+        self.update_checks()
+
+    def _browse_scene(self):
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Scene to render", self.scene.text(),
+                                                        "Scenes (*.ma *.mb *.blend);;All files (*)")
+        if path:
+            self.scene.setText(path)
+            self._scene_edited()
+
+    def _browse_output(self):
+        path = QtWidgets.QFileDialog.getExistingDirectory(self, "Output folder", self.output.text())
+        if path:
+            self.output.setText(path)
+
+    def _save_scene(self):
+        try:
+            self.panel.save_scene()
+        except Exception as e:  # noqa: BLE001 - Maya's own reason, e.g. an untitled scene
+            self.status.show_status("error", "Could not save: {}".format(e))
+        self.refresh()
+
+    # ---- checks -------------------------------------------------------------------------------
+
+    def check_results(self):
+        """[(ok, blocking, text)] for the scene as it is now."""
+        out = []
+        path = self.scene.text().strip()
+        if not path:
+            return [(False, True, "No scene: open one in Maya or choose a file.")]
+        if not os.path.isfile(path):
+            return [(False, True, "The scene file does not exist: save the scene first.")]
+        if self._maya_scene():
+            snap = self.snapshot
+            out.append((snap["saved"], True, "Scene saved" if snap["saved"] else
+                        "The scene has unsaved changes: save it (the farm renders the file on disk)."))
+            out.append((bool(snap["cameras"]), True, "Renderable camera: " + ", ".join(snap["cameras"])
+                        if snap["cameras"] else "No renderable camera: turn on Renderable for one in its attributes."))
+            layers = [l["name"] for l in snap["layers"] if l["renderable"]]
+            out.append((bool(layers), True, "Renderable layer: " + ", ".join(layers) if layers
+                        else "No renderable render layer: make one renderable in the Render Setup window."))
+            r = self.renderer_name()
+            out.append((r in SUPPORTED_RENDERERS, True, "Renderer: " + SUPPORTED_RENDERERS.get(r, r)))
+        missing = self.panel.assets_tab.missing_count()
+        if missing is None:
+            out.append((True, False, "Assets: not checked in this session (the core checks again at submit)."))
+        elif missing:
+            out.append((self.allow_missing.isChecked(), not self.allow_missing.isChecked(),
+                        "{} missing file(s): see the Assets tab, or submit anyway.".format(missing)))
+        else:
+            out.append((True, False, "Assets: every file found."))
+        return out
+
+    def update_checks(self):
+        self.checks.clear()
+        results = self.check_results()
+        for ok, blocking, text in results:
+            it = QtWidgets.QListWidgetItem(dot_icon(GREEN if ok else (RED if blocking else AMBER)), text)
+            self.checks.addItem(it)
+        self.save_button.setVisible(self._maya_scene() and not self.snapshot["saved"])
+        blocked = any(not ok and blocking for ok, blocking, _t in results)
+        self.submit_button.setEnabled(not blocked and self.follower is None and self._pool_usable())
+        return results
+
+    # ---- pools --------------------------------------------------------------------------------
+
+    def farm_changed(self, farm):
+        azure = farm == "azure"
+        self.pool_local.setEnabled(not azure)
+        for w in (self.pool_auto, self.pool_existing, self.pool_new, self.pool_list, self.pool_nodes):
+            w.setEnabled(False)
+            w.setToolTip(AZURE_UNAVAILABLE)
+        self.pool_local.setChecked(not azure)
+        if hasattr(self, "checks"):
+            self.update_checks()
+
+    def _pool_usable(self):
+        return self.pool_local.isChecked() and self.pool_local.isEnabled()
+
+    # ---- submit -------------------------------------------------------------------------------
+
+    def request(self):
+        """The fields of ``Client.submit`` for what the form says."""
+        req = {"scene": self.scene.text().strip(),
+               "frames": frame_spec(self.start.value(), self.end.value(), self.step.value()),
+               "name": self.job_name.text().strip() or None}
+        if self.output.text().strip():
+            req["output"] = self.output.text().strip()
+        if self._maya_scene():
+            if self.camera.currentData():
+                req["camera"] = self.camera.currentData()
+            if self.layer.currentData():
+                req["layer"] = self.layer.currentData()
+            layer = self.chosen_layer()
+            scene_prefix = (layer or {}).get("overrides", {}).get("imageFilePrefix", self.snapshot["imagePrefix"]) or ""
+            if self.prefix.text().strip() != scene_prefix:
+                req["imageName"] = self.prefix.text().strip()
+            if self.snapshot["project"]["root"]:
+                req["project"] = self.snapshot["project"]["root"]
+        search = self.panel.assets_tab.search_paths()
+        if search:
+            req["searchPaths"] = search
+        if self.allow_missing.isChecked():
+            req["allowMissing"] = True
+        return {k: v for k, v in req.items() if v is not None}
+
+    def submit(self):
+        if any(not ok and blocking for ok, blocking, _t in self.update_checks()):
+            self.status.show_status("error", "Fix the checks marked red first.")
+            return
+        req = self.request()
+        self.panel.settings.set("outputFolder", self.output.text().strip())
+        self.panel.settings.save()
+        self.submit_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setRange(0, 0)
+        self.status.show_status("busy", "Submitting...")
+        self.follower = self.panel.background.follow(lambda c: c.submit(**req), self._progress, self._done,
+                                                     self._failed)
+
+    def _progress(self, p):
+        if p.total:
+            self.progress.setRange(0, p.total)
+            self.progress.setValue(p.done)
+        self.status.show_status("busy", "{} ({})".format(p.message or "Submitting...",
+                                                         rate_and_eta(p, 0)))
+
+    def _done(self, job):
+        self._finish()
+        self.last_job = job
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.status.show_status("ok", "Submitted job {} ({}).".format(job.get("jobId"), job.get("name", "")))
+        self.panel.job_submitted(job)
+
+    def _failed(self, error):
+        self._finish()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.show_status("error", "Not submitted: " + describe(error))
+
+    def _finish(self):
+        self.follower = None
+        self.cancel_button.setEnabled(False)
+        self.update_checks()
+
+    def _cancel(self):
+        if self.follower is not None:
+            self.follower.cancel()
+            self.status.show_status("busy", "Cancelling...")

@@ -1,0 +1,2 @@
+"""``maya.OpenMayaMPx`` of the stand-in."""
+from ._messages import MFnPlugin  # noqa: F401

@@ -1,0 +1,184 @@
+"""The stand-in's state: the open scene (read from a real .ma), the user interface Maya would
+hold (menus, shelves, workspace controls), scene-message callbacks, deferred calls, and the log
+of every ``maya.cmds`` call the plug-in made.
+
+Tests drive it with :func:`open_scene`, :func:`new_scene`, :func:`reset` and read :data:`CALLS`.
+"""
+import ast
+import glob
+import os
+
+from . import _ma
+
+#: every maya.cmds call: (command, args tuple, kwargs dict)
+CALLS = []
+
+
+class UiElement(object):
+    def __init__(self, kind, name, parent, flags):
+        self.kind = kind
+        self.name = name
+        self.parent = parent
+        self.flags = dict(flags)
+        self.children = []
+
+
+class State(object):
+    def __init__(self):
+        self.scene_path = ""
+        self.scene = None
+        self.modified = False
+        self.project_root = os.getcwd()
+        self.current_time = 1.0
+        self.ui = {}             # name -> UiElement
+        self.callbacks = {}      # id -> (message, function, client data)
+        self.next_callback = 1
+        self.deferred = []
+        self.saves = 0
+
+
+def _empty_scene():
+    scene = _ma.MayaAsciiScene()
+    for name, node_type in (("defaultRenderGlobals", "renderGlobals"), ("defaultResolution", "resolution"),
+                            ("time1", "time"), ("defaultRenderLayer", "renderLayer"),
+                            ("defaultColorMgtGlobals", "colorManagementGlobals")):
+        scene._add(name, node_type, shared=True)
+    for cam in ("persp", "top", "front", "side"):
+        scene._add(cam, "transform", shared=True)
+        scene._add(cam + "Shape", "camera", cam, shared=True)
+        if cam != "persp":
+            scene.nodes[cam + "Shape"].attrs["rnd"] = False
+    return scene
+
+
+STATE = State()
+STATE.scene = _empty_scene()
+
+
+def reset():
+    """Forget everything: no scene, no UI, no callbacks, an empty call log."""
+    global STATE
+    STATE = State()
+    STATE.scene = _empty_scene()
+    del CALLS[:]
+
+
+def new_scene():
+    """File > New: an untitled scene with Maya's default nodes."""
+    STATE.scene_path = ""
+    STATE.scene = _empty_scene()
+    STATE.modified = False
+    STATE.current_time = 1.0
+    _fire("kAfterNew")
+
+
+def open_scene(path, project=None):
+    """File > Open of a real .ma; ``project`` is the Maya project (default: the folder holding the
+    nearest ``workspace.mel`` above the scene, as a TD would have set it, else the scene's folder)."""
+    path = os.path.abspath(path)
+    _fire("kBeforeOpen")
+    scene = _empty_scene()
+    parsed = _ma.MayaAsciiScene.read(path)
+    for name in parsed.order:
+        node = parsed.nodes[name]
+        existing = scene.nodes.get(name)
+        if existing is not None and existing.shared:
+            existing.attrs.update(node.attrs)
+            existing.dynamic.update(node.dynamic)
+            if node.type != "unknown":
+                existing.type = node.type
+        else:
+            if existing is not None:
+                scene.order.remove(name)
+            scene.nodes[name] = node
+            scene.order.append(name)
+    for ref in parsed.references:
+        # file -r / -rdi make their reference node when the file does not create it itself
+        if ref.ref_node and ref.ref_node not in scene.nodes:
+            scene._add(ref.ref_node, "reference")
+    scene.connections = parsed.connections
+    scene.references = parsed.references
+    scene.requires = parsed.requires
+    STATE.scene = scene
+    STATE.scene_path = path.replace(os.sep, "/")
+    STATE.modified = False
+    STATE.project_root = project or _find_project(os.path.dirname(path))
+    STATE.scene.workspace_rules = _workspace_rules(STATE.project_root)
+    time1 = scene.nodes["time1"]
+    STATE.current_time = float(time1.attrs.get("o", 1.0))
+    _fire("kAfterOpen")
+
+
+def _find_project(folder):
+    d = folder
+    while True:
+        if os.path.isfile(os.path.join(d, "workspace.mel")):
+            return d
+        parent = os.path.dirname(d)
+        if parent == d:
+            return folder
+        d = parent
+
+
+def _workspace_rules(root):
+    mel = os.path.join(root, "workspace.mel")
+    if not os.path.isfile(mel):
+        return {}
+    parsed = _ma.MayaAsciiScene()
+    with open(mel, "rb") as f:
+        parsed._parse(_ma.decode(f.read()))
+    return parsed.workspace_rules
+
+
+def mark_modified():
+    """The artist changed something."""
+    STATE.modified = True
+
+
+def _fire(message):
+    for _cid, (msg, fn, data) in sorted(STATE.callbacks.items()):
+        if msg == message:
+            fn(data)
+
+
+def run_deferred():
+    """Runs what maya.utils.executeDeferred queued (Maya does it when idle)."""
+    while STATE.deferred:
+        fn, args, kwargs = STATE.deferred.pop(0)
+        fn(*args, **kwargs)
+
+
+def ui_children(name):
+    el = STATE.ui.get(name)
+    return [c for c in el.children if c in STATE.ui] if el else []
+
+
+# ---- what Maya has: commands and flags, from maya-stubs -----------------------------------------
+
+_SIGNATURES = None
+
+
+def _stub_file():
+    for base in __import__("sys").path:
+        hits = glob.glob(os.path.join(base, "maya-stubs", "cmds", "__init__.pyi"))
+        if hits:
+            return hits[0]
+    return None
+
+
+def signatures():
+    """command -> set of flag names Maya accepts (long names), read from maya-stubs."""
+    global _SIGNATURES
+    if _SIGNATURES is None:
+        path = _stub_file()
+        if path is None:
+            raise RuntimeError("maya-stubs is not installed: pip install -r tests/requirements.txt")
+        with open(path) as f:
+            tree = ast.parse(f.read())
+        sigs = {}
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef):
+                a = node.args
+                sigs[node.name] = set(x.arg for x in a.kwonlyargs + a.args)
+        _SIGNATURES = sigs
+    return _SIGNATURES

@@ -1,0 +1,362 @@
+"""``maya.cmds`` of the stand-in: answers from the open scene (a real .ma read by ``_ma``), keeps
+the user interface Maya would keep, logs every call in ``maya._standin.CALLS``, and refuses a
+command or flag that Maya does not have (per maya-stubs), as Maya does with a TypeError.
+
+Flags must be given by their long names: the plug-in's adapter is written that way, and the stubs
+carry long names only.
+"""
+import fnmatch
+import functools
+import os
+import sys
+import threading
+
+from . import _attrs, _standin
+
+
+def _state():
+    return _standin.STATE
+
+
+def _command(fn):
+    name = fn.__name__.rstrip("_")
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        _standin.CALLS.append((name, args, dict(kwargs)))
+        if threading.current_thread() is not threading.main_thread():
+            raise RuntimeError("maya.cmds.{} called off Maya's main thread (Maya is not thread-safe)".format(name))
+        known = _standin.signatures().get(name)
+        if known is None:
+            raise AttributeError("module 'maya.cmds' has no attribute '{}'".format(name))
+        for flag in kwargs:
+            if flag not in known:
+                raise TypeError("Invalid flag '{}'".format(flag))
+        return fn(*args, **kwargs)
+
+    call.__name__ = name
+    return call
+
+
+# ---- scene ------------------------------------------------------------------------------------
+
+@_command
+def file(*args, **kw):
+    st = _state()
+    if kw.get("query"):
+        if kw.get("sceneName"):
+            return st.scene_path
+        if kw.get("modified"):
+            return st.modified
+        raise RuntimeError("stand-in: file query {} not modelled".format(sorted(kw)))
+    if kw.get("save"):
+        if not st.scene_path:
+            raise RuntimeError("File has not been named: use Save As.")
+        st.modified = False
+        st.saves += 1
+        return st.scene_path
+    raise RuntimeError("stand-in: file {} not modelled".format(sorted(kw)))
+
+
+@_command
+def workspace(*args, **kw):
+    st = _state()
+    if kw.get("rootDirectory"):
+        return st.project_root.replace(os.sep, "/") + "/"
+    if kw.get("fileRuleList"):
+        return list(st.scene.workspace_rules)
+    if "fileRuleEntry" in kw:
+        return st.scene.workspace_rules.get(kw["fileRuleEntry"], "")
+    raise RuntimeError("stand-in: workspace {} not modelled".format(sorted(kw)))
+
+
+@_command
+def currentTime(*args, **kw):
+    if kw.get("query"):
+        return _state().current_time
+    if args:
+        _state().current_time = float(args[0])
+        return _state().current_time
+    raise RuntimeError("stand-in: currentTime needs a time or query")
+
+
+@_command
+def about(*args, **kw):
+    if kw.get("version"):
+        return "2024"
+    raise RuntimeError("stand-in: about {} not modelled".format(sorted(kw)))
+
+
+def _node(name):
+    node = _state().scene.node(name)
+    if node is None:
+        raise ValueError("No object matches name: {}".format(name))
+    return node
+
+
+@_command
+def objExists(name):
+    node_name, _, attr = name.partition(".")
+    node = _state().scene.node(node_name)
+    if node is None:
+        return False
+    return not attr or _attrs.short_name(node.type, attr, node.dynamic) is not None or attr in node.attrs
+
+
+@_command
+def nodeType(name):
+    return _node(name.split(".")[0]).type
+
+
+@_command
+def ls(*args, **kw):
+    scene = _state().scene
+    types = kw.get("type")
+    if isinstance(types, str):
+        types = [types]
+    names = []
+    for name in scene.order:
+        node = scene.nodes[name]
+        if types is not None and node.type not in types:
+            continue
+        if args and not any(fnmatch.fnmatchcase(name, pattern.lstrip(":")) for pattern in args):
+            continue
+        names.append(_long(name) if kw.get("long") else name)
+    return names
+
+
+def _long(name):
+    scene = _state().scene
+    parts = [name]
+    node = scene.nodes.get(name)
+    while node is not None and node.parent:
+        parts.append(node.parent)
+        node = scene.nodes.get(node.parent)
+    return "|" + "|".join(reversed(parts))
+
+
+@_command
+def getAttr(plug, **kw):
+    node_name, _, attr = plug.partition(".")
+    node = _node(node_name)
+    base, index = attr, ""
+    if "[" in attr:
+        base, index = attr[: attr.index("[")], attr[attr.index("["):]
+    short = _attrs.short_name(node.type, base, node.dynamic)
+    if short is None and base not in node.attrs:
+        raise ValueError("No object matches name: {}".format(plug))
+    short = short or base
+    if short + index in node.attrs:
+        value = node.attrs[short + index]
+    elif (_attrs.long_name(node.type, short) + index) in node.attrs:
+        value = node.attrs[_attrs.long_name(node.type, short) + index]
+    elif _attrs.family(node.type) == "file" and short == "cfnp":
+        value = _computed_pattern(node)
+    else:
+        known, value = _attrs.default(node.type, short)
+        if not known:
+            if short in node.dynamic.values():
+                return None
+            raise RuntimeError("stand-in: no default known for {}.{} ({}); add it to maya/_attrs.py".format(
+                node_name, attr, node.type))
+    if kw.get("type"):
+        return type(value).__name__
+    if value == "":
+        return None  # Maya answers None for an empty string attribute
+    return value
+
+
+def _computed_pattern(node):
+    """Maya's computedFileTextureNamePattern: the name with <UDIM> / <f> tokens per the node's modes."""
+    import re
+    name = node.attrs.get("ftn") or ""
+    if not name:
+        return None
+    tiling = node.attrs.get("uvt", 0)
+    folder, base = os.path.split(name)
+    if tiling == 3 and "<UDIM>" not in base:
+        base = re.sub(r"(?<!\d)1\d{3}(?!\d)", "<UDIM>", base, count=1)
+    elif tiling == 1 and "<u>" not in base:
+        base = re.sub(r"_u\d+_v\d+", "_u<u>_v<v>", base, count=1)
+    elif tiling == 2 and "<U>" not in base:
+        base = re.sub(r"_u\d+_v\d+", "_u<U>_v<V>", base, count=1)
+    if node.attrs.get("ufe") and "<f>" not in base:
+        base = re.sub(r"(\d+)(\.[^.]+)$", r"<f>\2", base, count=1)
+    return (folder + "/" + base) if folder else base
+
+
+@_command
+def listConnections(plug, **kw):
+    scene = _state().scene
+    node_name, _, attr = plug.partition(".")
+    node = _node(node_name)
+    short = _attrs.short_name(node.type, attr, node.dynamic) if attr else None
+    want_src = kw.get("source", True)
+    want_dst = kw.get("destination", True)
+    out = []
+    for src, dst in scene.connections:
+        for mine, other, wanted in ((dst, src, want_src), (src, dst, want_dst)):
+            if not wanted:
+                continue
+            m_node, _, m_attr = mine.partition(".")
+            if m_node != node.name:
+                continue
+            if attr and m_attr.split("[")[0] not in (attr, short):
+                continue
+            other_node = scene.nodes.get(other.partition(".")[0])
+            if kw.get("type") and (other_node is None or other_node.type != kw["type"]):
+                continue
+            out.append(other if kw.get("plugs") else other.partition(".")[0])
+    return out or None
+
+
+@_command
+def referenceQuery(target, **kw):
+    scene = _state().scene
+    ref = next((r for r in scene.references if r.ref_node == target and not r.top_level), None) \
+        or next((r for r in scene.references if r.ref_node == target), None)
+    if ref is None:
+        raise RuntimeError("Reference node '{}' is not associated with a reference file.".format(target))
+    if kw.get("filename"):
+        # unresolvedName: as written; without it Maya answers the path it loaded, which for the
+        # stand-in (nothing is loaded) is the written one too
+        return ref.path
+    if kw.get("isLoaded"):
+        return not ref.deferred
+    raise RuntimeError("stand-in: referenceQuery {} not modelled".format(sorted(kw)))
+
+
+def reference_nodes():
+    """The reference nodes Maya would have for the open scene: one per file -rdi line."""
+    seen = []
+    for r in _state().scene.references:
+        if r.ref_node and r.ref_node not in seen:
+            seen.append(r.ref_node)
+    return seen
+
+
+# ---- user interface ---------------------------------------------------------------------------
+
+def _ui(kind, args, kw, default_prefix):
+    st = _state()
+    if kw.get("exists"):
+        return bool(args) and args[0] in st.ui and st.ui[args[0]].kind == kind
+    if kw.get("query"):
+        el = st.ui.get(args[0]) if args else None
+        if el is None:
+            raise RuntimeError("Object '{}' not found.".format(args[0] if args else ""))
+        if kw.get("childArray"):
+            return _standin.ui_children(el.name) or None
+        for key in kw:
+            if key != "query":
+                return el.flags.get(key)
+    if kw.get("edit"):
+        el = st.ui[args[0]]
+        el.flags.update((k, v) for k, v in kw.items() if k != "edit")
+        return el.name
+    name = args[0] if args else None
+    if name is None or name in st.ui:
+        i = 1
+        while "{}{}".format(default_prefix, i) in st.ui:
+            i += 1
+        name = "{}{}".format(default_prefix, i)
+    parent = kw.get("parent") or (st.current_menu if kind == "menuItem" else None)
+    el = _standin.UiElement(kind, name, parent, kw)
+    st.ui[name] = el
+    if parent in st.ui:
+        st.ui[parent].children.append(name)
+    if kind == "menu":
+        st.current_menu = name
+    return name
+
+
+_standin.State.current_menu = None
+
+
+@_command
+def menu(*args, **kw):
+    return _ui("menu", args, kw, "menu")
+
+
+@_command
+def menuItem(*args, **kw):
+    return _ui("menuItem", args, kw, "menuItem")
+
+
+@_command
+def shelfLayout(*args, **kw):
+    return _ui("shelfLayout", args, kw, "shelfLayout")
+
+
+@_command
+def shelfButton(*args, **kw):
+    return _ui("shelfButton", args, kw, "shelfButton")
+
+
+@_command
+def shelfTabLayout(*args, **kw):
+    return _ui("shelfTabLayout", args, kw, "shelfTabLayout")
+
+
+@_command
+def workspaceControl(*args, **kw):
+    st = _state()
+    if kw.get("exists"):
+        return bool(args) and args[0] in st.ui
+    if kw.get("edit") and kw.get("close"):
+        el = st.ui.get(args[0])
+        if el is not None:
+            el.flags["visible"] = False
+            widget = el.flags.get("_widget")
+            if widget is not None:
+                widget.close()
+        return None
+    if kw.get("query"):
+        el = st.ui[args[0]]
+        return el.flags.get("visible", True) if kw.get("visible") else el.flags.get("label")
+    return _ui("workspaceControl", args, kw, "workspaceControl")
+
+
+@_command
+def deleteUI(*names, **kw):
+    st = _state()
+    for name in names:
+        if name not in st.ui:
+            raise RuntimeError("Object '{}' not found.".format(name))
+        _delete(name)
+
+
+def _delete(name):
+    st = _state()
+    el = st.ui.pop(name, None)
+    if el is None:
+        return
+    for child in list(el.children):
+        _delete(child)
+    if el.parent in st.ui and name in st.ui[el.parent].children:
+        st.ui[el.parent].children.remove(name)
+    widget = el.flags.get("_widget")
+    if widget is not None:
+        widget.close()
+        widget.deleteLater()
+
+
+def _install_main_window_ui():
+    """Maya's own UI the plug-in attaches to: the main window and the shelf tab layout."""
+    st = _state()
+    for name, kind in (("MayaWindow", "window"), ("ShelfLayout", "shelfTabLayout")):
+        if name not in st.ui:
+            st.ui[name] = _standin.UiElement(kind, name, None, {})
+
+
+_install_main_window_ui()
+_standin_reset = _standin.reset
+
+
+def _reset_with_ui():
+    _standin_reset()
+    _install_main_window_ui()
+
+
+_standin.reset = _reset_with_ui
+sys.modules.setdefault("maya.cmds", sys.modules[__name__])

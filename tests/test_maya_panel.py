@@ -1,0 +1,348 @@
+"""The real panel (PySide6, offscreen) on the real gateway and local farm: Config authenticates,
+Assets shows found and missing files of a real scene and a search folder finds a missing one, a
+Blender scene submitted from the Submit tab renders to the end, Jobs shows its tasks, logs and the
+thumbnail the watcher made. Each tab's picture is saved under tests/screenshots/."""
+import os
+import re
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from maya_support import *  # noqa: F401,F403
+from bridge_helpers import png_checked
+from test_launcher_end_to_end import script_constants
+
+TIMEOUT_MS = 240000
+
+
+@pytest.fixture
+def make_panel(gateway_client, panel_settings, qtbot):
+    made = []
+
+    def make(scene=None):
+        from batchrender_maya.panel.main import BatchRenderPanel
+        p = BatchRenderPanel(lambda: gateway_client, scene=scene, settings=panel_settings)
+        qtbot.addWidget(p)
+        p.show()
+        made.append(p)
+        return p
+    yield make
+    for p in made:
+        p.shutdown()
+
+
+@pytest.fixture(scope="module")
+def blend_scene(tmp_path_factory):
+    scene = tmp_path_factory.mktemp("blend") / "demo.blend"
+    subprocess.run(["blender", "-b", "--factory-startup", "--python-exit-code", "1",
+                    "--python", str(REPO / "examples" / "build_scene.py"), "--", str(scene)],
+                   check=True, capture_output=True, timeout=300)
+    return scene
+
+
+def adapter_for(maya, scene):
+    maya.open_scene(str(scene))
+    from batchrender_maya import adapter
+    return adapter
+
+
+def written(scene, pattern):
+    """Every value of a setAttr pattern in a .ma, read from its text."""
+    return re.findall(pattern, Path(scene).read_text(errors="replace"))
+
+
+def test_config_authenticates_on_the_local_farm_and_says_why_not_on_azure(make_panel, qtbot, screenshot):
+    p = make_panel()
+    cfg = p.config_tab
+    p.select_tab("Config")
+    qtbot.mouseClick(cfg.authenticate, _left())
+    qtbot.waitUntil(lambda: cfg.status.text() == "Authenticated", timeout=60000)
+    assert cfg.status.kind == "ok"
+    qtbot.waitUntil(lambda: "state folder" in cfg.about.text(), timeout=10000)
+    screenshot(p, "config")
+    cfg.azure.setChecked(True)
+    cfg.batch_key.setText("a-secret-key")
+    qtbot.mouseClick(cfg.authenticate, _left())
+    assert cfg.status.kind == "error" and cfg.status.text().startswith("Not authenticated: Azure Batch is not in")
+    # the key never reaches the settings file; the file is the user's alone
+    text = Path(p.settings.path).read_text()
+    assert "a-secret-key" not in text and '"farm": "azure"' in text
+    assert stat.S_IMODE(os.stat(p.settings.path).st_mode) == 0o600
+    cfg.local.setChecked(True)
+
+
+def test_assets_of_a_moved_scene_are_missing_until_a_search_folder_finds_them(make_panel, maya, qtbot, tmp_path,
+                                                                             screenshot, monkeypatch):
+    # the artist's copy of cube.ma in a new folder: its texture and referenced scene stayed behind
+    moved = tmp_path / "shot" / "cube.ma"
+    moved.parent.mkdir()
+    shutil.copyfile(CUBE, moved)
+    [texture] = written(CUBE, r'setAttr "\.ftn" -type "string" "([^"]*)"')
+    reference = re.search(r'file -rdi 1[^;]*"([^"]*\.mb)";', CUBE.read_text(errors="replace"), re.S).group(1)
+    p = make_panel(adapter_for(maya, moved))
+    assets = p.assets_tab
+    p.select_tab("Assets")                         # opening the tab checks the assets
+    qtbot.waitUntil(lambda: assets.assets is not None, timeout=60000)
+    by_path = {a["path"]: a for a in assets.assets}
+    assert set(by_path) == {texture, reference}
+    assert {a["status"] for a in assets.assets} == {"missing"}
+    assert assets.missing_count() == 2
+    assert _column(assets.table, 1) == ["missing", "missing"]
+    screenshot(p, "assets-missing")
+
+    p.select_tab("Submit")
+    texts = [p.submit_tab.checks.item(i).text() for i in range(p.submit_tab.checks.count())]
+    assert "2 missing file(s): see the Assets tab, or submit anyway." in texts
+    assert not p.submit_tab.submit_button.isEnabled()
+
+    p.select_tab("Assets")
+    # the artist clicks the missing texture and picks the folder it is in
+    from Qt import QtWidgets
+    asked = []
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda parent, title, *a: asked.append(title) or str(CUBE.parent)))
+    rect = assets.table.visualItemRect(assets.table.item(0, 2))
+    qtbot.mouseClick(assets.table.viewport(), _left(), pos=rect.center())
+    assert asked == ["Folder holding " + Path(assets.table.item(0, 2).text().replace("\\", "/")).name]
+    qtbot.waitUntil(lambda: assets.assets is not None and assets.missing_count() == 0, timeout=60000)
+    files = sorted(f for a in assets.assets for f in a["files"])
+    assert files == sorted([str(CUBE.parent / "deadline_logo_48x48.png"),
+                            str(CUBE.parent / "scene_file_to_reference.mb")])
+    assert _column(assets.table, 1) == ["found", "found"]
+    assert assets.search_paths() == [str(CUBE.parent)]
+    assert p.settings.get("searchPaths") == [str(CUBE.parent)]   # remembered for the next session
+    screenshot(p, "assets")
+
+
+def test_a_newly_opened_scene_never_shows_the_previous_scenes_files(make_panel, maya, qtbot):
+    from batchrender_maya import adapter
+    maya.open_scene(str(CUBE))
+    p = make_panel(adapter)
+    ids = adapter.add_scene_changed_callback(p.scene_changed)
+    try:
+        p.assets_tab.scan()
+        qtbot.waitUntil(lambda: p.assets_tab.assets is not None, timeout=60000)
+        assert p.assets_tab.table.rowCount() == 2
+        maya.open_scene(str(UDIM))                 # File > Open: the callback fires
+        assert p.assets_tab.table.rowCount() == 0 and p.assets_tab.assets is None
+        assert p.submit_tab.scene.text() == str(UDIM)
+        # no workspace.mel above it: the scene's folder is its project
+        assert p.assets_tab.project.text() == UDIM.parent.name
+        p.assets_tab.scan()
+        qtbot.waitUntil(lambda: p.assets_tab.assets is not None, timeout=60000)
+        [udim] = p.assets_tab.assets
+        assert udim["path"] == "UdimTest_<UDIM>_color.png" and udim["status"] == "found"
+        assert sorted(Path(f).name for f in udim["files"]) == [
+            "UdimTest_1001_color.png", "UdimTest_1002_color.png", "UdimTest_1003_color.png"]
+    finally:
+        adapter.remove_callbacks(ids)
+
+
+def test_submit_checks_an_unsaved_scene_and_offers_to_save(make_panel, maya, qtbot, screenshot):
+    from batchrender_maya import adapter
+    maya.open_scene(str(LAYERS))
+    maya.mark_modified()
+    p = make_panel(adapter)
+    p.select_tab("Submit")
+    s = p.submit_tab
+    checks = [(ok, text) for ok, _blocking, text in s.check_results()]
+    assert (False, "The scene has unsaved changes: save it (the farm renders the file on disk).") in checks
+    assert (True, "Renderable camera: persp, camera1") in checks
+    assert not s.submit_button.isEnabled() and s.save_button.isVisible()
+    # the scene's own values fill the form: .an yes and no .fs/.ef: 1-10; renderable layers only
+    assert (s.start.value(), s.end.value(), s.step.value()) == (1, 10, 1)
+    assert [s.layer.itemText(i) for i in range(s.layer.count())] == [
+        "All renderable layers", "masterLayer", "layerFrameRange1", "renderSetupLayer2", "layerDefaultFrames",
+        "renderSetupLayer4"]
+    assert s.renderer.text() == "Arnold"
+    assert [s.camera.itemText(i) for i in range(s.camera.count())] == ["All renderable cameras", "persp", "camera1"]
+    # a layer's Render Setup overrides (read in layers.ma, see test_maya_adapter) fill the form for it
+    s.layer.setCurrentText("renderSetupLayer2")
+    assert (s.start.value(), s.end.value()) == (20, 30)
+    s.layer.setCurrentText("layerDefaultFrames")
+    assert (s.start.value(), s.end.value()) == (1, 10) and s.prefix.text() == "layer_specific_file_prefix_"
+    assert s.request()["layer"] == "rs_layerDefaultFrames" and "imageName" not in s.request()
+    s.layer.setCurrentText("layerFrameRange1")
+    assert s.renderer.text() == "Maya Hardware 2.0"
+    s.layer.setCurrentText("renderSetupLayer4")
+    assert (s.start.value(), s.end.value()) == (1, 20) and s.renderer.text() == "Maya Software"
+    s.layer.setCurrentIndex(0)
+    screenshot(p, "submit-unsaved")
+    qtbot.mouseClick(s.save_button, _left())
+    assert maya.STATE.saves == 1
+    assert s.check_results()[0] == (True, True, "Scene saved")
+    # overriding frames for this job does not touch the scene
+    s.start.setValue(3)
+    s.step.setValue(2)
+    req = s.request()
+    assert req["frames"] == "3-10x2" and req["scene"] == str(LAYERS)
+    assert maya.STATE.scene.nodes["defaultRenderGlobals"].attrs.get("fs") is None
+
+
+def test_a_blender_scene_submitted_from_the_panel_renders_and_comes_home(make_panel, blend_scene, qtbot, tmp_path,
+                                                                         screenshot, gateway_client):
+    from batchrender_maya.panel.background import Background
+    Background.longest_handler = Background.longest_handler_cpu = 0.0
+    p = make_panel()                               # outside Maya: the standalone panel
+    s = p.submit_tab
+    p.select_tab("Submit")
+    s.scene.setText(str(blend_scene))
+    s._scene_edited()
+    s.start.setValue(1)
+    s.end.setValue(2)
+    s.output.setText(str(tmp_path / "frames"))
+    assert s.renderer.text() == "Blender" and s.job_name.text() == "demo"
+    assert s.submit_button.isEnabled()
+    qtbot.mouseClick(s.submit_button, _left())
+    qtbot.waitUntil(lambda: s.status.text().startswith("Submitted job"), timeout=TIMEOUT_MS)
+    screenshot(p, "submit")
+    job_id = s.last_job["jobId"]
+    assert s.last_job["name"] == "demo"
+
+    jobs = p.jobs_tab
+    p.select_tab("Jobs")
+    qtbot.waitUntil(lambda: jobs.select_job(job_id), timeout=30000)
+    qtbot.waitUntil(lambda: (jobs.selected_job() or {}).get("state") == "completed", timeout=TIMEOUT_MS)
+    row = next(r for r in range(jobs.table.rowCount()) if jobs.table.item(r, 0).text() == job_id)
+    assert jobs.table.item(row, 3).text() == "2/2"    # frames 1-2, one task each
+    consts = script_constants(REPO / "examples" / "build_scene.py")
+    frames = sorted((tmp_path / "frames").iterdir())
+    assert [f.name for f in frames] == ["demo_0001.png", "demo_0002.png"]
+    assert all(png_checked(f) == (consts["RES_X"], consts["RES_Y"]) for f in frames)
+    qtbot.waitUntil(lambda: _column(jobs.tasks, 2) == ["completed", "completed"], timeout=30000)
+    jobs.tasks.selectRow(0)
+    qtbot.waitUntil(lambda: "== stdout" in jobs.log.toPlainText(), timeout=30000)
+    assert "Blender" in jobs.log.toPlainText()
+
+    home = tmp_path / "home"
+    jobs.output.setText(str(home))
+    qtbot.mouseClick(jobs.watch_button, _left())
+    qtbot.waitUntil(lambda: bool(jobs.thumbnail.property("thumbnailPath")), timeout=TIMEOUT_MS)
+    assert not jobs.thumbnail.pixmap().isNull()
+    thumb = Path(jobs.thumbnail.property("thumbnailPath"))
+    w, h = png_checked(thumb)
+    assert w <= consts["RES_X"] and h <= consts["RES_Y"]
+    screenshot(p, "jobs")
+    # nothing the panel ran on the main thread held it for 50 ms
+    print("longest main-thread handler: {:.1f} ms wall ({}), {:.1f} ms CPU".format(
+        Background.longest_handler * 1000, Background.longest_what, Background.longest_handler_cpu * 1000))
+    assert Background.longest_handler < 0.05, (Background.longest_handler, Background.longest_what)
+
+
+def test_pools_tab_lists_and_resizes_the_workstation_pool(make_panel, qtbot, screenshot):
+    p = make_panel()
+    pools = p.pools_tab
+    p.select_tab("Pools")
+    qtbot.waitUntil(lambda: pools.table.rowCount() == 1, timeout=60000)
+    assert pools.table.item(0, 0).text() == "local"
+    assert not pools.delete_button.isEnabled()     # the workstation's pool cannot be deleted
+    before = int(pools.table.item(0, 2).text())
+    pools.size.setValue(0)
+    qtbot.mouseClick(pools.resize_button, _left())
+    qtbot.waitUntil(lambda: pools.table.item(0, 2).text() == "0", timeout=60000)
+    pools.size.setValue(before)
+    qtbot.mouseClick(pools.resize_button, _left())
+    qtbot.waitUntil(lambda: pools.table.item(0, 2).text() == str(before), timeout=60000)
+    screenshot(p, "pools")
+
+
+def test_env_tab_keeps_its_settings(make_panel, panel_settings, screenshot):
+    p = make_panel()
+    env = p.env_tab
+    p.select_tab("Env")
+    env.image.setText("microsoft-azure-batch:rendering-ubuntu:2204:latest")
+    env._add_row("ARNOLD_LICENSE_ORDER", "network")
+    env.save()
+    screenshot(p, "env")
+    from batchrender_maya.panel.settings import PanelSettings
+    again = PanelSettings.load({"BATCHRENDER_HOME": os.path.dirname(panel_settings.path)})
+    assert again.get("image") == "microsoft-azure-batch:rendering-ubuntu:2204:latest"
+    assert again.get("environment") == [["ARNOLD_LICENSE_ORDER", "network"]]
+
+
+def test_jobs_tab_cancels_and_deletes_a_job(make_panel, blend_scene, qtbot, gateway_client, monkeypatch, tmp_path):
+    from Qt import QtWidgets
+    job = gateway_client.submit(scene=blend_scene, frames="1-24", output=str(tmp_path / "long")).wait(timeout=120)
+    p = make_panel()
+    jobs = p.jobs_tab
+    p.select_tab("Jobs")
+    qtbot.waitUntil(lambda: jobs.select_job(job["jobId"]), timeout=30000)
+    qtbot.mouseClick(jobs.cancel_button, _left())
+    qtbot.waitUntil(lambda: jobs.status.text() == "Cancelled {}.".format(job["jobId"]), timeout=TIMEOUT_MS)
+    shown = gateway_client.job(job["jobId"])
+    assert shown["state"] == "completed"
+    assert shown["taskCounts"]["succeeded"] < 24
+    assert not any(t["state"] in ("active", "running") for t in shown["tasks"])
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", staticmethod(lambda *a, **k: QtWidgets.QMessageBox.Yes))
+    qtbot.waitUntil(lambda: jobs.select_job(job["jobId"]), timeout=30000)
+    qtbot.mouseClick(jobs.delete_button, _left())
+    qtbot.waitUntil(lambda: jobs.status.text() == "Deleted {}.".format(job["jobId"]), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: job["jobId"] not in _column(jobs.table, 0), timeout=30000)
+    assert job["jobId"] not in [j["id"] for j in gateway_client.jobs()]
+
+
+def _column(table, column):
+    return [table.item(r, column).text() for r in range(table.rowCount())]
+
+
+def _left():
+    from Qt import QtCore
+    return QtCore.Qt.LeftButton
+
+
+def test_the_open_maya_scene_submits_with_its_camera_layer_and_project(make_panel, maya, qtbot, gateway_client,
+                                                                       tmp_path):
+    from batchrender_maya import adapter
+    maya.open_scene(str(CUBE))
+    p = make_panel(adapter)
+    s = p.submit_tab
+    p.select_tab("Submit")
+    s.output.setText(str(tmp_path / "out"))
+    req = s.request()
+    # animation off in cube.ma: its current frame, time1 .o 537; persp is its renderable camera
+    assert req["frames"] == "537" and req["camera"] == "persp" and req["project"] == str(DEADLINE)
+    assert "layer" not in req and "imageName" not in req
+    assert s.submit_button.isEnabled()
+    qtbot.mouseClick(s.submit_button, _left())
+    qtbot.waitUntil(lambda: s.status.kind in ("ok", "error"), timeout=TIMEOUT_MS)
+    assert s.status.kind == "ok", s.status.text()
+    job = gateway_client.job(s.last_job["jobId"])
+    assert job["name"] == "cube" and job["scene"] == str(CUBE)
+    assert [t["frames"] for t in job["tasks"]] == [[537]]
+    gateway_client.delete_job(job["id"]).wait(timeout=60)   # no Maya here to render it
+
+
+def test_without_java_the_panel_says_how_to_get_it(panel_settings, qtbot, tmp_path):
+    from batchrender import Client
+    from batchrender_maya.panel.main import BatchRenderPanel
+    client = Client(env={"PATH": str(tmp_path), "BATCHRENDER_HOME": str(tmp_path / "state")})
+    p = BatchRenderPanel(lambda: client, settings=panel_settings)
+    qtbot.addWidget(p)
+    try:
+        p.config_tab.check()
+        qtbot.waitUntil(lambda: p.config_tab.status.kind == "error", timeout=30000)
+        text = p.config_tab.status.text()
+        assert text.startswith("Not authenticated: Batch Render needs Java 17 or later")
+        assert "install Java 17 or later" in text
+    finally:
+        p.shutdown()
+
+
+def test_a_frame_range_the_core_refuses_is_reported_and_submits_nothing(make_panel, blend_scene, qtbot,
+                                                                       gateway_client):
+    before = {j["id"] for j in gateway_client.jobs()}
+    p = make_panel()
+    s = p.submit_tab
+    s.scene.setText(str(blend_scene))
+    s._scene_edited()
+    s.start.setValue(10)
+    s.end.setValue(1)
+    qtbot.mouseClick(s.submit_button, _left())
+    qtbot.waitUntil(lambda: s.status.kind == "error", timeout=60000)
+    assert s.status.text().startswith("Not submitted: ") and "ends before it starts" in s.status.text()
+    assert {j["id"] for j in gateway_client.jobs()} == before
+    assert s.submit_button.isEnabled()
