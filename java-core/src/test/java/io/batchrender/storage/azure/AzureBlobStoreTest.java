@@ -33,6 +33,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,40 @@ class AzureBlobStoreTest {
             assertEquals(4, blocks.size(), "three full blocks and the rest");
             Path back = tmp.resolve("back.abc");
             store.download("fgrp-big", name, back, n -> { }, new Cancellation());
+            assertArrayEquals(Files.readAllBytes(big), Files.readAllBytes(back));
+        }
+    }
+
+    @Test
+    void aCutOffLargeUploadResumesWithoutSendingItsStagedBlocksAgain() throws Exception {
+        int blocks = 12; // more than the blocks in flight at once, so the cut leaves some unsent
+        int size = blocks * AzureBlobStore.BLOCK_SIZE;
+        Path big = StoreFiles.write(tmp.resolve("caches/ocean.vdb"), size, 91);
+        try (AzureBlobStore store = AZURITE.store()) {
+            store.createContainer("fgrp-resume");
+            Cancellation cancel = new Cancellation();
+            AtomicLong sent = new AtomicLong();
+            StorageException cut = assertThrows(StorageException.class, () -> store.upload("fgrp-resume", "ocean.vdb", big,
+                    size, null, n -> {
+                        if (sent.addAndGet(n) >= AzureBlobStore.BLOCK_SIZE) {
+                            cancel.cancel();
+                        }
+                    }, cancel));
+            assertEquals(StorageException.Kind.CANCELLED, cut.kind());
+            var blob = new BlobServiceClientBuilder().connectionString(AZURITE.connectionString()).buildClient()
+                    .getBlobContainerClient("fgrp-resume").getBlobClient("ocean.vdb").getBlockBlobClient();
+            int staged = blob.listBlocks(BlockListType.UNCOMMITTED).getUncommittedBlocks().size();
+            assertTrue(staged >= 1 && staged < blocks, "staged before the cut: " + staged);
+
+            long before = AZURITE.storedBytes();
+            String md5 = store.upload("fgrp-resume", "ocean.vdb", big, size, null, n -> { }, new Cancellation());
+            long grew = AZURITE.storedBytes() - before;
+            assertEquals(StoreFiles.md5(big), md5);
+            assertEquals(Optional.of(md5), store.list("fgrp-resume", "").get(0).contentMd5());
+            assertTrue(grew <= (long) (blocks - staged) * AzureBlobStore.BLOCK_SIZE + AzureBlobStore.BLOCK_SIZE / 2,
+                    "Azurite stored " + grew + " bytes more; only " + (blocks - staged) + " blocks were missing");
+            Path back = tmp.resolve("back.vdb");
+            store.download("fgrp-resume", "ocean.vdb", back, n -> { }, new Cancellation());
             assertArrayEquals(Files.readAllBytes(big), Files.readAllBytes(back));
         }
     }

@@ -85,6 +85,17 @@ public final class AzuriteServer implements BeforeAllCallback, AfterAllCallback,
         process = null;
     }
 
+    /** Bytes of blob data Azurite keeps on disk (its extent files): grows by what it was sent. */
+    public long storedBytes() throws IOException {
+        Path extents = location.resolve("data").resolve("__blobstorage__");
+        if (!Files.isDirectory(extents)) {
+            return 0;
+        }
+        try (var walk = Files.walk(extents)) {
+            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
     public int port() {
         return port;
     }
