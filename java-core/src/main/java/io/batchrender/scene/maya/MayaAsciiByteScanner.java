@@ -195,6 +195,17 @@ final class MayaAsciiByteScanner {
      * longer than any command is stepped over (the statement is then skipped from there).
      */
     private String command(int statementLine) throws IOException {
+        if (lim - pos > MAX_COMMAND || fillKeeping(MAX_COMMAND + 1)) { // the common case: no refill per byte
+            byte[] b = buf;
+            int p = pos;
+            int end = p + MAX_COMMAND;
+            while (p <= end && !WORD_END[b[p] & 0xff]) {
+                p++;
+            }
+            if (p <= end) {
+                return MayaAsciiCommands.named(b, pos, p - pos);
+            }
+        }
         int n = 0;
         while (n <= MAX_COMMAND) {
             if (pos + n >= lim && !fillKeeping(n + 1)) {
@@ -384,6 +395,17 @@ final class MayaAsciiByteScanner {
     private static final java.lang.invoke.VarHandle LONGS =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
+    /** The bytes that end a word: white space and control bytes, {@code ; " ( )}. */
+    private static final boolean[] WORD_END = new boolean[256];
+
+    static {
+        for (int c = 0; c <= ' '; c++) {
+            WORD_END[c] = true;
+        }
+        for (char c : new char[] {';', '"', '(', ')'}) {
+            WORD_END[c] = true;
+        }
+    }
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final long SEMICOLONS = ONES * ';';
     private static final long QUOTES = ONES * '"';
