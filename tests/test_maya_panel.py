@@ -316,7 +316,8 @@ def test_the_open_maya_scene_submits_with_its_camera_layer_and_project(make_pane
     gateway_client.delete_job(job["id"]).wait(timeout=60)   # no Maya here to render it
 
 
-def test_without_java_the_panel_says_how_to_get_it(panel_settings, qtbot, tmp_path):
+def test_without_java_the_panel_says_how_to_get_it(panel_settings, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr("batchrender.java.usual_places", lambda env=None: [])  # a machine without Java
     from batchrender import Client
     from batchrender_maya.panel.main import BatchRenderPanel
     client = Client(env={"PATH": str(tmp_path), "BATCHRENDER_HOME": str(tmp_path / "state")})

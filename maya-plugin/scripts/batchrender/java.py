@@ -1,4 +1,5 @@
 """Finding what the gateway needs: a Java 17+ runtime and the Batch Render jar."""
+import glob
 import os
 import re
 import shutil
@@ -27,8 +28,39 @@ def java_version(java):
     return int(match.group(2)) if major == 1 and match.group(2) else major
 
 
+def bundled_runtime_java():
+    """The java of the runtime the installer bundled (``--with-runtime``): the module's ``runtime/``
+    folder beside ``scripts/``; None when there is none."""
+    exe = "java.exe" if sys.platform.startswith("win") else "java"
+    java = os.path.abspath(os.path.join(_package_dir(), "..", "..", "runtime", "bin", exe))
+    return java if os.path.isfile(java) else None
+
+
+def usual_places(env=None):
+    """Where Java installers put Java on this platform (existing java executables, newest-looking first)."""
+    env = os.environ if env is None else env
+    if sys.platform.startswith("win"):
+        roots = [env.get(k) for k in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)") if env.get(k)]
+        patterns = [os.path.join(r, vendor, "*", "bin", "java.exe") for r in roots
+                    for vendor in ("Eclipse Adoptium", "Java", "Microsoft", "Zulu", "Amazon Corretto", "BellSoft")]
+    elif sys.platform == "darwin":
+        patterns = ["/Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java",
+                    os.path.expanduser("~/Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java"),
+                    "/opt/homebrew/opt/openjdk*/bin/java", "/usr/local/opt/openjdk*/bin/java"]
+    else:
+        patterns = ["/usr/lib/jvm/*/bin/java", "/usr/java/*/bin/java", "/opt/java/*/bin/java", "/opt/jdk*/bin/java",
+                    os.path.expanduser("~/.sdkman/candidates/java/*/bin/java")]
+    found = []
+    for pattern in patterns:
+        found.extend(sorted(glob.glob(pattern), reverse=True))
+    return found
+
+
 def find_java(env=None):
-    """The path of a java executable of version 17 or later: ``$JAVA_HOME/bin/java`` first, then PATH.
+    """The path of a java executable of version 17 or later.
+
+    In order: the runtime bundled with the installed module (``runtime/bin/java``), ``$JAVA_HOME/bin/java``,
+    ``java`` on PATH, then the platform's usual places (:func:`usual_places`).
 
     Raises:
         JavaNotFoundError: with what was found and how to get a suitable one.
@@ -36,20 +68,27 @@ def find_java(env=None):
     env = os.environ if env is None else env
     exe = "java.exe" if sys.platform.startswith("win") else "java"
     candidates = []
+    bundled = bundled_runtime_java()
+    if bundled:
+        candidates.append(bundled)
     if env.get("JAVA_HOME"):
         candidates.append(os.path.join(env["JAVA_HOME"], "bin", exe))
     on_path = shutil.which(exe, path=env.get("PATH", os.defpath))
     if on_path:
         candidates.append(on_path)
-    seen = []
+    candidates.extend(usual_places(env))
+    seen, tried = [], set()
     for candidate in candidates:
-        if not os.path.isfile(candidate):
+        real = os.path.realpath(candidate)
+        if real in tried or not os.path.isfile(candidate):
             continue
+        tried.add(real)
         version = java_version(candidate)
         if version is not None and version >= MIN_JAVA:
             return candidate
         seen.append("{} is Java {}".format(candidate, version or "?"))
-    found = ("; ".join(seen) + ", too old") if seen else "no java on JAVA_HOME or PATH"
+    found = ("; ".join(seen) + ", too old") if seen else \
+        "no java in the module's runtime, JAVA_HOME, PATH or the usual places"
     raise JavaNotFoundError("Batch Render needs Java {} or later ({})".format(MIN_JAVA, found), _INSTALL_HINT)
 
 
