@@ -50,8 +50,9 @@ def read_manifest(layout):
     return data
 
 
-def _manifest_text(files):
-    data = {"module": MODULE_NAME, "version": MODULE_VERSION, "files": sorted(files)}
+def _manifest_text(files, created_modules_dir):
+    data = {"module": MODULE_NAME, "version": MODULE_VERSION, "files": sorted(files),
+            "createdModulesDir": bool(created_modules_dir)}
     return json.dumps(data, indent=1, sort_keys=True) + "\n"
 
 
@@ -97,6 +98,7 @@ def install(plan, layout, force=False, dry_run=False, log=print):
     """
     old = read_manifest(layout)
     old_files = set(old["files"]) if old else set()
+    created = old.get("createdModulesDir", False) if old else not os.path.isdir(layout.modules_dir)
     if old is None and not force:
         for path in (layout.module_dir, layout.mod_file):
             if os.path.exists(path) and not (os.path.isdir(path) and not os.listdir(path)):
@@ -115,7 +117,7 @@ def install(plan, layout, force=False, dry_run=False, log=print):
             log("  {:12} {}".format("would " + verb if dry_run else kind, rel))
 
     # 1. a manifest covering old and new files before touching anything
-    union_text = _manifest_text(old_files | new_files)
+    union_text = _manifest_text(old_files | new_files, created)
     if not dry_run and (old is None or (old_files | new_files) != old_files):
         _write_atomic(layout.manifest, lambda out: out.write(union_text.encode("utf-8")))
     # 2. the module's files
@@ -151,7 +153,7 @@ def install(plan, layout, force=False, dry_run=False, log=print):
         if not dry_run:
             _write_atomic(layout.mod_file, lambda out: out.write(text.encode("utf-8")))
             os.chmod(layout.mod_file, 0o644)
-    final = _manifest_text(new_files)
+    final = _manifest_text(new_files, created)
     if not dry_run and not _same_text(layout.manifest, final):
         _write_atomic(layout.manifest, lambda out: out.write(final.encode("utf-8")))
         os.chmod(layout.manifest, 0o644)
@@ -182,6 +184,11 @@ def uninstall(layout, dry_run=False, log=print):
         if os.path.isdir(layout.module_dir):
             for folder, _dirs, names in os.walk(layout.module_dir):
                 left.extend(os.path.join(folder, n) for n in names)
+        elif manifest.get("createdModulesDir"):
+            try:
+                os.rmdir(layout.modules_dir)  # only when empty: other modules stay
+            except OSError:
+                pass
     return removed, sorted(left)
 
 
