@@ -40,7 +40,7 @@ def snapshot(root):
 # and nothing of the clone on sys.path, then reports what it sees as JSON.
 LOAD_SCRIPT = r'''
 import importlib.util, json, os, sys
-standin, plugin_file, home = sys.argv[1:4]
+standin, plugin_file, home, no_usual_places = sys.argv[1:5]
 sys.path.insert(0, standin)
 os.environ["BATCHRENDER_HOME"] = home
 from PySide6 import QtWidgets
@@ -54,6 +54,8 @@ spec.loader.exec_module(module)
 module.initializePlugin(om.MObject())
 import batchrender, batchrender_maya, py4j, Qt
 from batchrender import java
+if no_usual_places == "1":   # this machine has a JDK in /usr/lib/jvm: pretend it has none
+    java.usual_places = lambda env=None: []
 from batchrender_maya import plugin
 report = {
     "ui": {n: [e.kind, e.flags.get("label"), e.flags.get("image")] for n, e in _standin.STATE.ui.items()},
@@ -61,6 +63,7 @@ report = {
     "jar": java.find_jar(),
     "pong": plugin.client().ping(),
     "settings": plugin.client().settings(),
+    "gateway_java": plugin.client()._process.process.args[0],
 }
 module.uninitializePlugin(om.MObject())
 report["ui_after_unload"] = sorted(_standin.STATE.ui)
@@ -68,7 +71,7 @@ print("REPORT " + json.dumps(report))
 '''
 
 
-def load_installed_plugin(plugin_file, home, env=None):
+def load_installed_plugin(plugin_file, home, env=None, no_usual_places=False):
     env = dict(os.environ if env is None else env)
     env.pop("BATCHRENDER_JAR", None)
     env.pop("PYTHONPATH", None)
@@ -76,7 +79,8 @@ def load_installed_plugin(plugin_file, home, env=None):
     os.makedirs(str(home), exist_ok=True)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["QT_PREFERRED_BINDING"] = "PySide6"
-    result = subprocess.run([sys.executable, "-c", LOAD_SCRIPT, str(STANDIN), str(plugin_file), str(home)],
+    result = subprocess.run([sys.executable, "-c", LOAD_SCRIPT, str(STANDIN), str(plugin_file), str(home),
+                             "1" if no_usual_places else "0"],
                             env=env, capture_output=True, text=True, timeout=300, cwd=str(home))
     lines = [line for line in result.stdout.splitlines() if line.startswith("REPORT ")]
     assert result.returncode == 0 and lines, result.stdout + result.stderr
