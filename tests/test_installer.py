@@ -170,14 +170,19 @@ def test_the_release_zip_installs_the_same_module(tmp_path, installed):
     assert from_release == from_clone
 
 
-def test_install_mel_calls_the_installers_maya_entry_point():
+def test_install_mel_runs_the_maya_entry_point_which_installs_and_names_the_plugin(tmp_path, monkeypatch):
     mel = (REPO / "installer" / "install.mel").read_text()
-    assert "brinstall.cli" in mel and "install_from_maya(" in mel and "loadPlugin $plugin" in mel
-    from importlib import util
-    import sys
-    sys.path.insert(0, str(REPO / "installer"))
-    try:
-        from brinstall import cli
-        assert callable(cli.install_from_maya)
-    finally:
-        sys.path.remove(str(REPO / "installer"))
+    assert "import brinstall.cli as _azurebatch_installer" in mel
+    assert "_azurebatch_installer.install_from_maya(r'" in mel and "loadPlugin $plugin;" in mel
+    monkeypatch.syspath_prepend(str(REPO / "installer"))
+    from brinstall import cli
+    modules = tmp_path / "maya" / "modules"
+    plugin = cli.install_from_maya(str(modules))          # what the MEL runs inside Maya
+    assert plugin == str(modules / "AzureBatch" / "plug-ins" / "AzureBatch.py")
+    assert (modules / "AzureBatch.mod").is_file() and os.path.isfile(plugin)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "AzureBatch.mod").write_text("+ AzureBatch 0.0.1 /hand/made\n")
+    with pytest.raises(RuntimeError) as e:
+        cli.install_from_maya(str(other))
+    assert "--force" in str(e.value)
