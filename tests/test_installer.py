@@ -35,7 +35,8 @@ def installed(maya_app_dir):
 
 def test_install_writes_the_mod_file_and_the_module_layout(installed):
     module = installed / "AzureBatch"
-    assert (installed / "AzureBatch.mod").read_text() == "+ AzureBatch 0.1.0 {}\n".format(module)
+    # relative to the .mod file, as Maya allows: "+ NAME VERSION PATH"
+    assert (installed / "AzureBatch.mod").read_text() == "+ AzureBatch 0.1.0 ./AzureBatch\n"
     assert (module / "plug-ins" / "AzureBatch.py").read_bytes() == \
         (PLUGIN_SRC / "plug-ins" / "AzureBatch.py").read_bytes()
     for package in ("batchrender", "batchrender_maya"):
@@ -138,7 +139,7 @@ def test_modules_dir_option_and_a_foreign_mod_file_is_not_overwritten(tmp_path):
     assert not (tmp_path / "unused").exists()
     forced = run_installer("--modules-dir", modules, "--force")
     assert forced.returncode == 0, forced.stdout
-    assert (modules / "AzureBatch.mod").read_text() == "+ AzureBatch 0.1.0 {}\n".format(modules / "AzureBatch")
+    assert (modules / "AzureBatch.mod").read_text() == "+ AzureBatch 0.1.0 ./AzureBatch\n"
 
 
 def test_a_jar_that_does_not_exist_is_a_one_line_error(maya_app_dir, tmp_path):

@@ -25,12 +25,14 @@ def default_modules_dir(env=None):
 
 
 def mod_file_text(module_dir):
-    """The ``AzureBatch.mod`` line that makes ``module_dir`` a Maya module.
+    """The ``AzureBatch.mod`` line that makes ``module_dir`` (beside the .mod file) a Maya module.
 
-    Maya then adds its ``plug-ins/`` to the plug-in path (so AzureBatch.py is in the Plug-in
-    Manager's list), ``scripts/`` to the script path and PYTHONPATH, and ``icons/`` to the icon path.
+    The path is relative to the .mod file (``./AzureBatch``), which Maya allows: it survives spaces
+    in the user's folder and a moved or roaming ``MAYA_APP_DIR``. Maya then adds the module's
+    ``plug-ins/`` to the plug-in path (so AzureBatch.py is in the Plug-in Manager's list),
+    ``scripts/`` to the script path and PYTHONPATH, and ``icons/`` to the icon path.
     """
-    return "+ {} {} {}\n".format(MODULE_NAME, MODULE_VERSION, os.path.abspath(module_dir))
+    return "+ {} {} ./{}\n".format(MODULE_NAME, MODULE_VERSION, os.path.basename(os.path.normpath(module_dir)))
 
 
 def platform_tag():
