@@ -1,10 +1,12 @@
 """The installer's bundled Java runtime (``--with-runtime``, made with jlink): with it the gateway
 starts on a machine with no Java on PATH and no JAVA_HOME, and the Azure SDK inside the jar works
-on it (an upload to Azurite). jlink runs once per test session (and is cached in installer/build/)."""
+on it (an upload to Azurite over HTTPS, as to Azure). jlink runs once per test session (and is cached in installer/build/)."""
+import base64
 import hashlib
 import json
 import os
 import socket
+import ssl
 import subprocess
 import time
 import urllib.request
@@ -61,38 +63,54 @@ def _free_port():
 
 
 @pytest.fixture
-def azurite(tmp_path):
+def azurite_https(runtime_install, tmp_path):
+    """Azurite over HTTPS with a fresh elliptic-curve certificate (made with the runtime's own keytool),
+    and a trust store holding that certificate; yields (endpoint, trust store)."""
+    keytool = str(runtime_install / "runtime" / "bin" / "keytool")
+    server, cert, trust = tmp_path / "server.p12", tmp_path / "server.pem", tmp_path / "trust.p12"
+    for args in (["-genkeypair", "-alias", "azurite", "-keyalg", "EC", "-groupname", "secp256r1",
+                  "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-validity", "2",
+                  "-keystore", str(server)],
+                 ["-exportcert", "-rfc", "-alias", "azurite", "-keystore", str(server), "-file", str(cert)],
+                 ["-importcert", "-noprompt", "-alias", "azurite", "-file", str(cert), "-keystore", str(trust)]):
+        done = subprocess.run([keytool, *args, "-storetype", "PKCS12", "-storepass", "changeit"],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stdout + done.stderr
     port = _free_port()
     proc = subprocess.Popen([str(REPO / "node_modules" / ".bin" / "azurite-blob"), "--blobHost", "127.0.0.1",
                              "--blobPort", str(port), "--location", str(tmp_path / "azurite"),
+                             "--cert", str(server), "--pwd", "changeit",
                              "--skipApiVersionCheck", "--silent", "--disableTelemetry"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    endpoint = "http://127.0.0.1:{}/devstoreaccount1".format(port)
+    endpoint = "https://127.0.0.1:{}/devstoreaccount1".format(port)
     deadline = time.time() + 60
     while True:
-        try:
-            urllib.request.urlopen(endpoint + "?comp=list", timeout=2)
+        try:   # only "is it listening": the certificate is checked by Java below
+            urllib.request.urlopen(endpoint + "?comp=list", timeout=2, context=ssl._create_unverified_context())
         except urllib.error.HTTPError:
             break   # it answers (403 without a signature)
         except OSError:
             assert time.time() < deadline, "Azurite did not start"
             time.sleep(0.2)
-    yield endpoint
+    yield endpoint, trust
     proc.terminate()
     proc.wait(timeout=30)
 
 
-def test_the_azure_sdk_in_the_jar_uploads_on_the_bundled_runtime(runtime_install, azurite, tmp_path):
+def test_the_azure_sdk_in_the_jar_uploads_over_https_on_the_bundled_runtime(runtime_install, azurite_https,
+                                                                             tmp_path):
+    endpoint, trust = azurite_https
     env = no_java_env(tmp_path)
     env["BATCHRENDER_HOME"] = str(tmp_path / "state")
-    env["AZURE_STORAGE_CONNECTION_STRING"] = ("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
-                                              "AccountKey={};BlobEndpoint={};".format(AZURITE_KEY, azurite))
+    env["AZURE_STORAGE_CONNECTION_STRING"] = ("DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;"
+                                              "AccountKey={};BlobEndpoint={};".format(AZURITE_KEY, endpoint))
     texture = tmp_path / "tex" / "wood.png"
     texture.parent.mkdir()
     texture.write_bytes(bytes(range(256)) * 4000)
     java = str(runtime_install / "runtime" / "bin" / "java")
     jar = str(runtime_install / "java" / "batchrender.jar")
-    base = [java, "--add-opens", "java.base/java.util=ALL-UNNAMED", "-jar", jar]
+    base = [java, "-Djavax.net.ssl.trustStore=" + str(trust), "-Djavax.net.ssl.trustStorePassword=changeit",
+            "--add-opens", "java.base/java.util=ALL-UNNAMED", "-jar", jar]
     up = subprocess.run(base + ["upload", "--store", "azure", "--project", "shot010", str(texture.parent), "--json"],
                         env=env, capture_output=True, text=True, timeout=300)
     assert up.returncode == 0, up.stdout + up.stderr
@@ -100,7 +118,6 @@ def test_the_azure_sdk_in_the_jar_uploads_on_the_bundled_runtime(runtime_install
                         env=env, capture_output=True, text=True, timeout=300)
     assert ls.returncode == 0, ls.stdout + ls.stderr
     listing = json.dumps(json.loads(ls.stdout))
-    import base64
     md5 = hashlib.md5(texture.read_bytes())
     assert "wood.png" in listing
     assert md5.hexdigest() in listing or base64.b64encode(md5.digest()).decode() in listing

@@ -96,4 +96,7 @@ def build(jar, cache_dir, jdk=None, log=print):
         f.write(",".join(modules) + "\n")
     shutil.rmtree(out, ignore_errors=True)
     os.replace(tmp, out)
+    for name in os.listdir(cache_dir):   # runtimes of earlier jars: 50 MB each
+        if name.startswith("runtime-") and os.path.join(cache_dir, name) != out:
+            shutil.rmtree(os.path.join(cache_dir, name), ignore_errors=True)
     return out
