@@ -15,7 +15,6 @@ import argparse
 import os
 import shutil
 import stat
-import subprocess
 import sys
 import tempfile
 import zipfile
@@ -23,7 +22,7 @@ import zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from brinstall import MODULE_NAME, MODULE_VERSION, VENDORED, InstallError, cli  # noqa: E402
+from brinstall import MODULE_NAME, MODULE_VERSION, InstallError, cli, vendor  # noqa: E402
 from brinstall.mayapaths import platform_tag  # noqa: E402
 
 README = """Batch Render for Maya {version} ({platform})
@@ -34,16 +33,6 @@ Install, either way:
 Remove: python3 install.py --uninstall
 {java}
 """
-
-
-def download_wheels(dest):
-    """Downloads the pinned py4j and Qt.py wheels (pure Python, any platform) into ``dest``."""
-    pins = ["{}=={}".format(name, version) for name, version in VENDORED.items()]
-    cmd = [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
-           "--only-binary=:all:", "--dest", dest] + pins
-    if subprocess.run(cmd).returncode != 0:
-        raise InstallError("downloading {} failed: check the network, or pass --wheels DIR".format(" ".join(pins)))
-    return dest
 
 
 def _add_tree(z, root, arc_prefix):
@@ -67,7 +56,7 @@ def build(out_dir, with_runtime=False, jar=None, wheels=None, log=print):
     tag = platform_tag()
     name = "batchrender-maya-{}-{}{}".format(MODULE_VERSION, tag, "" if with_runtime else "-nojre")
     with tempfile.TemporaryDirectory(prefix="azurebatch-release-") as work:
-        args = cli.parse(["--wheels", wheels or download_wheels(os.path.join(work, "downloads"))]
+        args = cli.parse(["--wheels", wheels or vendor.download_wheels(os.path.join(work, "downloads"))]
                          + (["--jar", jar] if jar else []) + (["--with-runtime"] if with_runtime else []))
         plan = cli.build_plan(args, work, log)
         stage = os.path.join(work, "stage", name)

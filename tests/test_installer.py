@@ -187,3 +187,16 @@ def test_install_mel_runs_the_maya_entry_point_which_installs_and_names_the_plug
     with pytest.raises(RuntimeError) as e:
         cli.install_from_maya(str(other))
     assert "--force" in str(e.value)
+
+
+def test_a_clone_without_a_venv_vendors_the_same_files_from_the_pinned_wheels(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(REPO / "installer"))
+    from brinstall import staging, vendor
+    from_venv = vendor.from_site_packages(vendor.venv_site_packages(str(REPO)))
+    no_venv = tmp_path / "clone-without-venv"
+    no_venv.mkdir()
+    downloaded = staging.vendored_for_clone(str(no_venv), None, str(tmp_path / "cache"), log=lambda line: None)
+    assert sorted(downloaded) == sorted(from_venv)
+    for rel in ("py4j/java_gateway.py", "Qt.py"):
+        with open(downloaded[rel], "rb") as a, open(from_venv[rel], "rb") as b:
+            assert a.read() == b.read()

@@ -15,15 +15,15 @@ INSTALLER_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def parse(argv):
     p = argparse.ArgumentParser(prog="install.py", description="Installs Batch Render for Maya as the Maya module "
                                 "{0} (plug-in {0}.py), or removes it again.".format(MODULE_NAME))
-    p.add_argument("--modules-dir", help="the Maya modules folder to install into (default: $MAYA_APP_DIR/modules, "
+    p.add_argument("--modules-dir", metavar="DIR", help="the Maya modules folder to install into (default: $MAYA_APP_DIR/modules, "
                    "else Maya's default user folder's modules/)")
-    p.add_argument("--jar", help="a built batchrender.jar to install (default: the release's, or the clone's, "
+    p.add_argument("--jar", metavar="JAR", help="a built batchrender.jar to install (default: the release's, or the clone's, "
                    "built with ./batchrender when its sources changed)")
-    p.add_argument("--wheels", help="a folder holding the py4j and Qt.py wheels to vendor (default in a clone: "
-                   "the clone's .venv)")
+    p.add_argument("--wheels", metavar="DIR", help="a folder holding the py4j and Qt.py wheels to vendor (default in a clone: "
+                   "the clone's .venv, else downloaded now)")
     p.add_argument("--with-runtime", action="store_true", help="bundle a Java runtime made with jlink "
                    "(needs a JDK 17+ here) so Maya needs no Java installed")
-    p.add_argument("--runtime", help="bundle this already built Java runtime folder")
+    p.add_argument("--runtime", metavar="DIR", help="bundle this already built Java runtime folder")
     p.add_argument("--uninstall", action="store_true", help="remove exactly what an earlier install put there")
     p.add_argument("--dry-run", action="store_true", help="print what would change, change nothing")
     p.add_argument("--force", action="store_true", help="replace an AzureBatch module or .mod file this "
@@ -75,7 +75,7 @@ def build_plan(args, work_dir, log):
                                "release archive again".format(INSTALLER_DIR, MODULE_NAME))
         jar = _existing(args.jar, "--jar") if args.jar else staging.build_jar(repo, log)
         vendored = staging.vendored_for_clone(repo, args.wheels and _existing(args.wheels, "--wheels"),
-                                              os.path.join(work_dir, "wheels"))
+                                              os.path.join(work_dir, "wheels"), log)
         plan = staging.plan_from_clone(repo, jar, vendored)
     has_runtime = any(rel.startswith("runtime/") for rel in plan)
     if args.runtime:

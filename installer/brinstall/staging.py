@@ -88,15 +88,21 @@ def plan_from_clone(repo, jar, vendored):
     return plan
 
 
-def vendored_for_clone(repo, wheel_dir, cache_dir):
-    """The vendored dependencies of a clone: from ``wheel_dir`` when given, else from ``.venv``."""
+def vendored_for_clone(repo, wheel_dir, cache_dir, log=print):
+    """The vendored dependencies of a clone: from ``wheel_dir`` when given, else from the clone's
+    ``.venv``, else from the pinned wheels downloaded now (pip download only, nothing installed)."""
     if wheel_dir:
         return vendor.from_wheels(wheel_dir, cache_dir)
     site = vendor.venv_site_packages(repo)
-    if site is None:
-        raise InstallError("no .venv in {} to take py4j and Qt.py from: run ./test.sh once, or pass --wheels DIR "
-                           "with the wheels (python3 installer/build_release.py downloads them)".format(repo))
-    return vendor.from_site_packages(site)
+    if site is not None:
+        try:
+            return vendor.from_site_packages(site)
+        except InstallError as e:
+            log("Not taking py4j and Qt.py from .venv ({}); downloading the pinned wheels".format(e))
+    else:
+        log("No .venv in {}: downloading the pinned py4j and Qt.py wheels".format(repo))
+    downloads = os.path.join(cache_dir, "downloads")
+    return vendor.from_wheels(vendor.download_wheels(downloads), os.path.join(cache_dir, "extracted"))
 
 
 def add_runtime(plan, runtime_dir):

@@ -9,6 +9,8 @@ import glob
 import hashlib
 import os
 import re
+import subprocess
+import sys
 import zipfile
 
 from . import VENDORED, WHEEL_SHA256, InstallError
@@ -89,6 +91,22 @@ def from_site_packages(site_packages):
                     if os.path.isfile(path):
                         files[rel] = path
     return files
+
+
+def download_wheels(dest):
+    """Downloads the pinned wheels (pure Python, any platform) into ``dest`` with pip (only downloads:
+    nothing is installed anywhere); their checksums are checked by :func:`from_wheels`."""
+    pins = ["{}=={}".format(name, version) for name, version in VENDORED.items()]
+    cmd = [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
+           "--only-binary=:all:", "--dest", dest] + pins
+    try:
+        ok = subprocess.run(cmd).returncode == 0
+    except OSError:
+        ok = False
+    if not ok:
+        raise InstallError("downloading {} with {} -m pip failed: check the network, or pass --wheels DIR with "
+                           "the two wheels".format(" ".join(pins), sys.executable))
+    return dest
 
 
 def venv_site_packages(repo):
