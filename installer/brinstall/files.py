@@ -120,6 +120,7 @@ def install(plan, layout, force=False, dry_run=False, log=print):
     union_text = _manifest_text(old_files | new_files, created)
     if not dry_run and (old is None or (old_files | new_files) != old_files):
         _write_atomic(layout.manifest, lambda out: out.write(union_text.encode("utf-8")))
+        os.chmod(layout.manifest, 0o644)
     # 2. the module's files
     for rel in sorted(wanted):
         src, dest = wanted[rel], layout.abs(rel)
@@ -141,7 +142,8 @@ def install(plan, layout, force=False, dry_run=False, log=print):
         if os.path.exists(layout.abs(rel)):
             change("removed", rel)
             if not dry_run:
-                _remove_file(layout.abs(rel))
+                for victim in [layout.abs(rel)] + _byte_code_of(layout.abs(rel)):
+                    _remove_file(victim)
     if not dry_run:
         _prune_dirs(layout, old_files - new_files)
     # 4. the .mod file, then the final manifest
