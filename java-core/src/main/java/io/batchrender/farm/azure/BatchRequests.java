@@ -137,13 +137,22 @@ final class BatchRequests {
         return args;
     }
 
-    /** images/ on success; the task's stdout and stderr (logs/) and thumbnails (thumbs/) whatever happened. */
+    /**
+     * Images on success to {@code images/<task>/}, thumbnails to {@code thumbs/<task>/}, the task's
+     * stdout and stderr to {@code logs/<task>/} whatever happened: every blob says which task wrote
+     * it, so the watcher fetches a task's outputs when that task succeeded, and only then.
+     */
     static List<OutputFile> outputs(String containerUrl, String taskId) {
         return List.of(
-                output(NodeCommandLine.OUTPUT_FOLDER + "/**/*", containerUrl, "images", OutputFileUploadCondition.TASK_SUCCESS),
+                output(NodeCommandLine.OUTPUT_FOLDER + "/**/*", containerUrl, IMAGES + taskId, OutputFileUploadCondition.TASK_SUCCESS),
                 output("../std*.txt", containerUrl, "logs/" + taskId, OutputFileUploadCondition.TASK_COMPLETION),
-                output("thumbs/**/*", containerUrl, "thumbs", OutputFileUploadCondition.TASK_SUCCESS));
+                output("thumbs/**/*", containerUrl, THUMBS + taskId, OutputFileUploadCondition.TASK_SUCCESS));
     }
+
+    /** Where a task's images go in the output container: {@code images/<task>/...}. */
+    static final String IMAGES = "images/";
+    /** Where a task's thumbnails go in the output container: {@code thumbs/<task>/...}. */
+    static final String THUMBS = "thumbs/";
 
     private static OutputFile output(String pattern, String url, String path, OutputFileUploadCondition when) {
         return new OutputFile().withFilePattern(pattern)
