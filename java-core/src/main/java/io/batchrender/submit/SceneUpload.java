@@ -49,6 +49,12 @@ public record SceneUpload(List<Path> files, List<PathRule> pathMap) {
         // the artist's path (as the scene spells it) -> the blob of the file found for it
         Map<String, String> blobOf = new LinkedHashMap<>();
         blobOf.put(top.toString(), BlobNames.forLocalPath(top.toString()));
+        // the project's workspace.mel: Maya reads its file rules, and Render's -proj maps through its folder
+        manifest.flatMap(SceneManifest::project).map(p -> p.toAbsolutePath().normalize().resolve("workspace.mel"))
+                .filter(java.nio.file.Files::isRegularFile).ifPresent(ws -> {
+                    files.add(ws);
+                    blobOf.putIfAbsent(ws.toString(), BlobNames.forLocalPath(ws.toString()));
+                });
         for (SceneManifest.SceneAsset a : manifest.map(SceneManifest::assets).orElse(List.of())) {
             ResolvedAsset r = a.asset();
             if (!a.needed() || r.status() != ResolvedAsset.Status.FOUND) {
