@@ -26,7 +26,8 @@ final class MayaNodeSetup {
     static final String USER_SETUP = "userSetup.mel";
     /** Render runs through a shell that sets MAYA_SCRIPT_PATH. */
     static final String LAUNCHER_PROGRAM = "/bin/sh";
-    static final String LAUNCHER = "MAYA_SCRIPT_PATH=\"$0${MAYA_SCRIPT_PATH:+:$MAYA_SCRIPT_PATH}\"; export MAYA_SCRIPT_PATH; exec \"$@\"";
+    static final String LAUNCHER = "MAYA_SCRIPT_PATH=\"$AZ_BATCH_JOB_PREP_WORKING_DIR/$0${MAYA_SCRIPT_PATH:+:$MAYA_SCRIPT_PATH}\";"
+            + " export MAYA_SCRIPT_PATH; exec \"$@\"";
 
     private MayaNodeSetup() {
     }
@@ -35,7 +36,9 @@ final class MayaNodeSetup {
     static String userSetup(List<PathRule> rules) {
         return MayaDirmap.script(rules, BatchRequests.ASSETS_ON_NODE)
                 + "// then the userSetup.mel this one shadows (the image's or the user's), as Maya would have run it\n"
-                + "{\n"
+                + "global int $batchrenderChained;\n"
+                + "if (!$batchrenderChained) {\n"
+                + "    $batchrenderChained = 1;\n"
                 + "    string $batchrenderOwn = (getenv(\"AZ_BATCH_JOB_PREP_WORKING_DIR\") + \"/" + FOLDER + "\");\n"
                 + "    string $batchrenderDirs[];\n"
                 + "    tokenize(getenv(\"MAYA_SCRIPT_PATH\"), \":\", $batchrenderDirs);\n"
@@ -49,9 +52,9 @@ final class MayaNodeSetup {
                 + "}\n";
     }
 
-    /** {@code -c LAUNCHER <script folder> PROGRAM ARGS...}: the launcher's arguments around Render's own. */
+    /** {@code -c LAUNCHER <script folder's name> PROGRAM ARGS...}: the launcher's arguments around Render's own. */
     static List<String> launcherArgs(String program, List<String> args) {
-        List<String> out = new ArrayList<>(List.of("-c", LAUNCHER, NodeCommandLine.ASSETS_DIR + "/../" + FOLDER, program));
+        List<String> out = new ArrayList<>(List.of("-c", LAUNCHER, FOLDER, program));
         out.addAll(args);
         return out;
     }
