@@ -50,6 +50,10 @@ public final class BridgeApi {
     private final Watchers watchers;
     private final Operations ops;
     private final String version;
+    private final FarmSelector farmSelector;
+    private final AzureAccounts accounts;
+    private final AssetCalls assets;
+    private final PoolCalls poolCalls;
 
     /**
      * @param farms opens the farm for one call (closed after it), so calls on different threads
@@ -64,6 +68,10 @@ public final class BridgeApi {
         this.watchers = watchers;
         this.ops = ops;
         this.version = version;
+        this.farmSelector = new FarmSelector(home, this.env, farms);
+        this.accounts = new AzureAccounts(home, this.env, farmSelector);
+        this.assets = new AssetCalls(home, this.env, this.cwd);
+        this.poolCalls = new PoolCalls(farmSelector);
     }
 
     // ---- basics ------------------------------------------------------------------------------
@@ -75,7 +83,7 @@ public final class BridgeApi {
 
     /** Versions, the state folder, the farm and its pools. */
     public String settings() {
-        return Replies.call(() -> withFarm(farm -> {
+        return Replies.call(() -> withFarm(FarmSelector.LOCAL, farm -> {
             JsonObject o = new JsonObject();
             o.addProperty("version", version);
             o.addProperty("java", Runtime.version().toString());
@@ -103,6 +111,57 @@ public final class BridgeApi {
                     : "Cannot write the state folder " + home.dir() + ": set BATCHRENDER_HOME to a folder you can write.");
             return o;
         });
+    }
+
+    /**
+     * Checks the named farm's accounts against the services (an operation). {@code local}: the
+     * state folder is writable. {@code azure}: Batch lists its pools and Storage its containers;
+     * the result is {@code {"authenticated", "message": "Authenticated" or each service's reason,
+     * "batch": {...}, "storage": {...}}}.
+     */
+    public String authenticate(String farm) {
+        return Replies.call(() -> {
+            if (FarmSelector.name(farm).equals(FarmSelector.LOCAL)) {
+                JsonElement local = com.google.gson.JsonParser.parseString(checkAuthentication()).getAsJsonObject().get("value");
+                return ops.start("authenticate", false, ctx -> local).toJson();
+            }
+            return ops.start("authenticate", false, accounts::authenticate).toJson();
+        });
+    }
+
+    /** The Azure Batch and Storage accounts as saved (names, URLs, and whether each secret is set; never a secret). */
+    public String azureSettings() {
+        return Replies.call(accounts::view);
+    }
+
+    /**
+     * Saves Azure accounts into the core's secret store ({@code batch.json}, {@code storage.json}:
+     * 0600, written atomically). Fields: {@code batchUrl}, {@code batchAccount}, {@code batchKey},
+     * {@code storageAccount}, {@code storageKey}, {@code storageSasToken},
+     * {@code storageConnectionString}, {@code storageEndpoint}; a field left out is kept, an empty
+     * string removes it. Returns {@link #azureSettings()}.
+     */
+    public String saveAzureSettings(String requestJson) {
+        return Replies.call(() -> accounts.save(requestJson));
+    }
+
+    // ---- asset projects ------------------------------------------------------------------------
+
+    /**
+     * Syncs files into an asset project (an operation; progress in bytes, with the sync's rate
+     * and time left; cancel stops it, and running it again resumes). Request: {@code {"project",
+     * "paths": [...], "excluded"?: [...], "store"?: "local"|"azure"}}.
+     */
+    public String syncAssets(String requestJson) {
+        return Replies.call(() -> {
+            AssetCalls.Sync sync = assets.parse(requestJson);
+            return ops.start("sync", true, ctx -> assets.sync(sync, ctx)).toJson();
+        });
+    }
+
+    /** The asset projects in a store ({@code local}, {@code azure}, or "" for the saved choice). */
+    public String projects(String store) {
+        return Replies.call(() -> assets.projects(java.util.Optional.ofNullable(store)));
     }
 
     // ---- scenes ------------------------------------------------------------------------------
@@ -160,7 +219,7 @@ public final class BridgeApi {
                 JobSpec spec = Submission.prepare(form, cwd, env);
                 ctx.checkCancelled();
                 ctx.progress(1, 2, "Submitting " + spec.tasks().size() + " task(s).");
-                return withFarm(farm -> {
+                return withFarm(FarmSelector.LOCAL, farm -> {
                     JobInfo job = farm.submit(spec);
                     JsonObject o = JsonViews.job(job);
                     o.addProperty("jobId", job.id());
@@ -172,7 +231,12 @@ public final class BridgeApi {
 
     /** Every job, oldest first. */
     public String jobs() {
-        return Replies.call(() -> withFarm(farm -> {
+        return jobs(FarmSelector.LOCAL);
+    }
+
+    /** Every job of the named farm ({@code local} or {@code azure}), oldest first. */
+    public String jobs(String farmName) {
+        return Replies.call(() -> withFarm(farmName, farm -> {
             JsonArray arr = new JsonArray();
             farm.jobs().forEach(j -> arr.add(JsonViews.job(j)));
             return arr;
@@ -181,7 +245,12 @@ public final class BridgeApi {
 
     /** One job with its tasks; {@code JobNotFound} when there is none of that id. */
     public String job(String jobId) {
-        return Replies.call(() -> withFarm(farm -> {
+        return job(FarmSelector.LOCAL, jobId);
+    }
+
+    /** One job of the named farm with its tasks. */
+    public String job(String farmName, String jobId) {
+        return Replies.call(() -> withFarm(farmName, farm -> {
             JobInfo job = farm.job(jobId).orElseThrow(() -> unknownJob(jobId));
             return JsonViews.jobWithTasks(job, farm.tasks(jobId));
         }));
@@ -189,9 +258,14 @@ public final class BridgeApi {
 
     /** Cancels a job (an operation: running tasks are stopped first). */
     public String cancelJob(String jobId) {
+        return cancelJob(FarmSelector.LOCAL, jobId);
+    }
+
+    /** Cancels a job of the named farm (an operation). */
+    public String cancelJob(String farmName, String jobId) {
         return Replies.call(() -> {
-            requireJob(jobId);
-            return ops.start("cancelJob", true, ctx -> withFarm(farm -> {
+            requireJob(farmName, jobId);
+            return ops.start("cancelJob", true, ctx -> withFarm(farmName, farm -> {
                 farm.cancel(jobId);
                 return JsonViews.job(farm.job(jobId).orElseThrow(() -> unknownJob(jobId)));
             })).toJson();
@@ -200,9 +274,14 @@ public final class BridgeApi {
 
     /** Cancels a job and removes it and the files the farm keeps for it (an operation). */
     public String deleteJob(String jobId) {
+        return deleteJob(FarmSelector.LOCAL, jobId);
+    }
+
+    /** Deletes a job of the named farm (an operation). */
+    public String deleteJob(String farmName, String jobId) {
         return Replies.call(() -> {
-            requireJob(jobId);
-            return ops.start("deleteJob", true, ctx -> withFarm(farm -> {
+            requireJob(farmName, jobId);
+            return ops.start("deleteJob", true, ctx -> withFarm(farmName, farm -> {
                 farm.delete(jobId);
                 JsonObject o = new JsonObject();
                 o.addProperty("deleted", jobId);
@@ -213,7 +292,12 @@ public final class BridgeApi {
 
     /** The logs of one attempt of a task ({@code attempt} 0: the latest): paths and the last 64 KB of each. */
     public String jobLogs(String jobId, String taskId, int attempt) {
-        return Replies.call(() -> withFarm(farm -> {
+        return jobLogs(FarmSelector.LOCAL, jobId, taskId, attempt);
+    }
+
+    /** Task logs of a job on the named farm (Azure: the latest attempt's, downloaded first). */
+    public String jobLogs(String farmName, String jobId, String taskId, int attempt) {
+        return Replies.call(() -> withFarm(farmName, farm -> {
             TaskLog log = farm.log(jobId, taskId, attempt);
             JsonObject o = new JsonObject();
             o.addProperty("jobId", jobId);
@@ -230,11 +314,40 @@ public final class BridgeApi {
     // ---- pools -------------------------------------------------------------------------------
 
     public String pools() {
-        return Replies.call(() -> withFarm(farm -> {
-            JsonArray arr = new JsonArray();
-            farm.pools().forEach(p -> arr.add(JsonViews.pool(p)));
-            return arr;
-        }));
+        return pools(FarmSelector.LOCAL);
+    }
+
+    /** The pools of the named farm, with state, node counts and running tasks. */
+    public String pools(String farmName) {
+        return Replies.call(() -> withFarm(farmName, PoolCalls::pools));
+    }
+
+    /**
+     * Creates a persistent pool on Azure Batch (an operation whose result is the pools). Request:
+     * {@code {"id", "vmSize"?, "dedicatedNodes"?, "spotNodes"?, "slotsPerNode"?, "image"?,
+     * "nodeAgentSku"?, "autoscaleMaxNodes"?}}; image empty: Ubuntu 22.04 with Blender.
+     */
+    public String createPool(String requestJson) {
+        return Replies.call(() -> {
+            PoolCalls.Create c = poolCalls.parseCreate(requestJson);
+            return ops.start("createPool", true, ctx -> poolCalls.create(c)).toJson();
+        });
+    }
+
+    /** Deletes a pool of the named farm (an operation whose result is the pools left). */
+    public String deletePool(String farmName, String poolId) {
+        return Replies.call(() -> {
+            FarmSelector.name(farmName);
+            return ops.start("deletePool", true, ctx -> poolCalls.delete(farmName, poolId)).toJson();
+        });
+    }
+
+    /** Sets an Azure pool's dedicated and Spot node counts (an operation whose result is the pools). */
+    public String resizePoolNodes(String farmName, String poolId, int dedicated, int spot, String policy) {
+        return Replies.call(() -> {
+            ShrinkPolicy shrink = ShrinkPolicy.fromWire(policy == null || policy.isBlank() ? "requeue" : policy);
+            return ops.start("resizePool", true, ctx -> poolCalls.resizeNodes(farmName, poolId, dedicated, spot, shrink)).toJson();
+        });
     }
 
     /**
@@ -242,13 +355,17 @@ public final class BridgeApi {
      * agent); {@code policy}: requeue or taskcompletion. The result is the pools.
      */
     public String resizePool(String poolId, int slots, String policy) {
+        return resizePool(FarmSelector.LOCAL, poolId, slots, policy);
+    }
+
+    /** The same on the named farm (Azure: enough dedicated nodes for {@code slots} tasks). */
+    public String resizePool(String farmName, String poolId, int slots, String policy) {
         return Replies.call(() -> {
+            FarmSelector.name(farmName);
             ShrinkPolicy shrink = ShrinkPolicy.fromWire(policy == null || policy.isBlank() ? "requeue" : policy);
-            return ops.start("resizePool", true, ctx -> withFarm(farm -> {
+            return ops.start("resizePool", true, ctx -> withFarm(farmName, farm -> {
                 farm.resize(poolId, slots, shrink);
-                JsonArray arr = new JsonArray();
-                farm.pools().forEach(p -> arr.add(JsonViews.pool(p)));
-                return arr;
+                return PoolCalls.pools(farm);
             })).toJson();
         });
     }
@@ -329,14 +446,18 @@ public final class BridgeApi {
 
     // ---- plumbing ----------------------------------------------------------------------------
 
-    private JsonElement withFarm(Function<RenderFarm, JsonElement> body) {
-        try (RenderFarm farm = farms.get()) {
+    private JsonElement withFarm(String farmName, Function<RenderFarm, JsonElement> body) {
+        try (RenderFarm farm = farmSelector.open(farmName)) {
             return body.apply(farm);
         }
     }
 
     private void requireJob(String jobId) {
-        withFarm(farm -> {
+        requireJob(FarmSelector.LOCAL, jobId);
+    }
+
+    private void requireJob(String farmName, String jobId) {
+        withFarm(farmName, farm -> {
             farm.job(jobId).orElseThrow(() -> unknownJob(jobId));
             return null;
         });
