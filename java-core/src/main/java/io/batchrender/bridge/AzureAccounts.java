@@ -186,10 +186,24 @@ final class AzureAccounts {
             LOG.log(Level.FINE, "authentication check failed", e);
             BridgeError err = Errors.of(e);
             o.addProperty("authenticated", false);
-            o.addProperty("message", err.message() + (err.hint().isBlank() ? "" : ": " + err.hint()));
+            o.addProperty("message", err.message() + serviceSaid(e).map(x -> " (the service said " + x + ")").orElse("")
+                    + (err.hint().isBlank() ? "" : ": " + err.hint()));
             o.addProperty("code", err.code());
         }
         return o;
+    }
+
+    /** The Batch service's own code and first line of its message, when the failure carries them. */
+    static Optional<String> serviceSaid(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.microsoft.azure.batch.protocol.models.BatchErrorException be && be.body() != null) {
+                String code = be.body().code() == null ? "" : be.body().code();
+                String text = be.body().message() == null || be.body().message().value() == null ? ""
+                        : be.body().message().value().lines().findFirst().orElse("");
+                return Optional.of(code + (text.isEmpty() ? "" : ": " + text)).filter(x -> !x.isBlank());
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<String> effective(Map<String, String> saved, String name) {
