@@ -1,7 +1,9 @@
 package io.batchrender.scene.maya;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Hands every event to several handlers, so one pass over a scene feeds them all. */
 public final class FanOutHandler implements MayaSceneHandler {
@@ -55,6 +57,22 @@ public final class FanOutHandler implements MayaSceneHandler {
             }
         }
         return false;
+    }
+
+    /** The union over the handlers that want the node; all when one of them reads all. */
+    @Override
+    public Optional<Set<String>> attributesOf(Optional<String> nodeType, String node) {
+        Set<String> union = new HashSet<>();
+        for (MayaSceneHandler h : handlers) {
+            if (h.wantsAttributes(nodeType, node)) {
+                Optional<Set<String>> some = h.attributesOf(nodeType, node);
+                if (some.isEmpty()) {
+                    return Optional.empty();
+                }
+                union.addAll(some.get());
+            }
+        }
+        return Optional.of(Set.copyOf(union));
     }
 
     @Override

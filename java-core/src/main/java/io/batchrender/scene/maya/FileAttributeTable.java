@@ -108,6 +108,18 @@ public final class FileAttributeTable {
         return Optional.ofNullable(BY_KEY.get(key(nodeType, name)));
     }
 
+    /** The short and long names, in lower case, of the file attributes of {@code nodeType}; empty for other types. */
+    public static java.util.Set<String> attributeNames(String nodeType) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Row row : ROWS) {
+            if (row.nodeType().equals(nodeType)) {
+                names.add(row.shortName().toLowerCase(Locale.ROOT));
+                names.add(row.longName().toLowerCase(Locale.ROOT));
+            }
+        }
+        return java.util.Set.copyOf(names);
+    }
+
     /** True when some row names this node type: its other attributes need not be looked at. */
     public static boolean hasFiles(String nodeType) {
         return TYPES.contains(nodeType);

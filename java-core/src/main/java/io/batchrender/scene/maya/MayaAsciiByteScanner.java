@@ -121,7 +121,7 @@ final class MayaAsciiByteScanner {
             return;
         }
         String command = command(statementLine);
-        if (command != null && commands.wants(command)) {
+        if (command != null && commands.wants(command) && !unwantedSetAttr(command, commands)) {
             collect(statementLine);
             CreateNodeBytes.CreateNode node = command.equals("createNode")
                     ? CreateNodeBytes.parse(statement, statementLength, charset) : null;
@@ -137,6 +137,19 @@ final class MayaAsciiByteScanner {
             skip(statementLine);
         }
     }
+
+    /** A setAttr of an attribute of the current node that no handler reads: to be stepped over unread. */
+    private boolean unwantedSetAttr(String command, MayaAsciiCommands commands) throws IOException {
+        if (!command.equals("setAttr") || !commands.filtersAttributes()) {
+            return false;
+        }
+        fillKeeping(ATTRIBUTE_WINDOW); // fewer at the end of the file
+        String attribute = SetAttrBytes.attribute(buf, pos + command.length(), Math.min(lim, pos + ATTRIBUTE_WINDOW));
+        return attribute != null && !commands.wantsSetAttr(attribute);
+    }
+
+    /** How far into a setAttr its attribute is looked for; Maya writes it within the first few dozen bytes. */
+    private static final int ATTRIBUTE_WINDOW = 512;
 
     /** Reads the statements {@code index} found from here on, jumping over the bytes between them unscanned. */
     private void replay(StatementIndex index, MayaAsciiCommands commands) throws IOException {

@@ -28,13 +28,15 @@ final class MayaAsciiCommands {
             "shd", "sharedNodes", "srf", "sharedReferenceFile", "lrd", "loadReferenceDepth");
     private static final Set<String> CONNECT_ARGS = Set.of("l", "lock", "rd", "referenceDest");
     /** setAttr flags that take an argument, and those that do not; after the attribute only these are flags. */
-    private static final Set<String> SET_ATTR_ARGS = Set.of("s", "size", "k", "keyable", "l", "lock", "cb",
+    static final Set<String> SET_ATTR_ARGS = Set.of("s", "size", "k", "keyable", "l", "lock", "cb",
             "channelBox", "ca", "caching", "ch", "capacityHint", "type", "typ");
     private static final Set<String> SET_ATTR_NO_ARGS = Set.of("av", "alteredValue", "c", "clamp");
 
     private final MayaSceneHandler handler;
     private String current;
     private boolean currentWanted = true;
+    /** The attributes of the current node a handler reads (lower case, no index); null: all. */
+    private Set<String> currentAttributes;
 
     MayaAsciiCommands(MayaSceneHandler handler) {
         this.handler = handler;
@@ -47,6 +49,30 @@ final class MayaAsciiCommands {
      */
     boolean wants(String command) {
         return COMMANDS.contains(command) && (currentWanted || !command.equals("setAttr"));
+    }
+
+    /** Whether some handler reads only some attributes of the current node, so that {@link #wantsSetAttr} can say no. */
+    boolean filtersAttributes() {
+        return currentWanted && currentAttributes != null;
+    }
+
+    /**
+     * Whether a setAttr of the current node, its attribute as written ({@code ".ftn"}, {@code ".uvst[0].uvsn"},
+     * {@code "node.attr"}), is read by a handler. An absolute {@code "node.attr"} is always read: it may name
+     * another node.
+     */
+    boolean wantsSetAttr(String attribute) {
+        if (!currentWanted) {
+            return false;
+        }
+        if (currentAttributes == null || !attribute.startsWith(".")) {
+            return true;
+        }
+        int end = 1;
+        while (end < attribute.length() && attribute.charAt(end) != '[' && attribute.charAt(end) != '.') {
+            end++;
+        }
+        return currentAttributes.contains(attribute.substring(1, end).toLowerCase(java.util.Locale.ROOT));
     }
 
     /**
@@ -109,6 +135,8 @@ final class MayaAsciiCommands {
         if (!c.skipSelect()) {
             current = c.name().isEmpty() ? null : c.name();
             currentWanted = current == null || handler.wantsAttributes(Optional.of(c.type()), current);
+            currentAttributes = current == null || !currentWanted ? null
+                    : handler.attributesOf(Optional.of(c.type()), current).orElse(null);
         }
     }
 
@@ -121,6 +149,7 @@ final class MayaAsciiCommands {
         current = a.positional().get(0);
         handler.select(current);
         currentWanted = handler.wantsAttributes(Optional.empty(), current);
+        currentAttributes = currentWanted ? handler.attributesOf(Optional.empty(), current).orElse(null) : null;
     }
 
     private void setAttr(List<MelToken> tokens) {
@@ -148,7 +177,7 @@ final class MayaAsciiCommands {
                 values.add(t.text());
             }
         }
-        if (attribute == null) {
+        if (attribute == null || !wantsSetAttr(attribute)) {
             return;
         }
         String node;

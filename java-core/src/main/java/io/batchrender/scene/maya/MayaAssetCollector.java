@@ -4,12 +4,12 @@ import io.batchrender.assets.AssetReference;
 import io.batchrender.assets.TilingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Collects the files a scene names through {@link FileAttributeTable}: textures (with their
@@ -58,6 +58,22 @@ public final class MayaAssetCollector implements MayaSceneHandler {
     public boolean wantsAttributes(Optional<String> nodeType, String node) {
         return currentTypes.containsKey(MayaRenderSettingsCollector.plain(node));
     }
+
+    /** The file attributes of the node's type, and the tiling, frame-extension and config switches. */
+    @Override
+    public Optional<Set<String>> attributesOf(Optional<String> nodeType, String node) {
+        String type = currentTypes.get(MayaRenderSettingsCollector.plain(node));
+        if (type == null) {
+            return Optional.of(Set.of());
+        }
+        Set<String> names = new HashSet<>(FileAttributeTable.attributeNames(type));
+        names.addAll(SWITCHES);
+        return Optional.of(Set.copyOf(names));
+    }
+
+    /** The attributes besides the table's that {@link #setAttr} reads, in lower case. */
+    private static final Set<String> SWITCHES = Set.of("uvt", "uvtilingmode", "cfe", "configfileenabled", "ufe",
+            "useframeextension");
 
     @Override
     public void setAttr(MayaSetAttr attr) {

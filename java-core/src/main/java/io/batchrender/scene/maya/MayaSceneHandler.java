@@ -1,6 +1,7 @@
 package io.batchrender.scene.maya;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Receives what a Maya scene file says, statement by statement (Maya ASCII) or chunk by chunk
@@ -51,6 +52,16 @@ public interface MayaSceneHandler {
      */
     default boolean wantsAttributes(Optional<String> nodeType, String node) {
         return true;
+    }
+
+    /**
+     * Of a node this handler {@link #wantsAttributes wants}, the attributes it reads, by name without index or
+     * child and in lower case ({@code ftn} for {@code .ftn}, {@code uvst} for {@code .uvst[0].uvsn}); empty: all
+     * of them. A reader may then skip the node's other relative {@code setAttr}s unread: a mesh's vertex and face
+     * lists can run to hundreds of megabytes, and only its {@code .dso} names a file. The default reads all.
+     */
+    default Optional<Set<String>> attributesOf(Optional<String> nodeType, String node) {
+        return Optional.empty();
     }
 
     /** {@code connectAttr "place2dTexture1.o" "file1.uv";}: a connection between two plugs. */

@@ -27,6 +27,10 @@ public final class HugeSceneMain {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[1]);
+        if (args[0].equals("huge-mesh")) {
+            scanHugeMesh(dir);
+            return;
+        }
         Path scene;
         try {
             scene = switch (args[0]) {
@@ -68,6 +72,39 @@ public final class HugeSceneMain {
         }
         System.out.println("ok size=" + Files.size(scene) + " createNode=" + counts[0] + " connectAttr=" + counts[1]
                 + " fileReference=" + counts[2] + " maxMemory=" + Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * A mesh whose vertex list is one 100 MB setAttr, then its Arnold proxy ({@code .dso}), scanned by the real
+     * scanner: prints {@code ok} and the references found, or the error.
+     */
+    private static void scanHugeMesh(Path dir) throws IOException {
+        Path p = dir.resolve("mesh.ma");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(p), 1 << 16)) {
+            long vertices = HUNDRED_MB / 40;
+            out.write(("//Maya ASCII 2023 scene\n//Codeset: UTF-8\nrequires maya \"2023\";\n"
+                    + "createNode transform -n \"rock\";\ncreateNode mesh -n \"rockShape\" -p \"rock\";\n"
+                    + "\tsetAttr -k off \".v\";\n\tsetAttr -s " + vertices + " \".vt[0:" + (vertices - 1) + "]\"")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] row = " 0.123456 -1.234567 2.3456789\n\t\t".getBytes(StandardCharsets.US_ASCII);
+            for (long i = 0; i < vertices; i++) {
+                out.write(row);
+            }
+            out.write(";\n\tsetAttr \".dso\" -type \"string\" \"rock.ass\";\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        try {
+            var manifest = new io.batchrender.scene.SceneScanner(java.util.List.of(), dir, java.util.Map.of()).scan(p);
+            StringBuilder found = new StringBuilder();
+            manifest.assets().forEach(a -> found.append(' ').append(a.asset().ref().node()).append('.')
+                    .append(a.asset().ref().attribute()).append('=').append(a.asset().ref().path()));
+            System.out.println("ok size=" + Files.size(p) + found);
+        } catch (MayaSceneException e) {
+            System.out.println("MayaSceneException: " + e.getMessage());
+            System.exit(2);
+        } catch (OutOfMemoryError e) {
+            System.out.println("OutOfMemoryError");
+            System.exit(4);
+        }
     }
 
     /** A Maya ASCII header, {@code prefix}, then 100 MB of x: no ';', no newline, no closing quote. */

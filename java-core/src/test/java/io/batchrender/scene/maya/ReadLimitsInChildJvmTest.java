@@ -62,6 +62,14 @@ class ReadLimitsInChildJvmTest {
     }
 
     @Test
+    void aMeshWithAHundredMegabyteVertexListIsSteppedOverAndItsProxyFound() throws Exception {
+        // the scanner reads a mesh only for its Arnold proxy (.dso): its vertex list, however long, is not read
+        Result r = run("huge-mesh", tmp.toString());
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().endsWith(" rockShape.dso=rock.ass"), r.out());
+    }
+
+    @Test
     void aFiftyMegabyteSceneReadsInSixtyFourMegabytesOfHeap() throws Exception {
         // cube.ma: 30 createNode and 42 connectAttr lines between its header and "// End of cube.ma" (grep -c),
         // two file lines in the header; about 60 KB of them, so 900 copies make more than 50 MB.
