@@ -36,12 +36,22 @@ final class AzureSubmitOptions {
             description = "Azure: write SAS URL of the container the outputs (images/, logs/, thumbs/) go to.")
     String outputUrl;
 
+    @Option(names = "--asset-project", paramLabel = "NAME",
+            description = "Azure: the asset project the scene and its files are synced to (default: the Maya project's"
+                    + " folder name, else the scene's name). Not used with --assets-url.")
+    String assetProject;
+
     @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Azure: a variable for every task (repeatable; AZ_BATCH_* are the service's and ignored).")
     List<String> env = new ArrayList<>();
 
     @Option(names = "--license", paramLabel = "PRODUCT=SERVER",
             description = "Azure: a license server the nodes reach: autodesk=27000@lic (ADSKFLEX_LICENSE_FILE), vray=..., redshift=..., or VAR=value.")
     List<String> licenses = new ArrayList<>();
+
+    /** True when the asset project is synced by this submission (no --assets-url given). */
+    boolean syncsAssets() {
+        return assetsUrl == null;
+    }
 
     AzureJobSettings settings(java.util.Optional<java.nio.file.Path> scene) {
         if (pool != null && newPool != null) {

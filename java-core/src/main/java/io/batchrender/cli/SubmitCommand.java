@@ -6,6 +6,8 @@ import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.JobSpec;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.RenderFarm;
+import io.batchrender.farm.azure.AzureFarm;
+import io.batchrender.submit.AzureSubmission;
 import io.batchrender.farm.local.LocalFarm;
 import io.batchrender.render.CommandLineSplitter;
 import io.batchrender.submit.SubmitForm;
@@ -122,10 +124,24 @@ final class SubmitCommand implements Callable<Integer> {
                 Optional.ofNullable(name), Optional.ofNullable(output), retries, Optional.ofNullable(timeout),
                 Optional.ofNullable(engine), Optional.ofNullable(format), Optional.ofNullable(imageName),
                 Optional.ofNullable(camera), Optional.ofNullable(layer), Optional.ofNullable(project));
-        JobSpec spec = Submission.prepare(form, Path.of("").toAbsolutePath(), cli.env);
+        Submission.Prepared prepared = Submission.prepared(form, Path.of("").toAbsolutePath(), cli.env);
+        JobSpec spec = prepared.spec();
         try (RenderFarm farm = cli.farm(farmOption.name)) {
-            JobInfo job = farm instanceof io.batchrender.farm.azure.AzureFarm az ? az.submit(spec, azure.settings(spec.scene()))
-                    : farm.submit(spec);
+            JobInfo job;
+            String where;
+            if (farm instanceof AzureFarm az && spec.scene().isPresent() && azure.syncsAssets()) {
+                AzureSubmission.Result r = AzureSceneSubmit.run(cli, az, prepared, azure, json);
+                job = r.job();
+                where = "output container " + r.outputContainer() + " (under images/<task>/); fetch them with 'batchrender watch "
+                        + job.id() + " --to " + (output != null ? output : "DIR") + " --farm azure'";
+            } else if (farm instanceof AzureFarm az) {
+                job = az.submit(spec, azure.settings(spec.scene()));
+                where = azure.outputUrl != null ? "the container of --output-url (under images/<task>/)"
+                        : "nowhere: no --output-url was given, so they stay on the nodes until the job is deleted";
+            } else {
+                job = farm.submit(spec);
+                where = job.outputDir().toString();
+            }
             if (farm instanceof LocalFarm) {
                 farm.pools().stream().filter(p -> p.targetSlots() == 0).findFirst().ifPresent(p -> cli.err.println(
                         "note: pool " + p.id() + " is paused, so the job waits: resume it with 'batchrender pool resize "
@@ -138,29 +154,30 @@ final class SubmitCommand implements Callable<Integer> {
                     cli.out.println(JsonViews.GSON.toJson(o));
                 } else {
                     cli.out.println(job.id());
-                    cli.err.println("Submitted " + spec.tasks().size() + " task(s); images go to " + job.outputDir()
-                            + ". Follow it with: batchrender job show " + job.id());
+                    cli.err.println("Submitted " + spec.tasks().size() + " task(s); images go to " + where
+                            + ". Follow it with: batchrender job show " + job.id()
+                            + (farm instanceof AzureFarm ? " --farm azure" : ""));
                 }
                 return 0;
             }
             if (!json) {
                 cli.out.println(job.id());
-                cli.err.println("Rendering " + spec.tasks().size() + " task(s) into " + job.outputDir()
+                cli.err.println("Rendering " + spec.tasks().size() + " task(s); images go to " + where
                         + " (Ctrl-C stops watching; the job keeps running)");
             }
             JobInfo done = new JobWaiter(farm, cli.err, !json).await(job.id());
             if (json) {
                 cli.out.println(JsonViews.GSON.toJson(JsonViews.jobWithTasks(done, farm.tasks(done.id()))));
             } else {
-                cli.err.println(summary(done));
+                cli.err.println(summary(done, where));
             }
             return done.succeeded() ? 0 : Main.EXIT_FAILED;
         }
     }
 
-    private static String summary(JobInfo job) {
+    private static String summary(JobInfo job, String where) {
         if (job.succeeded()) {
-            return "Done: " + job.counts().succeeded() + " task(s) succeeded; images in " + job.outputDir();
+            return "Done: " + job.counts().succeeded() + " task(s) succeeded; images in " + where;
         }
         if (job.state() == JobState.COMPLETED) {
             return "Finished with " + job.counts().failed() + " failed task(s) of " + job.counts().total()

@@ -39,6 +39,9 @@ final class WatchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOB", description = "The job's id (see 'batchrender jobs').")
     String jobId;
 
+    @picocli.CommandLine.Mixin
+    FarmOption farmOption = new FarmOption();
+
     @Option(names = "--to", paramLabel = "DIR", description = "Where the outputs go.")
     Path to;
 
@@ -81,13 +84,14 @@ final class WatchCommand implements Callable<Integer> {
             throw new UsageException("Say where the outputs go: batchrender watch " + jobId + " --to DIR.");
         }
         WatchOptions options = options();
-        try (RenderFarm farm = cli.farm()) {
-            farm.job(jobId).orElseThrow(() -> new UsageException("No job '" + jobId
-                    + "' on this workstation: list them with 'batchrender jobs'."));
+        try (RenderFarm farm = cli.farm(farmOption.name)) {
+            farm.job(jobId).orElseThrow(() -> new UsageException("No job '" + jobId + "' on "
+                    + ("local".equals(farmOption.name) ? "this workstation: list them with 'batchrender jobs' (an Azure job needs --farm azure)."
+                    : "the " + farmOption.name + " farm: list them with 'batchrender jobs --farm " + farmOption.name + "'.")));
             if (foreground) {
                 return runHere(farm, options);
             }
-            WatcherInfo w = watchers.start(jobId, to, options);
+            WatcherInfo w = watchers.start(jobId, to, options, farmOption.name);
             if (json) {
                 cli.out.println(JsonViews.GSON.toJson(w.toJson(false)));
             } else {
@@ -124,7 +128,7 @@ final class WatchCommand implements Callable<Integer> {
         }
         PidLock held = lock.get();
         try {
-            Watcher watcher = new Watcher(jobId, to, farm, WatchSources.outputsOf(farm, cli.home), paths,
+            Watcher watcher = new Watcher(jobId, to, farm, WatchSources.outputsOf(farm, cli.home, cli.env), paths,
                     Thumbnailer.standard(cli.env), options, Clock.systemUTC());
             WatchState end = watcher.run();
             cli.err.println(end.message());

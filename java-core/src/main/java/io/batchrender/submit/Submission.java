@@ -24,6 +24,21 @@ public final class Submission {
      * whichever process starts the agent). Throws the one-line exceptions of {@link JobPlanner}.
      */
     public static JobSpec prepare(SubmitForm form, Path cwd, Map<String, String> env) {
+        return prepared(form, cwd, env).spec();
+    }
+
+    /**
+     * The job and the scene's scan (Maya scenes; empty for others), so a cloud submission uploads
+     * exactly the files the check found.
+     *
+     * @param spec     the job to submit
+     * @param manifest what the scan of a Maya scene found
+     */
+    public record Prepared(JobSpec spec, Optional<SceneManifest> manifest) {
+    }
+
+    /** As {@link #prepare}, keeping the scene's scan. */
+    public static Prepared prepared(SubmitForm form, Path cwd, Map<String, String> env) {
         Path here = cwd.toAbsolutePath().normalize();
         Optional<Path> scene = form.scene().map(s -> here.resolve(s).normalize());
         Optional<RenderOptions> options = scene.map(s -> RenderOptions.forScene(s)
@@ -38,6 +53,6 @@ public final class Submission {
         String frameSpec = ScenePreflight.frames(form.frames(), manifest);
         SubmitRequest request = new SubmitRequest(options, form.command(), form.renderer(), frameSpec, form.chunk(),
                 form.name(), form.output().map(o -> here.resolve(o).normalize()), form.retries(), form.timeout());
-        return JobPlanner.plan(request).withEnvironment(env);
+        return new Prepared(JobPlanner.plan(request).withEnvironment(env), manifest);
     }
 }

@@ -41,6 +41,11 @@ public final class Watchers {
      * (then returns that one when it fetches into the same folder). The caller checks that the job exists.
      */
     public WatcherInfo start(String jobId, Path destination, WatchOptions options) {
+        return start(jobId, destination, options, "local");
+    }
+
+    /** As {@link #start(String, Path, WatchOptions)} for a job of the farm {@code farm} names ({@code local} or {@code azure}). */
+    public WatcherInfo start(String jobId, Path destination, WatchOptions options, String farm) {
         WatchPaths paths = new WatchPaths(home, jobId);
         Path dest = destination.toAbsolutePath().normalize();
         Optional<WatcherInfo> existing = find(jobId);
@@ -64,7 +69,7 @@ public final class Watchers {
         childEnv.put(StateHome.ENV, home.dir().toString());
         List<String> args = new ArrayList<>(List.of("watch", jobId, "--to", dest.toString(), "--foreground",
                 "--poll", Double.toString(options.poll().toMillis() / 1000.0),
-                "--limit-rate", Long.toString(options.bytesPerSecond())));
+                "--limit-rate", Long.toString(options.bytesPerSecond()), "--farm", farm));
         List<String> cmd = DetachedJvm.command(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m"), args);
         try {
             Files.createDirectories(paths.dir());

@@ -83,6 +83,25 @@ public final class AzureFarm implements RenderFarm {
 
     /** Submits {@code spec} with its Azure settings; on failure after the job exists the job is deleted again. */
     public JobInfo submit(JobSpec spec, AzureJobSettings settings) {
+        return submit(spec, settings, newJobId(spec.name()));
+    }
+
+    /**
+     * A fresh job id for a job named {@code name} (its name, a UTC time stamp and a random suffix):
+     * for callers that name things after the job (its output container) before submitting it.
+     */
+    public static String newJobId(String name) {
+        return AzureJobIds.next(name);
+    }
+
+    /**
+     * Submits {@code spec} as job {@code jobId} (from {@link #newJobId}); on failure after the job
+     * exists the job is deleted again.
+     */
+    public JobInfo submit(JobSpec spec, AzureJobSettings settings, String jobId) {
+        if (!SAFE_ID.matcher(jobId).matches()) {
+            throw new FarmException("'" + jobId + "' is not a Batch job id: letters, digits, - and _, up to 64.");
+        }
         if (spec.scene().isPresent() && settings.assetContainerUrl().isEmpty() && settings.assetAutoStorageContainer().isEmpty()) {
             throw new FarmException("A scene job on Azure needs its asset project on the nodes: give --assets-url (a read SAS"
                     + " URL of the container the scene and its files were uploaded to).");
@@ -90,7 +109,6 @@ public final class AzureFarm implements RenderFarm {
         if (spec.scene().isPresent() && settings.sceneBlob().isEmpty()) {
             throw new FarmException("A scene job on Azure needs the scene's blob name in its asset project: give --scene-blob.");
         }
-        String jobId = AzureJobIds.next(spec.name());
         String submission = UUID.randomUUID().toString();
         Path output = spec.outputDir().map(p -> p.toAbsolutePath().normalize()).orElseGet(() -> home.jobDir(jobId).resolve("output"));
         PoolInformation pool = poolFor(settings.pool());
@@ -121,6 +139,23 @@ public final class AzureFarm implements RenderFarm {
             throw e;
         }
         return job(jobId).orElseThrow(() -> new FarmException("Job " + jobId + " vanished right after it was submitted."));
+    }
+
+    /**
+     * The job's output container as its metadata records it ({@code outputContainer}), empty when
+     * the job was submitted without one.
+     *
+     * @throws FarmException when the job does not exist (JobNotFound) or Batch cannot be reached
+     */
+    public Optional<String> outputContainer(String jobId) {
+        CloudJob j = call("reading job " + jobId, () -> client.protocolLayer().jobs().get(jobId));
+        return AzureViews.meta(j, BatchRequests.META_OUTPUT);
+    }
+
+    /** The job's asset project as its metadata records it ({@code assetProject}). */
+    public Optional<String> assetProject(String jobId) {
+        CloudJob j = call("reading job " + jobId, () -> client.protocolLayer().jobs().get(jobId));
+        return AzureViews.meta(j, BatchRequests.META_ASSETS);
     }
 
     private String submissionOf(String jobId) {

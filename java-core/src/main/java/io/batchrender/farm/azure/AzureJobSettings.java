@@ -68,6 +68,13 @@ public record AzureJobSettings(PoolChoice pool, Optional<String> assetContainerU
                 outputContainerUrl, assetProject, outputContainer, licenseServers, environment, sceneBlob, rules);
     }
 
+    /** The asset project's and the output container's names, recorded in the job's metadata for any tool to find. */
+    public AzureJobSettings withStorageNames(String assetProject, String outputContainer) {
+        return new AzureJobSettings(pool, assetContainerUrl, assetAutoStorageContainer, assetBlobPrefix,
+                outputContainerUrl, Optional.of(assetProject), Optional.of(outputContainer), licenseServers, environment,
+                sceneBlob, pathMap);
+    }
+
     public AzureJobSettings withEnvironment(List<LicenseServer> licenses, Map<String, String> env) {
         return new AzureJobSettings(pool, assetContainerUrl, assetAutoStorageContainer, assetBlobPrefix,
                 outputContainerUrl, assetProject, outputContainer, licenses, env, sceneBlob, pathMap);

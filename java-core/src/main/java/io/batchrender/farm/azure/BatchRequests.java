@@ -78,12 +78,20 @@ final class BatchRequests {
                 .withOnAllTasksComplete(OnAllTasksComplete.NO_ACTION)
                 .withMetadata(meta)
                 .withCommonEnvironmentSettings(env(TaskEnvironment.of(s)));
-        prepTask(s).ifPresent(job::withJobPreparationTask);
+        prepTask(s, isMaya(spec)).ifPresent(job::withJobPreparationTask);
         return job;
     }
 
-    /** Lays the asset project out in the node's job preparation folder, once per node. */
     static java.util.Optional<JobPreparationTask> prepTask(AzureJobSettings s) {
+        return prepTask(s, false);
+    }
+
+    /**
+     * Lays the asset project out in the node's job preparation folder, once per node, and writes
+     * the path map there: Blender's remap script, or for a Maya job the {@code userSetup.mel} that
+     * Maya's tasks find first on {@code MAYA_SCRIPT_PATH} ({@link MayaNodeSetup}).
+     */
+    static java.util.Optional<JobPreparationTask> prepTask(AzureJobSettings s, boolean maya) {
         ResourceFile rf;
         if (s.assetContainerUrl().isPresent()) {
             rf = new ResourceFile().withStorageContainerUrl(s.assetContainerUrl().get());
@@ -97,10 +105,15 @@ final class BatchRequests {
         }
         rf.withFilePath("assets");
         // the Blender path map goes to the node once, as an argument of the preparation command
-        String remap = s.pathMap().isEmpty() ? "" : io.batchrender.render.pathmap.BlenderRemap.script(s.pathMap(), ASSETS_ON_NODE);
+        String remap = s.pathMap().isEmpty() || maya ? "" : io.batchrender.render.pathmap.BlenderRemap.script(s.pathMap(), ASSETS_ON_NODE);
+        String mel = s.pathMap().isEmpty() || !maya ? "" : MayaNodeSetup.userSetup(s.pathMap());
+        String setup = MayaNodeSetup.FOLDER + "/" + MayaNodeSetup.USER_SETUP;
         return java.util.Optional.of(new JobPreparationTask().withId("jobpreparation")
                 .withCommandLine("/bin/sh -c " + NodeCommandLine.quote("ls -R assets > assets.txt && if [ -n \"$0\" ]; then printf '%s' \"$0\" > "
-                        + REMAP_SCRIPT + ".part && mv " + REMAP_SCRIPT + ".part " + REMAP_SCRIPT + "; fi") + " " + NodeCommandLine.quote(remap))
+                        + REMAP_SCRIPT + ".part && mv " + REMAP_SCRIPT + ".part " + REMAP_SCRIPT + "; fi"
+                        + " && if [ -n \"$1\" ]; then mkdir -p " + MayaNodeSetup.FOLDER + " && printf '%s' \"$1\" > " + setup
+                        + ".part && mv " + setup + ".part " + setup + "; fi")
+                        + " " + NodeCommandLine.quote(remap) + " " + NodeCommandLine.quote(mel))
                 .withResourceFiles(List.of(rf)).withWaitForSuccess(true).withRerunOnNodeRebootAfterSuccess(false));
     }
 
@@ -109,12 +122,27 @@ final class BatchRequests {
         spec.taskTimeout().ifPresent(d -> c.withMaxWallClockTime(Period.millis((int) Math.min(Integer.MAX_VALUE, d.toMillis()))));
         TaskAddParameter p = new TaskAddParameter().withId(t.id())
                 .withDisplayName(spec.name() + " frames " + new FrameSet(t.frames()).toString())
-                .withCommandLine(NodeCommandLine.of(t.command(), argsOnNode(t, spec, s)))
+                .withCommandLine(commandLine(t, spec, s))
                 .withEnvironmentSettings(List.of(new EnvironmentSetting().withName(FRAMES_VAR)
                         .withValue(t.frames().stream().map(String::valueOf).collect(Collectors.joining(",")))))
                 .withConstraints(c);
         s.outputContainerUrl().ifPresent(url -> p.withOutputFiles(outputs(url, t.id())));
         return p;
+    }
+
+    static boolean isMaya(JobSpec spec) {
+        return !spec.tasks().isEmpty() && spec.tasks().get(0).command().program().name()
+                .equals(io.batchrender.render.MayaRenderer.RENDER.name());
+    }
+
+    /** The task's node command line; a Maya task with a path map runs Render through {@link MayaNodeSetup}. */
+    static String commandLine(TaskSpec t, JobSpec spec, AzureJobSettings s) {
+        List<String> args = argsOnNode(t, spec, s);
+        if (isMaya(spec) && !s.pathMap().isEmpty() && s.sceneBlob().isPresent()) {
+            return NodeCommandLine.of(MayaNodeSetup.LAUNCHER_PROGRAM, t.command().minOutputFiles(),
+                    MayaNodeSetup.launcherArgs(t.command().program().name(), MayaNodeSetup.mapProject(args, s.pathMap())));
+        }
+        return NodeCommandLine.of(t.command(), args);
     }
 
     /** The task's arguments with the scene's path turned into its place in the node's asset folder. */
@@ -137,13 +165,22 @@ final class BatchRequests {
         return args;
     }
 
-    /** images/ on success; the task's stdout and stderr (logs/) and thumbnails (thumbs/) whatever happened. */
+    /**
+     * Images on success to {@code images/<task>/}, thumbnails to {@code thumbs/<task>/}, the task's
+     * stdout and stderr to {@code logs/<task>/} whatever happened: every blob says which task wrote
+     * it, so the watcher fetches a task's outputs when that task succeeded, and only then.
+     */
     static List<OutputFile> outputs(String containerUrl, String taskId) {
         return List.of(
-                output(NodeCommandLine.OUTPUT_FOLDER + "/**/*", containerUrl, "images", OutputFileUploadCondition.TASK_SUCCESS),
+                output(NodeCommandLine.OUTPUT_FOLDER + "/**/*", containerUrl, IMAGES + taskId, OutputFileUploadCondition.TASK_SUCCESS),
                 output("../std*.txt", containerUrl, "logs/" + taskId, OutputFileUploadCondition.TASK_COMPLETION),
-                output("thumbs/**/*", containerUrl, "thumbs", OutputFileUploadCondition.TASK_SUCCESS));
+                output("thumbs/**/*", containerUrl, THUMBS + taskId, OutputFileUploadCondition.TASK_SUCCESS));
     }
+
+    /** Where a task's images go in the output container: {@code images/<task>/...}. */
+    static final String IMAGES = "images/";
+    /** Where a task's thumbnails go in the output container: {@code thumbs/<task>/...}. */
+    static final String THUMBS = "thumbs/";
 
     private static OutputFile output(String pattern, String url, String path, OutputFileUploadCondition when) {
         return new OutputFile().withFilePattern(pattern)

@@ -36,8 +36,13 @@ final class NodeCommandLine {
 
     /** The command line running {@code command}'s program with {@code args} (its own, or rewritten ones). */
     static String of(TaskCommand command, List<String> args) {
+        return of(command.program().name(), command.minOutputFiles(), args);
+    }
+
+    /** The command line running {@code program} with {@code args}, expecting at least {@code minOutputs} images. */
+    static String of(String program, int minOutputs, List<String> args) {
         List<String> words = new ArrayList<>(List.of("/bin/sh", "-c", SCRIPT, "batchrender", TaskCommand.OUTPUT_DIR,
-                ASSETS_DIR, Integer.toString(command.minOutputFiles()), command.program().name()));
+                ASSETS_DIR, Integer.toString(minOutputs), program));
         words.addAll(args);
         StringBuilder sb = new StringBuilder();
         for (String w : words) {

@@ -241,6 +241,18 @@ public final class AzureBlobStore implements AssetStore {
         return Base64.getEncoder().encodeToString(md.digest());
     }
 
+    /**
+     * Opens one blob for reading from its first byte (the caller checks what it reads against the
+     * blob's MD5). Errors while opening are {@link StorageException}s.
+     */
+    public java.io.InputStream openRead(String container, String name) {
+        try {
+            return service.getBlobContainerClient(container).getBlobClient(name).openInputStream();
+        } catch (RuntimeException e) {
+            throw AzureErrors.map(e, "reading " + name, describe());
+        }
+    }
+
     @Override
     public boolean delete(String container, String name) {
         try {

@@ -59,9 +59,9 @@ class AzureFarmStorageTest {
                 Thread.sleep(100);
             }
             assertTrue(farm.job(job.id()).orElseThrow().succeeded(), String.valueOf(farm.tasks(job.id())));
-            assertEquals(List.of("images/frame_1.txt", "images/frame_2.txt", "logs/1/stderr.txt", "logs/1/stdout.txt",
+            assertEquals(List.of("images/1/frame_1.txt", "images/2/frame_2.txt", "logs/1/stderr.txt", "logs/1/stdout.txt",
                     "logs/2/stderr.txt", "logs/2/stdout.txt"), blobs.list("output").stream().sorted().toList());
-            assertEquals("hello from the asset project", blobs.get("output", "images/frame_2.txt"));
+            assertEquals("hello from the asset project", blobs.get("output", "images/2/frame_2.txt"));
             assertEquals("rendered 2\n", blobs.get("output", "logs/2/stdout.txt"));
             try (Stream<Path> files = Files.walk(tmp.resolve("nodes"))) {
                 List<String> fetched = files.filter(Files::isRegularFile).map(p -> p.toString().replace('\\', '/'))
@@ -101,7 +101,7 @@ class AzureFarmStorageTest {
             assertTrue(farm.job(job.id()).orElseThrow().succeeded(), farm.tasks(job.id()) + "\n"
                     + Files.readString(farm.log(job.id(), "1", 0).stderr()));
             List<String> images = blobs.list("output").stream().filter(n -> n.startsWith("images/")).sorted().toList();
-            assertEquals(List.of("images/shapes_0001.png", "images/shapes_0002.png"), images);
+            assertEquals(List.of("images/1/shapes_0001.png", "images/2/shapes_0002.png"), images);
             for (String image : images) {
                 byte[] png = blobs.bytes("output", image);
                 assertTrue(png.length > 1000, image + " is " + png.length + " bytes");
@@ -165,7 +165,7 @@ class AzureFarmStorageTest {
             assertTrue(m.find(), stderr);
             assertTrue(m.group(1).endsWith("/jobpreparation/wd/assets/external/c/Users/ann/shots/tex/wood.png"), m.group(1));
             assertTrue(Files.isRegularFile(Path.of(m.group(1))), "the texture is where the path map sends Blender");
-            assertEquals(List.of("images/shot_0001.png"), blobs.list("output").stream().filter(n -> n.startsWith("images/")).toList());
+            assertEquals(List.of("images/1/shot_0001.png"), blobs.list("output").stream().filter(n -> n.startsWith("images/")).toList());
         }
     }
 }

@@ -1,0 +1,123 @@
+package io.batchrender.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.batchrender.farm.azure.AzureFarm;
+import io.batchrender.farm.azure.AzureJobSettings;
+import io.batchrender.farm.azure.BatchAccount;
+import io.batchrender.farm.azure.PoolChoice;
+import io.batchrender.farm.azure.testdouble.BatchDouble;
+import io.batchrender.render.TestScenes;
+import io.batchrender.settings.StateHome;
+import io.batchrender.storage.BlobInfo;
+import io.batchrender.storage.BlobNames;
+import io.batchrender.storage.azure.AzureBlobStore;
+import io.batchrender.storage.azure.AzuriteServer;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole cloud round trip through the CLI, with no SAS URL typed anywhere: {@code submit
+ * --farm azure} syncs a real Blender scene to an asset project in Azurite, the job gets its own
+ * output container, the Batch test double runs real Blender on an auto-pool, and {@code watch
+ * --farm azure} downloads the frames from the output container into a folder.
+ */
+class AzureCloudRoundTripTest {
+
+    @RegisterExtension
+    static final AzuriteServer AZURITE = new AzuriteServer();
+
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {
+    }
+
+    private Result run(BatchDouble batch, String... args) {
+        Map<String, String> env = new HashMap<>();
+        System.getenv().forEach((k, v) -> {
+            if (!k.startsWith("AZURE_") && !k.startsWith("BATCHRENDER_")) {
+                env.put(k, v);
+            }
+        });
+        env.put("BATCHRENDER_HOME", tmp.resolve("state").toString());
+        env.put("AZURE_BATCH_ENDPOINT", batch.url());
+        env.put("AZURE_BATCH_ACCOUNT", batch.account());
+        env.put("AZURE_BATCH_ACCESS_KEY", batch.key());
+        env.put("AZURE_STORAGE_CONNECTION_STRING", AZURITE.connectionString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aBlenderSceneIsSubmittedWithoutSasUrlsAndItsFramesAreWatchedIntoAFolder() throws Exception {
+        Path scene = TestScenes.blend();
+        Path frames = tmp.resolve("frames");
+        try (BatchDouble batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(100)).start();
+             AzureBlobStore store = AZURITE.store()) {
+
+            Result submit = run(batch, "submit", scene.toString(), "--farm", "azure", "--frames", "1-2",
+                    "--slots-per-node", "2", "--wait");
+
+            assertEquals(0, submit.code(), submit.err());
+            String jobId = submit.out().strip();
+            AzureFarm farm = new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()),
+                    new StateHome(tmp.resolve("state")), AzureJobSettings.on(new PoolChoice.Existing("unused")), 4, Duration.ofMillis(50));
+            String output = farm.outputContainer(jobId).orElseThrow();
+            assertTrue(output.startsWith("out-shapes-"), output);
+            assertEquals("shapes", farm.assetProject(jobId).orElseThrow(), "the project is the scene's name");
+            assertTrue(submit.err().contains("output container " + output), submit.err());
+            assertFalse(submit.err().contains(tmp.resolve("state").toString()), "no local folder is named as the frames' place: "
+                    + submit.err());
+            // the scene went up under the one blob-naming rule, and the node rendered from it
+            List<String> assets = store.list("fgrp-shapes", "").stream().map(BlobInfo::name).toList();
+            assertEquals(List.of(BlobNames.forLocalPath(scene.toString())), assets);
+            List<String> images = store.list(output, "images/").stream().map(BlobInfo::name).sorted().toList();
+            assertEquals(List.of("images/1/shapes_0001.png", "images/2/shapes_0002.png"), images);
+
+            Result watch = run(batch, "watch", jobId, "--to", frames.toString(), "--farm", "azure", "--foreground", "--poll", "0.2");
+
+            assertEquals(0, watch.code(), watch.err());
+            try (Stream<Path> files = Files.list(frames)) {
+                assertEquals(List.of("shapes_0001.png", "shapes_0002.png"),
+                        files.map(p -> p.getFileName().toString()).sorted().toList(), "each frame once, nothing else");
+            }
+            for (String name : List.of("shapes_0001.png", "shapes_0002.png")) {
+                BufferedImage img = ImageIO.read(frames.resolve(name).toFile());
+                assertNotNull(img, name + " is not a readable PNG");
+                assertTrue(img.getWidth() > 0 && img.getHeight() > 0);
+            }
+            List<String> journal = Files.readAllLines(tmp.resolve("state").resolve("watchers").resolve(jobId).resolve("files.jsonl"));
+            assertEquals(2, journal.size(), "each frame fetched once: " + journal);
+            for (String line : journal) {
+                JsonObject f = JsonParser.parseString(line).getAsJsonObject();
+                String name = f.get("name").getAsString();
+                assertEquals(name.equals("shapes_0001.png") ? "1" : "2", f.get("taskId").getAsString(), line);
+            }
+
+            // watched again: everything is there and intact, nothing is fetched a second time
+            Result again = run(batch, "watch", jobId, "--to", frames.toString(), "--farm", "azure", "--foreground", "--poll", "0.2");
+            assertEquals(0, again.code(), again.err());
+            assertEquals(journal, Files.readAllLines(tmp.resolve("state").resolve("watchers").resolve(jobId).resolve("files.jsonl")));
+        }
+    }
+}
