@@ -247,7 +247,14 @@ class Client(object):
             command: a program and its arguments (a list) to run per frame instead of a renderer.
             **options: the other fields of ``batchrender submit``: ``chunk``, ``output``, ``renderer``,
                 ``name``, ``retries``, ``timeoutSeconds``, ``searchPaths``, ``allowMissing``, ``engine``,
-                ``format``, ``imageName``, ``camera``, ``layer``, ``project``.
+                ``format``, ``imageName``, ``camera``, ``layer``, ``project``; and for Azure Batch
+                ``farm="azure"`` with ``pool`` (``{"mode": "auto"|"existing"|"new", "id", "dedicatedNodes",
+                "spotNodes", "slotsPerNode", "vmSize", "image"}``), ``assetProject``, ``licenseServers``
+                (``["autodesk=27000@lic"]``), ``environment`` (a dict), ``excluded`` and ``extraFiles``.
+
+        On Azure the scene and its files are synced to the asset project first (progress in bytes,
+        with rate and time left), then the job gets its own output container; the result adds
+        ``assetProject``, ``outputContainer`` and ``upload``.
         """
         request = dict(options)
         if scene is not None:
@@ -259,8 +266,9 @@ class Client(object):
         for key in ("output", "project"):
             if key in request and request[key] is not None:
                 request[key] = str(request[key])
-        if "searchPaths" in request:
-            request["searchPaths"] = [str(p) for p in request["searchPaths"]]
+        for key in ("searchPaths", "excluded", "extraFiles"):
+            if key in request:
+                request[key] = [str(p) for p in request[key]]
         return self._operation("submit", json.dumps(request))
 
     # Every job and pool call takes ``farm``: ``"local"`` (this workstation, the default) or
@@ -328,7 +336,7 @@ class Client(object):
         """Deletes a pool (an :class:`Operation` whose result is the pools left); its nodes go, running tasks stop."""
         return self._operation("deletePool", farm, pool_id)
 
-    def start_watcher(self, job_id, destination, poll_seconds=None, limit_rate=None):
+    def start_watcher(self, job_id, destination, poll_seconds=None, limit_rate=None, farm=None):
         """Starts a background watcher that fetches the job's outputs into ``destination`` (an :class:`Operation`).
 
         The watcher is a separate process: it keeps going when Maya (and this client) close, and
@@ -337,13 +345,14 @@ class Client(object):
         Args:
             poll_seconds: how often it asks the farm for finished tasks (default 2).
             limit_rate: download limit such as ``"20M"`` bytes per second (default: none).
+            farm: ``"azure"`` for a Batch job: it fetches from the job's output container.
         """
         options = {}
         if poll_seconds is not None:
             options["pollSeconds"] = float(poll_seconds)
         if limit_rate is not None:
             options["limitRate"] = str(limit_rate)
-        return self._operation("startWatcher", job_id, str(destination), json.dumps(options))
+        return self._operation("startWatcher", farm or "local", job_id, str(destination), json.dumps(options))
 
     def watchers(self):
         """Every watcher, running and finished, with its files and latest thumbnail."""

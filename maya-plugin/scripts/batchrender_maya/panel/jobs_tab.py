@@ -243,23 +243,15 @@ class JobsTab(QtWidgets.QWidget):
         self.panel.settings.set("outputFolder", folder)
         self.panel.settings.save()
         self.status.show_status("busy", "{} {} into {}...".format(verb, job["id"], folder))
+        farm = self.panel.farm()
         self.panel.background.follow(
-            lambda c: c.start_watcher(job["id"], folder), None,
+            lambda c: c.start_watcher(job["id"], folder, farm=farm), None,
             lambda w: self.status.show_status("ok", "{} {}: a background watcher fetches the frames into {} (it "
                                                     "keeps going after Maya closes).".format(verb, job["id"], folder)),
             self._failed)
 
     def farm_changed(self, farm):
-        """Another farm: its jobs. The output watcher follows this workstation's jobs only (in this
-        build it reads the local farm), so Download and Watch say so for Azure Batch."""
-        azure = farm == "azure"
-        reason = ("Unavailable for Azure Batch in this build: the background watcher reads this workstation's "
-                  "farm only; the job's frames are in its output container (batchrender download --container ...)")
-        for w, tip in ((self.download_button, "Fetch the job's finished frames into the output folder"),
-                       (self.watch_button, "Fetch frames as they finish, in a background process that keeps going "
-                                           "after Maya closes")):
-            w.setEnabled(not azure)
-            w.setToolTip(reason if azure else tip)
+        """Another farm: its jobs (Download and Watch fetch an Azure job's frames from its output container)."""
         self.jobs = []
         self.table.setRowCount(0)
         self.tasks.setRowCount(0)

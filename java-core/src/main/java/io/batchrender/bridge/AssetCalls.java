@@ -20,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Asset projects through the bridge: the sync ({@link AssetSync}, progress in bytes with the
@@ -70,20 +67,11 @@ final class AssetCalls {
 
     /** Runs the sync on the operation's thread; the operation's progress follows the sync's, in bytes. */
     JsonObject sync(Sync sync, OperationContext ctx) {
-        Cancellation cancel = new Cancellation();
-        ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sync-cancel-watch");
-            t.setDaemon(true);
-            return t;
-        });
-        watch.scheduleAtFixedRate(() -> {
-            if (ctx.cancelRequested()) {
-                cancel.cancel();
-            }
-        }, 50, 50, TimeUnit.MILLISECONDS);
         ctx.progress(0, 0, 0, "Looking at the files.");
-        try (AssetStore store = AssetStores.open(home, env, sync.store());
+        try (CancelWatch watch = new CancelWatch(ctx);
+             AssetStore store = AssetStores.open(home, env, sync.store());
              HashCache cache = AssetStores.hashCache(home)) {
+            Cancellation cancel = watch.cancellation();
             SyncResult r = new AssetSync(store, cache, SyncOptions.defaults())
                     .run(sync.request(), p -> ctx.progress(p.bytesDone(), p.bytesTotal(), p.bytesPerSecond(), message(p)), cancel);
             if (r.cancelled() || ctx.cancelRequested()) {
@@ -91,8 +79,6 @@ final class AssetCalls {
                 throw new BridgeException(new BridgeError(BridgeError.CANCELLED, "The operation was cancelled.", ""));
             }
             return view(r, store.describe());
-        } finally {
-            watch.shutdownNow();
         }
     }
 

@@ -54,6 +54,7 @@ public final class BridgeApi {
     private final AzureAccounts accounts;
     private final AssetCalls assets;
     private final PoolCalls poolCalls;
+    private final AzureSubmitCall azureSubmit;
 
     /**
      * @param farms opens the farm for one call (closed after it), so calls on different threads
@@ -72,6 +73,7 @@ public final class BridgeApi {
         this.accounts = new AzureAccounts(home, this.env, farmSelector);
         this.assets = new AssetCalls(home, this.env, this.cwd);
         this.poolCalls = new PoolCalls(farmSelector);
+        this.azureSubmit = new AzureSubmitCall(home, this.env, this.cwd, farmSelector);
     }
 
     // ---- basics ------------------------------------------------------------------------------
@@ -214,6 +216,11 @@ public final class BridgeApi {
     public String submit(String requestJson) {
         return Replies.call(() -> {
             SubmitForm form = Requests.submitForm(requestJson);
+            Requests raw = Requests.parse(requestJson, "submit", Requests.SUBMIT_FIELDS);
+            if (FarmSelector.name(raw.string("farm").orElse("")).equals(FarmSelector.AZURE)) {
+                AzureSubmitCall.Azure azure = azureSubmit.parse(raw);
+                return ops.start("submit", true, ctx -> azureSubmit.run(form, azure, ctx)).toJson();
+            }
             return ops.start("submit", true, ctx -> {
                 ctx.progress(0, 2, "Checking the scene and frames.");
                 JobSpec spec = Submission.prepare(form, cwd, env);
@@ -378,14 +385,20 @@ public final class BridgeApi {
      * Options: {@code {"pollSeconds": 2, "limitRate": "20M"}}.
      */
     public String startWatcher(String jobId, String destination, String optionsJson) {
+        return startWatcher(FarmSelector.LOCAL, jobId, destination, optionsJson);
+    }
+
+    /** The same for a job of the named farm (Azure: from the job's output container in Azure Storage). */
+    public String startWatcher(String farmName, String jobId, String destination, String optionsJson) {
         return Replies.call(() -> {
-            requireJob(jobId);
+            String farm = FarmSelector.name(farmName);
+            requireJob(farm, jobId);
             if (destination == null || destination.isBlank()) {
                 throw BridgeException.badRequest("Say where the outputs go", "Pass a folder as the destination.");
             }
             var options = Requests.watch(optionsJson);
             Path dest = cwd.resolve(destination).normalize();
-            return ops.start("startWatcher", true, ctx -> watchers.start(jobId, dest, options).toJson(false)).toJson();
+            return ops.start("startWatcher", true, ctx -> watchers.start(jobId, dest, options, farm).toJson(false)).toJson();
         });
     }
 
