@@ -236,19 +236,22 @@ def test_a_blender_scene_submitted_from_the_panel_renders_and_comes_home(make_pa
 
 
 def test_pools_tab_lists_and_resizes_the_workstation_pool(make_panel, qtbot, screenshot):
+    from batchrender_maya.panel.pools_tab import COLUMNS
+    slots = COLUMNS.index("Slots")
     p = make_panel()
     pools = p.pools_tab
     p.select_tab("Pools")
     qtbot.waitUntil(lambda: pools.table.rowCount() == 1, timeout=60000)
     assert pools.table.item(0, 0).text() == "local"
     assert not pools.delete_button.isEnabled()     # the workstation's pool cannot be deleted
-    before = int(pools.table.item(0, 2).text())
+    assert not pools.create_box.isVisible() and pools.size_label.text() == "Slots"
+    before = int(pools.table.item(0, slots).text())
     pools.size.setValue(0)
     qtbot.mouseClick(pools.resize_button, _left())
-    qtbot.waitUntil(lambda: pools.table.item(0, 2).text() == "0", timeout=60000)
+    qtbot.waitUntil(lambda: pools.table.item(0, slots).text() == "0", timeout=60000)
     pools.size.setValue(before)
     qtbot.mouseClick(pools.resize_button, _left())
-    qtbot.waitUntil(lambda: pools.table.item(0, 2).text() == str(before), timeout=60000)
+    qtbot.waitUntil(lambda: pools.table.item(0, slots).text() == str(before), timeout=60000)
     screenshot(p, "pools")
 
 
