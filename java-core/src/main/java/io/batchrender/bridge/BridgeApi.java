@@ -4,27 +4,18 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import io.batchrender.assets.AssetResolver;
-import io.batchrender.assets.ResolveContext;
-import io.batchrender.assets.ResolvedAsset;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.JobSpec;
 import io.batchrender.farm.RenderFarm;
 import io.batchrender.farm.ShrinkPolicy;
-import io.batchrender.farm.TaskLog;
 import io.batchrender.farm.UnknownJobException;
 import io.batchrender.json.JsonViews;
-import io.batchrender.scene.SceneManifest;
-import io.batchrender.scene.SceneScanner;
 import io.batchrender.settings.StateHome;
 import io.batchrender.submit.SubmitForm;
 import io.batchrender.submit.Submission;
 import io.batchrender.watch.WatchPaths;
 import io.batchrender.watch.WatcherInfo;
 import io.batchrender.watch.Watchers;
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -177,30 +168,7 @@ public final class BridgeApi {
         return Replies.call(() -> {
             Requests.Scan req = Requests.scan(requestJson);
             Path scene = cwd.resolve(req.scene()).normalize();
-            return ops.start("scan", false, ctx -> {
-                if (req.references().isEmpty()) {
-                    ctx.progress(0, 1, "Reading " + scene.getFileName() + ".");
-                    SceneManifest m = new SceneScanner(req.searchPaths(), cwd, env).scan(scene);
-                    ctx.progress(1, 1, m.assets().size() + " file reference(s), " + m.missing() + " missing.");
-                    return JsonViews.manifest(m);
-                }
-                var refs = req.references().get();
-                AssetResolver resolver = new AssetResolver(ResolveContext.forScene(scene, req.searchPaths(), cwd, env));
-                JsonArray assets = new JsonArray();
-                int missing = 0;
-                for (int i = 0; i < refs.size(); i++) {
-                    ctx.checkCancelled();
-                    ResolvedAsset a = resolver.resolve(refs.get(i));
-                    missing += a.status() == ResolvedAsset.Status.FOUND ? 0 : 1;
-                    assets.add(JsonViews.asset(a));
-                    ctx.progress(i + 1, refs.size(), "Resolved " + (i + 1) + " of " + refs.size() + " reference(s).");
-                }
-                JsonObject o = new JsonObject();
-                o.addProperty("scene", scene.toString());
-                o.add("assets", assets);
-                o.addProperty("missing", missing);
-                return o;
-            }).toJson();
+            return ops.start("scan", false, ctx -> ScanCall.run(req, scene, cwd, env, ctx)).toJson();
         });
     }
 
@@ -305,16 +273,7 @@ public final class BridgeApi {
     /** Task logs of a job on the named farm (Azure: the latest attempt's, downloaded first). */
     public String jobLogs(String farmName, String jobId, String taskId, int attempt) {
         return Replies.call(() -> withFarm(farmName, farm -> {
-            TaskLog log = farm.log(jobId, taskId, attempt);
-            JsonObject o = new JsonObject();
-            o.addProperty("jobId", jobId);
-            o.addProperty("taskId", taskId);
-            o.addProperty("attempt", log.attempt());
-            o.addProperty("stdoutPath", log.stdout().toString());
-            o.addProperty("stderrPath", log.stderr().toString());
-            o.addProperty("stdout", tail(log.stdout()));
-            o.addProperty("stderr", tail(log.stderr()));
-            return o;
+            return LogView.of(jobId, taskId, farm.log(jobId, taskId, attempt), LOG_TAIL_BYTES);
         }));
     }
 
@@ -480,15 +439,4 @@ public final class BridgeApi {
         return new UnknownJobException(jobId, "No job '" + jobId + "' on this farm: list them with jobs().");
     }
 
-    private static String tail(Path file) {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-            long start = Math.max(0, f.length() - LOG_TAIL_BYTES);
-            byte[] buf = new byte[(int) (f.length() - start)];
-            f.seek(start);
-            f.readFully(buf);
-            return new String(buf, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
 }
