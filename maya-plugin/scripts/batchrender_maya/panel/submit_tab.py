@@ -407,11 +407,14 @@ class SubmitTab(QtWidgets.QWidget):
                                                      self._failed)
 
     def _progress(self, p):
-        if p.total:
-            self.progress.setRange(0, p.total)
-            self.progress.setValue(p.done)
-        self.status.show_status("busy", "{} ({})".format(p.message or "Submitting...",
-                                                         rate_and_eta(p, 0)))
+        if p.total:   # per mille: an upload's byte counts overflow a progress bar's int
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * min(p.done, p.total) / p.total))
+        if p.message.startswith(("Uploading", "Listing", "Looking")):   # an Azure submit's upload, in bytes
+            text = p.message + (" · {:.1f} MB/s".format(p.rate / 1e6) if p.rate else "")
+        else:
+            text = "{} ({})".format(p.message or "Submitting...", rate_and_eta(p, 0))
+        self.status.show_status("busy", text)
 
     def _done(self, job):
         self._finish()
