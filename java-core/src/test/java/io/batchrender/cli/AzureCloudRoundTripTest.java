@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,12 @@ class AzureCloudRoundTripTest {
                 BufferedImage img = ImageIO.read(frames.resolve(name).toFile());
                 assertNotNull(img, name + " is not a readable PNG");
                 assertTrue(img.getWidth() > 0 && img.getHeight() > 0);
+                // the watcher checked it against the blob's Content-MD5: the same bytes as in the output container
+                String task = name.equals("shapes_0001.png") ? "1" : "2";
+                BlobInfo blob = store.list(output, "images/" + task + "/" + name).get(0);
+                String md5 = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("MD5")
+                        .digest(Files.readAllBytes(frames.resolve(name))));
+                assertEquals(Optional.of(md5), blob.contentMd5(), name);
             }
             List<String> journal = Files.readAllLines(tmp.resolve("state").resolve("watchers").resolve(jobId).resolve("files.jsonl"));
             assertEquals(2, journal.size(), "each frame fetched once: " + journal);

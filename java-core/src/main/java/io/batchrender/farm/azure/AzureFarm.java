@@ -103,8 +103,9 @@ public final class AzureFarm implements RenderFarm {
             throw new FarmException("'" + jobId + "' is not a Batch job id: letters, digits, - and _, up to 64.");
         }
         if (spec.scene().isPresent() && settings.assetContainerUrl().isEmpty() && settings.assetAutoStorageContainer().isEmpty()) {
-            throw new FarmException("A scene job on Azure needs its asset project on the nodes: give --assets-url (a read SAS"
-                    + " URL of the container the scene and its files were uploaded to).");
+            throw new FarmException("A scene job on Azure needs its asset project on the nodes: submit it through"
+                    + " io.batchrender.submit.AzureSubmission (the CLI's 'submit --farm azure' without --assets-url), which uploads"
+                    + " it, or give --assets-url (a read SAS URL of the container the scene and its files were uploaded to).");
         }
         if (spec.scene().isPresent() && settings.sceneBlob().isEmpty()) {
             throw new FarmException("A scene job on Azure needs the scene's blob name in its asset project: give --scene-blob.");
