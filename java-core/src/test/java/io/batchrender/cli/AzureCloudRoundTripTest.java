@@ -125,6 +125,19 @@ class AzureCloudRoundTripTest {
             Result again = run(batch, "watch", jobId, "--to", frames.toString(), "--farm", "azure", "--foreground", "--poll", "0.2");
             assertEquals(0, again.code(), again.err());
             assertEquals(journal, Files.readAllLines(tmp.resolve("state").resolve("watchers").resolve(jobId).resolve("files.jsonl")));
+
+            // the same scene again: the asset project is up to date, nothing is sent; each job has its own output container
+            Result second = run(batch, "submit", scene.toString(), "--farm", "azure", "--frames", "1", "--chunk", "1");
+            assertEquals(0, second.code(), second.err());
+            assertTrue(second.err().contains("Asset project shapes: 0 file(s) uploaded (0 B), 1 unchanged."), second.err());
+            String secondOutput = farm.outputContainer(second.out().strip()).orElseThrow();
+            assertFalse(secondOutput.equals(output), secondOutput);
+            assertEquals(0, run(batch, "job", "delete", second.out().strip(), "--farm", "azure").code());
+
+            Result handMade = run(batch, "submit", scene.toString(), "--farm", "azure", "--frames", "1",
+                    "--output-url", "http://127.0.0.1:1/devstoreaccount1/x?sig=y");
+            assertEquals(2, handMade.code(), "an output SAS without the assets' is refused before anything is made");
+            assertTrue(handMade.err().contains("leave --output-url out"), handMade.err());
         }
     }
 }

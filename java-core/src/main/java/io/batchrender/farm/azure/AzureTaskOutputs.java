@@ -31,6 +31,8 @@ public final class AzureTaskOutputs implements TaskOutputs {
     private final AzureFarm farm;
     private final AzureBlobStore store;
     private final Map<String, String> containers = new ConcurrentHashMap<>();
+    /** job, task and output name → the blob it was listed from, so open() reads exactly that blob. */
+    private final Map<String, String> blobs = new ConcurrentHashMap<>();
 
     public AzureTaskOutputs(AzureFarm farm, AzureBlobStore store) {
         this.farm = farm;
@@ -45,19 +47,24 @@ public final class AzureTaskOutputs implements TaskOutputs {
         String container = container(jobId);
         List<OutputFile> out = new ArrayList<>();
         try {
-            add(out, task.id(), store.list(container, BatchRequests.IMAGES + task.id() + "/"), BatchRequests.IMAGES + task.id() + "/", "");
-            add(out, task.id(), store.list(container, BatchRequests.THUMBS + task.id() + "/"), BatchRequests.THUMBS + task.id() + "/",
-                    BatchRequests.THUMBS);
+            add(out, jobId, task.id(), store.list(container, BatchRequests.IMAGES + task.id() + "/"),
+                    BatchRequests.IMAGES + task.id() + "/", "");
+            add(out, jobId, task.id(), store.list(container, BatchRequests.THUMBS + task.id() + "/"),
+                    BatchRequests.THUMBS + task.id() + "/", BatchRequests.THUMBS);
         } catch (StorageException e) {
             throw new IOException(e.getMessage(), e);
         }
         return out;
     }
 
-    private static void add(List<OutputFile> out, String taskId, List<BlobInfo> blobs, String prefix, String namePrefix)
+    private void add(List<OutputFile> out, String jobId, String taskId, List<BlobInfo> listed, String prefix, String namePrefix)
             throws IOException {
-        for (BlobInfo b : blobs) {
+        for (BlobInfo b : listed) {
             String name = namePrefix + b.name().substring(prefix.length());
+            if (out.stream().anyMatch(o -> o.name().equals(name))) {
+                continue; // an image the renderer itself put under thumbs/ wins over a thumbnail of that name
+            }
+            blobs.put(key(jobId, taskId, name), b.name());
             if (!OutputFile.isSafeName(name)) {
                 throw new IOException("blob " + b.name() + " of task " + taskId + " has a name that cannot be a file here");
             }
@@ -68,14 +75,17 @@ public final class AzureTaskOutputs implements TaskOutputs {
 
     @Override
     public InputStream open(String jobId, OutputFile file) throws IOException {
-        String blob = file.name().startsWith(BatchRequests.THUMBS)
-                ? BatchRequests.THUMBS + file.taskId() + "/" + file.name().substring(BatchRequests.THUMBS.length())
-                : BatchRequests.IMAGES + file.taskId() + "/" + file.name();
+        String blob = blobs.getOrDefault(key(jobId, file.taskId(), file.name()),
+                BatchRequests.IMAGES + file.taskId() + "/" + file.name());
         try {
             return store.openRead(container(jobId), blob);
         } catch (StorageException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    private static String key(String jobId, String taskId, String name) {
+        return jobId + "\u0000" + taskId + "\u0000" + name;
     }
 
     /** The job's output container, read once from its metadata. */

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A task's argument list as the command line a Linux Batch node runs. Batch runs the line without
  * a shell, so a small fixed /bin/sh script is the program: it makes the output folder
- * {@code $AZ_BATCH_TASK_WORKING_DIR/images}, puts its path where the arguments hold
+ * {@code $AZ_BATCH_TASK_WORKING_DIR/images} afresh (a retry runs in the same working folder, and
+ * a failed attempt's images must not be pushed with the successful one's), puts its path where the arguments hold
  * {@link TaskCommand#OUTPUT_DIR} (and the node's asset folder where they hold {@link #ASSETS_DIR}), runs the renderer with the arguments as they are (never
  * re-parsed by a shell) and checks that the expected number of outputs appeared.
  */
@@ -19,7 +20,7 @@ final class NodeCommandLine {
     /** Stands for the node's asset folder (where the job preparation task laid the asset project out) in arguments. */
     static final String ASSETS_DIR = "${BATCHRENDER_ASSETS_DIR}";
 
-    private static final String SCRIPT = "o=$AZ_BATCH_TASK_WORKING_DIR/" + OUTPUT_FOLDER + ";mkdir -p \"$o\"||exit 1;"
+    private static final String SCRIPT = "o=$AZ_BATCH_TASK_WORKING_DIR/" + OUTPUT_FOLDER + ";rm -rf \"$o\";mkdir -p \"$o\"||exit 1;"
             + "d=$AZ_BATCH_JOB_PREP_WORKING_DIR/assets;t=$1;u=$2;m=$3;shift 3;for a;do shift;"
             + "while case $a in *\"$t\"*)true;;*)false;;esac;do a=${a%%\"$t\"*}$o${a#*\"$t\"};done;"
             + "while case $a in *\"$u\"*)true;;*)false;;esac;do a=${a%%\"$u\"*}$d${a#*\"$u\"};done;"
