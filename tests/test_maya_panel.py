@@ -54,7 +54,7 @@ def written(scene, pattern):
     return re.findall(pattern, Path(scene).read_text(errors="replace"))
 
 
-def test_config_authenticates_on_the_local_farm_and_says_why_not_on_azure(make_panel, qtbot, screenshot):
+def test_config_authenticates_on_the_local_farm_and_names_what_azure_lacks(make_panel, qtbot, screenshot):
     p = make_panel()
     cfg = p.config_tab
     p.select_tab("Config")
@@ -66,7 +66,10 @@ def test_config_authenticates_on_the_local_farm_and_says_why_not_on_azure(make_p
     cfg.azure.setChecked(True)
     cfg.batch_key.setText("a-secret-key")
     qtbot.mouseClick(cfg.authenticate, _left())
-    assert cfg.status.kind == "error" and cfg.status.text().startswith("Not authenticated: Azure Batch is not in")
+    # no URL, account nor Storage account yet: both services' reasons, each saying what to enter
+    qtbot.waitUntil(lambda: cfg.status.kind == "error", timeout=60000)
+    assert cfg.status.text().startswith("Batch: The Batch account's URL, name is not set")
+    assert "Storage: " in cfg.status.text() and cfg.batch_key.text() == ""
     # the key never reaches the settings file; the file is the user's alone
     text = Path(p.settings.path).read_text()
     assert "a-secret-key" not in text and '"farm": "azure"' in text
@@ -233,19 +236,22 @@ def test_a_blender_scene_submitted_from_the_panel_renders_and_comes_home(make_pa
 
 
 def test_pools_tab_lists_and_resizes_the_workstation_pool(make_panel, qtbot, screenshot):
+    from batchrender_maya.panel.pools_tab import COLUMNS
+    slots = COLUMNS.index("Slots")
     p = make_panel()
     pools = p.pools_tab
     p.select_tab("Pools")
     qtbot.waitUntil(lambda: pools.table.rowCount() == 1, timeout=60000)
     assert pools.table.item(0, 0).text() == "local"
     assert not pools.delete_button.isEnabled()     # the workstation's pool cannot be deleted
-    before = int(pools.table.item(0, 2).text())
+    assert not pools.create_box.isVisible() and pools.size_label.text() == "Slots"
+    before = int(pools.table.item(0, slots).text())
     pools.size.setValue(0)
     qtbot.mouseClick(pools.resize_button, _left())
-    qtbot.waitUntil(lambda: pools.table.item(0, 2).text() == "0", timeout=60000)
+    qtbot.waitUntil(lambda: pools.table.item(0, slots).text() == "0", timeout=60000)
     pools.size.setValue(before)
     qtbot.mouseClick(pools.resize_button, _left())
-    qtbot.waitUntil(lambda: pools.table.item(0, 2).text() == str(before), timeout=60000)
+    qtbot.waitUntil(lambda: pools.table.item(0, slots).text() == str(before), timeout=60000)
     screenshot(p, "pools")
 
 

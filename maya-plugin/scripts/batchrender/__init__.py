@@ -6,10 +6,10 @@ from .client import Client
 from .errors import (BadFramesError, BadRequestError, BatchRenderError, FarmError, GatewayError, InternalError,
                      JarNotFoundError, JavaNotFoundError, JobNotFoundError, OperationCancelledError,
                      OperationNotFoundError, OperationTimeoutError, RenderSetupError, SceneUnreadableError,
-                     ShuttingDownError, WatchError)
+                     ShuttingDownError, WatchError, StorageError, NotConfiguredError)
 from .operation import Operation, Progress
 
 __all__ = ["Client", "Operation", "Progress", "BatchRenderError", "BadFramesError", "BadRequestError", "FarmError",
            "GatewayError", "InternalError", "JarNotFoundError", "JavaNotFoundError", "JobNotFoundError",
            "OperationCancelledError", "OperationNotFoundError", "OperationTimeoutError", "RenderSetupError",
-           "SceneUnreadableError", "ShuttingDownError", "WatchError"]
+           "SceneUnreadableError", "ShuttingDownError", "WatchError", "StorageError", "NotConfiguredError"]

@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover - reported when a client is made
 
 
 #: calls not sent again when the gateway died while they ran: they may have taken effect
-_NOT_REPEATED = frozenset(["submit"])
+_NOT_REPEATED = frozenset(["submit", "createPool"])
 
 
 class Client(object):
@@ -153,9 +153,70 @@ class Client(object):
         """Version, Java version, the state folder, the farm and its pools."""
         return self._call("settings")
 
-    def check_authentication(self):
-        """``{"authenticated": bool, "message": "Authenticated" or the service's reason, "farm": ...}``."""
-        return self._call("checkAuthentication")
+    def check_authentication(self, farm=None, timeout=120):
+        """Whether the farm accepts this user: ``{"authenticated": bool, "message": "Authenticated" or the
+        service's reason, "farm": ...}``.
+
+        Args:
+            farm: ``"local"`` (default: the state folder is writable) or ``"azure"``: Azure Batch lists
+                its pools and Azure Storage its containers with the saved accounts; the answer then also
+                has ``"batch"`` and ``"storage"``, each ``{"authenticated", "message"}``.
+            timeout: seconds to wait for the services (azure).
+        """
+        if farm in (None, "local"):
+            return self._call("checkAuthentication")
+        return self.authenticate(farm).wait(timeout)
+
+    def authenticate(self, farm):
+        """The authentication check of ``farm`` as an :class:`Operation` (its result as :meth:`check_authentication`)."""
+        return self._operation("authenticate", farm)
+
+    def azure_settings(self):
+        """The saved Azure accounts, never a secret::
+
+            {"batch": {"url", "account", "key": "saved"|"environment"|"unset"},
+             "storage": {"store", "account", "endpoint", "key", "sasToken", "connectionString", "auth"}}
+        """
+        return self._call("azureSettings")
+
+    def save_azure_settings(self, batch_url=None, batch_account=None, batch_key=None, storage_account=None,
+                            storage_key=None, storage_sas_token=None, storage_connection_string=None,
+                            storage_endpoint=None):
+        """Saves Azure accounts in the core's secret store (files in the state folder readable by the
+        user only; secrets never logged nor returned). An argument left None keeps what is saved; an
+        empty string removes it. A Storage key replaces a saved SAS token and the other way round.
+        Returns :meth:`azure_settings`."""
+        fields = {"batchUrl": batch_url, "batchAccount": batch_account, "batchKey": batch_key,
+                  "storageAccount": storage_account, "storageKey": storage_key, "storageSasToken": storage_sas_token,
+                  "storageConnectionString": storage_connection_string, "storageEndpoint": storage_endpoint}
+        return self._call("saveAzureSettings", json.dumps({k: v for k, v in fields.items() if v is not None}))
+
+    def sync_assets(self, project, paths, excluded=None, store=None):
+        """Uploads files and folders into an asset project (an :class:`Operation`).
+
+        Only what changed is sent (size and MD5 against what the project holds); progress counts
+        bytes (``done``/``total``), ``rate`` is bytes per second over the last seconds and the
+        message says files, bytes and time left. ``cancel()`` stops it; syncing again resumes.
+
+        Args:
+            project: the asset project's name (its container is ``fgrp-<name>``).
+            paths: files and folders (folders are taken whole).
+            excluded: files and folders to leave out.
+            store: ``"local"`` or ``"azure"`` (default: the saved choice, else local).
+
+        The result: ``container``, ``uploaded``, ``skipped``, ``bytesUploaded``, ``bytesTotal``,
+        ``failed`` (path, reason), ``complete``.
+        """
+        request = {"project": project, "paths": [str(p) for p in paths]}
+        if excluded:
+            request["excluded"] = [str(p) for p in excluded]
+        if store:
+            request["store"] = store
+        return self._operation("syncAssets", json.dumps(request))
+
+    def projects(self, store=None):
+        """The asset projects in a store: ``project``, ``container``, ``files``, ``bytes``."""
+        return self._call("projects", store or "")
 
     def scan(self, scene, search_paths=None, references=None):
         """Scans a Maya scene for every file it needs (an :class:`Operation`).
@@ -186,7 +247,14 @@ class Client(object):
             command: a program and its arguments (a list) to run per frame instead of a renderer.
             **options: the other fields of ``batchrender submit``: ``chunk``, ``output``, ``renderer``,
                 ``name``, ``retries``, ``timeoutSeconds``, ``searchPaths``, ``allowMissing``, ``engine``,
-                ``format``, ``imageName``, ``camera``, ``layer``, ``project``.
+                ``format``, ``imageName``, ``camera``, ``layer``, ``project``; and for Azure Batch
+                ``farm="azure"`` with ``pool`` (``{"mode": "auto"|"existing"|"new", "id", "dedicatedNodes",
+                "spotNodes", "slotsPerNode", "vmSize", "image"}``), ``assetProject``, ``licenseServers``
+                (``["autodesk=27000@lic"]``), ``environment`` (a dict), ``excluded`` and ``extraFiles``.
+
+        On Azure the scene and its files are synced to the asset project first (progress in bytes,
+        with rate and time left), then the job gets its own output container; the result adds
+        ``assetProject``, ``outputContainer`` and ``upload``.
         """
         request = dict(options)
         if scene is not None:
@@ -198,44 +266,77 @@ class Client(object):
         for key in ("output", "project"):
             if key in request and request[key] is not None:
                 request[key] = str(request[key])
-        if "searchPaths" in request:
-            request["searchPaths"] = [str(p) for p in request["searchPaths"]]
+        for key in ("searchPaths", "excluded", "extraFiles"):
+            if key in request:
+                request[key] = [str(p) for p in request[key]]
         return self._operation("submit", json.dumps(request))
 
-    def jobs(self):
+    # Every job and pool call takes ``farm``: ``"local"`` (this workstation, the default) or
+    # ``"azure"`` (the Batch account saved with save_azure_settings, or from the environment).
+
+    def jobs(self, farm=None):
         """Every job, oldest first, with its state and task counts."""
-        return self._call("jobs")
+        return self._call("jobs", farm or "local")
 
-    def job(self, job_id):
+    def job(self, job_id, farm=None):
         """One job and its tasks; raises :class:`~batchrender.errors.JobNotFoundError` when there is none."""
-        return self._call("job", job_id)
+        return self._call("job", farm or "local", job_id)
 
-    def cancel_job(self, job_id):
+    def cancel_job(self, job_id, farm=None):
         """Cancels a job (an :class:`Operation`): running tasks stop, the rest never start."""
-        return self._operation("cancelJob", job_id)
+        return self._operation("cancelJob", farm or "local", job_id)
 
-    def delete_job(self, job_id):
+    def delete_job(self, job_id, farm=None):
         """Cancels a job and removes it and the files the farm keeps for it (an :class:`Operation`)."""
-        return self._operation("deleteJob", job_id)
+        return self._operation("deleteJob", farm or "local", job_id)
 
-    def job_logs(self, job_id, task_id, attempt=0):
+    def job_logs(self, job_id, task_id, attempt=0, farm=None):
         """The logs of a task's attempt (0: the latest): paths and the last 64 KB of stdout and stderr."""
-        return self._call("jobLogs", job_id, str(task_id), int(attempt))
+        return self._call("jobLogs", farm or "local", job_id, str(task_id), int(attempt))
 
-    def pools(self):
-        """The farm's pools with their slots and running tasks."""
-        return self._call("pools")
+    def pools(self, farm=None):
+        """The farm's pools: ``id``, ``state``, ``targetSlots``, ``runningTasks``, ``vmSize``, node counts."""
+        return self._call("pools", farm or "local")
 
-    def resize_pool(self, pool_id, slots, policy="requeue"):
+    def resize_pool(self, pool_id, slots, policy="requeue", farm=None):
         """Sets how many tasks a pool runs at once, 0 pauses it (an :class:`Operation` whose result is the pools).
 
         Args:
             policy: what happens to running tasks beyond the new size: ``requeue`` (stopped and
                 queued again) or ``taskcompletion`` (they finish).
+            farm: on ``"azure"`` the pool gets enough dedicated nodes for ``slots`` tasks.
         """
-        return self._operation("resizePool", pool_id, int(slots), policy)
+        return self._operation("resizePool", farm or "local", pool_id, int(slots), policy)
 
-    def start_watcher(self, job_id, destination, poll_seconds=None, limit_rate=None):
+    def resize_pool_nodes(self, pool_id, dedicated, spot=0, policy="requeue", farm="azure"):
+        """Sets an Azure pool's dedicated and Spot node counts (an :class:`Operation` whose result is the pools)."""
+        return self._operation("resizePoolNodes", farm, pool_id, int(dedicated), int(spot), policy)
+
+    def create_pool(self, pool_id, vm_size=None, dedicated_nodes=1, spot_nodes=0, slots_per_node=1, image=None,
+                    node_agent_sku=None, autoscale_max_nodes=None, farm="azure"):
+        """Creates a persistent Azure Batch pool (an :class:`Operation` whose result is the pools).
+
+        Args:
+            vm_size: e.g. ``"standard_d4s_v5"`` (the default).
+            image: a Compute Gallery image id (``/subscriptions/...``), ``publisher:offer:sku[:version]``,
+                or None for Ubuntu 22.04 whose start task installs Blender.
+            autoscale_max_nodes: instead of fixed counts, follow the pending tasks up to this many nodes.
+        The local farm has one pool and refuses (:class:`~batchrender.errors.FarmError`).
+        """
+        request = {"farm": farm, "id": pool_id, "dedicatedNodes": int(dedicated_nodes), "spotNodes": int(spot_nodes),
+                   "slotsPerNode": int(slots_per_node)}
+        for key, value in (("vmSize", vm_size), ("image", image), ("nodeAgentSku", node_agent_sku)):
+            if value:
+                request[key] = value
+        if autoscale_max_nodes:
+            request["autoscaleMaxNodes"] = int(autoscale_max_nodes)
+        return self._operation("createPool", json.dumps(request))
+
+    def delete_pool(self, pool_id, farm="azure"):
+        """Deletes a pool (an :class:`Operation` whose result is the pools left); its nodes go, running tasks stop."""
+        return self._operation("deletePool", farm, pool_id)
+
+    def start_watcher(self, job_id, destination, poll_seconds=None, limit_rate=None, farm=None):
         """Starts a background watcher that fetches the job's outputs into ``destination`` (an :class:`Operation`).
 
         The watcher is a separate process: it keeps going when Maya (and this client) close, and
@@ -244,13 +345,14 @@ class Client(object):
         Args:
             poll_seconds: how often it asks the farm for finished tasks (default 2).
             limit_rate: download limit such as ``"20M"`` bytes per second (default: none).
+            farm: ``"azure"`` for a Batch job: it fetches from the job's output container.
         """
         options = {}
         if poll_seconds is not None:
             options["pollSeconds"] = float(poll_seconds)
         if limit_rate is not None:
             options["limitRate"] = str(limit_rate)
-        return self._operation("startWatcher", job_id, str(destination), json.dumps(options))
+        return self._operation("startWatcher", farm or "local", job_id, str(destination), json.dumps(options))
 
     def watchers(self):
         """Every watcher, running and finished, with its files and latest thumbnail."""

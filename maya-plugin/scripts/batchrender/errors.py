@@ -66,6 +66,16 @@ class WatchError(BatchRenderError):
     code = "WatchError"
 
 
+class StorageError(BatchRenderError):
+    """Blob Storage refused or failed (access denied, not found, network): the message says which."""
+    code = "StorageError"
+
+
+class NotConfiguredError(BatchRenderError):
+    """An Azure account is not set: the hint says what to enter on the Config tab."""
+    code = "NotConfigured"
+
+
 class OperationCancelledError(BatchRenderError):
     """The operation was cancelled before it finished."""
     code = "Cancelled"
@@ -103,7 +113,7 @@ class OperationTimeoutError(BatchRenderError):
 
 _BY_CODE = dict((cls.code, cls) for cls in (
     BadRequestError, BadFramesError, RenderSetupError, SceneUnreadableError, JobNotFoundError,
-    OperationNotFoundError, FarmError, WatchError, OperationCancelledError, ShuttingDownError, InternalError))
+    OperationNotFoundError, FarmError, WatchError, StorageError, NotConfiguredError, OperationCancelledError, ShuttingDownError, InternalError))
 
 
 def from_json(error):

@@ -6,7 +6,7 @@ import time
 from Qt import QtCore, QtWidgets
 
 from .background import describe, rate_and_eta
-from .widgets import GREEN, RED, STORAGE_UNAVAILABLE, StatusLabel, dot_icon, item, table, unavailable
+from .widgets import GREEN, RED, StatusLabel, dot_icon, item, table
 
 COLUMNS = ["", "Status", "File (as the scene names it)", "Resolved to", "Node"]
 
@@ -18,6 +18,8 @@ class AssetsTab(QtWidgets.QWidget):
         self.assets = None          # the core's answer for the current scene, or None
         self.scanned_scene = None
         self.follower = None
+        self.uploader = None        # the upload in flight, or None
+        self.last_upload = None     # the core's report of the last finished upload
         layout = QtWidgets.QVBoxLayout(self)
 
         form = QtWidgets.QFormLayout()
@@ -56,13 +58,16 @@ class AssetsTab(QtWidgets.QWidget):
         add_dir = QtWidgets.QPushButton("Add Directory...")
         add_dir.clicked.connect(self._add_directory)
         self.upload = QtWidgets.QPushButton("Upload")
-        self.upload.setEnabled(False)
-        self.upload.setToolTip(STORAGE_UNAVAILABLE)
-        for w in (self.scan_button, add_search, remove_search, add_files, add_dir, self.upload):
+        self.upload.setObjectName("upload")
+        self.upload.setToolTip("Send the scene and its included files to the asset project (only what changed)")
+        self.upload.clicked.connect(self.start_upload)
+        self.cancel_upload = QtWidgets.QPushButton("Cancel Upload")
+        self.cancel_upload.setEnabled(False)
+        self.cancel_upload.clicked.connect(self._cancel_upload)
+        for w in (self.scan_button, add_search, remove_search, add_files, add_dir, self.upload, self.cancel_upload):
             row.addWidget(w)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(unavailable(STORAGE_UNAVAILABLE))
         self.progress = QtWidgets.QProgressBar()
         self.progress.setRange(0, 1)
         layout.addWidget(self.progress)
@@ -91,7 +96,7 @@ class AssetsTab(QtWidgets.QWidget):
             self.follower = None
         self.table.setRowCount(0)
         self.summary.show_status("info", "Not checked yet: click Check Assets.")
-        self.project.setText(snapshot["project"]["name"] if snapshot else "")
+        self.project.setText(snapshot["project"]["name"] if snapshot else self.panel.settings.get("assetProject"))
         self.scan_button.setEnabled(True)
 
     # ---- scanning -----------------------------------------------------------------------------
@@ -177,6 +182,86 @@ class AssetsTab(QtWidgets.QWidget):
         missing = self.missing_count()
         self.summary.show_status("ok" if not missing else "error", "{} file reference(s), {} missing.".format(
             len(self.assets), missing))
+
+    # ---- upload -------------------------------------------------------------------------------
+
+    def project_name(self):
+        """The asset project: the field, else the scene's name."""
+        name = self.project.text().strip()
+        if not name and self.panel.scene_file():
+            name = os.path.splitext(os.path.basename(self.panel.scene_file()))[0]
+        return name
+
+    def upload_paths(self):
+        """The scene and every included file the check found, plus the files and folders added by hand."""
+        excluded = set(self.panel.settings.get("excluded"))
+        paths = [self.panel.scene_file()] if self.panel.scene_file() else []
+        for a in self.assets or []:
+            if a["status"] == "found" and a["path"] not in excluded:
+                paths += [f for f in a.get("files") or [] if f not in paths]
+        paths += [p for p in self.panel.settings.get("extraFiles") if p not in excluded and p not in paths
+                  and os.path.exists(p)]
+        return paths
+
+    def start_upload(self):
+        """Syncs the files to the asset project on the farm's store (Azure Blob Storage for Azure Batch,
+        the local store for this workstation): an operation polled off the main thread."""
+        if self.assets is None:
+            self.status.show_status("error", "Check the assets first, so the scene's files are known.")
+            return
+        project = self.project_name()
+        if not project:
+            self.status.show_status("error", "Name the asset project.")
+            return
+        paths = self.upload_paths()
+        store = "azure" if self.panel.settings.get("farm") == "azure" else "local"
+        self.panel.settings.set("assetProject", self.project.text().strip())
+        self.panel.settings.save()
+        self.upload.setEnabled(False)
+        self.cancel_upload.setEnabled(True)
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.status.show_status("busy", "Uploading {} path(s) to {}...".format(len(paths), project))
+        self.uploader = self.panel.background.follow(
+            lambda c: c.sync_assets(project, paths, store=store), self._upload_progress, self._uploaded,
+            self._upload_failed)
+
+    def _upload_progress(self, p):
+        if p.total:
+            self.progress.setValue(int(1000 * p.done / p.total))
+        text = p.message or "Uploading..."
+        if p.rate:
+            text += " · {:.1f} MB/s".format(p.rate / 1e6)
+        self.status.show_status("busy", text)
+
+    def _uploaded(self, report):
+        self._upload_ended()
+        self.last_upload = report
+        self.progress.setValue(1000)
+        failed = report.get("failed") or []
+        text = "Uploaded {} file(s), {} already there ({:.1f} MB sent) to {}.".format(
+            report["uploaded"], report["skipped"], report["bytesUploaded"] / 1e6, report["container"])
+        if failed:
+            self.status.show_status("error", text + " {} failed: {} — upload again to retry them.".format(
+                len(failed), failed[0]["reason"]))
+        else:
+            self.status.show_status("ok", text)
+
+    def _upload_failed(self, error):
+        self._upload_ended()
+        cancelled = getattr(error, "code", "") == "Cancelled"
+        self.status.show_status("warning" if cancelled else "error", "Upload cancelled: files sent so far stay; "
+                                "Upload again resumes." if cancelled else "Upload failed: " + describe(error))
+
+    def _upload_ended(self):
+        self.uploader = None
+        self.upload.setEnabled(True)
+        self.cancel_upload.setEnabled(False)
+
+    def _cancel_upload(self):
+        if self.uploader is not None:
+            self.uploader.cancel()
+            self.status.show_status("busy", "Cancelling the upload...")
 
     # ---- artist actions -----------------------------------------------------------------------
 

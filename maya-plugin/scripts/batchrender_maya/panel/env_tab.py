@@ -1,7 +1,7 @@
 """Env: the node image, VM size, license servers and environment variables of Azure Batch pools."""
 from Qt import QtWidgets
 
-from .widgets import AZURE_UNAVAILABLE, unavailable
+from .widgets import StatusLabel
 
 
 class EnvTab(QtWidgets.QWidget):
@@ -19,7 +19,7 @@ class EnvTab(QtWidgets.QWidget):
                                "Standard_NC4as_T4_v3"])
         self.vm_size.setCurrentText(s.get("vmSize"))
         self.licenses = QtWidgets.QLineEdit(s.get("licenseServers"))
-        self.licenses.setPlaceholderText("port@host, e.g. 5053@licenses.studio.local")
+        self.licenses.setPlaceholderText("port@host, or name=port@host (autodesk, vray, redshift), comma-separated")
         form.addRow("Image", self.image)
         form.addRow("VM size", self.vm_size)
         form.addRow("License servers", self.licenses)
@@ -45,8 +45,16 @@ class EnvTab(QtWidgets.QWidget):
             row.addWidget(w)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(unavailable("these settings apply to Azure Batch pools. " + AZURE_UNAVAILABLE +
-                                     ". Jobs on this workstation run with Maya's own environment."))
+        note = StatusLabel()
+        note.show_status("info", "Used by Azure Batch: new pools and auto-pools get this image and VM size (empty "
+                                 "image: Ubuntu 22.04 with Blender; empty VM size: Standard_D4s_v5), every task "
+                                 "gets the license servers and variables. Jobs on this workstation run with "
+                                 "Maya's own environment.")
+        layout.addWidget(note)
+        for w in (self.image, self.licenses):
+            w.editingFinished.connect(self.save)
+        self.vm_size.currentTextChanged.connect(lambda _t: self.save())
+        self.env.itemChanged.connect(lambda _i: self.save())
 
     def _add_row(self, name, value):
         r = self.env.rowCount()
@@ -66,7 +74,21 @@ class EnvTab(QtWidgets.QWidget):
                 out.append([name, self.env.item(r, 1).text() if self.env.item(r, 1) else ""])
         return out
 
+    def pool_settings(self):
+        """``{"vmSize", "image"}`` for new pools and auto-pools (None where the field is empty)."""
+        return {"vmSize": self.vm_size.currentText().strip() or None, "image": self.image.text().strip() or None}
+
+    def license_servers(self):
+        """The license servers as the core takes them: ``name=port@host`` (a bare ``port@host`` is Autodesk's)."""
+        out = []
+        for entry in self.licenses.text().replace(";", ",").split(","):
+            entry = entry.strip()
+            if entry:
+                out.append(entry if "=" in entry else "autodesk=" + entry)
+        return out
+
     def save(self):
+        """Remembers the settings (the panel's settings file) for the next session."""
         s = self.panel.settings
         s.set("image", self.image.text().strip())
         s.set("vmSize", self.vm_size.currentText().strip())

@@ -86,6 +86,7 @@ class JobsTab(QtWidgets.QWidget):
         self.status.setObjectName("jobsStatus")
         layout.addWidget(self.status)
 
+        self.farm_changed(panel.settings.get("farm"))
         self.timer = QtCore.QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self._tick)
@@ -100,7 +101,8 @@ class JobsTab(QtWidgets.QWidget):
         if self._loading:
             return
         self._loading = True
-        self.panel.background.call(lambda c: c.jobs(), self._show_jobs, self._failed)
+        farm = self.panel.farm()
+        self.panel.background.call(lambda c: c.jobs(farm=farm), self._show_jobs, self._failed)
 
     def _tick(self):
         if self.isVisible():
@@ -141,7 +143,8 @@ class JobsTab(QtWidgets.QWidget):
                 return
             self.detail = detail
             self._show_tasks(detail.get("tasks", []))
-        self.panel.background.call(lambda c: c.job(job_id), loaded, self._failed)
+        farm = self.panel.farm()
+        self.panel.background.call(lambda c: c.job(job_id, farm=farm), loaded, self._failed)
         self.panel.background.call(lambda c: _thumbnail_of(c, job_id), lambda p: self._show_thumbnail(job_id, p))
 
     def _show_tasks(self, tasks):
@@ -190,7 +193,8 @@ class JobsTab(QtWidgets.QWidget):
         def show(log):
             self.log.setPlainText("== stdout ({}) ==\n{}\n== stderr ({}) ==\n{}".format(
                 log.get("stdoutPath", ""), log.get("stdout", ""), log.get("stderrPath", ""), log.get("stderr", "")))
-        self.panel.background.call(lambda c: c.job_logs(job["id"], task), show,
+        farm = self.panel.farm()
+        self.panel.background.call(lambda c: c.job_logs(job["id"], task, farm=farm), show,
                                    lambda e: self.log.setPlainText("No log yet: " + describe(e)))
 
     def _failed(self, error):
@@ -204,7 +208,8 @@ class JobsTab(QtWidgets.QWidget):
         if job is None:
             return self.status.show_status("error", "Select a job first.")
         self.status.show_status("busy", "Cancelling {}...".format(job["id"]))
-        self.panel.background.follow(lambda c: c.cancel_job(job["id"]), None,
+        farm = self.panel.farm()
+        self.panel.background.follow(lambda c: c.cancel_job(job["id"], farm=farm), None,
                                      lambda j: (self.status.show_status("ok", "Cancelled {}.".format(job["id"])),
                                                 self.refresh()), self._failed)
 
@@ -218,7 +223,8 @@ class JobsTab(QtWidgets.QWidget):
         if answer != QtWidgets.QMessageBox.Yes:
             return
         self.status.show_status("busy", "Deleting {}...".format(job["id"]))
-        self.panel.background.follow(lambda c: c.delete_job(job["id"]), None,
+        farm = self.panel.farm()
+        self.panel.background.follow(lambda c: c.delete_job(job["id"], farm=farm), None,
                                      lambda r: (self.status.show_status("ok", "Deleted {}.".format(job["id"])),
                                                 self.refresh()), self._failed)
 
@@ -237,11 +243,18 @@ class JobsTab(QtWidgets.QWidget):
         self.panel.settings.set("outputFolder", folder)
         self.panel.settings.save()
         self.status.show_status("busy", "{} {} into {}...".format(verb, job["id"], folder))
+        farm = self.panel.farm()
         self.panel.background.follow(
-            lambda c: c.start_watcher(job["id"], folder), None,
+            lambda c: c.start_watcher(job["id"], folder, farm=farm), None,
             lambda w: self.status.show_status("ok", "{} {}: a background watcher fetches the frames into {} (it "
                                                     "keeps going after Maya closes).".format(verb, job["id"], folder)),
             self._failed)
+
+    def farm_changed(self, farm):
+        """Another farm: its jobs (Download and Watch fetch an Azure job's frames from its output container)."""
+        self.jobs = []
+        self.table.setRowCount(0)
+        self.tasks.setRowCount(0)
 
     def showEvent(self, event):
         super(JobsTab, self).showEvent(event)

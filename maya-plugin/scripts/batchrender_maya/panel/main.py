@@ -42,12 +42,14 @@ class BatchRenderPanel(*_BASES):
         layout.addWidget(self.tabs)
         self.assets_tab = None
         self.submit_tab = None
+        self.pools_tab = None
+        self.jobs_tab = None
+        self.env_tab = EnvTab(self)
         self.config_tab = ConfigTab(self)
         self.assets_tab = AssetsTab(self)
         self.submit_tab = SubmitTab(self)
         self.pools_tab = PoolsTab(self)
         self.jobs_tab = JobsTab(self)
-        self.env_tab = EnvTab(self)
         for name, tab in zip(TABS, (self.config_tab, self.submit_tab, self.assets_tab, self.pools_tab,
                                     self.jobs_tab, self.env_tab)):
             self.tabs.addTab(tab, name)
@@ -72,9 +74,25 @@ class BatchRenderPanel(*_BASES):
             raise RuntimeError("no Maya scene to save")
         self.scene.save_scene()
 
+    def farm(self):
+        """The chosen farm: ``local`` (this workstation) or ``azure``."""
+        return self.settings.get("farm")
+
     def farm_changed(self, farm):
         if self.submit_tab is not None:
             self.submit_tab.farm_changed(farm)
+        if getattr(self, "pools_tab", None) is not None:
+            self.pools_tab.farm_changed(farm)
+        if getattr(self, "jobs_tab", None) is not None and hasattr(self.jobs_tab, "farm_changed"):
+            self.jobs_tab.farm_changed(farm)
+
+    def authenticated(self, farm):
+        """After a successful Authenticate: the pools to offer on the Submit tab."""
+        if farm == "azure":
+            self.pools_tab.refresh()
+
+    def pools_listed(self, farm, pools):
+        self.submit_tab.pools_listed(farm, pools)
 
     def assets_checked(self):
         self.submit_tab.update_checks()

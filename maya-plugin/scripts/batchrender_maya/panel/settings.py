@@ -11,8 +11,10 @@ FILE_NAME = "maya-panel.json"
 
 DEFAULTS = {
     "farm": "local",
-    "batchUrl": "", "batchAccount": "", "storageAccount": "", "entraId": False,
-    "poolMode": "local", "persistentPool": "", "newPoolNodes": 1,
+    "batchUrl": "", "batchAccount": "", "storageAccount": "", "storageEndpoint": "", "storageAuth": 0,
+    "entraId": False,
+    "poolMode": "auto", "persistentPool": "", "newPoolNodes": 1, "newPoolId": "", "autoPoolNodes": 1,
+    "assetProject": "",
     "outputFolder": "", "searchPaths": [], "extraFiles": [], "excluded": [],
     "image": "", "vmSize": "", "licenseServers": "", "environment": [],
 }

@@ -5,7 +5,7 @@ import os
 from Qt import QtWidgets
 
 from .background import describe, rate_and_eta
-from .widgets import AMBER, AZURE_UNAVAILABLE, GREEN, RED, StatusLabel, dot_icon
+from .widgets import AMBER, GREEN, RED, StatusLabel, dot_icon
 
 #: renderers the core has command lines for (Maya's currentRenderer names, and Blender)
 SUPPORTED_RENDERERS = {"arnold": "Arnold", "mayaSoftware": "Maya Software", "mayaHardware2": "Maya Hardware 2.0",
@@ -54,17 +54,31 @@ class SubmitTab(QtWidgets.QWidget):
         self.pool_local = QtWidgets.QRadioButton("This workstation")
         self.pool_auto = QtWidgets.QRadioButton("Auto-pool for this job")
         self.pool_existing = QtWidgets.QRadioButton("Reuse a persistent pool")
-        self.pool_new = QtWidgets.QRadioButton("New persistent pool, nodes:")
+        self.pool_new = QtWidgets.QRadioButton("New persistent pool")
         self.pool_list = QtWidgets.QComboBox()
+        self.pool_list.setObjectName("persistentPools")
+        self.auto_nodes = QtWidgets.QSpinBox()
+        self.auto_nodes.setRange(1, 1000)
+        self.auto_nodes.setValue(int(panel.settings.get("autoPoolNodes") or 1))
+        self.pool_new_id = QtWidgets.QLineEdit(panel.settings.get("newPoolId"))
+        self.pool_new_id.setPlaceholderText("new pool id")
         self.pool_nodes = QtWidgets.QSpinBox()
         self.pool_nodes.setRange(1, 1000)
+        self.pool_nodes.setValue(int(panel.settings.get("newPoolNodes") or 1))
         self.pool_local.setChecked(True)
         pl.addWidget(self.pool_local, 0, 0)
         pl.addWidget(self.pool_auto, 1, 0)
+        pl.addWidget(QtWidgets.QLabel("nodes"), 1, 1)
+        pl.addWidget(self.auto_nodes, 1, 2)
         pl.addWidget(self.pool_existing, 2, 0)
-        pl.addWidget(self.pool_list, 2, 1)
+        pl.addWidget(self.pool_list, 2, 1, 1, 2)
         pl.addWidget(self.pool_new, 3, 0)
-        pl.addWidget(self.pool_nodes, 3, 1)
+        pl.addWidget(self.pool_new_id, 3, 1)
+        pl.addWidget(self.pool_nodes, 3, 2)
+        self.pool_widgets = (self.pool_auto, self.pool_existing, self.pool_new, self.pool_list, self.auto_nodes,
+                             self.pool_new_id, self.pool_nodes)
+        for w in (self.pool_local, self.pool_auto, self.pool_existing, self.pool_new):
+            w.toggled.connect(lambda _on: self.update_checks() if hasattr(self, "checks") else None)
         form.addRow("Pool", pool_box)
 
         frames = QtWidgets.QHBoxLayout()
@@ -282,15 +296,56 @@ class SubmitTab(QtWidgets.QWidget):
     def farm_changed(self, farm):
         azure = farm == "azure"
         self.pool_local.setEnabled(not azure)
-        for w in (self.pool_auto, self.pool_existing, self.pool_new, self.pool_list, self.pool_nodes):
-            w.setEnabled(False)
-            w.setToolTip(AZURE_UNAVAILABLE)
-        self.pool_local.setChecked(not azure)
+        for w in self.pool_widgets:
+            w.setEnabled(azure)
+            w.setToolTip("" if azure else "Choose Azure Batch on the Config tab")
+        if azure:
+            mode = self.panel.settings.get("poolMode")
+            {"existing": self.pool_existing, "new": self.pool_new}.get(mode, self.pool_auto).setChecked(True)
+        else:
+            self.pool_local.setChecked(True)
         if hasattr(self, "checks"):
             self.update_checks()
 
+    def pools_listed(self, farm, pools):
+        """The Azure pools to offer for reuse (from the Pools tab, or asked for here)."""
+        if farm != "azure":
+            return
+        keep = self.pool_list.currentText() or self.panel.settings.get("persistentPool")
+        self.pool_list.clear()
+        for p in pools:
+            self.pool_list.addItem("{} ({}, {} node(s))".format(p["id"], p.get("vmSize", ""),
+                                                               p.get("targetDedicatedNodes", 0)), p["id"])
+        index = self.pool_list.findData(keep)
+        if index >= 0:
+            self.pool_list.setCurrentIndex(index)
+
+    def pool_mode(self):
+        if self.pool_local.isChecked():
+            return "local"
+        return "existing" if self.pool_existing.isChecked() else "new" if self.pool_new.isChecked() else "auto"
+
     def _pool_usable(self):
-        return self.pool_local.isChecked() and self.pool_local.isEnabled()
+        mode = self.pool_mode()
+        if mode == "local":
+            return self.pool_local.isEnabled()
+        if mode == "existing":
+            return bool(self.pool_list.currentData())
+        if mode == "new":
+            return bool(self.pool_new_id.text().strip())
+        return True
+
+    def pool_request(self):
+        """The ``pool`` field of an Azure submit: auto-pool, existing pool or new pool, with node counts."""
+        mode = self.pool_mode()
+        env = self.panel.env_tab.pool_settings()
+        if mode == "existing":
+            return {"mode": "existing", "id": self.pool_list.currentData()}
+        pool = {"mode": mode, "dedicatedNodes": self.auto_nodes.value() if mode == "auto" else self.pool_nodes.value()}
+        if mode == "new":
+            pool["id"] = self.pool_new_id.text().strip()
+        pool.update({k: v for k, v in env.items() if v})
+        return pool
 
     # ---- submit -------------------------------------------------------------------------------
 
@@ -317,6 +372,18 @@ class SubmitTab(QtWidgets.QWidget):
             req["searchPaths"] = search
         if self.allow_missing.isChecked():
             req["allowMissing"] = True
+        if self.panel.settings.get("farm") == "azure":
+            req["farm"] = "azure"
+            req["pool"] = self.pool_request()
+            req["assetProject"] = self.panel.assets_tab.project_name()
+            req["excluded"] = list(self.panel.settings.get("excluded"))
+            req["extraFiles"] = list(self.panel.settings.get("extraFiles"))
+            licenses = self.panel.env_tab.license_servers()
+            if licenses:
+                req["licenseServers"] = licenses
+            variables = dict(self.panel.env_tab.variables())
+            if variables:
+                req["environment"] = variables
         return {k: v for k, v in req.items() if v is not None}
 
     def submit(self):
@@ -325,6 +392,12 @@ class SubmitTab(QtWidgets.QWidget):
             return
         req = self.request()
         self.panel.settings.set("outputFolder", self.output.text().strip())
+        if self.pool_mode() != "local":
+            self.panel.settings.set("poolMode", self.pool_mode())
+            self.panel.settings.set("persistentPool", self.pool_list.currentData() or "")
+            self.panel.settings.set("newPoolId", self.pool_new_id.text().strip())
+            self.panel.settings.set("newPoolNodes", self.pool_nodes.value())
+            self.panel.settings.set("autoPoolNodes", self.auto_nodes.value())
         self.panel.settings.save()
         self.submit_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -334,11 +407,14 @@ class SubmitTab(QtWidgets.QWidget):
                                                      self._failed)
 
     def _progress(self, p):
-        if p.total:
-            self.progress.setRange(0, p.total)
-            self.progress.setValue(p.done)
-        self.status.show_status("busy", "{} ({})".format(p.message or "Submitting...",
-                                                         rate_and_eta(p, 0)))
+        if p.total:   # per mille: an upload's byte counts overflow a progress bar's int
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * min(p.done, p.total) / p.total))
+        if p.message.startswith(("Uploading", "Listing", "Looking")):   # an Azure submit's upload, in bytes
+            text = p.message + (" · {:.1f} MB/s".format(p.rate / 1e6) if p.rate else "")
+        else:
+            text = "{} ({})".format(p.message or "Submitting...", rate_and_eta(p, 0))
+        self.status.show_status("busy", text)
 
     def _done(self, job):
         self._finish()

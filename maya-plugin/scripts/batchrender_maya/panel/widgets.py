@@ -61,10 +61,3 @@ def item(text, data=None):
     if data is not None:
         it.setData(QtCore.Qt.UserRole, data)
     return it
-
-
-#: what the core has today; the panel shows the rest as unavailable with this reason
-AZURE_UNAVAILABLE = ("Azure Batch is not in this build of the Java core yet (the farm, its pools and the "
-                     "secret store are being built); use This workstation")
-STORAGE_UNAVAILABLE = ("Blob Storage sync is not in this build of the Java core yet; on this workstation "
-                       "the farm reads the files where they are")

@@ -4,27 +4,18 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import io.batchrender.assets.AssetResolver;
-import io.batchrender.assets.ResolveContext;
-import io.batchrender.assets.ResolvedAsset;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.JobSpec;
 import io.batchrender.farm.RenderFarm;
 import io.batchrender.farm.ShrinkPolicy;
-import io.batchrender.farm.TaskLog;
 import io.batchrender.farm.UnknownJobException;
 import io.batchrender.json.JsonViews;
-import io.batchrender.scene.SceneManifest;
-import io.batchrender.scene.SceneScanner;
 import io.batchrender.settings.StateHome;
 import io.batchrender.submit.SubmitForm;
 import io.batchrender.submit.Submission;
 import io.batchrender.watch.WatchPaths;
 import io.batchrender.watch.WatcherInfo;
 import io.batchrender.watch.Watchers;
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,6 +41,11 @@ public final class BridgeApi {
     private final Watchers watchers;
     private final Operations ops;
     private final String version;
+    private final FarmSelector farmSelector;
+    private final AzureAccounts accounts;
+    private final AssetCalls assets;
+    private final PoolCalls poolCalls;
+    private final AzureSubmitCall azureSubmit;
 
     /**
      * @param farms opens the farm for one call (closed after it), so calls on different threads
@@ -64,6 +60,11 @@ public final class BridgeApi {
         this.watchers = watchers;
         this.ops = ops;
         this.version = version;
+        this.farmSelector = new FarmSelector(home, this.env, farms);
+        this.accounts = new AzureAccounts(home, this.env, farmSelector);
+        this.assets = new AssetCalls(home, this.env, this.cwd);
+        this.poolCalls = new PoolCalls(farmSelector);
+        this.azureSubmit = new AzureSubmitCall(home, this.env, this.cwd, farmSelector);
     }
 
     // ---- basics ------------------------------------------------------------------------------
@@ -75,7 +76,7 @@ public final class BridgeApi {
 
     /** Versions, the state folder, the farm and its pools. */
     public String settings() {
-        return Replies.call(() -> withFarm(farm -> {
+        return Replies.call(() -> withFarm(FarmSelector.LOCAL, farm -> {
             JsonObject o = new JsonObject();
             o.addProperty("version", version);
             o.addProperty("java", Runtime.version().toString());
@@ -105,6 +106,57 @@ public final class BridgeApi {
         });
     }
 
+    /**
+     * Checks the named farm's accounts against the services (an operation). {@code local}: the
+     * state folder is writable. {@code azure}: Batch lists its pools and Storage its containers;
+     * the result is {@code {"authenticated", "message": "Authenticated" or each service's reason,
+     * "batch": {...}, "storage": {...}}}.
+     */
+    public String authenticate(String farm) {
+        return Replies.call(() -> {
+            if (FarmSelector.name(farm).equals(FarmSelector.LOCAL)) {
+                JsonElement local = com.google.gson.JsonParser.parseString(checkAuthentication()).getAsJsonObject().get("value");
+                return ops.start("authenticate", false, ctx -> local).toJson();
+            }
+            return ops.start("authenticate", false, accounts::authenticate).toJson();
+        });
+    }
+
+    /** The Azure Batch and Storage accounts as saved (names, URLs, and whether each secret is set; never a secret). */
+    public String azureSettings() {
+        return Replies.call(accounts::view);
+    }
+
+    /**
+     * Saves Azure accounts into the core's secret store ({@code batch.json}, {@code storage.json}:
+     * 0600, written atomically). Fields: {@code batchUrl}, {@code batchAccount}, {@code batchKey},
+     * {@code storageAccount}, {@code storageKey}, {@code storageSasToken},
+     * {@code storageConnectionString}, {@code storageEndpoint}; a field left out is kept, an empty
+     * string removes it. Returns {@link #azureSettings()}.
+     */
+    public String saveAzureSettings(String requestJson) {
+        return Replies.call(() -> accounts.save(requestJson));
+    }
+
+    // ---- asset projects ------------------------------------------------------------------------
+
+    /**
+     * Syncs files into an asset project (an operation; progress in bytes, with the sync's rate
+     * and time left; cancel stops it, and running it again resumes). Request: {@code {"project",
+     * "paths": [...], "excluded"?: [...], "store"?: "local"|"azure"}}.
+     */
+    public String syncAssets(String requestJson) {
+        return Replies.call(() -> {
+            AssetCalls.Sync sync = assets.parse(requestJson);
+            return ops.start("sync", true, ctx -> assets.sync(sync, ctx)).toJson();
+        });
+    }
+
+    /** The asset projects in a store ({@code local}, {@code azure}, or "" for the saved choice). */
+    public String projects(String store) {
+        return Replies.call(() -> assets.projects(java.util.Optional.ofNullable(store)));
+    }
+
     // ---- scenes ------------------------------------------------------------------------------
 
     /**
@@ -116,30 +168,7 @@ public final class BridgeApi {
         return Replies.call(() -> {
             Requests.Scan req = Requests.scan(requestJson);
             Path scene = cwd.resolve(req.scene()).normalize();
-            return ops.start("scan", false, ctx -> {
-                if (req.references().isEmpty()) {
-                    ctx.progress(0, 1, "Reading " + scene.getFileName() + ".");
-                    SceneManifest m = new SceneScanner(req.searchPaths(), cwd, env).scan(scene);
-                    ctx.progress(1, 1, m.assets().size() + " file reference(s), " + m.missing() + " missing.");
-                    return JsonViews.manifest(m);
-                }
-                var refs = req.references().get();
-                AssetResolver resolver = new AssetResolver(ResolveContext.forScene(scene, req.searchPaths(), cwd, env));
-                JsonArray assets = new JsonArray();
-                int missing = 0;
-                for (int i = 0; i < refs.size(); i++) {
-                    ctx.checkCancelled();
-                    ResolvedAsset a = resolver.resolve(refs.get(i));
-                    missing += a.status() == ResolvedAsset.Status.FOUND ? 0 : 1;
-                    assets.add(JsonViews.asset(a));
-                    ctx.progress(i + 1, refs.size(), "Resolved " + (i + 1) + " of " + refs.size() + " reference(s).");
-                }
-                JsonObject o = new JsonObject();
-                o.addProperty("scene", scene.toString());
-                o.add("assets", assets);
-                o.addProperty("missing", missing);
-                return o;
-            }).toJson();
+            return ops.start("scan", false, ctx -> ScanCall.run(req, scene, cwd, env, ctx)).toJson();
         });
     }
 
@@ -155,12 +184,17 @@ public final class BridgeApi {
     public String submit(String requestJson) {
         return Replies.call(() -> {
             SubmitForm form = Requests.submitForm(requestJson);
+            Requests raw = Requests.parse(requestJson, "submit", Requests.SUBMIT_FIELDS);
+            if (FarmSelector.name(raw.string("farm").orElse("")).equals(FarmSelector.AZURE)) {
+                AzureSubmitCall.Azure azure = azureSubmit.parse(raw);
+                return ops.start("submit", true, ctx -> azureSubmit.run(form, azure, ctx)).toJson();
+            }
             return ops.start("submit", true, ctx -> {
                 ctx.progress(0, 2, "Checking the scene and frames.");
                 JobSpec spec = Submission.prepare(form, cwd, env);
                 ctx.checkCancelled();
                 ctx.progress(1, 2, "Submitting " + spec.tasks().size() + " task(s).");
-                return withFarm(farm -> {
+                return withFarm(FarmSelector.LOCAL, farm -> {
                     JobInfo job = farm.submit(spec);
                     JsonObject o = JsonViews.job(job);
                     o.addProperty("jobId", job.id());
@@ -172,7 +206,12 @@ public final class BridgeApi {
 
     /** Every job, oldest first. */
     public String jobs() {
-        return Replies.call(() -> withFarm(farm -> {
+        return jobs(FarmSelector.LOCAL);
+    }
+
+    /** Every job of the named farm ({@code local} or {@code azure}), oldest first. */
+    public String jobs(String farmName) {
+        return Replies.call(() -> withFarm(farmName, farm -> {
             JsonArray arr = new JsonArray();
             farm.jobs().forEach(j -> arr.add(JsonViews.job(j)));
             return arr;
@@ -181,7 +220,12 @@ public final class BridgeApi {
 
     /** One job with its tasks; {@code JobNotFound} when there is none of that id. */
     public String job(String jobId) {
-        return Replies.call(() -> withFarm(farm -> {
+        return job(FarmSelector.LOCAL, jobId);
+    }
+
+    /** One job of the named farm with its tasks. */
+    public String job(String farmName, String jobId) {
+        return Replies.call(() -> withFarm(farmName, farm -> {
             JobInfo job = farm.job(jobId).orElseThrow(() -> unknownJob(jobId));
             return JsonViews.jobWithTasks(job, farm.tasks(jobId));
         }));
@@ -189,9 +233,14 @@ public final class BridgeApi {
 
     /** Cancels a job (an operation: running tasks are stopped first). */
     public String cancelJob(String jobId) {
+        return cancelJob(FarmSelector.LOCAL, jobId);
+    }
+
+    /** Cancels a job of the named farm (an operation). */
+    public String cancelJob(String farmName, String jobId) {
         return Replies.call(() -> {
-            requireJob(jobId);
-            return ops.start("cancelJob", true, ctx -> withFarm(farm -> {
+            requireJob(farmName, jobId);
+            return ops.start("cancelJob", true, ctx -> withFarm(farmName, farm -> {
                 farm.cancel(jobId);
                 return JsonViews.job(farm.job(jobId).orElseThrow(() -> unknownJob(jobId)));
             })).toJson();
@@ -200,9 +249,14 @@ public final class BridgeApi {
 
     /** Cancels a job and removes it and the files the farm keeps for it (an operation). */
     public String deleteJob(String jobId) {
+        return deleteJob(FarmSelector.LOCAL, jobId);
+    }
+
+    /** Deletes a job of the named farm (an operation). */
+    public String deleteJob(String farmName, String jobId) {
         return Replies.call(() -> {
-            requireJob(jobId);
-            return ops.start("deleteJob", true, ctx -> withFarm(farm -> {
+            requireJob(farmName, jobId);
+            return ops.start("deleteJob", true, ctx -> withFarm(farmName, farm -> {
                 farm.delete(jobId);
                 JsonObject o = new JsonObject();
                 o.addProperty("deleted", jobId);
@@ -213,28 +267,53 @@ public final class BridgeApi {
 
     /** The logs of one attempt of a task ({@code attempt} 0: the latest): paths and the last 64 KB of each. */
     public String jobLogs(String jobId, String taskId, int attempt) {
-        return Replies.call(() -> withFarm(farm -> {
-            TaskLog log = farm.log(jobId, taskId, attempt);
-            JsonObject o = new JsonObject();
-            o.addProperty("jobId", jobId);
-            o.addProperty("taskId", taskId);
-            o.addProperty("attempt", log.attempt());
-            o.addProperty("stdoutPath", log.stdout().toString());
-            o.addProperty("stderrPath", log.stderr().toString());
-            o.addProperty("stdout", tail(log.stdout()));
-            o.addProperty("stderr", tail(log.stderr()));
-            return o;
+        return jobLogs(FarmSelector.LOCAL, jobId, taskId, attempt);
+    }
+
+    /** Task logs of a job on the named farm (Azure: the latest attempt's, downloaded first). */
+    public String jobLogs(String farmName, String jobId, String taskId, int attempt) {
+        return Replies.call(() -> withFarm(farmName, farm -> {
+            return LogView.of(jobId, taskId, farm.log(jobId, taskId, attempt), LOG_TAIL_BYTES);
         }));
     }
 
     // ---- pools -------------------------------------------------------------------------------
 
     public String pools() {
-        return Replies.call(() -> withFarm(farm -> {
-            JsonArray arr = new JsonArray();
-            farm.pools().forEach(p -> arr.add(JsonViews.pool(p)));
-            return arr;
-        }));
+        return pools(FarmSelector.LOCAL);
+    }
+
+    /** The pools of the named farm, with state, node counts and running tasks. */
+    public String pools(String farmName) {
+        return Replies.call(() -> withFarm(farmName, PoolCalls::pools));
+    }
+
+    /**
+     * Creates a persistent pool on Azure Batch (an operation whose result is the pools). Request:
+     * {@code {"id", "vmSize"?, "dedicatedNodes"?, "spotNodes"?, "slotsPerNode"?, "image"?,
+     * "nodeAgentSku"?, "autoscaleMaxNodes"?}}; image empty: Ubuntu 22.04 with Blender.
+     */
+    public String createPool(String requestJson) {
+        return Replies.call(() -> {
+            PoolCalls.Create c = poolCalls.parseCreate(requestJson);
+            return ops.start("createPool", true, ctx -> poolCalls.create(c)).toJson();
+        });
+    }
+
+    /** Deletes a pool of the named farm (an operation whose result is the pools left). */
+    public String deletePool(String farmName, String poolId) {
+        return Replies.call(() -> {
+            FarmSelector.name(farmName);
+            return ops.start("deletePool", true, ctx -> poolCalls.delete(farmName, poolId)).toJson();
+        });
+    }
+
+    /** Sets an Azure pool's dedicated and Spot node counts (an operation whose result is the pools). */
+    public String resizePoolNodes(String farmName, String poolId, int dedicated, int spot, String policy) {
+        return Replies.call(() -> {
+            ShrinkPolicy shrink = ShrinkPolicy.fromWire(policy == null || policy.isBlank() ? "requeue" : policy);
+            return ops.start("resizePool", true, ctx -> poolCalls.resizeNodes(farmName, poolId, dedicated, spot, shrink)).toJson();
+        });
     }
 
     /**
@@ -242,13 +321,17 @@ public final class BridgeApi {
      * agent); {@code policy}: requeue or taskcompletion. The result is the pools.
      */
     public String resizePool(String poolId, int slots, String policy) {
+        return resizePool(FarmSelector.LOCAL, poolId, slots, policy);
+    }
+
+    /** The same on the named farm (Azure: enough dedicated nodes for {@code slots} tasks). */
+    public String resizePool(String farmName, String poolId, int slots, String policy) {
         return Replies.call(() -> {
+            FarmSelector.name(farmName);
             ShrinkPolicy shrink = ShrinkPolicy.fromWire(policy == null || policy.isBlank() ? "requeue" : policy);
-            return ops.start("resizePool", true, ctx -> withFarm(farm -> {
+            return ops.start("resizePool", true, ctx -> withFarm(farmName, farm -> {
                 farm.resize(poolId, slots, shrink);
-                JsonArray arr = new JsonArray();
-                farm.pools().forEach(p -> arr.add(JsonViews.pool(p)));
-                return arr;
+                return PoolCalls.pools(farm);
             })).toJson();
         });
     }
@@ -261,14 +344,20 @@ public final class BridgeApi {
      * Options: {@code {"pollSeconds": 2, "limitRate": "20M"}}.
      */
     public String startWatcher(String jobId, String destination, String optionsJson) {
+        return startWatcher(FarmSelector.LOCAL, jobId, destination, optionsJson);
+    }
+
+    /** The same for a job of the named farm (Azure: from the job's output container in Azure Storage). */
+    public String startWatcher(String farmName, String jobId, String destination, String optionsJson) {
         return Replies.call(() -> {
-            requireJob(jobId);
+            String farm = FarmSelector.name(farmName);
+            requireJob(farm, jobId);
             if (destination == null || destination.isBlank()) {
                 throw BridgeException.badRequest("Say where the outputs go", "Pass a folder as the destination.");
             }
             var options = Requests.watch(optionsJson);
             Path dest = cwd.resolve(destination).normalize();
-            return ops.start("startWatcher", true, ctx -> watchers.start(jobId, dest, options).toJson(false)).toJson();
+            return ops.start("startWatcher", true, ctx -> watchers.start(jobId, dest, options, farm).toJson(false)).toJson();
         });
     }
 
@@ -329,14 +418,18 @@ public final class BridgeApi {
 
     // ---- plumbing ----------------------------------------------------------------------------
 
-    private JsonElement withFarm(Function<RenderFarm, JsonElement> body) {
-        try (RenderFarm farm = farms.get()) {
+    private JsonElement withFarm(String farmName, Function<RenderFarm, JsonElement> body) {
+        try (RenderFarm farm = farmSelector.open(farmName)) {
             return body.apply(farm);
         }
     }
 
     private void requireJob(String jobId) {
-        withFarm(farm -> {
+        requireJob(FarmSelector.LOCAL, jobId);
+    }
+
+    private void requireJob(String farmName, String jobId) {
+        withFarm(farmName, farm -> {
             farm.job(jobId).orElseThrow(() -> unknownJob(jobId));
             return null;
         });
@@ -346,15 +439,4 @@ public final class BridgeApi {
         return new UnknownJobException(jobId, "No job '" + jobId + "' on this farm: list them with jobs().");
     }
 
-    private static String tail(Path file) {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-            long start = Math.max(0, f.length() - LOG_TAIL_BYTES);
-            byte[] buf = new byte[(int) (f.length() - start)];
-            f.seek(start);
-            f.readFully(buf);
-            return new String(buf, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
 }

@@ -16,6 +16,8 @@ public record BridgeError(String code, String message, String hint) {
     public static final String OPERATION_NOT_FOUND = "OperationNotFound";
     public static final String FARM = "FarmError";
     public static final String WATCH = "WatchError";
+    public static final String STORAGE = "StorageError";
+    public static final String NOT_CONFIGURED = "NotConfigured";
     public static final String CANCELLED = "Cancelled";
     public static final String SHUTTING_DOWN = "ShuttingDown";
     public static final String INTERNAL = "Internal";

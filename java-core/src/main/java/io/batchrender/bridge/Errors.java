@@ -5,6 +5,7 @@ import io.batchrender.farm.UnknownJobException;
 import io.batchrender.frames.FrameSpecException;
 import io.batchrender.render.RenderSetupException;
 import io.batchrender.scene.maya.MayaSceneException;
+import io.batchrender.storage.StorageException;
 import io.batchrender.watch.WatchException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +36,12 @@ final class Errors {
         }
         if (t instanceof WatchException) {
             return split(BridgeError.WATCH, t.getMessage(), "See the watcher's log.");
+        }
+        if (t instanceof StorageException s) {
+            LOG.log(Level.FINE, "storage error", t);
+            return s.kind() == StorageException.Kind.CANCELLED
+                    ? new BridgeError(BridgeError.CANCELLED, "The operation was cancelled.", "")
+                    : split(BridgeError.STORAGE, t.getMessage(), "See the gateway's log in the state folder.");
         }
         if (t instanceof FarmException) {
             LOG.log(Level.FINE, "farm error", t);

@@ -60,6 +60,11 @@ public final class Operation implements OperationContext {
     }
 
     @Override
+    public void progress(long done, long total, double rate, String message) {
+        progress = new Progress(done, total, rate, message);
+    }
+
+    @Override
     public boolean cancelRequested() {
         return cancelRequested;
     }

@@ -6,6 +6,11 @@ public interface OperationContext {
     /** Reports progress; the rate is worked out from {@code done} and the time since the start. */
     void progress(long done, long total, String message);
 
+    /** Reports progress with the work's own rate (units per second, e.g. bytes over the last seconds). */
+    default void progress(long done, long total, double rate, String message) {
+        progress(done, total, message);
+    }
+
     /** True once someone asked to cancel; long work checks it between steps. */
     boolean cancelRequested();
 

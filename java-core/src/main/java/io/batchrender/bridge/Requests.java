@@ -21,7 +21,7 @@ final class Requests {
 
     static final Set<String> SUBMIT_FIELDS = Set.of("scene", "command", "frames", "searchPaths", "allowMissing", "chunk",
             "renderer", "name", "output", "retries", "timeoutSeconds", "engine", "format", "imageName", "camera", "layer",
-            "project");
+            "project", "farm", "pool", "assetProject", "licenseServers", "environment", "excluded", "extraFiles");
     static final Set<String> SCAN_FIELDS = Set.of("scene", "searchPaths", "references");
     static final Set<String> REFERENCE_FIELDS = Set.of("node", "nodeType", "attribute", "path", "tiling", "frameSequence");
     static final Set<String> WATCH_FIELDS = Set.of("pollSeconds", "limitRate");
@@ -46,6 +46,22 @@ final class Requests {
             throw BridgeException.badRequest("The " + what + " request must be a JSON object", "Send {\"field\": value, ...}.");
         }
         return new Requests(e.getAsJsonObject(), what).only(fields);
+    }
+
+    /** A nested object of a request (e.g. a submit's {@code pool}), checked against its own fields. */
+    static Requests of(JsonObject o, String what, Set<String> fields) {
+        return new Requests(o, what).only(fields);
+    }
+
+    Optional<JsonObject> object(String key) {
+        JsonElement e = o.get(key);
+        if (e == null || e.isJsonNull()) {
+            return Optional.empty();
+        }
+        if (!e.isJsonObject()) {
+            throw wrongType(key, "an object");
+        }
+        return Optional.of(e.getAsJsonObject());
     }
 
     private Requests only(Set<String> fields) {

@@ -35,7 +35,8 @@ final class Cli {
     RenderFarm farm(String name) {
         return switch (name) {
             case "local" -> farm();
-            case "azure" -> io.batchrender.farm.azure.AzureFarm.fromEnvironment(env, home);
+            case "azure" -> io.batchrender.farm.azure.AzureFarm.fromEnvironment(
+                    io.batchrender.settings.BatchSettings.load(home).under(env), home); // the panel saves batch.json
             default -> throw new UsageException("--farm " + name + " is not a farm: use local or azure.");
         };
     }

@@ -8,11 +8,8 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -73,27 +70,7 @@ public record StorageSettings(String store, Map<String, String> azure) {
         JsonObject az = new JsonObject();
         azure.forEach(az::addProperty);
         o.add("azure", az);
-        Path target = dir.resolve(FILE);
-        try {
-            Path temp = Files.createTempFile(dir, ".storage", ".json.part");
-            try {
-                try {
-                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the state folder is in the user's profile
-                }
-                Files.writeString(temp, GSON.toJson(o) + "\n", StandardCharsets.UTF_8);
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
+        PrivateFile.write(dir, FILE, GSON.toJson(o) + "\n");
     }
 
     @Override

@@ -51,6 +51,16 @@ final class BlockUploader {
         Set<String> staged = uncommittedBlocks(blob);
         int blocks = (int) ((size + blockSize - 1) / blockSize);
         List<CompletableFuture<String>> ids = new ArrayList<>(blocks);
+        try {
+            return send(blob, file, size, contentMd5, progress, cancel, staged, blocks, ids);
+        } catch (RuntimeException e) {
+            settle(ids); // a cancelled or failed upload returns only when none of its blocks is still on the wire
+            throw e;
+        }
+    }
+
+    private String send(BlockBlobClient blob, Path file, long size, String contentMd5, LongConsumer progress,
+            Cancellation cancel, Set<String> staged, int blocks, List<CompletableFuture<String>> ids) {
         MessageDigest[] whole = {Md5.digest()};
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             for (int i = 0; i < blocks; i++) {
@@ -97,6 +107,17 @@ final class BlockUploader {
         blob.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(order)
                 .setHeaders(new BlobHttpHeaders().setContentMd5(Md5.decode(sentMd5))), null, Context.NONE);
         return sentMd5;
+    }
+
+    /** Waits for every started block, whatever its outcome. */
+    private static void settle(List<CompletableFuture<String>> ids) {
+        for (CompletableFuture<String> f : ids) {
+            try {
+                f.join();
+            } catch (RuntimeException ignored) {
+                // its failure, or the cancellation, is already what the caller reports
+            }
+        }
     }
 
     private static Set<String> uncommittedBlocks(BlockBlobClient blob) {

@@ -1,0 +1,105 @@
+package io.batchrender.bridge;
+
+import com.google.gson.JsonArray;
+import io.batchrender.farm.FarmException;
+import io.batchrender.farm.RenderFarm;
+import io.batchrender.farm.ShrinkPolicy;
+import io.batchrender.farm.azure.AzureFarm;
+import io.batchrender.farm.azure.PoolImage;
+import io.batchrender.farm.azure.PoolSpec;
+import io.batchrender.json.JsonViews;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Persistent pools through the bridge: create, delete and resize by node counts on Azure Batch.
+ * The local farm has one pool ({@code local}, this workstation): it is resized by slots and
+ * cannot be created or deleted, which these calls say in one line.
+ */
+final class PoolCalls {
+
+    static final Set<String> CREATE_FIELDS = Set.of("farm", "id", "vmSize", "dedicatedNodes", "spotNodes", "slotsPerNode",
+            "image", "nodeAgentSku", "autoscaleMaxNodes");
+    static final String DEFAULT_VM_SIZE = "standard_d4s_v5";
+
+    private final FarmSelector farms;
+
+    PoolCalls(FarmSelector farms) {
+        this.farms = farms;
+    }
+
+    /** A pool to create, as read from JSON (checked before the operation starts). */
+    record Create(String farm, PoolSpec spec) {
+    }
+
+    Create parseCreate(String json) {
+        Requests r = Requests.parse(json, "pool", CREATE_FIELDS);
+        String farm = FarmSelector.name(r.string("farm").orElse(FarmSelector.AZURE));
+        requireAzure(farm, "created");
+        String id = r.requireString("id");
+        int slots = r.integer("slotsPerNode", 1);
+        int max = r.integer("autoscaleMaxNodes", 0);
+        PoolImage image = image(r.string("image"), r.string("nodeAgentSku"));
+        String vm = r.string("vmSize").filter(s -> !s.isBlank()).orElse(DEFAULT_VM_SIZE);
+        PoolSpec spec = new PoolSpec(id, vm, max > 0 ? 0 : r.integer("dedicatedNodes", 1), max > 0 ? 0 : r.integer("spotNodes", 0),
+                slots, image, max > 0 ? Optional.of(PoolSpec.followPendingTasks(max, slots)) : Optional.empty());
+        return new Create(farm, spec);
+    }
+
+    /**
+     * The image from the Env tab's field: empty for Ubuntu 22.04 (Blender installed by the start
+     * task), a Compute Gallery resource id, or {@code publisher:offer:sku[:version]}.
+     */
+    static PoolImage image(Optional<String> image, Optional<String> sku) {
+        String s = image.map(String::strip).orElse("");
+        String agent = sku.filter(x -> !x.isBlank()).orElse("batch.node.ubuntu 22.04");
+        if (s.isEmpty()) {
+            return PoolImage.Marketplace.ubuntu2204();
+        }
+        if (s.startsWith("/subscriptions/")) {
+            return new PoolImage.Gallery(s, agent);
+        }
+        String[] parts = s.split(":");
+        if (parts.length < 3 || parts.length > 4) {
+            throw BridgeException.badRequest("'" + s + "' is not an image",
+                    "Give a Compute Gallery image id (/subscriptions/...) or publisher:offer:sku[:version], or leave it empty for Ubuntu 22.04.");
+        }
+        return new PoolImage.Marketplace(parts[0], parts[1], parts[2], parts.length == 4 ? parts[3] : "latest", agent);
+    }
+
+    JsonArray create(Create c) {
+        try (AzureFarm farm = farms.azure()) {
+            farm.createPool(c.spec());
+            return pools(farm);
+        }
+    }
+
+    JsonArray delete(String farmName, String poolId) {
+        requireAzure(FarmSelector.name(farmName), "deleted");
+        try (AzureFarm farm = farms.azure()) {
+            farm.deletePool(poolId);
+            return pools(farm);
+        }
+    }
+
+    JsonArray resizeNodes(String farmName, String poolId, int dedicated, int spot, ShrinkPolicy policy) {
+        requireAzure(FarmSelector.name(farmName), "resized by nodes");
+        try (AzureFarm farm = farms.azure()) {
+            farm.resizeNodes(poolId, dedicated, spot, policy);
+            return pools(farm);
+        }
+    }
+
+    static JsonArray pools(RenderFarm farm) {
+        JsonArray arr = new JsonArray();
+        farm.pools().forEach(p -> arr.add(JsonViews.pool(p)));
+        return arr;
+    }
+
+    private static void requireAzure(String farm, String what) {
+        if (!farm.equals(FarmSelector.AZURE)) {
+            throw new FarmException("This workstation has one pool, 'local', which cannot be " + what
+                    + ": resize it by slots instead (0 pauses it).");
+        }
+    }
+}

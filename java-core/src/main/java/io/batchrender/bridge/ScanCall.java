@@ -1,0 +1,45 @@
+package io.batchrender.bridge;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.batchrender.assets.AssetResolver;
+import io.batchrender.assets.ResolveContext;
+import io.batchrender.assets.ResolvedAsset;
+import io.batchrender.json.JsonViews;
+import io.batchrender.scene.SceneManifest;
+import io.batchrender.scene.SceneScanner;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The scan operation's work: the whole file at every depth, or only the references Maya reported. */
+final class ScanCall {
+
+    private ScanCall() {
+    }
+
+    static JsonElement run(Requests.Scan req, Path scene, Path cwd, Map<String, String> env, OperationContext ctx) {
+        if (req.references().isEmpty()) {
+            ctx.progress(0, 1, "Reading " + scene.getFileName() + ".");
+            SceneManifest m = new SceneScanner(req.searchPaths(), cwd, env).scan(scene);
+            ctx.progress(1, 1, m.assets().size() + " file reference(s), " + m.missing() + " missing.");
+            return JsonViews.manifest(m);
+        }
+        var refs = req.references().get();
+        AssetResolver resolver = new AssetResolver(ResolveContext.forScene(scene, req.searchPaths(), cwd, env));
+        JsonArray assets = new JsonArray();
+        int missing = 0;
+        for (int i = 0; i < refs.size(); i++) {
+            ctx.checkCancelled();
+            ResolvedAsset a = resolver.resolve(refs.get(i));
+            missing += a.status() == ResolvedAsset.Status.FOUND ? 0 : 1;
+            assets.add(JsonViews.asset(a));
+            ctx.progress(i + 1, refs.size(), "Resolved " + (i + 1) + " of " + refs.size() + " reference(s).");
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("scene", scene.toString());
+        o.add("assets", assets);
+        o.addProperty("missing", missing);
+        return o;
+    }
+}

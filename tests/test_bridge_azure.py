@@ -1,0 +1,114 @@
+"""The bridge against Azure stand-ins started by the tests: Azurite for Blob Storage and the Azure
+Batch test double. Accounts saved through the bridge land in the core's secret store (0600, never
+shown back), the authentication check asks both services, asset projects sync with progress, and
+persistent pools are created, resized and deleted on the double."""
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+import bridge_helpers  # noqa: F401  (puts the client on sys.path)
+from azure_services import azurite, batch_double  # noqa: F401
+from conftest import REPO, SHARED
+from batchrender import Client, FarmError, NotConfiguredError
+from batchrender.errors import BadRequestError
+
+
+def _clean_env(home):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AZURE_")}
+    env.update(BATCHRENDER_HOME=str(home), BATCHRENDER_AGENT_IDLE_SECONDS="5")
+    return env
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    home = tmp_path_factory.mktemp("state")
+    c = Client(env=_clean_env(home)).start()
+    c.home = home
+    yield c
+    c.close()
+
+
+def test_azure_calls_before_any_account_say_what_to_enter(client):
+    with pytest.raises(NotConfiguredError) as e:
+        client.pools(farm="azure")
+    assert "URL, name, key" in e.value.message and "Config tab" in e.value.hint
+    with pytest.raises(BadRequestError):
+        client.pools(farm="moon")
+    with pytest.raises(FarmError) as e:
+        client.create_pool("p1", farm="local").wait(30)
+    assert "resize it by slots" in str(e.value).lower()
+
+
+def test_accounts_go_to_the_secret_store_and_authenticate_against_the_services(client, azurite, batch_double):
+    view = client.save_azure_settings(batch_url=batch_double.url, batch_account=batch_double.account,
+                                      batch_key=batch_double.key, storage_account=azurite.account,
+                                      storage_key=azurite.key, storage_endpoint=azurite.endpoint)
+    assert view["batch"] == {"url": batch_double.url, "account": batch_double.account, "key": "saved"}
+    assert view["storage"]["account"] == azurite.account and view["storage"]["key"] == "saved"
+    assert view["storage"]["auth"] == "SHARED_KEY"
+    assert batch_double.key not in json.dumps(view) and azurite.key not in json.dumps(view)
+    for name in ("batch.json", "storage.json"):
+        f = client.home / name
+        assert stat.S_IMODE(f.stat().st_mode) == 0o600
+    assert json.loads((client.home / "batch.json").read_text())["AZURE_BATCH_ACCESS_KEY"] == batch_double.key
+    assert not list(client.home.glob(".*.part"))
+
+    reply = client.check_authentication("azure")
+    assert reply["authenticated"] is True and reply["message"] == "Authenticated"
+    assert reply["batch"]["authenticated"] and reply["storage"]["authenticated"]
+
+    # a wrong Batch key: the service's reason, the Storage side still fine
+    wrong = "A" * 86 + "=="
+    client.save_azure_settings(batch_key=wrong)
+    reply = client.check_authentication("azure")
+    assert reply["authenticated"] is False and reply["storage"]["authenticated"] is True
+    assert reply["message"].startswith("Batch: ") and "authentication failed" in reply["message"].lower()
+    assert "the service said AuthenticationFailed" in reply["message"]
+    # a wrong Storage key: Azurite's refusal, named as such
+    client.save_azure_settings(batch_key=batch_double.key, storage_key=wrong)
+    reply = client.check_authentication("azure")
+    assert reply["batch"]["authenticated"] is True and reply["storage"]["authenticated"] is False
+    assert reply["message"].startswith("Storage: ") and "access denied by storage account " + azurite.account \
+        in reply["message"] and "(AuthorizationFailure)" in reply["message"]
+    client.save_azure_settings(storage_key=azurite.key)
+    assert client.check_authentication("azure")["authenticated"] is True
+    # no secret in the gateway's log
+    log = "".join(p.read_text(errors="replace") for p in (client.home / "logs").glob("*.log"))
+    assert batch_double.key not in log and azurite.key not in log and wrong not in log
+
+
+def test_a_real_scenes_files_sync_to_azurite_with_progress_then_resync_skips_them(client, azurite, tmp_path):
+    client.save_azure_settings(storage_account=azurite.account, storage_key=azurite.key,
+                               storage_endpoint=azurite.endpoint)
+    scene_dir = SHARED / "testdata" / "maya" / "deadline-cloud-for-maya" / "job_bundle_output_tests" / "cube" / "scene"
+    files = sorted(p for p in scene_dir.iterdir() if p.is_file())
+    total = sum(p.stat().st_size for p in files)
+    seen = []
+    result = client.sync_assets("cube-shot", files, store="azure").wait(120, on_progress=seen.append)
+    assert result["uploaded"] == len(files) and result["skipped"] == 0 and result["complete"]
+    assert result["bytesTotal"] == total and result["container"] == "fgrp-cube-shot"
+    assert seen[-1].done == total and seen[-1].total == total
+    assert {p["project"]: (p["files"], p["bytes"]) for p in client.projects("azure")}["cube-shot"] == (len(files), total)
+    again = client.sync_assets("cube-shot", files, store="azure").wait(120)
+    assert again["uploaded"] == 0 and again["skipped"] == len(files)
+
+
+def test_pools_are_created_resized_and_deleted_on_the_double(client, batch_double):
+    client.save_azure_settings(batch_url=batch_double.url, batch_account=batch_double.account,
+                               batch_key=batch_double.key)
+    pools = client.create_pool("render-a", vm_size="standard_d8s_v5", dedicated_nodes=2, slots_per_node=4).wait(60)
+    [p] = [p for p in pools if p["id"] == "render-a"]
+    assert p["vmSize"] == "standard_d8s_v5" and p["targetDedicatedNodes"] == 2 and p["taskSlotsPerNode"] == 4
+    pools = client.resize_pool_nodes("render-a", 3, 1).wait(60)
+    [p] = [p for p in pools if p["id"] == "render-a"]
+    assert (p["targetDedicatedNodes"], p["targetLowPriorityNodes"]) == (3, 1)
+    pools = client.resize_pool("render-a", 0, farm="azure").wait(60)
+    assert [p["targetDedicatedNodes"] for p in pools if p["id"] == "render-a"] == [0]
+    with pytest.raises(FarmError) as e:
+        client.create_pool("render-a").wait(60)
+    assert "exists" in str(e.value).lower()
+    client.delete_pool("render-a").wait(60)
+    assert all(p["id"] != "render-a" or p["state"] == "deleting" for p in client.pools(farm="azure"))
