@@ -25,7 +25,8 @@ public final class Main implements Runnable {
             JobsCommand.class, JobCommand.class, PoolsCommand.class, PoolCommand.class, AgentCommand.class,
             CommandLine.HelpCommand.class,
             WatchCommand.class, WatchersCommand.class, GatewayCommand.class,
-            UploadCommand.class, ProjectsCommand.class, ProjectCommand.class, DownloadCommand.class, StorageCommand.class);
+            UploadCommand.class, ProjectsCommand.class, ProjectCommand.class, DownloadCommand.class, StorageCommand.class,
+            WarmupCommand.class);
 
     /** Exit code of a command whose input was wrong (bad frames, missing scene, unknown job). */
     public static final int EXIT_USAGE = 2;
