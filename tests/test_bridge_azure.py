@@ -46,7 +46,7 @@ def test_accounts_go_to_the_secret_store_and_authenticate_against_the_services(c
     view = client.save_azure_settings(batch_url=batch_double.url, batch_account=batch_double.account,
                                       batch_key=batch_double.key, storage_account=azurite.account,
                                       storage_key=azurite.key, storage_endpoint=azurite.endpoint)
-    assert view["batch"] == {"url": batch_double.url, "account": batch_double.account, "key": "saved"}
+    assert view["batch"] == {"url": batch_double.url, "account": batch_double.account, "key": "saved", "auth": "sharedKey"}
     assert view["storage"]["account"] == azurite.account and view["storage"]["key"] == "saved"
     assert view["storage"]["auth"] == "SHARED_KEY"
     assert batch_double.key not in json.dumps(view) and azurite.key not in json.dumps(view)
@@ -112,3 +112,19 @@ def test_pools_are_created_resized_and_deleted_on_the_double(client, batch_doubl
     assert "exists" in str(e.value).lower()
     client.delete_pool("render-a").wait(60)
     assert all(p["id"] != "render-a" or p["state"] == "deleting" for p in client.pools(farm="azure"))
+
+
+def test_a_batch_url_without_a_key_is_entra_id_and_the_check_says_how_to_sign_in(tmp_path, batch_double):
+    home = tmp_path / "state"
+    with Client(env=_clean_env(home)).start() as c:
+        view = c.save_azure_settings(batch_url=batch_double.url)
+        assert view["batch"]["auth"] == "entraId" and view["batch"]["key"] == "unset"
+        reply = c.check_authentication("azure")
+        assert reply["authenticated"] is False
+        # nothing to sign in with on this machine (no az login, service principal or managed identity)
+        assert reply["batch"]["message"].startswith("Cannot sign in to Azure Batch with Microsoft Entra ID: Run 'az login'")
+        view = c.save_azure_settings(batch_account=batch_double.account, batch_key=batch_double.key)
+        assert view["batch"]["auth"] == "sharedKey"
+        assert isinstance(c.pools(farm="azure"), list)  # the key signs: the double answers
+        assert c.save_azure_settings(batch_auth_mode="aad")["batch"]["auth"] == "entraId"
+        assert json.loads((home / "batch.json").read_text())["AZURE_BATCH_AUTH_MODE"] == "aad"

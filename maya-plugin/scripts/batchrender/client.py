@@ -174,21 +174,24 @@ class Client(object):
     def azure_settings(self):
         """The saved Azure accounts, never a secret::
 
-            {"batch": {"url", "account", "key": "saved"|"environment"|"unset"},
+            {"batch": {"url", "account", "key": "saved"|"environment"|"unset", "auth": "sharedKey"|"entraId"|"none"},
              "storage": {"store", "account", "endpoint", "key", "sasToken", "connectionString", "auth"}}
         """
         return self._call("azureSettings")
 
     def save_azure_settings(self, batch_url=None, batch_account=None, batch_key=None, storage_account=None,
                             storage_key=None, storage_sas_token=None, storage_connection_string=None,
-                            storage_endpoint=None):
+                            storage_endpoint=None, batch_auth_mode=None):
         """Saves Azure accounts in the core's secret store (files in the state folder readable by the
         user only; secrets never logged nor returned). An argument left None keeps what is saved; an
         empty string removes it. A Storage key replaces a saved SAS token and the other way round.
+        A Batch URL without a key signs in with Microsoft Entra ID; ``batch_auth_mode`` ("aad" or
+        "shared_key") says which one when both could be used.
         Returns :meth:`azure_settings`."""
         fields = {"batchUrl": batch_url, "batchAccount": batch_account, "batchKey": batch_key,
                   "storageAccount": storage_account, "storageKey": storage_key, "storageSasToken": storage_sas_token,
-                  "storageConnectionString": storage_connection_string, "storageEndpoint": storage_endpoint}
+                  "storageConnectionString": storage_connection_string, "storageEndpoint": storage_endpoint,
+                  "batchAuthMode": batch_auth_mode}
         return self._call("saveAzureSettings", json.dumps({k: v for k, v in fields.items() if v is not None}))
 
     def sync_assets(self, project, paths, excluded=None, store=None):

@@ -25,7 +25,7 @@ final class AzureAccounts {
 
     private static final Logger LOG = Logger.getLogger(AzureAccounts.class.getName());
 
-    static final Set<String> FIELDS = Set.of("batchUrl", "batchAccount", "batchKey", "storageAccount", "storageKey",
+    static final Set<String> FIELDS = Set.of("batchUrl", "batchAccount", "batchKey", "batchAuthMode", "storageAccount", "storageKey",
             "storageSasToken", "storageConnectionString", "storageEndpoint");
 
     private final StateHome home;
@@ -46,6 +46,7 @@ final class AzureAccounts {
         b.addProperty("url", effective(batch.values(), BatchSettings.ENDPOINT).orElse(""));
         b.addProperty("account", effective(batch.values(), BatchSettings.ACCOUNT).orElse(""));
         b.addProperty("key", source(batch.values(), BatchSettings.ACCESS_KEY));
+        b.addProperty("auth", batchAuth(batch));
         JsonObject s = new JsonObject();
         s.addProperty("store", storage.store());
         s.addProperty("account", effective(storage.azure(), AzureStorageConfig.ENV_ACCOUNT).orElse(""));
@@ -76,7 +77,7 @@ final class AzureAccounts {
         BatchSettings batch = BatchSettings.load(home);
         boolean batchChanged = false;
         for (String[] f : new String[][] {{"batchUrl", BatchSettings.ENDPOINT}, {"batchAccount", BatchSettings.ACCOUNT},
-            {"batchKey", BatchSettings.ACCESS_KEY}}) {
+            {"batchKey", BatchSettings.ACCESS_KEY}, {"batchAuthMode", BatchSettings.AUTH_MODE}}) {
             Optional<String> v = r.string(f[0]);
             if (v.isPresent()) {
                 batch = batch.with(f[1], v.get());
@@ -204,6 +205,15 @@ final class AzureAccounts {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code sharedKey}, {@code entraId} (no key, or the auth mode says aad) or {@code none} (no URL yet). */
+    private String batchAuth(BatchSettings batch) {
+        try {
+            return io.batchrender.farm.azure.BatchAccount.fromEnvironment(batch.under(env)).usesEntraId() ? "entraId" : "sharedKey";
+        } catch (io.batchrender.farm.FarmException notYet) {
+            return "none";
+        }
     }
 
     private Optional<String> effective(Map<String, String> saved, String name) {

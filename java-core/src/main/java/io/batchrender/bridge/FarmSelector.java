@@ -1,9 +1,12 @@
 package io.batchrender.bridge;
 
 import io.batchrender.farm.RenderFarm;
+import io.batchrender.farm.FarmException;
 import io.batchrender.farm.azure.AzureFarm;
+import io.batchrender.farm.azure.BatchAccount;
 import io.batchrender.settings.BatchSettings;
 import io.batchrender.settings.StateHome;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -46,18 +49,19 @@ final class FarmSelector {
     /** The Azure farm; {@code NotConfigured} naming what is missing when the account is not set. */
     AzureFarm azure() {
         Map<String, String> merged = BatchSettings.load(home).under(env);
-        StringBuilder missing = new StringBuilder();
-        for (String[] v : new String[][] {{BatchSettings.ENDPOINT, "URL"}, {BatchSettings.ACCOUNT, "name"},
-            {BatchSettings.ACCESS_KEY, "key"}}) {
-            String val = merged.get(v[0]);
-            if (val == null || val.isBlank()) {
-                missing.append(missing.length() == 0 ? "" : ", ").append(v[1]);
-            }
+        Map<String, String> words = Map.of(BatchSettings.ENDPOINT, "URL", BatchSettings.ACCOUNT, "name",
+                BatchSettings.ACCESS_KEY, "key");
+        List<String> missing;
+        try {
+            missing = BatchAccount.missing(merged).stream().map(words::get).toList();
+        } catch (FarmException badMode) {
+            throw BridgeException.badRequest(badMode.getMessage(), "Use shared_key or aad for " + BatchSettings.AUTH_MODE + ".");
         }
-        if (missing.length() > 0) {
+        if (!missing.isEmpty()) {
             throw new BridgeException(new BridgeError(BridgeError.NOT_CONFIGURED,
-                    "The Batch account's " + missing + " is not set",
-                    "Enter it on the Config tab (or set " + String.join(", ", BatchSettings.NAMES) + ")."));
+                    "The Batch account's " + String.join(", ", missing) + " is not set",
+                    "Enter it on the Config tab, or only the URL to sign in with Microsoft Entra ID (or set "
+                            + String.join(", ", BatchSettings.NAMES) + ")."));
         }
         return AzureFarm.fromEnvironment(merged, home);
     }

@@ -17,11 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Azure Batch account (URL, name, shared key): {@code batch.json} in the state folder, beside
+ * The Azure Batch account (URL, name, shared key or Entra ID): {@code batch.json} in the state folder, beside
  * {@code storage.json} and written the same way (0600, temp file renamed into place). Values are
  * kept under the Azure CLI's variable names; the same variables set in the environment win.
  *
- * @param values {@code AZURE_BATCH_ENDPOINT}, {@code AZURE_BATCH_ACCOUNT}, {@code AZURE_BATCH_ACCESS_KEY}
+ * @param values {@code AZURE_BATCH_ENDPOINT}, {@code AZURE_BATCH_ACCOUNT}, {@code AZURE_BATCH_ACCESS_KEY},
+ *               {@code AZURE_BATCH_AUTH_MODE}
  */
 public record BatchSettings(Map<String, String> values) {
 
@@ -29,7 +30,9 @@ public record BatchSettings(Map<String, String> values) {
     public static final String ENDPOINT = "AZURE_BATCH_ENDPOINT";
     public static final String ACCOUNT = "AZURE_BATCH_ACCOUNT";
     public static final String ACCESS_KEY = "AZURE_BATCH_ACCESS_KEY";
-    public static final List<String> NAMES = List.of(ENDPOINT, ACCOUNT, ACCESS_KEY);
+    /** {@code aad} (Microsoft Entra ID) or {@code shared_key}; without it, Entra ID when no key is set. */
+    public static final String AUTH_MODE = "AZURE_BATCH_AUTH_MODE";
+    public static final List<String> NAMES = List.of(ENDPOINT, ACCOUNT, ACCESS_KEY, AUTH_MODE);
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     public BatchSettings {
@@ -96,6 +99,7 @@ public record BatchSettings(Map<String, String> values) {
     @Override
     public String toString() {
         return "BatchSettings[account=" + values.getOrDefault(ACCOUNT, "") + " at " + values.getOrDefault(ENDPOINT, "")
-                + ", key " + (values.containsKey(ACCESS_KEY) ? "set" : "unset") + "]";
+                + ", key " + (values.containsKey(ACCESS_KEY) ? "set" : "unset")
+                + (values.containsKey(AUTH_MODE) ? ", auth " + values.get(AUTH_MODE) : "") + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.batchrender.farm.azure;
 
+import com.azure.core.credential.TokenCredential;
 import com.microsoft.azure.batch.BatchClient;
 import com.microsoft.azure.batch.protocol.models.CloudJob;
 import com.microsoft.azure.batch.protocol.models.CloudPool;
@@ -28,6 +29,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * Azure Batch as a render farm, through azure-batch 11.2.0: jobs with one task per frame or chunk
@@ -60,8 +63,22 @@ public final class AzureFarm implements RenderFarm {
      * @param backoff  the first wait before a 500 is retried (Retry-After rules for 429 and 503)
      */
     public AzureFarm(BatchAccount account, StateHome home, AzureJobSettings defaults, int inFlight, Duration backoff) {
+        this(account, EntraBatchCredentials::defaultCredential, Clock.systemUTC(), home, defaults, inFlight, backoff);
+    }
+
+    /**
+     * As above, with {@code entra} as the Microsoft Entra ID credential when the account has no key
+     * (the key is used when it has one).
+     */
+    public AzureFarm(BatchAccount account, TokenCredential entra, StateHome home, AzureJobSettings defaults, int inFlight,
+                     Duration backoff) {
+        this(account, () -> entra, Clock.systemUTC(), home, defaults, inFlight, backoff);
+    }
+
+    AzureFarm(BatchAccount account, Supplier<TokenCredential> entra, Clock clock, StateHome home, AzureJobSettings defaults,
+              int inFlight, Duration backoff) {
         this.home = home;
-        this.client = BatchClients.open(account, backoff).client();
+        this.client = BatchClients.open(account, entra, clock, backoff).client();
         this.defaults = defaults;
         this.tasks = new TaskSubmitter(client, inFlight, BatchClients.CALL_TIMEOUT);
     }

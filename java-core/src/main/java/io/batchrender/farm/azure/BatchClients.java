@@ -2,14 +2,18 @@ package io.batchrender.farm.azure;
 
 import com.microsoft.azure.AzureResponseBuilder;
 import com.microsoft.azure.batch.BatchClient;
+import com.azure.core.credential.TokenCredential;
+import com.microsoft.azure.batch.auth.BatchCredentials;
 import com.microsoft.azure.batch.auth.BatchSharedKeyCredentials;
 import com.microsoft.azure.serializer.AzureJacksonAdapter;
 import com.microsoft.rest.RestClient;
 import com.microsoft.rest.protocol.ResponseBuilder;
 import com.microsoft.rest.protocol.SerializerAdapter;
 import com.microsoft.rest.retry.RetryStrategy;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
 
@@ -30,12 +34,23 @@ final class BatchClients {
     }
 
     static Built open(BatchAccount account, Duration baseBackoff) {
+        return open(account, EntraBatchCredentials::defaultCredential, Clock.systemUTC(), baseBackoff);
+    }
+
+    /**
+     * @param entra the Entra ID credential, asked for only when the account has no key (a key is
+     *              preferred when both could be used)
+     */
+    static Built open(BatchAccount account, Supplier<TokenCredential> entra, Clock clock, Duration baseBackoff) {
+        BatchCredentials credentials = account.key().isPresent()
+                ? new BatchSharedKeyCredentials(account.url(), account.name(), account.key().get())
+                : new EntraBatchCredentials(account.url(), entra.get(), clock);
         RetryAfterInterceptor retry = new RetryAfterInterceptor(6, baseBackoff.toMillis());
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .callTimeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         RestClient rest = new RestClient.Builder(http, new Retrofit.Builder())
                 .withBaseUrl(account.url())
-                .withCredentials(new BatchSharedKeyCredentials(account.url(), account.name(), account.key()))
+                .withCredentials(credentials)
                 .withSerializerAdapter(new AzureJacksonAdapter())
                 .withResponseBuilderFactory(new ResponseBuilder.Factory() {
                     private final AzureResponseBuilder.Factory base = new AzureResponseBuilder.Factory();

@@ -32,13 +32,39 @@ final class BatchErrors {
         return e instanceof BatchErrorException be && be.response() != null ? be.response().code() : 0;
     }
 
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** Whether the refused request carried an Entra ID bearer token (the request as sent, after the interceptors). */
+    private static boolean bearer(Throwable e) {
+        BatchErrorException be = cause(e, BatchErrorException.class);
+        if (be == null || be.response() == null || be.response().raw() == null) {
+            return false;
+        }
+        String auth = be.response().raw().request().header("Authorization");
+        return auth != null && auth.startsWith("Bearer ");
+    }
+
     /** A one-line message for {@code e}, which happened while doing {@code what} ("creating job X"). */
     static FarmException explain(String what, Throwable e) {
         LOG.log(Level.FINE, what, e);
         int status = status(e);
         String code = code(e).orElse("");
         String msg;
-        if (status == 401 || status == 403) {
+        EntraBatchCredentials.EntraSignInException signIn = cause(e, EntraBatchCredentials.EntraSignInException.class);
+        if (signIn != null) {
+            msg = signIn.getMessage();
+        } else if ((status == 401 || status == 403) && bearer(e)) {
+            msg = "authentication failed: Azure Batch refused your Microsoft Entra ID sign-in: check the Batch account URL, "
+                    + "that the identity you signed in with has a role on the account (e.g. Azure Batch Data Contributor) "
+                    + "and its tenant ('az login --tenant'), or set " + BatchAccount.ACCESS_KEY;
+        } else if (status == 401 || status == 403) {
             msg = "authentication failed: check the Batch account name, URL and key";
         } else if (code.equals("PoolNotFound")) {
             msg = "Pool not found while " + what + ": list the pools with 'batchrender pools --farm azure'.";

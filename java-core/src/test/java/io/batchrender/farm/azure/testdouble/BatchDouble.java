@@ -23,7 +23,7 @@ import java.util.function.Function;
 
 /**
  * A test double of the Azure Batch service (api-version 2024-07-01.20.0) on 127.0.0.1: SharedKey
- * checked on every request, stateful pools, jobs and tasks, paging, the service's error bodies,
+ * (or a bearer token it was told to accept) checked on every request, stateful pools, jobs and tasks, paging, the service's error bodies,
  * injectable throttling and 500s, and tasks really run on this machine by a simulated node agent.
  */
 public final class BatchDouble implements AutoCloseable {
@@ -40,6 +40,8 @@ public final class BatchDouble implements AutoCloseable {
     private final Faults faults = new Faults();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
+    private final java.util.Set<String> bearerTokens = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger bearerRequests = new AtomicInteger();
 
     private BatchDouble(Builder b) throws IOException {
         this.account = b.account;
@@ -69,6 +71,26 @@ public final class BatchDouble implements AutoCloseable {
 
     public String key() {
         return key;
+    }
+
+    /**
+     * Accepts {@code token} as a Microsoft Entra ID bearer token (as if issued for this account's
+     * scope to an identity with a role on it), beside the SharedKey.
+     */
+    public BatchDouble acceptBearer(String token) {
+        bearerTokens.add(token);
+        return this;
+    }
+
+    /** Stops accepting {@code token}: it expired or was revoked. */
+    public BatchDouble revokeBearer(String token) {
+        bearerTokens.remove(token);
+        return this;
+    }
+
+    /** How many requests came with a bearer token (accepted or not). */
+    public int bearerRequestCount() {
+        return bearerRequests.get();
     }
 
     public Faults faults() {
@@ -117,9 +139,19 @@ public final class BatchDouble implements AutoCloseable {
             if (clientId != null && "true".equalsIgnoreCase(ex.getRequestHeaders().getFirst("return-client-request-id"))) {
                 ex.getResponseHeaders().add("client-request-id", clientId);
             }
-            String sts = SharedKey.stringToSign(account, method, rawPath, rawQuery,
-                    h -> ex.getRequestHeaders().getFirst(h), ex.getRequestHeaders().keySet());
-            if (!SharedKey.verify(account, key, ex.getRequestHeaders().getFirst("Authorization"), sts)) {
+            String authorization = ex.getRequestHeaders().getFirst("Authorization");
+            if (authorization != null && authorization.startsWith("Bearer ")) {
+                String token = authorization.substring("Bearer ".length()).strip();
+                bearerRequests.incrementAndGet();
+                if (!bearerTokens.contains(token)) {
+                    ex.getResponseHeaders().add("WWW-Authenticate", "Bearer authorization_uri=\"https://login.microsoftonline.com/common\","
+                            + " error=\"invalid_token\", error_description=\"The access token is not valid for this account.\"");
+                    throw new ServiceError(401, "AuthenticationFailed", "Server failed to authenticate the request. Make sure"
+                            + " the value of Authorization header is formed correctly.",
+                            "The access token is invalid, has expired or was not issued for https://batch.core.windows.net/.");
+                }
+            } else if (!SharedKey.verify(account, key, authorization, SharedKey.stringToSign(account, method, rawPath, rawQuery,
+                    h -> ex.getRequestHeaders().getFirst(h), ex.getRequestHeaders().keySet()))) {
                 throw new ServiceError(403, "AuthenticationFailed", "Server failed to authenticate the request. Make sure"
                         + " the value of Authorization header is formed correctly including the signature.");
             }
@@ -149,7 +181,8 @@ public final class BatchDouble implements AutoCloseable {
             a.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
             send(ex, a.status(), a.contentType(), method.equals("HEAD") ? null : a.body());
         } catch (ServiceError e) {
-            byte[] err = Wire.GSON.toJson(Wire.error(svc.baseUrl, e.code, e.getMessage(), requestId)).getBytes(StandardCharsets.UTF_8);
+            byte[] err = Wire.GSON.toJson(Wire.error(svc.baseUrl, e.code, e.getMessage(), requestId, e.authDetail))
+                    .getBytes(StandardCharsets.UTF_8);
             send(ex, e.status, "application/json;odata=minimalmetadata", ex.getRequestMethod().equals("HEAD") ? null : err);
         } catch (RuntimeException | Error e) {
             e.printStackTrace();

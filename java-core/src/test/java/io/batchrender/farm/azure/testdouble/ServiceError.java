@@ -4,11 +4,18 @@ package io.batchrender.farm.azure.testdouble;
 final class ServiceError extends RuntimeException {
     final int status;
     final String code;
+    /** The service's {@code AuthenticationErrorDetail} value, or null. */
+    final String authDetail;
 
     ServiceError(int status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    ServiceError(int status, String code, String message, String authDetail) {
         super(message);
         this.status = status;
         this.code = code;
+        this.authDetail = authDetail;
     }
 
     static ServiceError notFound(String code, String message) {

@@ -18,6 +18,11 @@ final class Wire {
 
     /** The service's error body: {@code {"odata.metadata":..., "code":..., "message":{"lang","value"}}}. */
     static JsonObject error(String baseUrl, String code, String message, String requestId) {
+        return error(baseUrl, code, message, requestId, null);
+    }
+
+    /** As above, with {@code "values": [{"key": "AuthenticationErrorDetail", "value": ...}]} when {@code authDetail} is set. */
+    static JsonObject error(String baseUrl, String code, String message, String requestId, String authDetail) {
         JsonObject o = new JsonObject();
         o.addProperty("odata.metadata", baseUrl + "/$metadata#Microsoft.Azure.Batch.Protocol.Entities.Container.errors/@Element");
         o.addProperty("code", code);
@@ -25,6 +30,14 @@ final class Wire {
         m.addProperty("lang", "en-US");
         m.addProperty("value", message + "\nRequestId:" + requestId + "\nTime:" + now());
         o.add("message", m);
+        if (authDetail != null) {
+            com.google.gson.JsonArray values = new com.google.gson.JsonArray();
+            JsonObject d = new JsonObject();
+            d.addProperty("key", "AuthenticationErrorDetail");
+            d.addProperty("value", authDetail);
+            values.add(d);
+            o.add("values", values);
+        }
         return o;
     }
 
