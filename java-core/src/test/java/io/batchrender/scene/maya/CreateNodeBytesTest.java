@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The createNode fast path reads what the general tokenizer reads, or declines. */
@@ -63,22 +60,18 @@ class CreateNodeBytesTest {
 
     @Test
     void agreesWithTheGeneralPathOnEveryCreateNodeOfTheRealScenes() throws IOException {
-        List<Path> scenes;
-        try (Stream<Path> files = Files.walk(MayaTestData.root())) {
-            scenes = files.filter(p -> p.toString().endsWith(".ma")).toList();
-        }
         int compared = 0;
-        for (Path scene : scenes) {
-            for (String line : Files.readAllLines(scene, StandardCharsets.ISO_8859_1)) {
-                if (!line.startsWith("createNode ") || !line.endsWith(";")) {
-                    continue;
-                }
-                String utf8 = new String(line.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-                CreateNodeBytes.CreateNode fast = fast(utf8);
-                if (fast != null) {
-                    assertEquals(general(utf8), fast, scene + ": " + line);
-                    compared++;
-                }
+        for (var entry : MayaTestData.asciiSceneLines()) {
+            Path scene = entry.getKey();
+            String line = entry.getValue();
+            if (!line.startsWith("createNode ") || !line.endsWith(";")) {
+                continue;
+            }
+            String utf8 = new String(line.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            CreateNodeBytes.CreateNode fast = fast(utf8);
+            if (fast != null) {
+                assertEquals(general(utf8), fast, scene + ": " + line);
+                compared++;
             }
         }
         assertTrue(compared > 500, "only " + compared + " createNode statements compared");

@@ -19,6 +19,19 @@ final class MayaTestData {
         return TestScenes.repoRoot().resolve("../shared/testdata/maya").normalize();
     }
 
+    /** Every line of every Maya ASCII scene in the test data, with its scene, as bytes read one to one. */
+    static java.util.List<java.util.Map.Entry<Path, String>> asciiSceneLines() throws java.io.IOException {
+        java.util.List<java.util.Map.Entry<Path, String>> lines = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(root())) {
+            for (Path scene : files.filter(p -> p.toString().endsWith(".ma")).sorted().toList()) {
+                for (String line : java.nio.file.Files.readAllLines(scene, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                    lines.add(java.util.Map.entry(scene, line));
+                }
+            }
+        }
+        return lines;
+    }
+
     static Recorder read(Path scene) {
         Recorder r = new Recorder();
         MayaSceneReader.read(scene, r);

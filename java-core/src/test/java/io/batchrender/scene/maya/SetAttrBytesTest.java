@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The attribute of a setAttr read from its first bytes is the one the full reading finds, or none. */
@@ -62,23 +60,19 @@ class SetAttrBytesTest {
 
     @Test
     void agreesWithTheFullReadingOnEverySetAttrOfTheRealScenes() throws IOException {
-        List<Path> scenes;
-        try (Stream<Path> files = Files.walk(MayaTestData.root())) {
-            scenes = files.filter(p -> p.toString().endsWith(".ma")).toList();
-        }
         int compared = 0;
-        for (Path scene : scenes) {
-            for (String line : Files.readAllLines(scene, StandardCharsets.ISO_8859_1)) {
-                String t = line.strip();
-                if (!t.startsWith("setAttr ") || !t.endsWith(";")) {
-                    continue;
-                }
-                String peeked = peek(t);
-                Optional<String> full = full(t);
-                if (peeked != null && full.isPresent()) {
-                    assertEquals(full.get(), peeked, scene + ": " + t);
-                    compared++;
-                }
+        for (var entry : MayaTestData.asciiSceneLines()) {
+            Path scene = entry.getKey();
+            String line = entry.getValue();
+            String t = line.strip();
+            if (!t.startsWith("setAttr ") || !t.endsWith(";")) {
+                continue;
+            }
+            String peeked = peek(t);
+            Optional<String> full = full(t);
+            if (peeked != null && full.isPresent()) {
+                assertEquals(full.get(), peeked, scene + ": " + t);
+                compared++;
             }
         }
         assertTrue(compared > 1000, "only " + compared + " setAttr statements compared");
