@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -126,24 +124,11 @@ public final class AssetSync {
             files = rest;
 
             tracker.phase(SyncProgress.Phase.SYNCING);
-            ExecutorService pool = Executors.newFixedThreadPool(options.parallelFiles(), r -> daemon(r, "sync-file"));
-            try {
-                List<Future<?>> running = new ArrayList<>();
-                for (Sized f : files) {
-                    running.add(pool.submit(() -> syncOne(request.container(), f, remote.get(f.file().blobName()),
-                            tracker, failures, cancel)));
-                }
-                for (Future<?> f : running) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                cancel.cancel();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("a sync worker failed", e.getCause());
-            } finally {
-                pool.shutdownNow();
+            List<Runnable> jobs = new ArrayList<>(files.size());
+            for (Sized f : files) {
+                jobs.add(() -> syncOne(request.container(), f, remote.get(f.file().blobName()), tracker, failures, cancel));
             }
+            FileWorkers.runAll(jobs, options.parallelFiles(), "sync-file", cancel);
         } catch (StorageException e) {
             if (e.kind() != StorageException.Kind.CANCELLED) {
                 reporter.shutdownNow();

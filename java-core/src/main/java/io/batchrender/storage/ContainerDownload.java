@@ -7,9 +7,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -47,59 +44,43 @@ public final class ContainerDownload {
         AtomicInteger downloaded = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
-            Thread t = new Thread(r, "download");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (BlobInfo blob : store.list(container, prefix)) {
-                String relative = blob.name().substring(prefix.length());
-                SafeBlobPath.Verdict v = SafeBlobPath.resolve(dest, relative);
-                if (v instanceof SafeBlobPath.Refused r) {
-                    refused.add(new FileFailure(blob.name(), r.reason()));
-                    continue;
+        List<Runnable> jobs = new ArrayList<>();
+        for (BlobInfo blob : store.list(container, prefix)) {
+            String relative = blob.name().substring(prefix.length());
+            SafeBlobPath.Verdict v = SafeBlobPath.resolve(dest, relative);
+            if (v instanceof SafeBlobPath.Refused r) {
+                refused.add(new FileFailure(blob.name(), r.reason()));
+                continue;
+            }
+            Path target = ((SafeBlobPath.Inside) v).path();
+            jobs.add(() -> {
+                if (cancel.isCancelled()) {
+                    return;
                 }
-                Path target = ((SafeBlobPath.Inside) v).path();
-                running.add(pool.submit(() -> {
-                    if (cancel.isCancelled()) {
+                try {
+                    SafeBlobPath.Verdict onDisk = SafeBlobPath.checkParentInside(dest, target);
+                    if (onDisk instanceof SafeBlobPath.Refused r) {
+                        refused.add(new FileFailure(blob.name(), r.reason()));
                         return;
                     }
-                    try {
-                        SafeBlobPath.Verdict onDisk = SafeBlobPath.checkParentInside(dest, target);
-                        if (onDisk instanceof SafeBlobPath.Refused r) {
-                            refused.add(new FileFailure(blob.name(), r.reason()));
-                            return;
-                        }
-                        if (blob.contentMd5().isPresent() && Files.isRegularFile(target) && Files.size(target) == blob.size()
-                                && Md5.ofFile(target).equals(blob.contentMd5().get())) {
-                            skipped.incrementAndGet();
-                            return;
-                        }
-                        long n = fetch(container, blob, target, progress, cancel);
-                        downloaded.incrementAndGet();
-                        bytes.addAndGet(n);
-                    } catch (StorageException e) {
-                        if (e.kind() != StorageException.Kind.CANCELLED) {
-                            failed.add(new FileFailure(blob.name(), e.getMessage()));
-                        }
-                    } catch (IOException e) {
-                        failed.add(new FileFailure(blob.name(), "cannot write " + target + ": " + e.getMessage()));
+                    if (blob.contentMd5().isPresent() && Files.isRegularFile(target) && Files.size(target) == blob.size()
+                            && Md5.ofFile(target).equals(blob.contentMd5().get())) {
+                        skipped.incrementAndGet();
+                        return;
                     }
-                }));
-            }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cancel.cancel();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a download worker failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
+                    long n = fetch(container, blob, target, progress, cancel);
+                    downloaded.incrementAndGet();
+                    bytes.addAndGet(n);
+                } catch (StorageException e) {
+                    if (e.kind() != StorageException.Kind.CANCELLED) {
+                        failed.add(new FileFailure(blob.name(), e.getMessage()));
+                    }
+                } catch (IOException e) {
+                    failed.add(new FileFailure(blob.name(), "cannot write " + target + ": " + e.getMessage()));
+                }
+            });
         }
+        FileWorkers.runAll(jobs, parallel, "download", cancel);
         return new DownloadResult(downloaded.get(), skipped.get(), bytes.get(), sorted(refused), sorted(failed),
                 cancel.isCancelled());
     }
