@@ -42,6 +42,7 @@ public final class Agent {
     private final StateHome home;
     private final JobDatabase db;
     private final TaskLauncher launcher;
+    private final TemplateAttempt templates;
     private final int defaultSlots;
     private final Duration idleExit;
     private final Map<String, RunningTask> running = new LinkedHashMap<>();
@@ -82,6 +83,7 @@ public final class Agent {
         home.ensure();
         this.db = JobDatabase.open(home.database());
         this.launcher = new TaskLauncher(env);
+        this.templates = new TemplateAttempt(home, env);
         this.defaultSlots = defaultSlots;
         this.idleExit = idleExit;
     }
@@ -120,6 +122,7 @@ public final class Agent {
                 lock.close();
             }
             db.close();
+            templates.close();
             killers.shutdownNow();
             LOG.info("agent " + ProcessHandle.current().pid() + " stopped");
             stopped.countDown();
@@ -147,6 +150,7 @@ public final class Agent {
             if (now - lastReconcile >= RECONCILE_EVERY.toMillis()) {
                 lastReconcile = now;
                 slots = db.targetSlots(POOL, defaultSlots);
+                db.endExpiredJobs(now);
                 stopEndingJobs();
                 stopTimedOut(now);
                 if (db.shrinkPolicy(POOL) == io.batchrender.farm.ShrinkPolicy.REQUEUE) {
@@ -201,12 +205,16 @@ public final class Agent {
         if (running.size() >= slots) {
             return 0;
         }
-        List<String> jobs = new ArrayList<>(db.activeJobsWithWork());
+        Map<String, Integer> priorities = db.jobsWithWork();
+        List<String> jobs = new ArrayList<>(priorities.keySet());
         Map<String, Integer> perJob = new HashMap<>();
         running.values().forEach(r -> perJob.merge(r.task.jobId(), 1, Integer::sum));
         while (running.size() < slots && !jobs.isEmpty()) {
-            // the job with the fewest running tasks goes next; ties go to the oldest job
-            String job = jobs.stream().min(Comparator.comparingInt(j -> perJob.getOrDefault(j, 0))).orElseThrow();
+            // among the jobs of the highest priority, the one with the fewest running tasks goes next;
+            // ties go to the oldest job
+            int top = jobs.stream().mapToInt(priorities::get).max().orElseThrow();
+            String job = jobs.stream().filter(j -> priorities.get(j) == top)
+                    .min(Comparator.comparingInt(j -> perJob.getOrDefault(j, 0))).orElseThrow();
             Optional<ClaimedTask> claimed = db.claimNext(job, System.currentTimeMillis());
             if (claimed.isEmpty()) {
                 jobs.remove(job);
@@ -223,11 +231,14 @@ public final class Agent {
         AttemptFiles files = AttemptFiles.of(home, task.jobId(), task.taskId(), task.attempt());
         long now = System.currentTimeMillis();
         try {
-            Process process = launcher.start(task, files, AttemptFiles.taskDir(home, task.jobId(), task.taskId()).resolve("work"));
+            Process process = task.template().isPresent() ? templates.start(task, files)
+                    : launcher.start(task, files, AttemptFiles.taskDir(home, task.jobId(), task.taskId()).resolve("work"));
             RunningTask rt = new RunningTask(task, process, files, now);
             running.put(task.key(), rt);
             db.recordProcess(task, process.pid(), ProcessTree.startMillis(process.toHandle()));
             process.onExit().thenAccept(p -> exits.add(new Exit(task.key(), p.exitValue())));
+        } catch (TemplateAttempt.NotStarted e) {
+            record(task, e.outcome);
         } catch (TaskLauncher.ProgramMissing e) {
             record(task, AttemptOutcome.failedFinal(TaskFailure.RENDERER_NOT_FOUND, e.getMessage()));
         } catch (IOException | RuntimeException e) {
@@ -263,10 +274,11 @@ public final class Agent {
             return switch (rt.stopReason) {
                 case CANCELLED -> AttemptOutcome.cancelled(Optional.of(exitCode));
                 case REQUEUE -> AttemptOutcome.requeued();
-                case TIMEOUT -> AttemptOutcome.failed(Optional.of(exitCode), TaskFailure.TIMEOUT,
-                        "The task ran longer than its limit of " + Duration.ofMillis(rt.task.timeoutMs()).toSeconds()
-                                + " s and was stopped: raise --timeout or look at the log for a hang.");
+                case TIMEOUT -> timedOut(rt, exitCode);
             };
+        }
+        if (rt.task.template().isPresent()) {
+            return templates.finish(rt.task, rt.files, exitCode);
         }
         if (exitCode != 0) {
             return AttemptOutcome.failed(Optional.of(exitCode), TaskFailure.NON_ZERO_EXIT,
@@ -294,6 +306,17 @@ public final class Agent {
         }
     }
 
+    private AttemptOutcome timedOut(RunningTask rt, int exitCode) {
+        boolean template = rt.task.template().isPresent();
+        if (template) {
+            templates.uploadAfterFailure(rt.task, rt.files);
+        }
+        return AttemptOutcome.failed(Optional.of(exitCode), TaskFailure.TIMEOUT,
+                "The task ran longer than its limit of " + Duration.ofMillis(rt.task.timeoutMs()).toSeconds()
+                        + " s and was stopped: " + (template ? "raise its constraints.maxWallClockTime" : "raise --timeout")
+                        + " or look at the log for a hang.");
+    }
+
     private void record(ClaimedTask task, AttemptOutcome outcome) {
         db.finishAttempt(task.jobId(), task.taskId(), task.attempt(), task.failures(), task.maxRetries(), outcome,
                 System.currentTimeMillis());
@@ -308,10 +331,16 @@ public final class Agent {
         }
         Set<String> endingSet = Set.copyOf(ending);
         for (RunningTask rt : running.values()) {
-            if (rt.stopReason == null && endingSet.contains(rt.task.jobId())) {
+            if (rt.stopReason == null && endingSet.contains(rt.task.jobId()) && !releaseOfTerminatingJob(rt.task)) {
                 stop(rt, StopReason.CANCELLED);
             }
         }
+    }
+
+    /** A job release task runs on after its job is cancelled (Batch runs it when the job ends); not when deleted. */
+    private boolean releaseOfTerminatingJob(ClaimedTask task) {
+        return task.template().map(t -> t.spec().role() == TemplateTask.Role.RELEASE).orElse(false)
+                && db.job(task.jobId()).map(j -> j.state() == io.batchrender.farm.JobState.TERMINATING).orElse(false);
     }
 
     private void stopTimedOut(long now) {

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param timeoutMs  the attempt's wall-clock limit, 0 for none
  * @param outputDir  where finished outputs go
  * @param environment the job's environment; empty: the agent's own
+ * @param template    for a task of a template job: the Batch task and its job preparation task
  */
 record ClaimedTask(String jobId, String taskId, List<Integer> frames, TaskCommand command, int attempt,
-                   int failures, int maxRetries, long timeoutMs, Path outputDir, java.util.Map<String, String> environment) {
+                   int failures, int maxRetries, long timeoutMs, Path outputDir, java.util.Map<String, String> environment,
+                   Optional<TemplateClaim> template) {
 
     String key() {
         return jobId + "/" + taskId;

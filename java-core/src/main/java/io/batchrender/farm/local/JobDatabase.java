@@ -104,6 +104,12 @@ final class JobDatabase implements AutoCloseable {
                 }
                 addColumnIfMissing(st, "pools", "shrink", "TEXT NOT NULL DEFAULT 'requeue'");
                 addColumnIfMissing(st, "jobs", "environment", "TEXT");
+                // template jobs (ExpandedJob): the Batch task as stored, and the job preparation/release rows
+                addColumnIfMissing(st, "jobs", "kind", "TEXT");
+                addColumnIfMissing(st, "jobs", "priority", "INTEGER NOT NULL DEFAULT 0");
+                addColumnIfMissing(st, "jobs", "deadline_ms", "INTEGER");
+                addColumnIfMissing(st, "tasks", "template", "TEXT");
+                addColumnIfMissing(st, "tasks", "role", "TEXT");
             }
             return new JobDatabase(conn);
         } catch (SQLException e) {
@@ -163,6 +169,45 @@ final class JobDatabase implements AutoCloseable {
         });
     }
 
+    /**
+     * Stores a template job under {@code jobId}; refuses (Batch's JobExists) when a job of that id,
+     * in any case, is already here.
+     */
+    synchronized void insertTemplateJob(String jobId, TemplatePlan plan, Map<String, String> env, Path outputDir,
+                                        long nowMs) {
+        inTransaction(() -> {
+            try (PreparedStatement st = conn.prepareStatement("SELECT id FROM jobs WHERE id = ? COLLATE NOCASE")) {
+                st.setString(1, jobId);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        throw new FarmException("JobExists: a job '" + rs.getString(1) + "' is already on this workstation:"
+                                + " give the template another job id, or delete that job with 'batchrender job delete "
+                                + rs.getString(1) + "'.");
+                    }
+                }
+            }
+            new TemplateRows(conn).insert(jobId, plan, env, outputDir, nowMs);
+            return null;
+        });
+    }
+
+    /** Ends the template jobs whose maxWallClockTime has passed, as Batch does; returns their ids. */
+    synchronized List<String> endExpiredJobs(long nowMs) {
+        List<String> expired = query(() -> new TemplateRows(conn).expired(nowMs));
+        for (String id : expired) {
+            inTransaction(() -> {
+                update("UPDATE tasks SET state = 'completed', result = 'failure', failure_code = ?, failure_message = ?,"
+                                + " ended_ms = ? WHERE job_id = ? AND state = 'active' AND (role IS NULL OR role != 'release')",
+                        TemplateFailures.JOB_TIMEOUT, "The job ran longer than its maxWallClockTime, so this task never started.",
+                        nowMs, id);
+                update("UPDATE jobs SET state = 'terminating' WHERE id = ? AND state = 'active'", id);
+                completeJobIfDone(id, nowMs);
+                return null;
+            });
+        }
+        return expired;
+    }
+
     synchronized List<JobInfo> jobs() {
         return query(() -> readJobs("SELECT * FROM jobs ORDER BY created_ms, id", null));
     }
@@ -174,7 +219,7 @@ final class JobDatabase implements AutoCloseable {
     synchronized List<TaskInfo> tasks(String jobId) {
         return query(() -> {
             List<TaskInfo> tasks = new ArrayList<>();
-            try (PreparedStatement st = conn.prepareStatement("SELECT * FROM tasks WHERE job_id = ? ORDER BY seq")) {
+            try (PreparedStatement st = conn.prepareStatement("SELECT * FROM tasks WHERE job_id = ? AND role IS NULL ORDER BY seq")) {
                 st.setString(1, jobId);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -213,7 +258,8 @@ final class JobDatabase implements AutoCloseable {
                 update("UPDATE jobs SET state = ? WHERE id = ?", ending.wire(), jobId);
             }
             update("UPDATE tasks SET state = 'completed', result = 'failure', failure_code = ?, failure_message = ?,"
-                            + " ended_ms = ? WHERE job_id = ? AND state = 'active'",
+                            + " ended_ms = ? WHERE job_id = ? AND state = 'active'"
+                            + (ending == JobState.TERMINATING ? " AND (role IS NULL OR role != 'release')" : ""),
                     TaskFailure.CANCELLED, "The job was cancelled before this task started.", nowMs, jobId);
             completeJobIfDone(jobId, nowMs);
             return true;
@@ -222,10 +268,16 @@ final class JobDatabase implements AutoCloseable {
 
     /** Running tasks of a job (the agent's, or a dead agent's). */
     synchronized List<RunningTaskRow> runningTasks(Optional<String> jobId) {
+        return runningTasks(jobId, true);
+    }
+
+    /** Running tasks of a job; {@code withRelease} false leaves out a job release task (it runs after a cancel). */
+    synchronized List<RunningTaskRow> runningTasks(Optional<String> jobId, boolean withRelease) {
         return query(() -> {
             List<RunningTaskRow> rows = new ArrayList<>();
             String sql = "SELECT job_id, id, attempts, pid, pid_start_ms FROM tasks WHERE state = 'running'"
-                    + (jobId.isPresent() ? " AND job_id = ?" : "");
+                    + (jobId.isPresent() ? " AND job_id = ?" : "")
+                    + (withRelease ? "" : " AND (role IS NULL OR role != 'release')");
             try (PreparedStatement st = conn.prepareStatement(sql)) {
                 if (jobId.isPresent()) {
                     st.setString(1, jobId.get());
@@ -253,15 +305,25 @@ final class JobDatabase implements AutoCloseable {
 
     /** Jobs whose tasks may start, oldest first. */
     synchronized List<String> activeJobsWithWork() {
+        return new ArrayList<>(jobsWithWork().keySet());
+    }
+
+    /**
+     * Jobs whose tasks may start, with their priority: highest priority first, then oldest first. A
+     * terminating template job is among them while its job release task waits.
+     */
+    synchronized Map<String, Integer> jobsWithWork() {
         return query(() -> {
-            List<String> ids = new ArrayList<>();
+            Map<String, Integer> ids = new java.util.LinkedHashMap<>();
             try (PreparedStatement st = conn.prepareStatement(
-                    "SELECT j.id FROM jobs j WHERE j.state = 'active' AND EXISTS"
-                            + " (SELECT 1 FROM tasks t WHERE t.job_id = j.id AND t.state = 'active')"
-                            + " ORDER BY j.created_ms, j.id")) {
+                    "SELECT j.id, j.priority FROM jobs j WHERE (j.state = 'active' AND EXISTS"
+                            + " (SELECT 1 FROM tasks t WHERE t.job_id = j.id AND t.state = 'active'))"
+                            + " OR (j.state = 'terminating' AND EXISTS (SELECT 1 FROM tasks t WHERE t.job_id = j.id"
+                            + " AND t.state = 'active' AND t.role = 'release'))"
+                            + " ORDER BY j.priority DESC, j.created_ms, j.id")) {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        ids.add(rs.getString(1));
+                        ids.put(rs.getString(1), rs.getInt(2));
                     }
                 }
             }
@@ -288,21 +350,46 @@ final class JobDatabase implements AutoCloseable {
     /** Marks the job's next waiting task running (attempt + 1) and returns it; empty when none waits. */
     synchronized Optional<ClaimedTask> claimNext(String jobId, long nowMs) {
         return inTransaction(() -> {
+            Optional<String> templateTask = Optional.empty();
+            Optional<String> kind = jobKind(jobId);
+            if (kind.isEmpty()) {
+                return Optional.<ClaimedTask>empty();
+            }
+            if (TemplateRows.KIND.equals(kind.get())) {
+                JobState state = jobState(jobId).orElseThrow();
+                templateTask = new TemplateRows(conn).next(jobId, state.wire(), nowMs);
+                if (templateTask.isEmpty()) {
+                    completeJobIfDone(jobId, nowMs);
+                    return Optional.<ClaimedTask>empty();
+                }
+            }
             try (PreparedStatement st = conn.prepareStatement(
                     "SELECT t.id, t.frames, t.command, t.attempts, t.failures, j.max_retries, j.timeout_ms,"
-                            + " j.output_dir, j.environment FROM tasks t JOIN jobs j ON j.id = t.job_id"
-                            + " WHERE t.job_id = ? AND t.state = 'active' AND j.state = 'active'"
+                            + " j.output_dir, j.environment, t.template FROM tasks t JOIN jobs j ON j.id = t.job_id"
+                            + " WHERE t.job_id = ? AND t.state = 'active'"
+                            + (templateTask.isPresent() ? " AND t.id = ?" : " AND j.state = 'active'")
                             + " ORDER BY t.seq LIMIT 1")) {
                 st.setString(1, jobId);
+                if (templateTask.isPresent()) {
+                    st.setString(2, templateTask.get());
+                }
                 try (ResultSet rs = st.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.<ClaimedTask>empty();
                     }
+                    Optional<TemplateTask> spec = TemplateRows.spec(rs.getString(10));
+                    Optional<TemplateClaim> template = Optional.empty();
+                    if (spec.isPresent()) {
+                        var prep = new TemplateRows(conn).prep(jobId);
+                        template = Optional.of(new TemplateClaim(spec.get(), prep.map(Map.Entry::getKey),
+                                prep.map(Map.Entry::getValue).orElse(0)));
+                    }
                     ClaimedTask task = new ClaimedTask(jobId, rs.getString(1),
                             GSON.fromJson(rs.getString(2), INT_LIST),
                             GSON.fromJson(rs.getString(3), TaskCommand.class),
-                            rs.getInt(4) + 1, rs.getInt(5), rs.getInt(6), rs.getLong(7), Path.of(rs.getString(8)),
-                            environment(rs.getString(9)));
+                            rs.getInt(4) + 1, rs.getInt(5), spec.map(TemplateTask::maxRetries).orElse(rs.getInt(6)),
+                            spec.map(TemplateTask::timeoutMs).orElse(rs.getLong(7)), Path.of(rs.getString(8)),
+                            environment(rs.getString(9)), template);
                     update("UPDATE tasks SET state = 'running', attempts = ?, started_ms = ?, ended_ms = NULL,"
                                     + " pid = NULL, pid_start_ms = NULL WHERE job_id = ? AND id = ?",
                             task.attempt(), nowMs, jobId, task.taskId());
@@ -443,8 +530,8 @@ final class JobDatabase implements AutoCloseable {
     }
 
     private Map<String, TaskCounts> taskCounts(String jobId) throws SQLException {
-        String sql = "SELECT job_id, state, result, COUNT(*) FROM tasks"
-                + (jobId != null ? " WHERE job_id = ?" : "") + " GROUP BY job_id, state, result";
+        String sql = "SELECT job_id, state, result, COUNT(*) FROM tasks WHERE role IS NULL"
+                + (jobId != null ? " AND job_id = ?" : "") + " GROUP BY job_id, state, result";
         Map<String, EnumMap<Bucket, Integer>> raw = new java.util.HashMap<>();
         try (PreparedStatement st = conn.prepareStatement(sql)) {
             if (jobId != null) {
@@ -503,6 +590,15 @@ final class JobDatabase implements AutoCloseable {
     private static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(v);
+    }
+
+    private Optional<String> jobKind(String jobId) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("SELECT coalesce(kind, 'scene') FROM jobs WHERE id = ?")) {
+            st.setString(1, jobId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     private Optional<JobState> jobState(String jobId) throws SQLException {

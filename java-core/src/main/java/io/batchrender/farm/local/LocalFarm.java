@@ -56,6 +56,20 @@ public final class LocalFarm implements RenderFarm {
         return db.job(jobId).orElseThrow();
     }
 
+    /**
+     * Stores a template job read by {@link TemplateJobReader} and starts the agent. The job keeps its
+     * own id when it has a valid one (refused when taken, as Batch's JobExists); its tasks run with
+     * {@code env} below their own environment settings.
+     */
+    JobInfo submitTemplate(TemplatePlan plan, java.util.Map<String, String> env) {
+        String jobId = plan.requestedId().orElseGet(() -> JobIds.next(plan.name(), clock.instant()));
+        db.insertTemplateJob(jobId, plan, env, home.jobDir(jobId).resolve("output"), clock.millis());
+        if (db.targetSlots(Agent.POOL, defaultSlots()) > 0) {
+            agents.ensureRunning();
+        }
+        return db.job(jobId).orElseThrow();
+    }
+
     private static void ensureWritableFolder(Path folder) {
         try {
             Files.createDirectories(folder);
@@ -92,7 +106,10 @@ public final class LocalFarm implements RenderFarm {
     @Override
     public void cancel(String jobId) {
         if (db.beginEnding(jobId, JobState.TERMINATING, clock.millis())) {
-            awaitStopped(jobId);
+            awaitStopped(jobId, false);
+            if (db.jobsWithWork().containsKey(jobId) && db.targetSlots(Agent.POOL, defaultSlots()) > 0) {
+                agents.ensureRunning(); // a template job's release task still runs
+            }
         }
     }
 
@@ -100,7 +117,7 @@ public final class LocalFarm implements RenderFarm {
     public void delete(String jobId) {
         boolean ownOutput = db.ownsOutput(jobId);
         db.beginEnding(jobId, JobState.DELETING, clock.millis());
-        awaitStopped(jobId);
+        awaitStopped(jobId, true);
         db.deleteJobRows(jobId);
         try {
             if (ownOutput) {
@@ -119,10 +136,10 @@ public final class LocalFarm implements RenderFarm {
      * Waits until no task of the job runs. The agent stops them; when no agent runs, the tasks were
      * left by one that died, so their processes are stopped here.
      */
-    private void awaitStopped(String jobId) {
+    private void awaitStopped(String jobId, boolean withRelease) {
         long deadline = clock.millis() + STOP_WAIT.toMillis();
         while (true) {
-            List<RunningTaskRow> left = db.runningTasks(Optional.of(jobId));
+            List<RunningTaskRow> left = db.runningTasks(Optional.of(jobId), withRelease);
             if (left.isEmpty()) {
                 db.completeJobIfDone(jobId, clock.millis());
                 return;
