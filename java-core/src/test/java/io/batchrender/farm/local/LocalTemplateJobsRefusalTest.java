@@ -1,0 +1,94 @@
+package io.batchrender.farm.local;
+
+import static io.batchrender.farm.local.TemplateJobFixture.job;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchrender.farm.FarmException;
+import io.batchrender.farm.TaskInfo;
+import io.batchrender.templates.ExpandedJob;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What the local farm refuses in a template job, and what it accepts but reports. */
+class LocalTemplateJobsRefusalTest {
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "no command line | {\"id\": \"a\"} | {\"id\": \"b\", \"commandLine\": \"/bin/true\"} | has no commandLine",
+        "blank command line | {\"id\": \"a\", \"commandLine\": \"  \"} | {\"id\": \"b\", \"commandLine\": \"/bin/true\"} | has no commandLine",
+        "duplicate id | {\"id\": \"a\", \"commandLine\": \"/bin/true\"} | {\"id\": \"A\", \"commandLine\": \"/bin/true\"} | Two tasks have the id",
+        "unknown dependency | {\"id\": \"a\", \"commandLine\": \"/bin/true\"} | {\"id\": \"b\", \"commandLine\": \"/bin/true\", \"dependsOn\": {\"taskIds\": [\"c\"]}} | depends on task 'c'",
+        "range beyond the tasks | {\"id\": \"0\", \"commandLine\": \"/bin/true\"} | {\"id\": \"merge\", \"commandLine\": \"/bin/true\", \"dependsOn\": {\"taskIdRanges\": [{\"start\": 0, \"end\": 1}]}} | depends on task '1'",
+        "circle | {\"id\": \"a\", \"commandLine\": \"/bin/true\", \"dependsOn\": {\"taskIds\": [\"b\"]}} | {\"id\": \"b\", \"commandLine\": \"/bin/true\", \"dependsOn\": {\"taskIds\": [\"a\"]}} | in a circle",
+        "resource path climbing out | {\"id\": \"a\", \"commandLine\": \"/bin/true\", \"resourceFiles\": [{\"httpUrl\": \"file:/etc/hostname\", \"filePath\": \"../../x\"}]} | {\"id\": \"b\", \"commandLine\": \"/bin/true\"} | is refused",
+        "absolute resource path | {\"id\": \"a\", \"commandLine\": \"/bin/true\", \"resourceFiles\": [{\"autoStorageContainerName\": \"fgrp-x\", \"filePath\": \"/etc\"}]} | {\"id\": \"b\", \"commandLine\": \"/bin/true\"} | is refused",
+        "bad duration | {\"id\": \"a\", \"commandLine\": \"/bin/true\", \"constraints\": {\"maxWallClockTime\": \"2 hours\"}} | {\"id\": \"b\", \"commandLine\": \"/bin/true\"} | ISO-8601",
+        "two sources | {\"id\": \"a\", \"commandLine\": \"/bin/true\", \"resourceFiles\": [{\"httpUrl\": \"file:/x\", \"autoStorageContainerName\": \"fgrp-x\", \"filePath\": \"x\"}]} | {\"id\": \"b\", \"commandLine\": \"/bin/true\"} | exactly one",
+        "wrong type | {\"id\": \"a\", \"commandLine\": \"/bin/true\", \"constraints\": {\"maxTaskRetryCount\": \"many\"}} | {\"id\": \"b\", \"commandLine\": \"/bin/true\"} | malformed",
+    })
+    void aMalformedJobIsRefusedInOneLineAndNothingIsStored(String what, String first, String second, String expected) {
+        try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
+            FarmException e = assertThrows(FarmException.class,
+                    () -> f.jobs.submit(job("{\"id\": \"bad\"}", first, second)));
+            assertTrue(e.getMessage().contains(expected), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), "one line");
+            assertEquals(List.of(), f.farm.farm.jobs(), "nothing stored");
+        }
+    }
+
+    @Test
+    void aTakenJobIdIsBatchsJobExistsAndAnInvalidOneIsReplaced() {
+        try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
+            ExpandedJob one = job("{\"id\": \"Shot-010\"}", "{\"id\": \"0\", \"commandLine\": \"/bin/true\"}");
+            assertEquals("Shot-010", f.jobs.submit(one).job().id());
+            FarmException e = assertThrows(FarmException.class, () -> f.jobs.submit(
+                    job("{\"id\": \"shot-010\"}", "{\"id\": \"0\", \"commandLine\": \"/bin/true\"}")));
+            assertTrue(e.getMessage().startsWith("JobExists: a job 'Shot-010'"), e.getMessage());
+            assertEquals(1, f.farm.farm.jobs().size());
+
+            TemplateSubmission renamed = f.jobs.submit(
+                    job("{\"id\": \"shot 010!\"}", "{\"id\": \"0\", \"commandLine\": \"/bin/true\"}"));
+            assertTrue(renamed.job().id().matches("[a-z0-9-]+"), renamed.job().id());
+            assertTrue(renamed.ignored().stream().anyMatch(l -> l.contains("'shot 010!' is not a valid Batch id")));
+            f.farm.awaitCompleted(renamed.job().id(), Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void azureOnlyPropertiesAreReportedAndAWindowsOnlyJobIsAcceptedWithAWarning() {
+        try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
+            String task = """
+                    {"id": "%s", "commandLine": "cmd /c mayabatch.exe -render scene.mb",
+                     "userIdentity": {"autoUser": {"scope": "task", "elevationLevel": "admin"}},
+                     "containerSettings": {"imageName": "mcr.microsoft.com/render:1"},
+                     "applicationPackageReferences": [{"applicationId": "maya"}],
+                     "requiredSlots": 2, "multiInstanceSettings": {"numberOfInstances": 2},
+                     "affinityInfo": {"affinityId": "node-1"}}""";
+            TemplateSubmission sub = f.jobs.submit(job("""
+                    {"id": "windows-job", "poolInfo": {"poolId": "maya-pool"}, "jobManagerTask": {"id": "m", "commandLine": "x"}}""",
+                    task.formatted("0"), task.formatted("1")));
+            List<String> lines = sub.ignored();
+            for (String expected : List.of("poolInfo.poolId 'maya-pool'", "userIdentity (elevationLevel admin) on tasks 0, 1",
+                    "containerSettings (image mcr.microsoft.com/render:1) on tasks 0, 1", "applicationPackageReferences on tasks 0, 1",
+                    "requiredSlots on tasks 0, 1", "multiInstanceSettings on tasks 0, 1", "affinityInfo on tasks 0, 1",
+                    "jobManagerTask: the job manager task is not run", "no task can run on this workstation")) {
+                assertTrue(lines.stream().anyMatch(l -> l.contains(expected)), expected + " in " + lines);
+            }
+            f.farm.awaitCompleted("windows-job", Duration.ofSeconds(60));
+            TaskInfo t = f.farm.task("windows-job", "0");
+            assertEquals(TemplateFailures.PROGRAM_NOT_FOUND, t.failure().orElseThrow().code());
+            assertTrue(t.failure().orElseThrow().message().contains("Windows program"), t.failure().toString());
+        }
+    }
+}
