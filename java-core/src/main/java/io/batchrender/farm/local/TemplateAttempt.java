@@ -64,6 +64,8 @@ final class TemplateAttempt {
         env.putAll(spec.environment());
         env.putAll(BatchNodeDirs.prepare(home, task, files.dir()));
         Path wd = BatchNodeDirs.workingDir(files.dir());
+        // programs such as Blender resolve relative paths against $PWD, not the process's own folder
+        env.put("PWD", wd.toString());
         ResourceFetcher fetcher = new ResourceFetcher(this::store);
         for (TemplateTask.ResourceFile file : spec.resourceFiles()) {
             try {
