@@ -1,0 +1,97 @@
+package io.batchrender.farm.local;
+
+import static io.batchrender.farm.local.TemplateJobFixture.job;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import io.batchrender.farm.JobInfo;
+import io.batchrender.farm.TaskFailure;
+import io.batchrender.farm.TaskInfo;
+import io.batchrender.farm.TaskState;
+import io.batchrender.json.JsonViews;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Time limits, cancelling, priority and the views of template jobs on the local farm. */
+class LocalTemplateJobsLifecycleTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aTaskPastItsMaxWallClockTimeIsStoppedAndItsFailureOutputsStillUploaded() throws Exception {
+        try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
+            String id = f.jobs.submit(job("""
+                    {"id": "tpl-slow"}""", """
+                    {"id": "0", "commandLine": "/bin/sh -c 'echo started; sleep 30'",
+                     "constraints": {"maxWallClockTime": "PT1S", "maxTaskRetryCount": 0},
+                     "outputFiles": [{"filePattern": "../stdout.txt", "destination": {"autoStorage": {"fileGroup": "slow", "path": "log.txt"}},
+                                      "uploadOptions": {"uploadCondition": "taskFailure"}}]}""")).job().id();
+            f.farm.awaitCompleted(id, LIMIT);
+            TaskInfo t = f.farm.task(id, "0");
+            assertEquals(TaskFailure.TIMEOUT, t.failure().orElseThrow().code(), t.toString());
+            assertTrue(t.failure().orElseThrow().message().contains("maxWallClockTime"));
+            assertEquals("started\n", f.blob("fgrp-slow", "log.txt"));
+        }
+    }
+
+    @Test
+    void aJobPastItsMaxWallClockTimeEndsAndItsWaitingTasksSaySo() {
+        try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
+            String id = f.jobs.submit(job("""
+                    {"id": "tpl-deadline", "constraints": {"maxWallClockTime": "PT2S"}}""", """
+                    {"id": "0", "commandLine": "/bin/sleep 30"}""", """
+                    {"id": "1", "commandLine": "/bin/true", "dependsOn": {"taskIds": ["0"]}}""")).job().id();
+            JobInfo done = f.farm.awaitCompleted(id, Duration.ofSeconds(20));
+            assertEquals(2, done.counts().failed());
+            assertEquals(TaskFailure.CANCELLED, f.farm.task(id, "0").failure().orElseThrow().code());
+            assertEquals(TemplateFailures.JOB_TIMEOUT, f.farm.task(id, "1").failure().orElseThrow().code());
+        }
+    }
+
+    @Test
+    void cancellingAJobStopsItsTasksAndStillRunsItsReleaseTask() throws Exception {
+        try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
+            String id = f.jobs.submit(job("""
+                    {"id": "tpl-cancel",
+                     "jobReleaseTask": {"commandLine": "/bin/sh -c 'echo cleaned > $AZ_BATCH_NODE_SHARED_DIR/released-$AZ_BATCH_JOB_ID'"}}""",
+                    """
+                    {"id": "0", "commandLine": "/bin/sleep 30"}""", """
+                    {"id": "1", "commandLine": "/bin/true", "dependsOn": {"taskIds": ["0"]}}""")).job().id();
+            FarmFixture.await(LIMIT, () -> f.farm.task(id, "0").state() == TaskState.RUNNING, "task 0 to run");
+            f.farm.farm.cancel(id);
+            f.farm.awaitCompleted(id, LIMIT);
+            assertEquals(TaskFailure.CANCELLED, f.farm.task(id, "0").failure().orElseThrow().code());
+            assertEquals(TaskFailure.CANCELLED, f.farm.task(id, "1").failure().orElseThrow().code());
+            assertEquals("cleaned\n", Files.readString(f.farm.home.dir().resolve("node/shared/released-" + id)));
+        }
+    }
+
+    @Test
+    void aHigherPriorityJobStartsFirstAndTheViewsShowTemplateTasks() throws Exception {
+        try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
+            f.farm.farm.resize("local", 0);
+            String low = f.jobs.submit(job("{\"id\": \"low\", \"priority\": -10}",
+                    "{\"id\": \"0\", \"commandLine\": \"/bin/sleep 1\"}")).job().id();
+            String high = f.jobs.submit(job("{\"id\": \"high\", \"priority\": 500}",
+                    "{\"id\": \"0\", \"commandLine\": \"/bin/sleep 1\"}")).job().id();
+            f.farm.farm.resize("local", 1);
+            f.farm.awaitCompleted(low, LIMIT);
+            f.farm.awaitCompleted(high, LIMIT);
+            assertTrue(f.farm.task(high, "0").endTime().orElseThrow()
+                    .compareTo(f.farm.task(low, "0").startTime().orElseThrow()) <= 0, "the high-priority job ran first");
+
+            JsonObject view = JsonViews.jobWithTasks(f.farm.job(high), f.farm.farm.tasks(high));
+            assertEquals("template", view.get("renderer").getAsString());
+            assertEquals(0, view.getAsJsonArray("tasks").get(0).getAsJsonObject().getAsJsonArray("frames").size());
+            assertEquals(java.util.List.of(), new LocalTaskOutputs(f.farm.home, f.farm.farm).list(high, f.farm.task(high, "0")),
+                    "outputs are in the store: the watcher has nothing to fetch from the job folder");
+        }
+    }
+}
