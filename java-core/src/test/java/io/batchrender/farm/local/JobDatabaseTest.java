@@ -31,4 +31,36 @@ class JobDatabaseTest {
             assertEquals(ShrinkPolicy.TASKCOMPLETION, db.shrinkPolicy("local"));
         }
     }
+
+    @Test
+    void aDatabaseFromBeforeTemplateJobsKeepsItsJobsAndTakesTemplateJobs() throws Exception {
+        Path file = tmp.resolve("farm.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE jobs (id TEXT PRIMARY KEY, name TEXT NOT NULL, state TEXT NOT NULL, renderer TEXT NOT NULL,"
+                    + " scene TEXT, output_dir TEXT NOT NULL, own_output INTEGER NOT NULL, max_retries INTEGER NOT NULL,"
+                    + " timeout_ms INTEGER NOT NULL, created_ms INTEGER NOT NULL, ended_ms INTEGER, environment TEXT)");
+            st.execute("CREATE TABLE tasks (job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE, id TEXT NOT NULL,"
+                    + " seq INTEGER NOT NULL, frames TEXT NOT NULL, command TEXT NOT NULL, state TEXT NOT NULL, result TEXT,"
+                    + " exit_code INTEGER, attempts INTEGER NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0,"
+                    + " requeues INTEGER NOT NULL DEFAULT 0, failure_code TEXT, failure_message TEXT, started_ms INTEGER,"
+                    + " ended_ms INTEGER, pid INTEGER, pid_start_ms INTEGER, PRIMARY KEY (job_id, id))");
+            st.execute("INSERT INTO jobs VALUES ('old-job', 'old', 'active', 'blender', NULL, '/tmp/out', 1, 0, 0, 1, NULL, NULL)");
+            st.execute("INSERT INTO tasks (job_id, id, seq, frames, command, state) VALUES ('old-job', '1', 0, '[1]',"
+                    + " '{\"program\":{\"name\":\"blender\"},\"args\":[],\"minOutputFiles\":0}', 'active')");
+        }
+
+        try (JobDatabase db = JobDatabase.open(file)) {
+            assertEquals(java.util.List.of("old-job"), db.activeJobsWithWork());
+            assertEquals(1, db.tasks("old-job").size());
+            var claimed = db.claimNext("old-job", 2).orElseThrow();
+            assertEquals("1", claimed.taskId());
+            assertEquals(java.util.Optional.empty(), claimed.template(), "a scene job's task is not a template task");
+
+            TemplatePlan plan = new TemplateJobReader(java.util.Map.of()).read(TemplateJobFixture.job(
+                    "{\"id\": \"tpl\"}", "{\"id\": \"0\", \"commandLine\": \"/bin/true\"}"));
+            db.insertTemplateJob("tpl", plan, java.util.Map.of(), tmp.resolve("out"), 3);
+            var task = db.claimNext("tpl", 4).orElseThrow();
+            assertEquals("/bin/true", task.template().orElseThrow().spec().commandLine());
+        }
+    }
 }
