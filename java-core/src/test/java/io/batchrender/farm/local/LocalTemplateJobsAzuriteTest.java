@@ -60,4 +60,25 @@ class LocalTemplateJobsAzuriteTest {
         BlobInfo result = blobs.stream().filter(b -> b.name().equals("results/result.txt")).findFirst().orElseThrow();
         assertEquals(Md5.of("from azurite\n".getBytes()), result.contentMd5().orElseThrow(), "uploaded with its MD5");
     }
+
+    @Test
+    void anUploadRefusedByTheStorageServiceFailsASucceededAttempt() {
+        AzureBlobStore azure = AZURITE.store();
+        azure.createContainer("sas-readonly");
+        String readOnly = azure.sas().readListUrl("sas-readonly");
+        try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
+            String id = f.jobs.submit(job("""
+                    {"id": "tpl-refused"}""", """
+                    {"id": "0", "commandLine": "/bin/sh -c 'echo frame > frame.txt'",
+                     "outputFiles": [{"filePattern": "frame.txt", "destination": {"container": {"containerUrl": "%s"}}}]}"""
+                    .formatted(readOnly))).job().id();
+            f.farm.awaitCompleted(id, Duration.ofSeconds(60));
+            var task = f.farm.task(id, "0");
+            assertEquals(0, task.exitCode().orElseThrow());
+            assertEquals(TemplateFailures.OUTPUT_FILES_FAILED, task.failure().orElseThrow().code(), task.toString());
+            String message = task.failure().orElseThrow().message();
+            assertTrue(message.contains("frame.txt") && message.contains("HTTP 403"), message);
+            assertTrue(!message.contains("sig="), "the SAS signature is never shown: " + message);
+        }
+    }
 }

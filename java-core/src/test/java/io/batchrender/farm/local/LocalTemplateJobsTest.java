@@ -195,4 +195,42 @@ class LocalTemplateJobsTest {
             }
         }
     }
+
+    @Test
+    void httpResourceFilesAreDownloadedAndAMissingOneFailsTheAttemptNamingIt() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = "served over http\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int status = exchange.getRequestURI().getPath().equals("/licence.txt") ? 200 : 404;
+            exchange.sendResponseHeaders(status, status == 200 ? body.length : -1);
+            if (status == 200) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
+            String id = f.jobs.submit(job("""
+                    {"id": "tpl-http", "constraints": {"maxTaskRetryCount": 1}}""", """
+                    {"id": "0", "commandLine": "/bin/cp conf/licence.txt copy.txt",
+                     "resourceFiles": [{"httpUrl": "%1$s/licence.txt", "filePath": "conf/licence.txt"}],
+                     "outputFiles": [{"filePattern": "copy.txt", "destination": {"autoStorage": {"fileGroup": "http"}}}]}""".formatted(base),
+                    """
+                    {"id": "1", "commandLine": "/bin/true",
+                     "resourceFiles": [{"httpUrl": "%1$s/missing.txt?sig=secret", "filePath": "missing.txt"}]}""".formatted(base)))
+                    .job().id();
+            f.farm.awaitCompleted(id, LIMIT);
+            assertEquals("served over http\n", f.blob("fgrp-http", "copy.txt"), f.farm.diagnostics(id));
+            TaskInfo missing = f.farm.task(id, "1");
+            assertEquals(2, missing.attempts(), "a failed fetch is retried like any failure");
+            assertEquals(TemplateFailures.RESOURCE_FILES_FAILED, missing.failure().orElseThrow().code());
+            String message = missing.failure().orElseThrow().message();
+            assertTrue(message.contains(base + "/missing.txt") && message.contains("HTTP 404"), message);
+            assertFalse(message.contains("secret"), "a URL's query (a SAS signature) is never shown");
+        } finally {
+            server.stop(0);
+        }
+    }
 }
