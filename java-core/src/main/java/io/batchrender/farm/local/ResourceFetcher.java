@@ -2,7 +2,6 @@ package io.batchrender.farm.local;
 
 import io.batchrender.storage.AssetStore;
 import io.batchrender.storage.BlobInfo;
-import io.batchrender.storage.Md5;
 import io.batchrender.storage.SafeBlobPath;
 import io.batchrender.storage.StorageException;
 import java.io.IOException;
@@ -159,9 +158,5 @@ final class ResourceFetcher {
 
     private static String trimSlashes(String s) {
         return s.replaceAll("^/+|/+$", "");
-    }
-
-    static String md5(Path file) throws IOException {
-        return Md5.ofFile(file);
     }
 }

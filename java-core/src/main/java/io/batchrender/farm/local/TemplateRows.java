@@ -73,7 +73,12 @@ final class TemplateRows {
         }
     }
 
-    private record Row(String id, String role, String state, String result, int attempts, TemplateTask spec) {
+    /** A task's row; its JSON is read only when the task is looked at (a claim usually stops at the first). */
+    private record Row(String id, String role, String state, String result, int attempts, String json) {
+        TemplateTask spec() {
+            return TemplateRows.spec(json).orElseThrow();
+        }
+
         boolean done() {
             return state.equals("completed");
         }
@@ -109,7 +114,7 @@ final class TemplateRows {
                     if (rows.values().stream().noneMatch(o -> o != r && o.attempts > 0)) {
                         // Batch runs the release task only where the job ran something
                         complete(jobId, r.id, "success", null, "Not run: no task of the job ran.", nowMs);
-                        rows.put(r.id, new Row(r.id, r.role, "completed", "success", 0, r.spec));
+                        rows.put(r.id, new Row(r.id, r.role, "completed", "success", 0, r.json));
                         changed = true;
                         continue;
                     }
@@ -123,7 +128,8 @@ final class TemplateRows {
                 }
                 Optional<String> blockedBy = Optional.empty();
                 String failure = null;
-                if (prep != null && r.spec.waitForPrep()) {
+                TemplateTask spec = r.spec();
+                if (prep != null && spec.waitForPrep()) {
                     Row p = rows.get(prep.id);
                     if (p.failed()) {
                         failure = TemplateFailures.JOB_PREPARATION_FAILED;
@@ -134,7 +140,7 @@ final class TemplateRows {
                     }
                 }
                 if (failure == null && blockedBy.isEmpty()) {
-                    for (String dep : r.spec.dependsOn()) {
+                    for (String dep : spec.dependsOn()) {
                         Row d = rows.get(dep);
                         if (d.failed()) {
                             failure = TemplateFailures.DEPENDENCY_FAILED;
@@ -149,7 +155,7 @@ final class TemplateRows {
                     }
                 }
                 if (failure != null) {
-                    rows.put(r.id, new Row(r.id, r.role, "completed", "failure", r.attempts, r.spec));
+                    rows.put(r.id, new Row(r.id, r.role, "completed", "failure", r.attempts, r.json));
                     changed = true;
                 } else if (blockedBy.isEmpty()) {
                     return Optional.of(r.id);
@@ -182,7 +188,7 @@ final class TemplateRows {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     rows.put(rs.getString(1), new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getInt(5), spec(rs.getString(6)).orElseThrow()));
+                            rs.getInt(5), rs.getString(6)));
                 }
             }
         }
