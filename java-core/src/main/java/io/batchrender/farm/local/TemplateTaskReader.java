@@ -70,12 +70,16 @@ final class TemplateTaskReader {
                 throw refuse(what + ": a resource file needs exactly one of autoStorageContainerName, storageContainerUrl"
                         + " and httpUrl (found " + sources + ").");
             }
-            String filePath = string(o, "filePath").orElse(null);
-            if (url != null && (filePath == null || filePath.isEmpty())) {
-                throw refuse(what + ": the resource file " + url + " needs a filePath (the file's name in the working folder).");
+            String filePath = string(o, "filePath").map(p -> p.replace('\\', '/')).orElse(null);
+            if (url != null && (filePath == null || filePath.isEmpty() || filePath.endsWith("/"))) {
+                throw refuse(what + ": the resource file " + ContainerUrls.withoutQuery(url)
+                        + " needs a filePath naming the file in the working folder.");
+            }
+            if (url == null && filePath != null) {
+                filePath = filePath.replaceAll("/+$", ""); // a folder: "assets/" is "assets"
             }
             if (filePath != null && !filePath.isEmpty()
-                    && SafeBlobPath.resolve(SOME_DIR, filePath.replace('\\', '/')) instanceof SafeBlobPath.Refused r) {
+                    && SafeBlobPath.resolve(SOME_DIR, filePath) instanceof SafeBlobPath.Refused r) {
                 throw refuse(what + ": the resource file path '" + filePath + "' is refused (" + r.reason()
                         + "): give a path inside the task's working folder.");
             }
@@ -88,7 +92,7 @@ final class TemplateTaskReader {
                 throw refuse(what + ": fileMode '" + mode + "' is not an octal mode like 0755.");
             }
             files.add(new TemplateTask.ResourceFile(container, string(o, "blobPrefix").orElse(""), containerUrl, url,
-                    filePath == null ? null : filePath.replace('\\', '/'), mode));
+                    filePath, mode));
         }
         return files;
     }

@@ -35,6 +35,7 @@ class LocalTemplateJobsRefusalTest {
         "absolute resource path | {\"id\": \"a\", \"commandLine\": \"/bin/true\", \"resourceFiles\": [{\"autoStorageContainerName\": \"fgrp-x\", \"filePath\": \"/etc\"}]} | {\"id\": \"b\", \"commandLine\": \"/bin/true\"} | is refused",
         "bad duration | {\"id\": \"a\", \"commandLine\": \"/bin/true\", \"constraints\": {\"maxWallClockTime\": \"2 hours\"}} | {\"id\": \"b\", \"commandLine\": \"/bin/true\"} | ISO-8601",
         "two sources | {\"id\": \"a\", \"commandLine\": \"/bin/true\", \"resourceFiles\": [{\"httpUrl\": \"file:/x\", \"autoStorageContainerName\": \"fgrp-x\", \"filePath\": \"x\"}]} | {\"id\": \"b\", \"commandLine\": \"/bin/true\"} | exactly one",
+        "URL into a folder | {\"id\": \"a\", \"commandLine\": \"/bin/true\", \"resourceFiles\": [{\"httpUrl\": \"file:/etc/hostname\", \"filePath\": \"conf/\"}]} | {\"id\": \"b\", \"commandLine\": \"/bin/true\"} | needs a filePath naming the file",
         "wrong type | {\"id\": \"a\", \"commandLine\": \"/bin/true\", \"constraints\": {\"maxTaskRetryCount\": \"many\"}} | {\"id\": \"b\", \"commandLine\": \"/bin/true\"} | malformed",
     })
     void aMalformedJobIsRefusedInOneLineAndNothingIsStored(String what, String first, String second, String expected) {
