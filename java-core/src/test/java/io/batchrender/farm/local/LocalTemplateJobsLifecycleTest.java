@@ -94,4 +94,20 @@ class LocalTemplateJobsLifecycleTest {
                     "outputs are in the store: the watcher has nothing to fetch from the job folder");
         }
     }
+
+    @Test
+    void theWatcherFollowsATemplateJobToItsEnd() throws Exception {
+        try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
+            String id = f.jobs.submit(job("{\"id\": \"tpl-watched\"}",
+                    "{\"id\": \"0\", \"commandLine\": \"/bin/sleep 1\"}",
+                    "{\"id\": \"1\", \"commandLine\": \"/bin/false\"}")).job().id();
+            io.batchrender.watch.WatchState end = new io.batchrender.watch.Watcher(id, tmp.resolve("dest"), f.farm.farm,
+                    new LocalTaskOutputs(f.farm.home, f.farm.farm), new io.batchrender.watch.WatchPaths(f.farm.home, id),
+                    new io.batchrender.watch.Thumbnailer(java.util.List.of()),
+                    new io.batchrender.watch.WatchOptions(Duration.ofMillis(50), 0, 3), java.time.Clock.systemUTC()).run();
+            assertEquals(io.batchrender.watch.WatchStatus.FINISHED, end.status(), end.message());
+            assertEquals(0, end.files().size(), "a template job's outputs are in the store");
+            assertEquals(1, f.farm.job(id).counts().failed());
+        }
+    }
 }

@@ -92,4 +92,17 @@ class LocalTemplateJobsRefusalTest {
             assertTrue(t.failure().orElseThrow().message().contains("Windows program"), t.failure().toString());
         }
     }
+
+    @Test
+    void aCommandLineWrittenForAShellIsAcceptedWithAWarning() {
+        try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
+            // the historical Batch Explorer Maya/Arnold Linux template writes its task like this
+            TemplateSubmission sub = f.jobs.submit(job("{\"id\": \"shell-syntax\"}",
+                    "{\"id\": \"0\", \"commandLine\": \"mkdir $AZ_BATCH_TASK_WORKING_DIR/thumbs;echo done\"}",
+                    "{\"id\": \"1\", \"commandLine\": \"/bin/sh -c 'echo $HOME; true'\"}"));
+            List<String> warnings = sub.ignored().stream().filter(l -> l.contains("shell syntax")).toList();
+            assertEquals(1, warnings.size(), sub.ignored().toString());
+            assertTrue(warnings.get(0).contains("task 0 uses shell syntax"), warnings.toString());
+        }
+    }
 }
