@@ -46,7 +46,14 @@ public final class Agent {
     private final int defaultSlots;
     private final Duration idleExit;
     private final Map<String, RunningTask> running = new LinkedHashMap<>();
-    private final BlockingQueue<Exit> exits = new LinkedBlockingQueue<>();
+    /** What the loop acts on: an {@link Exit}, or a {@link Runnable} posted by a template task's file transfer. */
+    private final BlockingQueue<Object> exits = new LinkedBlockingQueue<>();
+    /** Fetches resource files and uploads outputs of template tasks, off the loop. */
+    private final ExecutorService transfers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "task-files");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService killers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "task-killer");
         t.setDaemon(true);
@@ -60,12 +67,17 @@ public final class Agent {
 
     private static final class RunningTask {
         final ClaimedTask task;
-        final Process process;
+        /** Null while a template task's resource files are fetched. */
+        Process process;
         final AttemptFiles files;
         final long startMs;
         StopReason stopReason;
         /** Done when every process of the tree is gone; set when the agent stops the task. */
         CompletableFuture<Void> treeGone;
+        /** Its process exited and its outputs are being uploaded: it can no longer be stopped. */
+        boolean finishing;
+        /** Asks a fetch of resource files to stop. */
+        final io.batchrender.storage.Cancellation transfer = new io.batchrender.storage.Cancellation();
 
         RunningTask(ClaimedTask task, Process process, AttemptFiles files, long startMs) {
             this.task = task;
@@ -122,6 +134,7 @@ public final class Agent {
                 lock.close();
             }
             db.close();
+            transfers.shutdownNow();
             templates.close();
             killers.shutdownNow();
             LOG.info("agent " + ProcessHandle.current().pid() + " stopped");
@@ -168,16 +181,16 @@ public final class Agent {
                 }
                 idleSince = now;
             }
-            Exit exit;
+            Object event;
             try {
-                exit = exits.poll(RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                event = exits.poll(RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            while (exit != null) {
-                finish(exit);
-                exit = exits.poll();
+            while (event != null) {
+                handle(event);
+                event = exits.poll();
             }
         }
     }
@@ -227,18 +240,26 @@ public final class Agent {
         return started;
     }
 
+    private void handle(Object event) {
+        if (event instanceof Exit exit) {
+            finish(exit);
+        } else {
+            ((Runnable) event).run();
+        }
+    }
+
     private void launch(ClaimedTask task) {
         AttemptFiles files = AttemptFiles.of(home, task.jobId(), task.taskId(), task.attempt());
         long now = System.currentTimeMillis();
+        if (task.template().isPresent()) {
+            launchTemplate(task, files, now);
+            return;
+        }
         try {
-            Process process = task.template().isPresent() ? templates.start(task, files)
-                    : launcher.start(task, files, AttemptFiles.taskDir(home, task.jobId(), task.taskId()).resolve("work"));
+            Process process = launcher.start(task, files, AttemptFiles.taskDir(home, task.jobId(), task.taskId()).resolve("work"));
             RunningTask rt = new RunningTask(task, process, files, now);
             running.put(task.key(), rt);
-            db.recordProcess(task, process.pid(), ProcessTree.startMillis(process.toHandle()));
-            process.onExit().thenAccept(p -> exits.add(new Exit(task.key(), p.exitValue())));
-        } catch (TemplateAttempt.NotStarted e) {
-            record(task, e.outcome);
+            started(rt, process);
         } catch (TaskLauncher.ProgramMissing e) {
             record(task, AttemptOutcome.failedFinal(TaskFailure.RENDERER_NOT_FOUND, e.getMessage()));
         } catch (IOException | RuntimeException e) {
@@ -247,6 +268,53 @@ public final class Agent {
             record(task, AttemptOutcome.failed(Optional.empty(), TaskFailure.LAUNCH_FAILED,
                     "The task could not start (" + e.getMessage() + "): check the program and the disk."));
         }
+    }
+
+    private void started(RunningTask rt, Process process) {
+        rt.process = process;
+        db.recordProcess(rt.task, process.pid(), ProcessTree.startMillis(process.toHandle()));
+        process.onExit().thenAccept(p -> exits.add(new Exit(rt.task.key(), p.exitValue())));
+    }
+
+    /**
+     * A template task holds its slot while its resource files are fetched on a transfer thread, so
+     * the loop goes on starting, stopping and timing other tasks meanwhile.
+     */
+    private void launchTemplate(ClaimedTask task, AttemptFiles files, long now) {
+        RunningTask rt = new RunningTask(task, null, files, now);
+        running.put(task.key(), rt);
+        transfers.execute(() -> {
+            try {
+                Process process = templates.start(task, files, rt.transfer);
+                exits.add((Runnable) () -> {
+                    started(rt, process);
+                    if (rt.stopReason != null) {
+                        // stopped while its files were fetched: the exit records how
+                        rt.treeGone = CompletableFuture.runAsync(() -> ProcessTree.kill(process.toHandle(), KILL_GRACE), killers);
+                    }
+                });
+            } catch (TemplateAttempt.NotStarted e) {
+                exits.add((Runnable) () -> notStarted(rt, e.outcome));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "could not start " + task.key(), e);
+                writeQuietly(files, "Could not start the task: " + e.getMessage());
+                exits.add((Runnable) () -> notStarted(rt, AttemptOutcome.failed(Optional.empty(), TaskFailure.LAUNCH_FAILED,
+                        "The task could not start (" + e.getMessage() + "): check the program and the disk.")));
+            }
+        });
+    }
+
+    private void notStarted(RunningTask rt, AttemptOutcome outcome) {
+        running.remove(rt.task.key());
+        if (rt.stopReason == null) {
+            record(rt.task, outcome);
+            return;
+        }
+        record(rt.task, switch (rt.stopReason) {
+            case CANCELLED -> AttemptOutcome.cancelled(Optional.empty());
+            case REQUEUE -> AttemptOutcome.requeued();
+            case TIMEOUT -> timedOut(rt, Optional.empty());
+        });
     }
 
     // ---- finishing ---------------------------------------------------------------------------
@@ -259,6 +327,18 @@ public final class Agent {
         if (rt.treeGone != null && !rt.treeGone.isDone()) {
             // the task's own process is gone but its children may not be yet: record it once they are
             rt.treeGone.whenComplete((v, t) -> exits.add(exit));
+            return;
+        }
+        if (rt.task.template().isPresent()) {
+            // its outputs are uploaded on a transfer thread; it keeps its slot until they are
+            rt.finishing = true;
+            transfers.execute(() -> {
+                AttemptOutcome outcome = outcomeOf(rt, exit.exitCode());
+                exits.add((Runnable) () -> {
+                    running.remove(exit.key());
+                    record(rt.task, outcome);
+                });
+            });
             return;
         }
         running.remove(exit.key());
@@ -274,7 +354,7 @@ public final class Agent {
             return switch (rt.stopReason) {
                 case CANCELLED -> AttemptOutcome.cancelled(Optional.of(exitCode));
                 case REQUEUE -> AttemptOutcome.requeued();
-                case TIMEOUT -> timedOut(rt, exitCode);
+                case TIMEOUT -> timedOut(rt, Optional.of(exitCode));
             };
         }
         if (rt.task.template().isPresent()) {
@@ -306,12 +386,12 @@ public final class Agent {
         }
     }
 
-    private AttemptOutcome timedOut(RunningTask rt, int exitCode) {
+    private AttemptOutcome timedOut(RunningTask rt, Optional<Integer> exitCode) {
         boolean template = rt.task.template().isPresent();
         if (template) {
             templates.uploadAfterFailure(rt.task, rt.files);
         }
-        return AttemptOutcome.failed(Optional.of(exitCode), TaskFailure.TIMEOUT,
+        return AttemptOutcome.failed(exitCode, TaskFailure.TIMEOUT,
                 "The task ran longer than its limit of " + Duration.ofMillis(rt.task.timeoutMs()).toSeconds()
                         + " s and was stopped: " + (template ? "raise its constraints.maxWallClockTime" : "raise --timeout")
                         + " or look at the log for a hang.");
@@ -331,7 +411,8 @@ public final class Agent {
         }
         Set<String> endingSet = Set.copyOf(ending);
         for (RunningTask rt : running.values()) {
-            if (rt.stopReason == null && endingSet.contains(rt.task.jobId()) && !releaseOfTerminatingJob(rt.task)) {
+            if (rt.stopReason == null && !rt.finishing && endingSet.contains(rt.task.jobId())
+                    && !releaseOfTerminatingJob(rt.task)) {
                 stop(rt, StopReason.CANCELLED);
             }
         }
@@ -345,7 +426,7 @@ public final class Agent {
 
     private void stopTimedOut(long now) {
         for (RunningTask rt : running.values()) {
-            if (rt.stopReason == null && rt.task.deadline(rt.startMs).map(d -> now > d).orElse(false)) {
+            if (rt.stopReason == null && !rt.finishing && rt.task.deadline(rt.startMs).map(d -> now > d).orElse(false)) {
                 stop(rt, StopReason.TIMEOUT);
             }
         }
@@ -353,7 +434,7 @@ public final class Agent {
 
     /** Puts the most recently started tasks back in the queue until no more run than the pool has slots. */
     private void shrinkTo(int slots) {
-        List<RunningTask> live = running.values().stream().filter(r -> r.stopReason == null)
+        List<RunningTask> live = running.values().stream().filter(r -> r.stopReason == null && !r.finishing)
                 .sorted(Comparator.comparingLong((RunningTask r) -> r.startMs).reversed()).toList();
         for (int i = 0; i < live.size() - slots; i++) {
             stop(live.get(i), StopReason.REQUEUE);
@@ -363,26 +444,37 @@ public final class Agent {
     private void stop(RunningTask rt, StopReason reason) {
         rt.stopReason = reason;
         LOG.info("stopping " + rt.task.key() + ": " + reason);
-        rt.treeGone = CompletableFuture.runAsync(
-                () -> ProcessTree.kill(rt.process.toHandle(), KILL_GRACE), killers);
+        if (rt.process == null) {
+            rt.transfer.cancel(); // still fetching its files: it reports back, and is stopped then
+            return;
+        }
+        Process process = rt.process;
+        rt.treeGone = CompletableFuture.runAsync(() -> ProcessTree.kill(process.toHandle(), KILL_GRACE), killers);
     }
 
     /** On the way out: every task still running goes back to the queue, its processes stopped. */
     private void requeueAll() throws InterruptedException {
         for (RunningTask rt : running.values()) {
+            if (rt.finishing) {
+                continue; // its outputs are on their way; its outcome is posted when they are
+            }
             if (rt.stopReason == null) {
                 rt.stopReason = StopReason.REQUEUE;
             }
-            ProcessTree.kill(rt.process.toHandle(), KILL_GRACE);
+            rt.transfer.cancel();
+            if (rt.process != null) {
+                ProcessTree.kill(rt.process.toHandle(), KILL_GRACE);
+            }
             rt.treeGone = CompletableFuture.completedFuture(null);
         }
         long deadline = System.currentTimeMillis() + KILL_GRACE.toMillis() * 2;
         while (!running.isEmpty() && System.currentTimeMillis() < deadline) {
-            Exit exit = exits.poll(100, TimeUnit.MILLISECONDS);
-            if (exit != null) {
-                finish(exit);
+            Object event = exits.poll(100, TimeUnit.MILLISECONDS);
+            if (event != null) {
+                handle(event);
             }
         }
+        // a task still fetching or uploading stays 'running' in the database: the next agent runs it again
     }
 
     /**

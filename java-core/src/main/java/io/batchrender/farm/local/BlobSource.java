@@ -16,7 +16,7 @@ interface BlobSource {
     List<BlobInfo> list(String prefix);
 
     /** Writes the blob to {@code target} and returns the Base64 MD5 of what was written. */
-    String download(String name, Path target);
+    String download(String name, Path target, Cancellation cancel);
 
     /** Writes {@code file} as blob {@code name}, checked by MD5 on the way. */
     void upload(String name, Path file);
@@ -40,8 +40,8 @@ interface BlobSource {
             }
 
             @Override
-            public String download(String name, Path target) {
-                return store.download(container, name, target, n -> { }, new Cancellation());
+            public String download(String name, Path target, Cancellation cancel) {
+                return store.download(container, name, target, n -> { }, cancel);
             }
 
             @Override

@@ -2,6 +2,7 @@ package io.batchrender.farm.local;
 
 import io.batchrender.storage.AssetStore;
 import io.batchrender.storage.BlobInfo;
+import io.batchrender.storage.Cancellation;
 import io.batchrender.storage.SafeBlobPath;
 import io.batchrender.storage.StorageException;
 import java.io.IOException;
@@ -45,7 +46,7 @@ final class ResourceFetcher {
         this.localStore = localStore;
     }
 
-    void fetch(TemplateTask.ResourceFile file, Path workDir) throws FetchFailed {
+    void fetch(TemplateTask.ResourceFile file, Path workDir, Cancellation cancel) throws FetchFailed {
         Path wd = workDir.toAbsolutePath().normalize();
         try {
             if (file.httpUrl() != null) {
@@ -61,10 +62,11 @@ final class ResourceFetcher {
                 if (blob.name().endsWith("/")) {
                     continue; // a folder marker
                 }
+                cancel.check();
                 Path target = inside(wd, base + blob.name(), file);
                 Path temp = temp(target);
                 try {
-                    String md5 = source.download(blob.name(), temp);
+                    String md5 = source.download(blob.name(), temp, cancel);
                     if (blob.contentMd5().isPresent() && !blob.contentMd5().get().equals(md5)) {
                         throw new FetchFailed("Resource file " + blob.name() + " from " + source.describe()
                                 + " arrived damaged (MD5 mismatch): try again.");

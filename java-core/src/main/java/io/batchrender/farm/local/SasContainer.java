@@ -65,7 +65,8 @@ final class SasContainer implements BlobSource {
     }
 
     @Override
-    public String download(String name, Path target) {
+    public String download(String name, Path target, io.batchrender.storage.Cancellation cancel) {
+        cancel.check();
         MessageDigest md = Md5.digest();
         try (InputStream in = client.getBlobClient(name).openInputStream();
              OutputStream out = new DigestOutputStream(Files.newOutputStream(target), md)) {

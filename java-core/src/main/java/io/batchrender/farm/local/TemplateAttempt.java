@@ -5,6 +5,7 @@ import io.batchrender.render.CommandLineSplitter;
 import io.batchrender.settings.StateHome;
 import io.batchrender.storage.AssetStore;
 import io.batchrender.storage.AssetStores;
+import io.batchrender.storage.Cancellation;
 import io.batchrender.storage.StorageException;
 import io.batchrender.storage.local.LocalBlobStore;
 import java.io.File;
@@ -57,7 +58,11 @@ final class TemplateAttempt {
         return store;
     }
 
-    Process start(ClaimedTask task, AttemptFiles files) throws IOException, NotStarted {
+    /**
+     * Lays out the folders, fetches the resource files and starts the command. Runs on a transfer
+     * thread; {@code cancel} stops a fetch between files.
+     */
+    Process start(ClaimedTask task, AttemptFiles files, Cancellation cancel) throws IOException, NotStarted {
         TemplateTask spec = task.template().orElseThrow().spec();
         Files.createDirectories(files.dir());
         Map<String, String> env = new HashMap<>(task.environment().isEmpty() ? agentEnv : task.environment());
@@ -69,12 +74,15 @@ final class TemplateAttempt {
         ResourceFetcher fetcher = new ResourceFetcher(this::store);
         for (TemplateTask.ResourceFile file : spec.resourceFiles()) {
             try {
-                fetcher.fetch(file, wd);
+                fetcher.fetch(file, wd, cancel);
             } catch (ResourceFetcher.FetchFailed e) {
                 note(files.stderr(), e.getMessage());
                 throw new NotStarted(AttemptOutcome.failed(Optional.empty(), TemplateFailures.RESOURCE_FILES_FAILED,
                         e.getMessage()));
             }
+        }
+        if (cancel.isCancelled()) {
+            throw new NotStarted(AttemptOutcome.requeued()); // the agent decides how it ends
         }
         List<String> argv = new ArrayList<>(CommandLineSplitter.split(spec.commandLine()));
         Optional<Path> exe = ProgramPath.find(argv.get(0), env, wd);

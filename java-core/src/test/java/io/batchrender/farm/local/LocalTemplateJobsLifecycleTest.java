@@ -110,4 +110,48 @@ class LocalTemplateJobsLifecycleTest {
             assertEquals(1, f.farm.job(id).counts().failed());
         }
     }
+
+    @Test
+    void aSlowResourceFetchNeitherHoldsUpOtherTasksNorACancel() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS); // a slow server
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "late\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
+            f.farm.farm.resize("local", 2);
+            String id = f.jobs.submit(job("{\"id\": \"tpl-slow-fetch\"}", """
+                    {"id": "slow", "commandLine": "/bin/cat big.bin",
+                     "resourceFiles": [{"httpUrl": "http://127.0.0.1:%d/big.bin", "filePath": "big.bin"}]}"""
+                    .formatted(server.getAddress().getPort()), """
+                    {"id": "quick", "commandLine": "/bin/true"}""")).job().id();
+            FarmFixture.await(LIMIT, () -> f.farm.task(id, "quick").state() == TaskState.COMPLETED, "the quick task");
+            assertEquals(TaskState.RUNNING, f.farm.task(id, "slow").state(), "still fetching its file");
+
+            Thread cancel = new Thread(() -> f.farm.farm.cancel(id));
+            cancel.start();
+            Thread.sleep(500);
+            release.countDown(); // the fetch ends; the agent then stops the task instead of starting it
+            cancel.join(30_000);
+            f.farm.awaitCompleted(id, LIMIT);
+            TaskInfo slow = f.farm.task(id, "slow");
+            assertEquals(TaskFailure.CANCELLED, slow.failure().orElseThrow().code(), slow.toString());
+            assertTrue(Files.notExists(f.taskDir(id, "slow", 1).resolve("stdout.txt"))
+                    || Files.readString(f.taskDir(id, "slow", 1).resolve("stdout.txt")).isEmpty(), "its command never ran");
+        } finally {
+            release.countDown();
+            server.stop(0);
+        }
+    }
 }
