@@ -83,6 +83,8 @@ final class JobDatabase implements AutoCloseable {
     };
 
     private final Connection conn;
+    /** What template claims remember between calls (only the agent claims). */
+    private final TemplateClaims.Memo memo = new TemplateClaims.Memo();
 
     private JobDatabase(Connection conn) {
         this.conn = conn;
@@ -110,6 +112,7 @@ final class JobDatabase implements AutoCloseable {
                 addColumnIfMissing(st, "jobs", "deadline_ms", "INTEGER");
                 addColumnIfMissing(st, "tasks", "template", "TEXT");
                 addColumnIfMissing(st, "tasks", "role", "TEXT");
+                st.execute("CREATE INDEX IF NOT EXISTS tasks_by_role ON tasks(job_id, role)");
             }
             return new JobDatabase(conn);
         } catch (SQLException e) {
@@ -357,7 +360,7 @@ final class JobDatabase implements AutoCloseable {
             }
             if (TemplateRows.KIND.equals(kind.get())) {
                 JobState state = jobState(jobId).orElseThrow();
-                templateTask = new TemplateRows(conn).next(jobId, state.wire(), nowMs);
+                templateTask = new TemplateClaims(conn, memo).next(jobId, createdMs(jobId), state.wire(), nowMs);
                 if (templateTask.isEmpty()) {
                     completeJobIfDone(jobId, nowMs);
                     return Optional.<ClaimedTask>empty();
@@ -590,6 +593,15 @@ final class JobDatabase implements AutoCloseable {
     private static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(v);
+    }
+
+    private long createdMs(String jobId) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("SELECT created_ms FROM jobs WHERE id = ?")) {
+            st.setString(1, jobId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
     }
 
     private Optional<String> jobKind(String jobId) throws SQLException {

@@ -73,98 +73,6 @@ final class TemplateRows {
         }
     }
 
-    /** A task's row; its JSON is read only when the task is looked at (a claim usually stops at the first). */
-    private record Row(String id, String role, String state, String result, int attempts, String json) {
-        TemplateTask spec() {
-            return TemplateRows.spec(json).orElseThrow();
-        }
-
-        boolean done() {
-            return state.equals("completed");
-        }
-
-        boolean succeeded() {
-            return done() && "success".equals(result);
-        }
-
-        boolean failed() {
-            return done() && !"success".equals(result);
-        }
-    }
-
-    /**
-     * The id of the next task of the job that may start, after failing the tasks that never can.
-     * Empty when none may start now.
-     */
-    Optional<String> next(String jobId, String jobState, long nowMs) throws SQLException {
-        Map<String, Row> rows = rows(jobId);
-        Row prep = rows.values().stream().filter(r -> ROLE_PREP.equals(r.role)).findFirst().orElse(null);
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Row r : rows.values()) {
-                if (!r.state.equals("active")) {
-                    continue;
-                }
-                if (ROLE_RELEASE.equals(r.role)) {
-                    boolean othersDone = rows.values().stream().filter(o -> o != r).allMatch(Row::done);
-                    if (!othersDone) {
-                        continue;
-                    }
-                    if (rows.values().stream().noneMatch(o -> o != r && o.attempts > 0)) {
-                        // Batch runs the release task only where the job ran something
-                        complete(jobId, r.id, "success", null, "Not run: no task of the job ran.", nowMs);
-                        rows.put(r.id, new Row(r.id, r.role, "completed", "success", 0, r.json));
-                        changed = true;
-                        continue;
-                    }
-                    return Optional.of(r.id);
-                }
-                if (!jobState.equals("active")) {
-                    continue;
-                }
-                if (ROLE_PREP.equals(r.role)) {
-                    return Optional.of(r.id);
-                }
-                Optional<String> blockedBy = Optional.empty();
-                String failure = null;
-                TemplateTask spec = r.spec();
-                if (prep != null && spec.waitForPrep()) {
-                    Row p = rows.get(prep.id);
-                    if (p.failed()) {
-                        failure = TemplateFailures.JOB_PREPARATION_FAILED;
-                        complete(jobId, r.id, "failure", failure, "The job preparation task " + p.id + " failed, so this"
-                                + " task never started: see 'batchrender job logs " + jobId + " " + p.id + "'.", nowMs);
-                    } else if (!p.succeeded()) {
-                        blockedBy = Optional.of(p.id);
-                    }
-                }
-                if (failure == null && blockedBy.isEmpty()) {
-                    for (String dep : spec.dependsOn()) {
-                        Row d = rows.get(dep);
-                        if (d.failed()) {
-                            failure = TemplateFailures.DEPENDENCY_FAILED;
-                            complete(jobId, r.id, "failure", failure, "Task " + dep + ", which this task depends on, failed,"
-                                    + " so this task never started: see 'batchrender job show " + jobId + "'.", nowMs);
-                            break;
-                        }
-                        if (!d.succeeded()) {
-                            blockedBy = Optional.of(dep);
-                            break;
-                        }
-                    }
-                }
-                if (failure != null) {
-                    rows.put(r.id, new Row(r.id, r.role, "completed", "failure", r.attempts, r.json));
-                    changed = true;
-                } else if (blockedBy.isEmpty()) {
-                    return Optional.of(r.id);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     /** The job preparation task's id and latest attempt, when the job has one. */
     Optional<Map.Entry<String, Integer>> prep(String jobId) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(
@@ -180,22 +88,8 @@ final class TemplateRows {
         return json == null ? Optional.empty() : Optional.of(GSON.fromJson(json, TemplateTask.class));
     }
 
-    private Map<String, Row> rows(String jobId) throws SQLException {
-        Map<String, Row> rows = new LinkedHashMap<>();
-        try (PreparedStatement st = conn.prepareStatement(
-                "SELECT id, role, state, result, attempts, template FROM tasks WHERE job_id = ? ORDER BY seq")) {
-            st.setString(1, jobId);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    rows.put(rs.getString(1), new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getInt(5), rs.getString(6)));
-                }
-            }
-        }
-        return rows;
-    }
-
-    private void complete(String jobId, String taskId, String result, String code, String message, long nowMs)
+    /** Completes a task that never started (its dependency failed) or need not run (a release with nothing to clean). */
+    void complete(String jobId, String taskId, String result, String code, String message, long nowMs)
             throws SQLException {
         try (PreparedStatement st = conn.prepareStatement("UPDATE tasks SET state = 'completed', result = ?,"
                 + " failure_code = ?, failure_message = ?, ended_ms = ? WHERE job_id = ? AND id = ? AND state = 'active'")) {
