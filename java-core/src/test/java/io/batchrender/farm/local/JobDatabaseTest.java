@@ -63,4 +63,29 @@ class JobDatabaseTest {
             assertEquals("/bin/true", task.template().orElseThrow().spec().commandLine());
         }
     }
+
+    @Test
+    void aTemplateJobDeletedAndSubmittedAgainUnderItsIdIsScheduledAfresh() {
+        TemplateJobReader reader = new TemplateJobReader(java.util.Map.of());
+        TemplatePlan plan = reader.read(TemplateJobFixture.job("{\"id\": \"shot\"}",
+                "{\"id\": \"b\", \"commandLine\": \"/bin/true\"}", "{\"id\": \"c\", \"commandLine\": \"/bin/true\"}",
+                "{\"id\": \"a\", \"commandLine\": \"/bin/true\", \"dependsOn\": {\"taskIds\": [\"b\", \"c\"]}}"));
+        try (JobDatabase db = JobDatabase.open(tmp.resolve("farm.db"))) {
+            db.insertTemplateJob("shot", plan, java.util.Map.of(), tmp, 10);
+            var b = db.claimNext("shot", 11).orElseThrow();
+            var c = db.claimNext("shot", 11).orElseThrow();
+            db.finishAttempt("shot", b.taskId(), 1, 0, 0, AttemptOutcome.succeeded(0), 12);
+            assertEquals(java.util.Optional.empty(), db.claimNext("shot", 12), "a waits for c; b is known to have succeeded");
+            db.deleteJobRows("shot");
+
+            db.insertTemplateJob("shot", plan, java.util.Map.of(), tmp, 20);
+            assertEquals("b", db.claimNext("shot", 21).orElseThrow().taskId());
+            var c2 = db.claimNext("shot", 21).orElseThrow();
+            assertEquals("c", c2.taskId());
+            db.finishAttempt("shot", c2.taskId(), 1, 0, 0, AttemptOutcome.succeeded(0), 22);
+            assertEquals(java.util.Optional.empty(), db.claimNext("shot", 22),
+                    "the new job's b has not succeeded: what the deleted job's claims learnt does not carry over");
+            assertEquals("c", c.taskId());
+        }
+    }
 }
