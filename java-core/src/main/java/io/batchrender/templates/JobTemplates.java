@@ -23,7 +23,7 @@ public final class JobTemplates {
     public static ExpandedJob expand(Template template, ParameterValues values, FileGroupFiles files) {
         String file = template.file();
         if (!template.isJob()) {
-            throw new TemplateException(file, template.body().line(), "this is a pool template, not a job template:"
+            throw new TemplateException(file, template.bodyLine(), "this is a pool template, not a job template:"
                     + " create the pool with `template pool`");
         }
         Map<String, JsonElement> params = ParameterResolver.resolve(template, values);

@@ -17,7 +17,7 @@ public final class PoolTemplates {
     public static ExpandedPool expand(Template template, ParameterValues values) {
         String file = template.file();
         if (!template.isPool()) {
-            throw new TemplateException(file, template.body().line(), "this is a job template, not a pool template:"
+            throw new TemplateException(file, template.bodyLine(), "this is a job template, not a pool template:"
                     + " run it with `template run`");
         }
         Map<String, JsonElement> params = ParameterResolver.resolve(template, values);

@@ -31,15 +31,17 @@ public final class Template {
     private final String file;
     private final boolean job;
     private final Node.Obj body;
+    private final int bodyLine;
     private final Node.Obj variables;
     private final ParameterDefinitions parameters;
     private final Optional<String> description;
 
-    private Template(String file, boolean job, Node.Obj body, Node.Obj variables, ParameterDefinitions parameters,
-                     Optional<String> description) {
+    private Template(String file, boolean job, Node.Obj body, int bodyLine, Node.Obj variables,
+                     ParameterDefinitions parameters, Optional<String> description) {
         this.file = file;
         this.job = job;
         this.body = body;
+        this.bodyLine = bodyLine;
         this.variables = variables;
         this.parameters = parameters;
         this.description = description;
@@ -105,7 +107,8 @@ public final class Template {
         if (meta instanceof Node.Obj metaObj && metaObj.get("description") instanceof Node.Str d) {
             description = Optional.of(d.value());
         }
-        return new Template(file, isJob, body, variables, parameters, description);
+        return new Template(file, isJob, body, (isJob ? jobMember : poolMember).line(), variables, parameters,
+                description);
     }
 
     private static Node.Obj unwrap(String file, Node.Member member, boolean isJob) {
@@ -178,6 +181,11 @@ public final class Template {
 
     Node.Obj body() {
         return body;
+    }
+
+    /** The line of the {@code "job"} or {@code "pool"} key. */
+    int bodyLine() {
+        return bodyLine;
     }
 
     Node.Obj variables() {
