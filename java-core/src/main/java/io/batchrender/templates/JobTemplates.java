@@ -38,12 +38,12 @@ public final class JobTemplates {
             throw new TemplateException(file, job.line(), "the job has no \"taskFactory\", so it would have no tasks: add"
                     + " one (parametricSweep, taskPerFile or taskCollection)");
         }
-        List<Node.Obj> tasks = TaskFactories.expand(file, factory, files);
+        TaskFactories.Tasks tasks = TaskFactories.expand(file, factory, files);
         job = (Node.Obj) ResourceFiles.rewrite(file, job.without("taskFactory"));
-        List<JsonObject> out = new ArrayList<>(tasks.size());
+        List<JsonObject> out = new ArrayList<>(tasks.count());
         boolean dependencies = false;
-        for (Node.Obj task : tasks) {
-            Node.Obj rewritten = (Node.Obj) ResourceFiles.rewrite(file, task);
+        for (int i = 0; i < tasks.count(); i++) {
+            Node.Obj rewritten = (Node.Obj) ResourceFiles.rewrite(file, tasks.task().apply(i));
             dependencies |= rewritten.has("dependsOn");
             out.add(Nodes.toGson(rewritten).getAsJsonObject());
         }

@@ -34,21 +34,27 @@ final class Placeholders {
     private Placeholders() {
     }
 
-    /** The node with the placeholders in all its strings substituted. */
+    /** The node with the placeholders in all its strings substituted (the same node when there were none). */
     static Node apply(Node n, Resolver r, String file) {
         if (n instanceof Node.Obj o) {
             List<Node.Member> out = new ArrayList<>(o.members().size());
+            boolean changed = false;
             for (Node.Member m : o.members()) {
-                out.add(new Node.Member(m.key(), m.line(), apply(m.value(), r, file)));
+                Node v = apply(m.value(), r, file);
+                changed |= v != m.value();
+                out.add(v == m.value() ? m : new Node.Member(m.key(), m.line(), v));
             }
-            return new Node.Obj(o.line(), out);
+            return changed ? new Node.Obj(o.line(), out) : o;
         }
         if (n instanceof Node.Arr a) {
             List<Node> out = new ArrayList<>(a.items().size());
+            boolean changed = false;
             for (Node item : a.items()) {
-                out.add(apply(item, r, file));
+                Node v = apply(item, r, file);
+                changed |= v != item;
+                out.add(v);
             }
-            return new Node.Arr(a.line(), out);
+            return changed ? new Node.Arr(a.line(), out) : a;
         }
         if (n instanceof Node.Str s) {
             String v = s.value();

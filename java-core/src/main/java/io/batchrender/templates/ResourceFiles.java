@@ -28,29 +28,37 @@ final class ResourceFiles {
     static Node rewrite(String file, Node n) {
         if (n instanceof Node.Obj o) {
             List<Node.Member> out = new ArrayList<>(o.members().size());
+            boolean changed = false;
             for (Node.Member m : o.members()) {
                 Node v = m.value();
                 if ((m.key().equals("resourceFiles") || m.key().equals("commonResourceFiles")) && v instanceof Node.Arr a) {
                     List<Node> files = new ArrayList<>(a.items().size());
+                    boolean filesChanged = false;
                     for (Node item : a.items()) {
-                        files.add(resourceFile(file, item));
+                        Node rf = resourceFile(file, item);
+                        filesChanged |= rf != item;
+                        files.add(rf);
                     }
-                    v = new Node.Arr(a.line(), files);
+                    v = filesChanged ? new Node.Arr(a.line(), files) : a;
                 } else if (m.key().equals("outputFiles") && v instanceof Node.Arr a) {
                     a.items().forEach(item -> checkOutput(file, item));
                 } else {
                     v = rewrite(file, v);
                 }
-                out.add(new Node.Member(m.key(), m.line(), v));
+                changed |= v != m.value();
+                out.add(v == m.value() ? m : new Node.Member(m.key(), m.line(), v));
             }
-            return new Node.Obj(o.line(), out);
+            return changed ? new Node.Obj(o.line(), out) : o;
         }
         if (n instanceof Node.Arr a) {
             List<Node> out = new ArrayList<>(a.items().size());
+            boolean changed = false;
             for (Node item : a.items()) {
-                out.add(rewrite(file, item));
+                Node v = rewrite(file, item);
+                changed |= v != item;
+                out.add(v);
             }
-            return new Node.Arr(a.line(), out);
+            return changed ? new Node.Arr(a.line(), out) : a;
         }
         return n;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,13 @@ import java.util.regex.Pattern;
  */
 final class TaskFactories {
 
+    /**
+     * The tasks a factory makes, built one at a time when asked for, so that a 100,000-task sweep
+     * never holds every task twice.
+     */
+    record Tasks(int count, IntFunction<Node.Obj> task) {
+    }
+
     /** The most tasks one template may make. */
     static final int MAX_TASKS = 100_000;
     private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -22,7 +30,7 @@ final class TaskFactories {
     private TaskFactories() {
     }
 
-    static List<Node.Obj> expand(String file, Node.Member factoryMember, FileGroupFiles files) {
+    static Tasks expand(String file, Node.Member factoryMember, FileGroupFiles files) {
         if (!(factoryMember.value() instanceof Node.Obj f)) {
             throw new TemplateException(file, factoryMember.line(), "\"taskFactory\" must be an object with a \"type\"");
         }
@@ -46,7 +54,7 @@ final class TaskFactories {
         }
     }
 
-    private static List<Node.Obj> collection(String file, Node.Obj f) {
+    private static Tasks collection(String file, Node.Obj f) {
         Node.Member merge = f.member("mergeTask");
         if (merge != null) {
             throw new TemplateException(file, merge.line(), "a taskCollection has no mergeTask: add the task to \"tasks\""
@@ -83,10 +91,10 @@ final class TaskFactories {
             requireCommandLine(file, task, "this task");
             out.add(task);
         }
-        return out;
+        return new Tasks(out.size(), out::get);
     }
 
-    private static List<Node.Obj> sweep(String file, Node.Obj f) {
+    private static Tasks sweep(String file, Node.Obj f) {
         Node.Member setsMember = f.member("parameterSets");
         if (setsMember == null || !(setsMember.value() instanceof Node.Arr sets) || sets.items().isEmpty()) {
             throw new TemplateException(file, setsMember == null ? f.line() : setsMember.line(), "a parametricSweep needs"
@@ -124,22 +132,19 @@ final class TaskFactories {
             throw tooMany(file, setsMember.line(), product.toString(), "parameter sets");
         }
         long total = product.longValue();
-        Node.Obj template = repeat;
-        List<Node.Obj> out = new ArrayList<>((int) total);
-        long[] values = new long[dims];
-        for (int i = 0; i < total; i++) {
+        return new Tasks((int) total, i -> {
+            long[] values = new long[dims];
             long rest = i;
             for (int d = dims - 1; d >= 0; d--) {
                 values[d] = starts[d] + (rest % counts[d]) * steps[d];
                 rest /= counts[d];
             }
-            Node.Obj task = (Node.Obj) Placeholders.apply(template, Placeholders.sweep(values.clone()), file);
-            out.add(withId(task, Integer.toString(i), template.line()));
-        }
-        return out;
+            Node.Obj task = (Node.Obj) Placeholders.apply(repeat, Placeholders.sweep(values), file);
+            return withId(task, Integer.toString(i), repeat.line());
+        });
     }
 
-    private static List<Node.Obj> perFile(String file, Node.Obj f, FileGroupFiles files) {
+    private static Tasks perFile(String file, Node.Obj f, FileGroupFiles files) {
         Node.Member sourceMember = f.member("source");
         if (sourceMember == null || !(sourceMember.value() instanceof Node.Obj source)) {
             throw new TemplateException(file, sourceMember == null ? f.line() : sourceMember.line(), "a taskPerFile needs a"
@@ -194,15 +199,14 @@ final class TaskFactories {
         if (listed.size() > MAX_TASKS) {
             throw tooMany(file, which.line(), listed.size(), "files");
         }
-        List<Node.Obj> out = new ArrayList<>(listed.size());
-        for (int i = 0; i < listed.size(); i++) {
-            Node.Obj task = (Node.Obj) Placeholders.apply(repeat, Placeholders.file(listed.get(i)), file);
-            out.add(withId(task, Integer.toString(i), repeat.line()));
-        }
-        return out;
+        List<SourceFile> sources = List.copyOf(listed);
+        return new Tasks(sources.size(), i -> {
+            Node.Obj task = (Node.Obj) Placeholders.apply(repeat, Placeholders.file(sources.get(i)), file);
+            return withId(task, Integer.toString(i), repeat.line());
+        });
     }
 
-    private static List<Node.Obj> withMerge(String file, Node.Obj f, List<Node.Obj> tasks) {
+    private static Tasks withMerge(String file, Node.Obj f, Tasks tasks) {
         Node.Member mergeMember = f.member("mergeTask");
         if (mergeMember == null) {
             return tasks;
@@ -223,13 +227,12 @@ final class TaskFactories {
         int line = merge.line();
         Node.Obj range = new Node.Obj(line, List.of(
                 new Node.Member("start", line, new Node.Num(line, BigDecimal.ZERO)),
-                new Node.Member("end", line, new Node.Num(line, BigDecimal.valueOf(tasks.size() - 1L)))));
+                new Node.Member("end", line, new Node.Num(line, BigDecimal.valueOf(tasks.count() - 1L)))));
         Node.Obj dependsOn = new Node.Obj(line, List.of(
                 new Node.Member("taskIdRanges", line, new Node.Arr(line, List.of(range)))));
-        List<Node.Obj> out = new ArrayList<>(tasks.size() + 1);
-        out.addAll(tasks);
-        out.add(withId(merge.without("id"), "merge", line).with("dependsOn", dependsOn));
-        return out;
+        Node.Obj mergeTask = withId(merge.without("id"), "merge", line).with("dependsOn", dependsOn);
+        int n = tasks.count();
+        return new Tasks(n + 1, i -> i < n ? tasks.task().apply(i) : mergeTask);
     }
 
     private static Node.Obj repeatTask(String file, Node.Obj f) {
