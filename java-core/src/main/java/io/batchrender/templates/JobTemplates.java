@@ -28,6 +28,7 @@ public final class JobTemplates {
         }
         Map<String, JsonElement> params = ParameterResolver.resolve(template, values);
         Node.Obj job = (Node.Obj) new Evaluator(template, params).evaluate(template.body());
+        UnsupportedFields.check(file, job);
         Node.Member id = job.member("id");
         if (id == null || !(id.value() instanceof Node.Str idText) || idText.value().isBlank()) {
             throw new TemplateException(file, id == null ? job.line() : id.line(), "the job needs an \"id\" (text), e.g."

@@ -22,6 +22,7 @@ public final class PoolTemplates {
         }
         Map<String, JsonElement> params = ParameterResolver.resolve(template, values);
         Node.Obj pool = (Node.Obj) new Evaluator(template, params).evaluate(template.body());
+        UnsupportedFields.check(file, pool);
         Node.Member id = pool.member("id");
         if (id == null || !(id.value() instanceof Node.Str idText) || idText.value().isBlank()) {
             throw new TemplateException(file, id == null ? pool.line() : id.line(), "the pool needs an \"id\" (text), e.g."

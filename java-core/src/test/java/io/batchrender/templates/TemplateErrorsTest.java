@@ -275,4 +275,24 @@ class TemplateErrorsTest {
                 }""";
         assertAt(readError(noJob), noJob, "\"jobs\"", "unknown section \"jobs\"");
     }
+
+    @Test
+    void windowsLineEndingsCountTheSame() {
+        String text = "{\r\n  \"job\": {\r\n    \"id\": \"j\",\r\n  }\r\n}\r\n";
+        check(readError(text), "t.json:3: ", "trailing comma before '}'");
+    }
+
+    @Test
+    void featuresNotRunHereAreRefusedByName() {
+        String text = """
+                {
+                  "pool": {
+                    "id": "p",
+                    "packageReferences": [{"type": "aptPackage", "id": "blender"}]
+                  }
+                }""";
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> PoolTemplates.expand(Template.parse(text, "t.json"), ParameterValues.none()));
+        assertAt(e, text, "packageReferences", "package references are not supported");
+    }
 }
