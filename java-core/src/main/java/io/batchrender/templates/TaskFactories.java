@@ -1,6 +1,7 @@
 package io.batchrender.templates;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,7 +106,7 @@ final class TaskFactories {
         long[] starts = new long[dims];
         long[] steps = new long[dims];
         long[] counts = new long[dims];
-        java.math.BigInteger product = java.math.BigInteger.ONE;
+        BigInteger product = BigInteger.ONE;
         for (int d = 0; d < dims; d++) {
             Node item = sets.items().get(d);
             if (!(item instanceof Node.Obj set)) {
@@ -115,20 +116,28 @@ final class TaskFactories {
             long start = whole(file, set, "start", d, null);
             long end = whole(file, set, "end", d, null);
             long step = whole(file, set, "step", d, 1L);
-            if (step < 1) {
-                throw new TemplateException(file, set.member("step").line(), "parameter set " + d + ": \"step\" is " + step
-                        + ", it must be 1 or more (sweeps count up from start to end)");
+            if (step == 0) {
+                throw new TemplateException(file, set.member("step").line(), "parameter set " + d + ": \"step\" is 0:"
+                        + " use 1 (or -1 to count down from start to end)");
             }
-            if (end < start) {
+            if (end < start && step > 0) {
                 throw new TemplateException(file, set.member("end").line(), "parameter set " + d + ": \"end\" (" + end
-                        + ") is before \"start\" (" + start + "): sweeps count up, so make end at least start");
+                        + ") is before \"start\" (" + start + "): make end at least start, or count down with a negative"
+                        + " \"step\"");
+            }
+            if (end > start && step < 0) {
+                throw new TemplateException(file, set.member("step").line(), "parameter set " + d + ": \"step\" is " + step
+                        + " but \"end\" (" + end + ") is after \"start\" (" + start + "): a sweep that counts up takes a"
+                        + " positive step");
             }
             starts[d] = start;
             steps[d] = step;
-            counts[d] = (end - start) / step + 1;
-            product = product.multiply(java.math.BigInteger.valueOf(counts[d]));
+            BigInteger count = BigInteger.valueOf(end).subtract(BigInteger.valueOf(start)).abs()
+                    .divide(BigInteger.valueOf(step).abs()).add(BigInteger.ONE);
+            product = product.multiply(count);
+            counts[d] = count.min(BigInteger.valueOf(MAX_TASKS + 1L)).longValue();
         }
-        if (product.compareTo(java.math.BigInteger.valueOf(MAX_TASKS)) > 0) {
+        if (product.compareTo(BigInteger.valueOf(MAX_TASKS)) > 0) {
             throw tooMany(file, setsMember.line(), product.toString(), "parameter sets");
         }
         long total = product.longValue();

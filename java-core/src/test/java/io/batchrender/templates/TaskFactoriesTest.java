@@ -60,6 +60,14 @@ class TaskFactoriesTest {
     }
 
     @Test
+    void aNegativeStepCountsDownAsInTheExtensions() {
+        List<JsonObject> tasks = expand("""
+                {"type": "parametricSweep", "parameterSets": [{"start": 10, "end": 1, "step": -4}],
+                 "repeatTask": {"commandLine": "f {0}"}}""").tasks();
+        assertEquals(List.of("f 10", "f 6", "f 2"), tasks.stream().map(t -> t.get("commandLine").getAsString()).toList());
+    }
+
+    @Test
     void paddingAndEscapesFollowTheExtensionsRules() {
         JsonObject task = expand("""
                 {"type": "parametricSweep", "parameterSets": [{"start": 7, "end": 7}, {"start": 12345, "end": 12345}],
@@ -129,7 +137,14 @@ class TaskFactoriesTest {
                  "repeatTask": {"commandLine": "r {0}"}}""";
         TemplateException e = error(backwards);
         assertLine(e, job(backwards), "\"end\": 4");
-        assertTrue(e.getMessage().contains("\"end\" (4) is before \"start\" (10)"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"end\" (4) is before \"start\" (10): make end at least start, or count"
+                + " down with a negative \"step\""), e.getMessage());
+        String upWithNegativeStep = """
+                {"type": "parametricSweep", "parameterSets": [
+                   {"start": 1, "end": 4,
+                    "step": -1}],
+                 "repeatTask": {"commandLine": "r {0}"}}""";
+        assertLine(error(upWithNegativeStep), job(upWithNegativeStep), "\"step\": -1");
         String beyond = """
                 {"type": "parametricSweep", "parameterSets": [{"start": 1, "end": 2}, {"start": 1, "end": 2}],
                  "repeatTask": {
