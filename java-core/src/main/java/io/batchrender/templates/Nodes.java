@@ -76,7 +76,11 @@ final class Nodes {
         return new Node.Str(line, p.getAsString());
     }
 
-    /** The value as it reads inside a longer string: text as is, numbers plainly, objects as compact JSON. */
+    /**
+     * The value as it reads inside a longer string: text as is, numbers plainly, bools as
+     * {@code True}/{@code False} (what the Batch CLI extensions write, so their templates' command
+     * lines come out the same), objects and arrays as compact JSON.
+     */
     static String asText(Node n) {
         if (n instanceof Node.Str s) {
             return s.value();
@@ -85,7 +89,7 @@ final class Nodes {
             return num.isLong() ? Long.toString(num.asLong()) : num.value().toPlainString();
         }
         if (n instanceof Node.Bool b) {
-            return Boolean.toString(b.value());
+            return b.value() ? "True" : "False";
         }
         if (n instanceof Node.Null) {
             return "null";

@@ -72,7 +72,8 @@ class ExpressionsTest {
         assertEquals("true", meta(job, "preview"), "a bool stays a bool");
         assertEquals("\"it's sh010\"", meta(job, "quote"));
         assertEquals("\"Processing: sh010\"", meta(job, "double"));
-        assertEquals("\"shot sh010 has 24 frames, preview=true\"", meta(job, "embedded"));
+        assertEquals("\"shot sh010 has 24 frames, preview=True\"", meta(job, "embedded"),
+                "embedded bools read True/False, as the extensions write them");
         assertEquals("\"-r vray\"", meta(job, "lookup"));
         assertEquals("\"large\"", meta(job, "index"));
         assertEquals("\"[parameters('shot')] stays text\"", meta(job, "literal"));
