@@ -151,9 +151,11 @@ final class ParameterCheck {
         } else if (origin.startsWith("--param")) {
             fix = example == null ? "give another value with --param " + p.name() + "=..."
                     : "give e.g. --param " + p.name() + "=" + (example.startsWith("\"") ? "VALUE" : example);
-        } else {
+        } else if (origin.contains(":")) {
             fix = example == null ? "fix the value in " + origin
                     : "write e.g. \"" + p.name() + "\": {\"value\": " + example + "} in " + origin;
+        } else {
+            fix = "give a value that fits";
         }
         return new TemplateException(file, line, "parameter '" + p.name() + "' " + what + where + ": " + fix);
     }
