@@ -37,7 +37,11 @@ final class Evaluator {
         if (n instanceof Node.Obj o) {
             List<Node.Member> out = new ArrayList<>(o.members().size());
             for (Node.Member m : o.members()) {
-                out.add(new Node.Member(m.key(), m.line(), evaluate(m.value())));
+                Node v = evaluate(m.value());
+                if (m.value() instanceof Node.Str && !(v instanceof Node.Str && v == m.value())) {
+                    v = BatchFieldTypes.coerce(m.key(), v);
+                }
+                out.add(new Node.Member(m.key(), m.line(), v));
             }
             return new Node.Obj(o.line(), out);
         }

@@ -31,6 +31,7 @@ class ExpressionsTest {
                 "id": "[concat('job-', parameters('shot'), '-', parameters('frames'))]",
                 "priority": "[parameters('frames')]",
                 "constraints": "[parameters('extra')]",
+                "jobPreparationTask": {"commandLine": "x", "waitForSuccess": "[parameters('preview')]"},
                 "metadata": [
                   {"name": "preview", "value": "[parameters('preview')]"},
                   {"name": "quote", "value": "[concat('it''s ', parameters('shot'))]"},
@@ -69,7 +70,9 @@ class ExpressionsTest {
         assertEquals("job-sh010-24", job.get("id").getAsString());
         assertEquals(JsonParser.parseString("24"), job.get("priority"));
         assertEquals(JsonParser.parseString("{\"maxTaskRetryCount\": 3}"), job.get("constraints"));
-        assertEquals("true", meta(job, "preview"), "a bool stays a bool");
+        assertEquals(JsonParser.parseString("true"), job.getAsJsonObject("jobPreparationTask").get("waitForSuccess"),
+                "a bool stays a bool");
+        assertEquals("\"True\"", meta(job, "preview"), "a metadata value is text in Batch");
         assertEquals("\"it's sh010\"", meta(job, "quote"));
         assertEquals("\"Processing: sh010\"", meta(job, "double"));
         assertEquals("\"shot sh010 has 24 frames, preview=True\"", meta(job, "embedded"),
@@ -90,7 +93,8 @@ class ExpressionsTest {
         JsonObject job = job(List.of("shot=sh020", "frames=48", "preview=FALSE", "extra={\"maxWallClockTime\": \"PT1H\"}"));
         assertEquals("job-sh020-48", job.get("id").getAsString());
         assertEquals(48, job.get("priority").getAsInt());
-        assertEquals("false", meta(job, "preview"));
+        assertEquals("\"False\"", meta(job, "preview"));
+        assertEquals(JsonParser.parseString("false"), job.getAsJsonObject("jobPreparationTask").get("waitForSuccess"));
         assertEquals(JsonParser.parseString("{\"maxWallClockTime\": \"PT1H\"}"), job.get("constraints"));
     }
 
@@ -117,5 +121,32 @@ class ExpressionsTest {
                 ParameterValues.none(), FileGroupFiles.none()));
         assertTrue(e.getMessage().startsWith("t.json:" + SharedTemplates.lineOf(TEMPLATE, "\"index\"")
                 + ": [variables('engines').redshift]: no member 'redshift' there (it has arnold, vray)"), e.getMessage());
+    }
+
+    @Test
+    void aWholeExpressionTakesTheTypeBatchGivesItsField() {
+        String text = """
+                {
+                  "parameters": {
+                    "frames": {"type": "int", "defaultValue": 24},
+                    "urgency": {"type": "string", "defaultValue": "75", "allowedValues": ["0", "75"]},
+                    "preview": {"type": "bool", "defaultValue": false}
+                  },
+                  "job": {
+                    "id": "[parameters('frames')]",
+                    "priority": "[parameters('urgency')]",
+                    "commonEnvironmentSettings": [
+                      {"name": "FRAMES", "value": "[parameters('frames')]"},
+                      {"name": "PREVIEW", "value": "[parameters('preview')]"}
+                    ],
+                    "metadata": [{"name": "n", "value": "plain text"}],
+                    "taskFactory": {"type": "taskCollection", "tasks": [{"id": "a", "commandLine": "x"}]}
+                  }
+                }""";
+        JsonObject job = JobTemplates.expand(Template.parse(text, "t.json"), ParameterValues.none(), FileGroupFiles.none()).job();
+        assertEquals(JsonParser.parseString("\"24\""), job.get("id"), "an id is text");
+        assertEquals(JsonParser.parseString("75"), job.get("priority"), "a priority is a number");
+        assertEquals(JsonParser.parseString("[{\"name\": \"FRAMES\", \"value\": \"24\"},"
+                + " {\"name\": \"PREVIEW\", \"value\": \"False\"}]"), job.get("commonEnvironmentSettings"));
     }
 }
