@@ -278,7 +278,11 @@ final class JsonText {
                 pos++;
             }
         }
-        return new Node.Num(lineAt(start), new BigDecimal(text.substring(start, pos)));
+        try {
+            return new Node.Num(lineAt(start), new BigDecimal(text.substring(start, pos)));
+        } catch (NumberFormatException e) {
+            throw error(start, "the number " + text.substring(start, Math.min(pos, start + 30)) + " is out of range");
+        }
     }
 
     private Node literal() {

@@ -274,6 +274,12 @@ class TemplateErrorsTest {
                   "jobs": {}
                 }""";
         assertAt(readError(noJob), noJob, "\"jobs\"", "unknown section \"jobs\"");
+        String huge = """
+                {
+                  "job": {"id": "j",
+                          "priority": 1e-99999999999}
+                }""";
+        assertAt(readError(huge), huge, "priority", "is out of range");
     }
 
     @Test
