@@ -143,7 +143,8 @@ final class Evaluator {
                 return concat(call, line);
             default:
                 throw error(line, "unknown function '" + call.name() + "' in [" + call + "]: use parameters(), variables() or concat()"
-                        + ParameterResolver.closest(call.name(), FUNCTIONS).map(f -> " (did you mean " + f + "?)").orElse(""));
+                        + ParameterResolver.closest(call.name(), FUNCTIONS).map(f -> " (did you mean " + f + "?)").orElse("")
+                        + "; if the '[' is text, write '[['");
         }
     }
 

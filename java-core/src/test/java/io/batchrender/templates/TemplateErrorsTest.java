@@ -146,7 +146,7 @@ class TemplateErrorsTest {
                   }
                 }""";
         assertAt(expandError(text), text, "\"id\": \"[parameter(", "unknown function 'parameter' in [parameter('jobName')]:"
-                + " use parameters(), variables() or concat() (did you mean parameters?)");
+                + " use parameters(), variables() or concat() (did you mean parameters?); if the '[' is text, write '[['");
     }
 
     @Test
