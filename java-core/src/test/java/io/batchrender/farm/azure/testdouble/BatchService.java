@@ -200,7 +200,7 @@ final class BatchService {
         b.addProperty("stateTransitionTime", now);
         b.addProperty("priority", Wire.integer(spec, "priority", 0));
         b.addProperty("maxParallelTasks", Wire.integer(spec, "maxParallelTasks", -1));
-        b.addProperty("usesTaskDependencies", false);
+        b.addProperty("usesTaskDependencies", spec.has("usesTaskDependencies") && spec.get("usesTaskDependencies").getAsBoolean());
         b.addProperty("allowTaskPreemption", false);
         JsonObject constraints = Wire.obj(spec, "constraints") == null ? new JsonObject() : Wire.obj(spec, "constraints").deepCopy();
         if (!constraints.has("maxWallClockTime")) {

@@ -136,6 +136,10 @@ final class BatchTasks {
         if (!spec.has("commandLine")) {
             throw ServiceError.badRequest("MissingRequiredProperty", "A required property was not specified in the request body.");
         }
+        if (spec.has("dependsOn") && !j.body.get("usesTaskDependencies").getAsBoolean()) {
+            throw ServiceError.conflict("TaskDependenciesNotSpecifiedOnJob", "The specified task has dependencies, but the job"
+                    + " does not specify that it uses task dependencies.");
+        }
         JsonObject b = spec.deepCopy();
         String now = Wire.now();
         b.addProperty("url", svc.baseUrl + "/jobs/" + j.id() + "/tasks/" + id);
