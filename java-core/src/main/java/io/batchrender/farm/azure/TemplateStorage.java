@@ -32,7 +32,7 @@ final class TemplateStorage {
 
     /**
      * Checks that every container {@code refs} names can be used: a store is configured, and the
-     * containers read from exist.
+     * containers only read from exist.
      *
      * @throws UnsupportedTemplateException otherwise, naming the first missing one
      */
@@ -47,7 +47,8 @@ final class TemplateStorage {
                     + " AZURE_STORAGE_CONNECTION_STRING.");
         }
         for (String c : refs.inputs()) {
-            if (!store.containerExists(c)) {
+            // a container the job also writes (a merge task reading the frames) is created with the outputs
+            if (!refs.outputs().contains(c) && !store.containerExists(c)) {
                 String project = FileGroups.projectOf(c).orElse(null);
                 throw new UnsupportedTemplateException(where + " reads " + (project == null ? "container " + c
                         : "file group '" + project + "' (container " + c + ")") + ", which is not in " + store.describe()
