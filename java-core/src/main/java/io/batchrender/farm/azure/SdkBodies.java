@@ -48,6 +48,11 @@ final class SdkBodies {
             throw new UnsupportedTemplateException(where + ": " + p + " is not part of Batch's " + what + " request"
                     + " (API " + API_VERSION + "): remove it from the template.");
         });
+        try {
+            com.microsoft.rest.Validator.validate(model); // the SDK's own check of required fields
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedTemplateException(where + ": not a Batch " + what + " body: " + e.getMessage());
+        }
         return model;
     }
 

@@ -185,6 +185,11 @@ class SdkBodiesTest {
                 () -> SdkBodies.convert(badEnum, TaskAddParameter.class, "add task", "task 0"));
         assertTrue(e.getMessage().contains("userIdentity.autoUser.elevationLevel"), e.getMessage());
 
+        JsonObject noCommand = JsonParser.parseString("{\"id\": \"0\", \"displayName\": \"Frame 1\"}").getAsJsonObject();
+        e = assertThrows(UnsupportedTemplateException.class,
+                () -> SdkBodies.convert(noCommand, TaskAddParameter.class, "add task", "job j, task 0"));
+        assertEquals("job j, task 0: not a Batch add task body: commandLine is required and cannot be null.", e.getMessage());
+
         JsonObject badNumber = JsonParser.parseString("{\"id\": \"p\", \"vmSize\": \"standard_d4s_v5\", \"targetDedicatedNodes\":"
                 + " \"many\"}").getAsJsonObject();
         e = assertThrows(UnsupportedTemplateException.class,

@@ -61,7 +61,8 @@ final class BatchService {
         b.addProperty("targetDedicatedNodes", Wire.integer(spec, "targetDedicatedNodes", 0));
         b.addProperty("targetLowPriorityNodes", Wire.integer(spec, "targetLowPriorityNodes", 0));
         b.addProperty("enableAutoScale", spec.has("enableAutoScale") && spec.get("enableAutoScale").getAsBoolean());
-        b.addProperty("enableInterNodeCommunication", false);
+        b.addProperty("enableInterNodeCommunication", spec.has("enableInterNodeCommunication")
+                && spec.get("enableInterNodeCommunication").getAsBoolean());
         b.addProperty("taskSlotsPerNode", Wire.integer(spec, "taskSlotsPerNode", 1));
         if (!b.has("taskSchedulingPolicy")) {
             JsonObject policy = new JsonObject();
