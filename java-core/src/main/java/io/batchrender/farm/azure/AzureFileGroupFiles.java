@@ -51,7 +51,13 @@ public final class AzureFileGroupFiles {
         String token = sasUrl.substring(sasUrl.indexOf('?') + 1);
         String base = store.containerUrl(container);
         return blobs.stream().map(BlobInfo::name).sorted(Comparator.naturalOrder())
-                .map(n -> new File(n, base + "/" + com.azure.storage.common.Utility.encodeUrlPath(n) + "?" + token))
+                .map(n -> new File(n, base + "/" + encodePath(n) + "?" + token))
                 .toList();
+    }
+
+    /** A blob name in a URL: each {@code /}-separated segment percent-encoded (a space as %20), the slashes kept. */
+    static String encodePath(String name) {
+        return java.util.Arrays.stream(name.split("/", -1)).map(com.azure.storage.common.Utility::urlEncode)
+                .collect(java.util.stream.Collectors.joining("/"));
     }
 }
