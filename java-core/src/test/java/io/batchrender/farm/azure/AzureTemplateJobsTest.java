@@ -333,4 +333,46 @@ class AzureTemplateJobsTest {
         assertTrue(e.getMessage().startsWith("job plain-job2 uses file group container fgrp-out, so it needs Azure Storage:"),
                 e.getMessage());
     }
+
+    @Test
+    void aJobAddWhoseAnswerWasLostCarriesOnWithTheJobItMade() throws Exception {
+        idlePool("maya-pool");
+        batch.faults().add("POST", "/jobs", io.batchrender.farm.azure.testdouble.Faults.Kind.ERROR_500_AFTER, 1);
+
+        TemplateSubmission s = new AzureTemplateJobs(farm, store).submit(mayaJob("robot-lost", "lost-out", 1, 2));
+
+        assertEquals("robot-lost", s.jobId());
+        assertEquals(2, batch.requestCount("POST /jobs"), "the add, and its retry answered JobExists");
+        assertEquals(List.of("0", "1"), batch.taskIds("robot-lost"));
+        assertEquals(1, batch.jobCount());
+    }
+
+    @Test
+    void aMergeTaskWhoseFrameFailedDoesNotRunAndTheJobStaysOpen() throws Exception {
+        String pool = new AzureTemplatePools(farm, null).create(new ExpandedPool(JsonParser.parseString("""
+                {"id": "small", "vmSize": "standard_d2s_v5",
+                 "virtualMachineConfiguration": {"imageReference": {"publisher": "Canonical",
+                   "offer": "0001-com-ubuntu-server-jammy", "sku": "22_04-lts"}, "nodeAgentSKUId": "batch.node.ubuntu 22.04"},
+                 "targetDedicatedNodes": 1, "taskSlotsPerNode": 2}""").getAsJsonObject()));
+        JsonObject job = JsonParser.parseString("{\"id\": \"half\", \"poolInfo\": {\"poolId\": \"" + pool + "\"},"
+                + " \"onAllTasksComplete\": \"terminatejob\", \"usesTaskDependencies\": true}").getAsJsonObject();
+        List<JsonObject> tasks = List.of(
+                JsonParser.parseString("{\"id\": \"0\", \"commandLine\": \"/bin/true\"}").getAsJsonObject(),
+                JsonParser.parseString("{\"id\": \"1\", \"commandLine\": \"/bin/false\"}").getAsJsonObject(),
+                JsonParser.parseString("{\"id\": \"merge\", \"commandLine\": \"/bin/true\", \"dependsOn\":"
+                        + " {\"taskIdRanges\": [{\"start\": 0, \"end\": 1}]}}").getAsJsonObject());
+
+        new AzureTemplateJobs(farm, null).submit(new ExpandedJob(job, tasks));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!batch.taskBody("half", "1").orElseThrow().get("state").getAsString().equals("completed")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500); // a few scheduler rounds
+        assertEquals("completed", batch.taskBody("half", "0").orElseThrow().get("state").getAsString());
+        assertEquals("active", batch.taskBody("half", "merge").orElseThrow().get("state").getAsString(),
+                "a failed dependency blocks the merge, as on the service");
+        assertEquals(JobState.ACTIVE, farm.job("half").orElseThrow().state());
+    }
 }
