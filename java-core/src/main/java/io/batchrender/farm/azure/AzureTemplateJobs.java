@@ -49,7 +49,7 @@ public final class AzureTemplateJobs {
 
     private final BatchClient client;
     private final TaskSubmitter tasks;
-    private final TemplateStorage storage;
+    private final AzureBlobStore store;
 
     /**
      * @param farm  the Batch account to submit to
@@ -59,7 +59,7 @@ public final class AzureTemplateJobs {
     public AzureTemplateJobs(AzureFarm farm, AzureBlobStore store) {
         this.client = farm.client();
         this.tasks = farm.taskSubmitter();
-        this.storage = new TemplateStorage(store);
+        this.store = store;
     }
 
     /**
@@ -77,6 +77,7 @@ public final class AzureTemplateJobs {
             throw new UnsupportedTemplateException("'" + jobId + "' is not a Batch job id: letters, digits, - and _, up to 64.");
         }
         List<String> notes = new ArrayList<>();
+        TemplateStorage storage = new TemplateStorage(store); // SAS URLs made afresh for each submission
         JsonObject job = expanded.job();
         List<JsonObject> taskBodies = expanded.tasks();
         TemplateChecks.check(job, where, notes);

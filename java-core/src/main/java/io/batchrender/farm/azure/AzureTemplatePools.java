@@ -27,7 +27,7 @@ public final class AzureTemplatePools {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final BatchClient client;
-    private final TemplateStorage storage;
+    private final AzureBlobStore store;
     private final List<String> notes = new ArrayList<>();
 
     /**
@@ -36,7 +36,7 @@ public final class AzureTemplatePools {
      */
     public AzureTemplatePools(AzureFarm farm, AzureBlobStore store) {
         this.client = farm.client();
-        this.storage = new TemplateStorage(store);
+        this.store = store;
     }
 
     /**
@@ -53,6 +53,7 @@ public final class AzureTemplatePools {
             throw new UnsupportedTemplateException("'" + id + "' is not a Batch pool id: letters, digits, - and _, up to 64.");
         }
         List<String> found = new ArrayList<>();
+        TemplateStorage storage = new TemplateStorage(store);
         TemplateChecks.check(pool, where, found);
         TemplateFileGroups.Refs refs = TemplateFileGroups.Refs.empty();
         TemplateFileGroups.scan(pool, where, refs);
