@@ -101,10 +101,7 @@ public final class AzureTemplateJobs {
             taskBodies.forEach(t -> TemplateFileGroups.rewrite(t, where, storage.readUrls(), storage.writeUrls()));
         }
         JobAddParameter add = SdkBodies.convert(job, JobAddParameter.class, "add job", where);
-        List<TaskAddParameter> params = new ArrayList<>(taskBodies.size());
-        for (JsonObject t : taskBodies) {
-            params.add(SdkBodies.convert(t, TaskAddParameter.class, "add task", where + ", task " + t.get("id").getAsString()));
-        }
+        List<TaskAddParameter> params = convertTasks(taskBodies, where);
         if (dependencies && !Boolean.TRUE.equals(add.usesTaskDependencies())) {
             add.withUsesTaskDependencies(true);
             notes.add("usesTaskDependencies set on the job: a task has dependsOn.");
@@ -145,6 +142,31 @@ public final class AzureTemplateJobs {
         }
         notes.add(params.size() + " task(s) added to job " + jobId + ".");
         return new TemplateSubmission(jobId, notes);
+    }
+
+    /**
+     * The tasks as SDK models, converted on all cores (thousands of frames); the first task in
+     * submission order that cannot be converted is the one reported.
+     */
+    private static List<TaskAddParameter> convertTasks(List<JsonObject> bodies, String where) {
+        TaskAddParameter[] out = new TaskAddParameter[bodies.size()];
+        RuntimeException[] failed = new RuntimeException[bodies.size()];
+        java.util.Set<String> checkedShapes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.stream.IntStream.range(0, bodies.size()).parallel().forEach(i -> {
+            JsonObject t = bodies.get(i);
+            try {
+                out[i] = SdkBodies.convert(t, TaskAddParameter.class, "add task", where + ", task " + t.get("id").getAsString(),
+                        checkedShapes);
+            } catch (RuntimeException e) {
+                failed[i] = e;
+            }
+        });
+        for (RuntimeException e : failed) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        return java.util.Arrays.asList(out);
     }
 
     private void requirePool(String poolId, String jobId) {

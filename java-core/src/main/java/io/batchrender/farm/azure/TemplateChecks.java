@@ -34,14 +34,14 @@ final class TemplateChecks {
      * @throws UnsupportedTemplateException for a retired feature
      */
     static void check(JsonObject body, String where, List<String> notes) {
-        walk(body, where, "", notes);
+        walk(body, where, BodyPath.ROOT, notes);
     }
 
-    private static void walk(JsonElement e, String where, String path, List<String> notes) {
+    private static void walk(JsonElement e, String where, BodyPath path, List<String> notes) {
         if (e.isJsonArray()) {
             JsonArray a = e.getAsJsonArray();
             for (int i = 0; i < a.size(); i++) {
-                walk(a.get(i), where, path + "[" + i + "]", notes);
+                walk(a.get(i), where, path.element(i), notes);
             }
             return;
         }
@@ -50,40 +50,38 @@ final class TemplateChecks {
         }
         JsonObject o = e.getAsJsonObject();
         if (o.has("applicationLicenses")) {
-            throw new UnsupportedTemplateException(where + ": " + at(path) + LICENSES);
+            throw new UnsupportedTemplateException(where + ": " + path.prefix() + LICENSES);
         }
         if (o.has("cloudServiceConfiguration")) {
-            throw new UnsupportedTemplateException(where + ": " + at(path) + CLOUD_SERVICE);
+            throw new UnsupportedTemplateException(where + ": " + path.prefix() + CLOUD_SERVICE);
         }
         if (o.has("imageReference") && o.get("imageReference").isJsonObject()) {
             retiredImage(o.getAsJsonObject("imageReference"), where, path);
         }
-        if (path.matches(".*\\.resourceFiles\\[\\d+]") && o.has("blobSource")) {
+        if (o.has("blobSource") && path.isElementOf("resourceFiles")) {
             if (o.has("httpUrl")) {
-                throw new UnsupportedTemplateException(where + ": " + at(path) + "a resource file has both blobSource and"
+                throw new UnsupportedTemplateException(where + ": " + path.prefix() + "a resource file has both blobSource and"
                         + " httpUrl: keep httpUrl only.");
             }
             o.add("httpUrl", o.remove("blobSource"));
-            notes.add(where + ": " + at(path) + "blobSource is now called httpUrl: renamed.");
+            notes.add(where + ": " + path.prefix() + "blobSource is now called httpUrl: renamed.");
         }
         for (Map.Entry<String, JsonElement> m : o.entrySet()) {
-            walk(m.getValue(), where, path + "." + m.getKey(), notes);
+            if (!m.getValue().isJsonPrimitive()) {
+                walk(m.getValue(), where, path.field(m.getKey()), notes);
+            }
         }
     }
 
-    private static void retiredImage(JsonObject image, String where, String path) {
+    private static void retiredImage(JsonObject image, String where, BodyPath path) {
         String publisher = str(image, "publisher");
         String offer = str(image, "offer");
         if (publisher.equalsIgnoreCase("batch") && offer.toLowerCase(Locale.ROOT).startsWith("rendering")) {
-            throw new UnsupportedTemplateException(where + ": " + at(path) + "the image batch/" + offer
+            throw new UnsupportedTemplateException(where + ": " + path.prefix() + "the image batch/" + offer
                     + " was retired on 29 February 2024: use a custom image with the renderer installed from an Azure Compute"
                     + " Gallery (imageReference.virtualMachineImageId), or a marketplace image (e.g. Canonical"
                     + " 0001-com-ubuntu-server-jammy 22_04-lts) with a start task that installs it.");
         }
-    }
-
-    private static String at(String path) {
-        return path.isEmpty() ? "" : path.substring(1) + ": ";
     }
 
     private static String str(JsonObject o, String key) {

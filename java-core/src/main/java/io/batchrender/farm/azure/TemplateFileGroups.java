@@ -44,20 +44,20 @@ final class TemplateFileGroups {
      *                                      a container name storage would not take
      */
     static void scan(JsonObject body, String where, Refs refs) {
-        visit(body, where, "", refs, null, null);
+        visit(body, where, BodyPath.ROOT, refs, null, null);
     }
 
     /** Rewrites {@code body} in place; {@code readUrl}/{@code writeUrl} give a container's SAS URL. */
     static void rewrite(JsonObject body, String where, Function<String, String> readUrl, Function<String, String> writeUrl) {
-        visit(body, where, "", Refs.empty(), readUrl, writeUrl);
+        visit(body, where, BodyPath.ROOT, Refs.empty(), readUrl, writeUrl);
     }
 
-    private static void visit(JsonElement e, String where, String path, Refs refs, Function<String, String> readUrl,
+    private static void visit(JsonElement e, String where, BodyPath path, Refs refs, Function<String, String> readUrl,
                               Function<String, String> writeUrl) {
         if (e.isJsonArray()) {
             JsonArray a = e.getAsJsonArray();
             for (int i = 0; i < a.size(); i++) {
-                visit(a.get(i), where, path + "[" + i + "]", refs, readUrl, writeUrl);
+                visit(a.get(i), where, path.element(i), refs, readUrl, writeUrl);
             }
             return;
         }
@@ -65,7 +65,7 @@ final class TemplateFileGroups {
             return;
         }
         JsonObject o = e.getAsJsonObject();
-        if (path.matches(".*\\.resourceFiles\\[\\d+]") && o.has("autoStorageContainerName")) {
+        if (o.has("autoStorageContainerName") && path.isElementOf("resourceFiles")) {
             String container = containerName(o.get("autoStorageContainerName"), where, path);
             refs.inputs().add(container);
             if (readUrl != null) {
@@ -73,17 +73,17 @@ final class TemplateFileGroups {
                 o.addProperty("storageContainerUrl", readUrl.apply(container));
             }
         }
-        if (path.matches(".*\\.outputFiles\\[\\d+]") && o.has("destination") && o.get("destination").isJsonObject()
+        if (o.has("destination") && path.isElementOf("outputFiles") && o.get("destination").isJsonObject()
                 && o.getAsJsonObject("destination").has("autoStorage")) {
             JsonObject destination = o.getAsJsonObject("destination");
             JsonElement auto = destination.get("autoStorage");
             JsonElement group = auto.isJsonObject() ? auto.getAsJsonObject().get("fileGroup") : null;
             if (group == null || !group.isJsonPrimitive() || group.getAsString().isBlank()) {
-                throw new UnsupportedTemplateException(where + ": " + path.substring(1)
+                throw new UnsupportedTemplateException(where + ": " + path
                         + ".destination.autoStorage needs a fileGroup: the file group the outputs go to.");
             }
             if (destination.size() > 1) {
-                throw new UnsupportedTemplateException(where + ": " + path.substring(1)
+                throw new UnsupportedTemplateException(where + ": " + path
                         + ".destination has autoStorage and another destination: keep one.");
             }
             String container = outputContainer(group.getAsString(), where, path);
@@ -100,24 +100,26 @@ final class TemplateFileGroups {
             }
         }
         for (Map.Entry<String, JsonElement> m : o.entrySet()) {
-            visit(m.getValue(), where, path + "." + m.getKey(), refs, readUrl, writeUrl);
+            if (!m.getValue().isJsonPrimitive()) {
+                visit(m.getValue(), where, path.field(m.getKey()), refs, readUrl, writeUrl);
+            }
         }
     }
 
-    private static String containerName(JsonElement value, String where, String path) {
+    private static String containerName(JsonElement value, String where, BodyPath path) {
         String name = value.isJsonPrimitive() ? value.getAsString() : "";
         try {
             return io.batchrender.storage.ContainerNames.check(name);
         } catch (IllegalArgumentException ex) {
-            throw new UnsupportedTemplateException(where + ": " + path.substring(1) + ".autoStorageContainerName: " + ex.getMessage());
+            throw new UnsupportedTemplateException(where + ": " + path + ".autoStorageContainerName: " + ex.getMessage());
         }
     }
 
-    private static String outputContainer(String fileGroup, String where, String path) {
+    private static String outputContainer(String fileGroup, String where, BodyPath path) {
         try {
             return FileGroups.containerName(fileGroup);
         } catch (IllegalArgumentException ex) {
-            throw new UnsupportedTemplateException(where + ": " + path.substring(1) + ".destination.autoStorage.fileGroup: "
+            throw new UnsupportedTemplateException(where + ": " + path + ".destination.autoStorage.fileGroup: "
                     + ex.getMessage());
         }
     }

@@ -207,4 +207,26 @@ class SdkBodiesTest {
         assertEquals(2, t.constraints().maxTaskRetryCount());
         assertNull(t.dependsOn());
     }
+
+    @Test
+    void tasksOfOneShapeAreCheckedOnceForRequiredFieldsButEachForItsValues() {
+        java.util.Set<String> shapes = new java.util.HashSet<>();
+        String output = "{\"filePattern\": \"*.png\", \"destination\": {\"container\": {\"containerUrl\": \"https://a/c\"}}%s}";
+        JsonObject first = JsonParser.parseString("{\"id\": \"0\", \"commandLine\": \"render 1\", \"outputFiles\": ["
+                + output.formatted(", \"uploadOptions\": {\"uploadCondition\": \"taskSuccess\"}") + "]}").getAsJsonObject();
+        SdkBodies.convert(first, TaskAddParameter.class, "add task", "task 0", shapes);
+        assertEquals(1, shapes.size());
+
+        JsonObject sameShape = JsonParser.parseString("{\"id\": \"1\", \"commandLine\": \"render 2\", \"outputFiles\": ["
+                + output.formatted(", \"uploadOptions\": {\"uploadCondition\": \"sometimes\"}") + "]}").getAsJsonObject();
+        UnsupportedTemplateException e = assertThrows(UnsupportedTemplateException.class,
+                () -> SdkBodies.convert(sameShape, TaskAddParameter.class, "add task", "task 1", shapes));
+        assertTrue(e.getMessage().startsWith("task 1: outputFiles[0].uploadOptions.uploadCondition is not part of"), e.getMessage());
+
+        JsonObject noOptions = JsonParser.parseString("{\"id\": \"2\", \"commandLine\": \"render 3\", \"outputFiles\": ["
+                + output.formatted("") + "]}").getAsJsonObject();
+        e = assertThrows(UnsupportedTemplateException.class,
+                () -> SdkBodies.convert(noOptions, TaskAddParameter.class, "add task", "task 2", shapes));
+        assertEquals("task 2: not a Batch add task body: outputFiles.uploadOptions is required and cannot be null.", e.getMessage());
+    }
 }
