@@ -3,8 +3,9 @@
 #
 # The Batch Explorer Maya/Arnold job template swept over N frames (default 10,000; four outputs
 # per task to a file group in Azurite), onto the Batch test double (a pool with no nodes), each
-# run in its own cold JVM. Baseline: the least that sending these very bodies takes (the SAS made
-# beforehand, the bodies read into the SDK's models unchecked, job add, task collections, patch).
+# run in its own cold JVM. Baseline: the least that sending these very bodies takes (the output
+# container and its SAS, the bodies read into the SDK's models unchecked, job add, task
+# collections, patch).
 # Ours: AzureTemplateJobs.submit (retired-feature and field-by-field checks, file groups checked
 # and created, SAS URLs, pool check, job add, task collections, patch).
 # Prints both times and the ratio (ours / baseline). Needs Azurite (scripts/ensure-deps.sh azurite).

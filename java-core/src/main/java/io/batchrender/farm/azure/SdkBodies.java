@@ -29,6 +29,11 @@ final class SdkBodies {
     /** The SDK's own mapper (thread-safe once configured). */
     private static final ObjectMapper MAPPER = new AzureJacksonAdapter().serializer();
 
+    static {
+        // a parse error must not quote the body: it holds SAS URLs by then
+        MAPPER.getFactory().disable(com.fasterxml.jackson.core.JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION);
+    }
+
     private SdkBodies() {
     }
 

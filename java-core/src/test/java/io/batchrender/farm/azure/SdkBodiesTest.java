@@ -2,6 +2,7 @@ package io.batchrender.farm.azure;
 
 import static io.batchrender.farm.azure.HistoricalTemplates.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -228,5 +229,19 @@ class SdkBodiesTest {
         e = assertThrows(UnsupportedTemplateException.class,
                 () -> SdkBodies.convert(noOptions, TaskAddParameter.class, "add task", "task 2", shapes));
         assertEquals("task 2: not a Batch add task body: outputFiles.uploadOptions is required and cannot be null.", e.getMessage());
+    }
+
+    @Test
+    void aBodyThatCannotBeReadIsNamedWithoutQuotingItsSas() {
+        JsonObject task = JsonParser.parseString("{\"id\": \"0\", \"commandLine\": \"render\", \"outputFiles\": [{\"filePattern\":"
+                + " \"*.png\", \"destination\": {\"container\": {\"containerUrl\": \"https://a/c?sp=w&sig=SECRET\"}},"
+                + " \"uploadOptions\": {\"uploadCondition\": \"taskSuccess\"}}], \"constraints\": {\"maxTaskRetryCount\": \"lots\"}}")
+                .getAsJsonObject();
+        UnsupportedTemplateException e = assertThrows(UnsupportedTemplateException.class,
+                () -> SdkBodies.convert(task, TaskAddParameter.class, "add task", "task 0"));
+        assertTrue(e.getMessage().startsWith("task 0: not a Batch add task body: "), e.getMessage());
+        assertTrue(e.getMessage().contains("lots"), "says which value: " + e.getMessage());
+        assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
+        assertEquals(null, e.getCause());
     }
 }

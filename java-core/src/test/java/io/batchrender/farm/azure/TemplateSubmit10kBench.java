@@ -23,8 +23,8 @@ import java.util.Optional;
  * bench/template_submit_10k.sh: one mode per cold JVM, both with the Batch Explorer Maya/Arnold
  * job template swept over N frames (its four outputs per task to a file group in Azurite) onto the
  * Batch double (a pool with no nodes). {@code baseline N}: the least that sending these bodies
- * takes (SAS made beforehand, bodies read into the SDK's models unchecked, job, collections,
- * patch). {@code template N}: AzureTemplateJobs.submit (retired-feature and field-by-field checks,
+ * takes (the output container and its SAS, bodies read into the SDK's models unchecked, job,
+ * collections, patch). {@code template N}: AzureTemplateJobs.submit (retired-feature and field-by-field checks,
  * file groups checked and created, SAS, pool check, job, collections, patch). Prints the seconds
  * and the requests.
  */
@@ -51,12 +51,12 @@ public final class TemplateSubmit10kBench {
                 azurite.start();
                 try (AzureBlobStore store = azurite.store()) {
                     if (mode.equals("baseline")) {
-                        // the least a submission of these bodies takes: the SAS made beforehand, the bodies read
-                        // into the SDK's models without any check, the job, the collections, the patch
+                        // the least a submission of these bodies takes: the output container and its SAS, the
+                        // bodies read into the SDK's models without any check, the job, the collections, the patch
+                        start = System.nanoTime();
                         store.createContainer("fgrp-renders");
                         String url = store.sas().writeUrl("fgrp-renders");
                         ObjectMapper mapper = new AzureJacksonAdapter().serializer();
-                        start = System.nanoTime();
                         List<TaskAddParameter> tasks = new ArrayList<>();
                         for (JsonObject t : job.tasks()) {
                             TemplateFileGroups.rewrite(t, "", c -> url, c -> url);
