@@ -1,5 +1,6 @@
 package io.batchrender.storage;
 
+import io.batchrender.settings.SqliteNativeLibrary;
 import io.batchrender.settings.StateHome;
 import io.batchrender.settings.StorageSettings;
 import io.batchrender.storage.azure.AzureBlobStore;
@@ -30,7 +31,10 @@ public final class AssetStores {
         StorageSettings settings = StorageSettings.load(home);
         String chosen = kind.orElse(settings.store());
         return switch (chosen) {
-            case LOCAL -> LocalBlobStore.open(localRoot(home));
+            case LOCAL -> {
+                SqliteNativeLibrary.useCopyIn(home.dir().resolve("lib"));
+                yield LocalBlobStore.open(localRoot(home));
+            }
             case AZURE -> AzureBlobStore.connect(AzureStorageConfig.fromEnvironment(env, settings.azure()));
             default -> throw new IllegalArgumentException("unknown store '" + chosen + "': use --store local or --store azure");
         };
@@ -44,6 +48,7 @@ public final class AssetStores {
     /** The hash cache every sync of this user shares. */
     public static HashCache hashCache(StateHome home) {
         home.ensure();
+        SqliteNativeLibrary.useCopyIn(home.dir().resolve("lib"));
         return HashCache.open(home.dir().resolve("storage").resolve("hash-cache.db"));
     }
 }

@@ -89,9 +89,8 @@ public final class AssetSync {
             // the one listing of the container runs while the files are looked at
             CompletableFuture<Map<String, BlobInfo>> listing = CompletableFuture.supplyAsync(() -> {
                 cancel.check();
-                store.createContainer(request.container());
                 Map<String, BlobInfo> byName = new HashMap<>();
-                for (BlobInfo b : store.list(request.container(), "")) {
+                for (BlobInfo b : listOrCreate(request.container())) {
                     byName.put(b.name(), b);
                 }
                 return byName;
@@ -202,6 +201,22 @@ public final class AssetSync {
     }
 
     /** A file with its size and time as they were when the sync looked. */
+    /**
+     * The container's blobs; a missing container is created (empty). Listing first spares the re-sync, the
+     * common case, a create request that fails with "already exists".
+     */
+    private List<BlobInfo> listOrCreate(String container) {
+        try {
+            return store.list(container, "");
+        } catch (StorageException e) {
+            if (e.kind() != StorageException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            store.createContainer(container);
+            return List.of();
+        }
+    }
+
     private record Sized(SyncFiles.LocalFile file, long size, long mtimeNanos) {
     }
 

@@ -89,7 +89,7 @@ final class JobDatabase implements AutoCloseable {
     }
 
     static JobDatabase open(Path file) {
-        SqliteNativeLibrary.useCopyIn(file.toAbsolutePath().getParent().resolve("lib"));
+        io.batchrender.settings.SqliteNativeLibrary.useCopyIn(file.toAbsolutePath().getParent().resolve("lib"));
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);

@@ -1,4 +1,4 @@
-package io.batchrender.farm.local;
+package io.batchrender.settings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,7 @@ import java.util.logging.Logger;
  * at it. Left alone, sqlite-jdbc unpacks the library into the temp folder on every start
  * (~50 ms a process, and a 1 MB file left behind by each killed process).
  */
-final class SqliteNativeLibrary {
+public final class SqliteNativeLibrary {
 
     private static final Logger LOG = Logger.getLogger(SqliteNativeLibrary.class.getName());
     private static volatile boolean prepared;
@@ -21,7 +21,8 @@ final class SqliteNativeLibrary {
     private SqliteNativeLibrary() {
     }
 
-    static synchronized void useCopyIn(Path cacheRoot) {
+    /** Points sqlite-jdbc at the copy in {@code cacheRoot} (the state folder's {@code lib}), unpacking it there once. */
+    public static synchronized void useCopyIn(Path cacheRoot) {
         if (prepared || System.getProperty("org.sqlite.lib.path") != null) {
             return;
         }
