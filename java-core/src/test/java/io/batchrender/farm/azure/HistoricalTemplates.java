@@ -146,6 +146,69 @@ final class HistoricalTemplates {
         return new JsonPrimitive(out.toString());
     }
 
+    /**
+     * A template shipped in the repository's {@code templates/} folder, expanded as above with the
+     * parameters' defaults for what {@code given} leaves out, and its file-group references written
+     * as the template engine's seam says ({@code source.fileGroup} G with {@code prefix} P → {@code
+     * autoStorageContainerName} {@code fgrp-G} and {@code blobPrefix} P; {@code source.container} →
+     * {@code autoStorageContainerName}; {@code source.url} → {@code httpUrl}).
+     */
+    static JsonObject shipped(String relative, Map<String, Object> given) throws IOException {
+        JsonObject t = JsonParser.parseString(Files.readString(TestScenes.repoRoot().resolve("templates").resolve(relative)))
+                .getAsJsonObject();
+        Map<String, Object> all = new java.util.LinkedHashMap<>();
+        for (var p : t.getAsJsonObject("parameters").entrySet()) {
+            JsonObject def = p.getValue().getAsJsonObject();
+            if (def.has("defaultValue")) {
+                JsonPrimitive v = def.getAsJsonPrimitive("defaultValue");
+                all.put(p.getKey(), v.isNumber() ? (Object) v.getAsInt() : v.isBoolean() ? (Object) v.getAsBoolean() : v.getAsString());
+            }
+        }
+        all.putAll(given);
+        JsonObject vars = t.has("variables") ? t.getAsJsonObject("variables") : new JsonObject();
+        JsonObject expanded = apply(t, all, () -> vars).getAsJsonObject();
+        sources(expanded);
+        return expanded;
+    }
+
+    /** The job of a shipped template ({@code job.properties}), its parametric sweep run from start to end. */
+    static ExpandedJob shippedJob(String relative, Map<String, Object> given, int start, int end) throws IOException {
+        JsonObject job = shipped(relative, given).getAsJsonObject("job").getAsJsonObject("properties");
+        JsonObject factory = job.remove("taskFactory").getAsJsonObject();
+        List<JsonObject> tasks = new ArrayList<>();
+        for (int frame = start; frame <= end; frame++) {
+            JsonObject task = sweep(factory.getAsJsonObject("repeatTask"), Integer.toString(frame)).getAsJsonObject();
+            JsonObject withId = new JsonObject();
+            withId.addProperty("id", Integer.toString(tasks.size()));
+            task.entrySet().forEach(e -> withId.add(e.getKey(), e.getValue()));
+            tasks.add(withId);
+        }
+        return new ExpandedJob(job, tasks);
+    }
+
+    private static void sources(JsonElement e) {
+        if (e.isJsonArray()) {
+            e.getAsJsonArray().forEach(HistoricalTemplates::sources);
+        } else if (e.isJsonObject()) {
+            JsonObject o = e.getAsJsonObject();
+            if (o.has("source") && o.get("source").isJsonObject()) {
+                JsonObject src = o.remove("source").getAsJsonObject();
+                if (src.has("fileGroup")) {
+                    o.addProperty("autoStorageContainerName", io.batchrender.storage.FileGroups.containerName(
+                            src.get("fileGroup").getAsString()));
+                } else if (src.has("container")) {
+                    o.add("autoStorageContainerName", src.get("container"));
+                } else {
+                    o.add("httpUrl", src.get("url"));
+                }
+                if (src.has("prefix")) {
+                    o.add("blobPrefix", src.get("prefix"));
+                }
+            }
+            o.entrySet().forEach(m -> sources(m.getValue()));
+        }
+    }
+
     /** {@code Map.of} for parameters, in one place so the tests read like a parameters file. */
     static Map<String, Object> params(Object... kv) {
         java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
