@@ -85,16 +85,24 @@ public final class AzureTemplateJobs {
         TemplateFileGroups.scan(job, where, refs);
         Set<String> ids = new HashSet<>();
         boolean dependencies = false;
+        // the same rename in every task of a factory is one note: "tasks 0, 1, ... (10000 in all)"
+        java.util.Map<String, List<String>> taskNotes = new java.util.LinkedHashMap<>();
         for (JsonObject t : taskBodies) {
             String taskWhere = where + ", task " + (t.has("id") ? t.get("id").getAsString() : "(no id)");
             if (!t.has("id") || !SAFE_ID.matcher(t.get("id").getAsString()).matches() || !ids.add(t.get("id").getAsString())) {
                 throw new UnsupportedTemplateException(taskWhere + ": every task needs its own id: letters, digits, - and _,"
                         + " up to 64.");
             }
-            TemplateChecks.check(t, taskWhere, notes);
+            List<String> found = new ArrayList<>();
+            TemplateChecks.check(t, taskWhere, found);
+            String id = t.get("id").getAsString();
+            found.forEach(n -> taskNotes.computeIfAbsent(n.substring(taskWhere.length() + 2), k -> new ArrayList<>()).add(id));
             TemplateFileGroups.scan(t, taskWhere, refs);
             dependencies |= t.has("dependsOn");
         }
+        taskNotes.forEach((note, which) -> notes.add(where + ", task" + (which.size() == 1 ? " " + which.get(0)
+                : "s " + String.join(", ", which.subList(0, Math.min(3, which.size()))) + (which.size() > 3 ? ", ..." : "")
+                + " (" + which.size() + " in all)") + ": " + note));
         storage.check(refs, where);
         if (!refs.isEmpty()) {
             TemplateFileGroups.rewrite(job, where, storage.readUrls(), storage.writeUrls());

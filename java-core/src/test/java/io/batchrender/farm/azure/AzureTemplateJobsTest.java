@@ -375,4 +375,22 @@ class AzureTemplateJobsTest {
                 "a failed dependency blocks the merge, as on the service");
         assertEquals(JobState.ACTIVE, farm.job("half").orElseThrow().state());
     }
+
+    @Test
+    void aLegacyFieldInEveryTaskIsRenamedWithOneNote() throws Exception {
+        idlePool("plain");
+        JsonObject job = JsonParser.parseString("{\"id\": \"legacy\", \"poolInfo\": {\"poolId\": \"plain\"}}").getAsJsonObject();
+        List<JsonObject> tasks = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            tasks.add(JsonParser.parseString("{\"id\": \"" + i + "\", \"commandLine\": \"/bin/true\", \"resourceFiles\":"
+                    + " [{\"blobSource\": \"https://example.com/setup.sh\", \"filePath\": \"setup.sh\"}]}").getAsJsonObject());
+        }
+
+        TemplateSubmission s = new AzureTemplateJobs(farm, null).submit(new ExpandedJob(job, tasks));
+
+        assertEquals(List.of("job legacy, tasks 0, 1, 2, ... (5 in all): resourceFiles[0]: blobSource is now called httpUrl: renamed.",
+                "5 task(s) added to job legacy."), s.notes());
+        assertEquals("https://example.com/setup.sh", batch.taskBody("legacy", "4").orElseThrow().getAsJsonArray("resourceFiles")
+                .get(0).getAsJsonObject().get("httpUrl").getAsString());
+    }
 }
