@@ -80,6 +80,9 @@ public final class AzureTemplatePools {
             notes.addAll(found);
             if (!refs.isEmpty()) {
                 storage.describe(refs, List.of(), notes);
+                notes.add("The start task reads through a SAS that ends in " + io.batchrender.storage.azure.ContainerSas
+                        .DEFAULT_LIFETIME.toDays() + " days: nodes that start after that cannot fetch its files;"
+                        + " create the pool again from the template then.");
             }
         }
         return id;
