@@ -58,4 +58,17 @@ public record ExpandedJob(JsonObject job, List<JsonObject> tasks) {
     public List<JsonObject> tasks() {
         return tasks.stream().map(JsonObject::deepCopy).toList();
     }
+
+    /** How many tasks there are (merge task included), without copying them. */
+    public int taskCount() {
+        return tasks.size();
+    }
+
+    /**
+     * A copy of task {@code index} (0-based, submission order): for farms that submit a big job in
+     * batches without copying all of {@link #tasks()} at once.
+     */
+    public JsonObject task(int index) {
+        return tasks.get(index).deepCopy();
+    }
 }

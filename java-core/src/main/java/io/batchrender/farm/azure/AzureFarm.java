@@ -83,6 +83,16 @@ public final class AzureFarm implements RenderFarm {
         this.tasks = new TaskSubmitter(client, inFlight, BatchClients.CALL_TIMEOUT);
     }
 
+    /** The SDK client, for the other Batch requests of this package (template jobs and pools). */
+    BatchClient client() {
+        return client;
+    }
+
+    /** Adds tasks 100 per request with this farm's parallelism and timeouts. */
+    TaskSubmitter taskSubmitter() {
+        return tasks;
+    }
+
     /** The account from the environment, jobs on an existing pool named by BATCHRENDER_AZURE_POOL, else an auto-pool. */
     public static AzureFarm fromEnvironment(Map<String, String> env, StateHome home) {
         BatchAccount account = BatchAccount.fromEnvironment(env);

@@ -253,6 +253,17 @@ public final class LocalBlobStore implements AssetStore {
         return Base64.getEncoder().encodeToString(md.digest());
     }
 
+    /**
+     * The file on this machine that holds the bytes of blob {@code name}: for readers on this machine
+     * (the local farm fetches {@code file:} URLs by copying). Read it only; the store replaces the file
+     * when the blob is written again.
+     *
+     * @throws StorageException of kind {@code NOT_FOUND} when there is no such blob
+     */
+    public Path storedFile(String container, String name) {
+        return dataDir(container).resolve(fileOf(container, name));
+    }
+
     private synchronized String fileOf(String container, String name) {
         try (PreparedStatement q = db.prepareStatement("SELECT file FROM blobs WHERE container = ? AND name = ?")) {
             q.setString(1, container);

@@ -123,6 +123,38 @@ public final class BatchDouble implements AutoCloseable {
         }
     }
 
+    /** A copy of a job as the double holds it (what arrived, plus the service's own properties); empty when there is none. */
+    public java.util.Optional<JsonObject> jobBody(String jobId) {
+        synchronized (svc) {
+            DJob j = svc.jobs.get(jobId);
+            return j == null ? java.util.Optional.empty() : java.util.Optional.of(j.body.deepCopy());
+        }
+    }
+
+    /** A copy of a task as the double holds it; empty when there is none. */
+    public java.util.Optional<JsonObject> taskBody(String jobId, String taskId) {
+        synchronized (svc) {
+            DJob j = svc.jobs.get(jobId);
+            DTask t = j == null ? null : j.tasks.get(taskId);
+            return t == null ? java.util.Optional.empty() : java.util.Optional.of(t.body.deepCopy());
+        }
+    }
+
+    /** A copy of a pool as the double holds it; empty when there is none. */
+    public java.util.Optional<JsonObject> poolBody(String poolId) {
+        synchronized (svc) {
+            DPool p = svc.pools.get(poolId);
+            return p == null ? java.util.Optional.empty() : java.util.Optional.of(p.body.deepCopy());
+        }
+    }
+
+    /** How many pools exist now. */
+    public int poolCount() {
+        synchronized (svc) {
+            return svc.pools.size();
+        }
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         String requestId = Wire.requestId();
         try {

@@ -61,7 +61,8 @@ final class BatchService {
         b.addProperty("targetDedicatedNodes", Wire.integer(spec, "targetDedicatedNodes", 0));
         b.addProperty("targetLowPriorityNodes", Wire.integer(spec, "targetLowPriorityNodes", 0));
         b.addProperty("enableAutoScale", spec.has("enableAutoScale") && spec.get("enableAutoScale").getAsBoolean());
-        b.addProperty("enableInterNodeCommunication", false);
+        b.addProperty("enableInterNodeCommunication", spec.has("enableInterNodeCommunication")
+                && spec.get("enableInterNodeCommunication").getAsBoolean());
         b.addProperty("taskSlotsPerNode", Wire.integer(spec, "taskSlotsPerNode", 1));
         if (!b.has("taskSchedulingPolicy")) {
             JsonObject policy = new JsonObject();
@@ -200,7 +201,7 @@ final class BatchService {
         b.addProperty("stateTransitionTime", now);
         b.addProperty("priority", Wire.integer(spec, "priority", 0));
         b.addProperty("maxParallelTasks", Wire.integer(spec, "maxParallelTasks", -1));
-        b.addProperty("usesTaskDependencies", false);
+        b.addProperty("usesTaskDependencies", spec.has("usesTaskDependencies") && spec.get("usesTaskDependencies").getAsBoolean());
         b.addProperty("allowTaskPreemption", false);
         JsonObject constraints = Wire.obj(spec, "constraints") == null ? new JsonObject() : Wire.obj(spec, "constraints").deepCopy();
         if (!constraints.has("maxWallClockTime")) {

@@ -136,6 +136,21 @@ final class BatchTasks {
         if (!spec.has("commandLine")) {
             throw ServiceError.badRequest("MissingRequiredProperty", "A required property was not specified in the request body.");
         }
+        if (spec.has("resourceFiles")) {
+            for (JsonElement rf : spec.getAsJsonArray("resourceFiles")) {
+                long sources = java.util.stream.Stream.of("autoStorageContainerName", "storageContainerUrl", "httpUrl")
+                        .filter(rf.getAsJsonObject()::has).count();
+                if (sources != 1) { // the REST spec: the three are mutually exclusive and one must be given
+                    throw ServiceError.badRequest("InvalidPropertyValue", "The value provided for one of the properties in the"
+                            + " request body is invalid: a resource file needs exactly one of autoStorageContainerName,"
+                            + " storageContainerUrl and httpUrl.");
+                }
+            }
+        }
+        if (spec.has("dependsOn") && !j.body.get("usesTaskDependencies").getAsBoolean()) {
+            throw ServiceError.conflict("TaskDependenciesNotSpecifiedOnJob", "The specified task has dependencies, but the job"
+                    + " does not specify that it uses task dependencies.");
+        }
         JsonObject b = spec.deepCopy();
         String now = Wire.now();
         b.addProperty("url", svc.baseUrl + "/jobs/" + j.id() + "/tasks/" + id);

@@ -132,7 +132,7 @@ final class Scheduler implements AutoCloseable {
             return;
         }
         for (DTask t : j.tasks.values()) {
-            if (!t.state().equals("active")) {
+            if (!t.state().equals("active") || !TaskDependencies.satisfied(j, t)) {
                 continue;
             }
             int slots = Math.max(1, Wire.integer(t.body, "requiredSlots", 1));

@@ -1,0 +1,217 @@
+package io.batchrender.farm.azure;
+
+import com.google.gson.JsonObject;
+import com.microsoft.azure.batch.BatchClient;
+import com.microsoft.azure.batch.protocol.models.CloudJob;
+import com.microsoft.azure.batch.protocol.models.JobAddParameter;
+import com.microsoft.azure.batch.protocol.models.JobPatchParameter;
+import com.microsoft.azure.batch.protocol.models.MetadataItem;
+import com.microsoft.azure.batch.protocol.models.OnAllTasksComplete;
+import com.microsoft.azure.batch.protocol.models.TaskAddParameter;
+import io.batchrender.farm.FarmException;
+import io.batchrender.storage.azure.AzureBlobStore;
+import io.batchrender.templates.ExpandedJob;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Runs an expanded job template ({@link ExpandedJob}, the Batch REST shape) on Azure Batch:
+ * <ol>
+ *   <li>checks it before anything is made: retired features ({@link TemplateChecks}), every field
+ *       one the 2024-07-01.20.0 API takes ({@link SdkBodies}), the file groups it reads exist in our
+ *       storage, its pool exists;</li>
+ *   <li>points file groups at our storage ({@link TemplateFileGroups}): resource files read through
+ *       a read+list SAS of their container, outputs written through a write SAS of their file
+ *       group's container (created when missing);</li>
+ *   <li>creates the job ({@code usesTaskDependencies} when a task has {@code dependsOn}) with
+ *       {@code onAllTasksComplete: noaction}, adds the tasks 100 per request through
+ *       {@link TaskSubmitter}, then sets the template's {@code onAllTasksComplete} (a job with no
+ *       tasks yet would end at once). If adding tasks fails the job is deleted again: a
+ *       half-submitted job never runs.</li>
+ * </ol>
+ *
+ * <pre>{@code
+ * try (AzureBlobStore store = (AzureBlobStore) AssetStores.open(home, env, Optional.of("azure"))) {
+ *     TemplateSubmission s = new AzureTemplateJobs(farm, store).submit(expandedJob);
+ *     s.jobId(); s.notes();
+ * }
+ * }</pre>
+ */
+public final class AzureTemplateJobs {
+
+    /** Job metadata holding a token of this submission, to recognise our own job after a lost answer. */
+    static final String META_SUBMISSION = BatchRequests.META_SUBMISSION;
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final BatchClient client;
+    private final TaskSubmitter tasks;
+    private final AzureBlobStore store;
+
+    /**
+     * @param farm  the Batch account to submit to
+     * @param store our storage account, where the template's file groups are; null when none is
+     *              configured (a template with file groups is then refused before anything is made)
+     */
+    public AzureTemplateJobs(AzureFarm farm, AzureBlobStore store) {
+        this.client = farm.client();
+        this.tasks = farm.taskSubmitter();
+        this.store = store;
+    }
+
+    /**
+     * Submits {@code expanded}.
+     *
+     * @throws UnsupportedTemplateException when the template cannot run on Azure Batch as written
+     *                                      (nothing was created)
+     * @throws FarmException                when Batch refuses it (JobExists, PoolNotFound, a task refused, ...)
+     * @throws io.batchrender.storage.StorageException when storage cannot be reached or cannot sign a SAS
+     */
+    public TemplateSubmission submit(ExpandedJob expanded) {
+        String jobId = expanded.id();
+        String where = "job " + jobId;
+        if (!SAFE_ID.matcher(jobId).matches()) {
+            throw new UnsupportedTemplateException("'" + jobId + "' is not a Batch job id: letters, digits, - and _, up to 64.");
+        }
+        List<String> notes = new ArrayList<>();
+        TemplateStorage storage = new TemplateStorage(store); // SAS URLs made afresh for each submission
+        JsonObject job = expanded.job();
+        List<JsonObject> taskBodies = expanded.tasks();
+        TemplateChecks.check(job, where, notes);
+        TemplateFileGroups.Refs refs = TemplateFileGroups.Refs.empty();
+        TemplateFileGroups.scan(job, where, refs);
+        Set<String> ids = new HashSet<>();
+        boolean dependencies = false;
+        // the same rename in every task of a factory is one note: "tasks 0, 1, ... (10000 in all)"
+        java.util.Map<String, List<String>> taskNotes = new java.util.LinkedHashMap<>();
+        for (JsonObject t : taskBodies) {
+            String taskWhere = where + ", task " + (t.has("id") ? t.get("id").getAsString() : "(no id)");
+            if (!t.has("id") || !SAFE_ID.matcher(t.get("id").getAsString()).matches() || !ids.add(t.get("id").getAsString())) {
+                throw new UnsupportedTemplateException(taskWhere + ": every task needs its own id: letters, digits, - and _,"
+                        + " up to 64.");
+            }
+            List<String> found = new ArrayList<>();
+            TemplateChecks.check(t, taskWhere, found);
+            String id = t.get("id").getAsString();
+            found.forEach(n -> taskNotes.computeIfAbsent(n.substring(taskWhere.length() + 2), k -> new ArrayList<>()).add(id));
+            TemplateFileGroups.scan(t, taskWhere, refs);
+            dependencies |= t.has("dependsOn");
+        }
+        taskNotes.forEach((note, which) -> notes.add(where + ", task" + (which.size() == 1 ? " " + which.get(0)
+                : "s " + String.join(", ", which.subList(0, Math.min(3, which.size()))) + (which.size() > 3 ? ", ..." : "")
+                + " (" + which.size() + " in all)") + ": " + note));
+        storage.check(refs, where);
+        if (!refs.isEmpty()) {
+            TemplateFileGroups.rewrite(job, where, storage.readUrls(), storage.writeUrls());
+            taskBodies.forEach(t -> TemplateFileGroups.rewrite(t, where, storage.readUrls(), storage.writeUrls()));
+        }
+        JobAddParameter add = SdkBodies.convert(job, JobAddParameter.class, "add job", where);
+        List<TaskAddParameter> params = convertTasks(taskBodies, where);
+        if (dependencies && !Boolean.TRUE.equals(add.usesTaskDependencies())) {
+            add.withUsesTaskDependencies(true);
+            notes.add("usesTaskDependencies set on the job: a task has dependsOn.");
+        }
+        OnAllTasksComplete onAll = add.onAllTasksComplete();
+        String submission = UUID.randomUUID().toString();
+        List<MetadataItem> meta = add.metadata() == null ? new ArrayList<>() : new ArrayList<>(add.metadata());
+        meta.removeIf(m -> META_SUBMISSION.equals(m.name()));
+        meta.add(new MetadataItem().withName(META_SUBMISSION).withValue(submission));
+        add.withMetadata(meta).withOnAllTasksComplete(OnAllTasksComplete.NO_ACTION);
+
+        if (add.poolInfo() != null && add.poolInfo().poolId() != null) {
+            requirePool(add.poolInfo().poolId(), jobId);
+        }
+        List<String> created = refs.outputs().isEmpty() ? List.of() : storage.createOutputs(refs.outputs());
+        try {
+            createJob(add, submission);
+        } catch (RuntimeException e) {
+            storage.deleteQuietly(created);
+            throw e;
+        }
+        try {
+            tasks.addAll(jobId, params);
+            if (onAll != null && onAll != OnAllTasksComplete.NO_ACTION) {
+                client.protocolLayer().jobs().patch(jobId, new JobPatchParameter().withOnAllTasksComplete(onAll));
+            }
+        } catch (RuntimeException e) {
+            try {
+                client.protocolLayer().jobs().delete(jobId);
+            } catch (RuntimeException ignored) {
+                // the submission's own error is what the user needs to see
+            }
+            FarmException fe = e instanceof FarmException f ? f : BatchErrors.explain("adding the tasks of job " + jobId, e);
+            throw new FarmException(fe.getMessage() + " Job " + jobId + " was deleted again; nothing runs.", e);
+        }
+        if (!refs.isEmpty()) {
+            storage.describe(refs, created, notes);
+        }
+        notes.add(params.size() + " task(s) added to job " + jobId + ".");
+        return new TemplateSubmission(jobId, notes);
+    }
+
+    /**
+     * The tasks as SDK models, converted on all cores (thousands of frames); the first task in
+     * submission order that cannot be converted is the one reported.
+     */
+    private static List<TaskAddParameter> convertTasks(List<JsonObject> bodies, String where) {
+        TaskAddParameter[] out = new TaskAddParameter[bodies.size()];
+        RuntimeException[] failed = new RuntimeException[bodies.size()];
+        java.util.Set<String> checkedShapes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.stream.IntStream.range(0, bodies.size()).parallel().forEach(i -> {
+            JsonObject t = bodies.get(i);
+            try {
+                out[i] = SdkBodies.convert(t, TaskAddParameter.class, "add task", where + ", task " + t.get("id").getAsString(),
+                        checkedShapes);
+            } catch (RuntimeException e) {
+                failed[i] = e;
+            }
+        });
+        for (RuntimeException e : failed) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        return java.util.Arrays.asList(out);
+    }
+
+    private void requirePool(String poolId, String jobId) {
+        try {
+            client.protocolLayer().pools().get(poolId);
+        } catch (RuntimeException e) {
+            if (BatchErrors.code(e).filter("PoolNotFound"::equals).isPresent()) {
+                throw new FarmException("Job " + jobId + " is for pool " + poolId + ", which the Batch account does not have:"
+                        + " create it (batchrender template pool POOL_TEMPLATE) or give the id of one of"
+                        + " 'batchrender pools --farm azure'.", e);
+            }
+            throw BatchErrors.explain("finding pool " + poolId, e);
+        }
+    }
+
+    private void createJob(JobAddParameter add, String submission) {
+        try {
+            client.protocolLayer().jobs().add(add);
+        } catch (RuntimeException e) {
+            if (BatchErrors.code(e).filter("JobExists"::equals).isEmpty()) {
+                throw BatchErrors.explain("creating job " + add.id(), e);
+            }
+            if (!submission.equals(submissionOf(add.id()))) {
+                throw new FarmException("A job with id " + add.id() + " already exists on the Batch account: give the"
+                        + " template another job id, or delete the old job with 'batchrender job delete " + add.id()
+                        + " --farm azure'.", e);
+            }
+            // JobExists with our own token: an earlier try created it and its answer was lost
+        }
+    }
+
+    private String submissionOf(String jobId) {
+        try {
+            CloudJob j = client.protocolLayer().jobs().get(jobId);
+            return AzureViews.meta(j, META_SUBMISSION).orElse("");
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package io.batchrender.templates;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Bad templates and bad values: each is one line naming the file, the line to fix, and the fix. */
+class TemplateErrorsTest {
+
+    static final Path LINUX_JOB = SharedTemplates.maya("render-arnold-linux/job.template.json");
+    static final List<String> REQUIRED = List.of("inputData=shot010", "inputDataSas=https://a/b?sig=x", "sceneFile=a.ma",
+            "outputs=out");
+
+    static TemplateException mayaError(List<String> args) {
+        Template t = Template.read(LINUX_JOB);
+        return assertThrows(TemplateException.class,
+                () -> JobTemplates.expand(t, ParameterValues.fromArgs(args), FileGroupFiles.none()));
+    }
+
+    static void assertAt(TemplateException e, Path file, String needle, String... contains) {
+        String prefix = file + ":" + SharedTemplates.lineOf(file, needle) + ": ";
+        check(e, prefix, contains);
+    }
+
+    static void assertAt(TemplateException e, String text, String needle, String... contains) {
+        check(e, "t.json:" + SharedTemplates.lineOf(text, needle) + ": ", contains);
+    }
+
+    static void check(TemplateException e, String prefix, String... contains) {
+        assertTrue(e.getMessage().startsWith(prefix), "expected " + prefix + " in: " + e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        for (String c : contains) {
+            assertTrue(e.getMessage().contains(c), "expected '" + c + "' in: " + e.getMessage());
+        }
+    }
+
+    static TemplateException expandError(String text) {
+        return assertThrows(TemplateException.class,
+                () -> JobTemplates.expand(Template.parse(text, "t.json"), ParameterValues.none(), FileGroupFiles.none()));
+    }
+
+    static TemplateException readError(String text) {
+        return assertThrows(TemplateException.class, () -> Template.parse(text, "t.json"));
+    }
+
+    @Test
+    void aMissingRequiredParameterNamesItsDefinition() {
+        TemplateException e = mayaError(List.of("inputData=shot010", "inputDataSas=x", "outputs=o"));
+        assertAt(e, LINUX_JOB, "\"sceneFile\": {", "parameter 'sceneFile' (The Maya scene file to be rendered) has no default",
+                "--param sceneFile=VALUE");
+    }
+
+    @Test
+    void severalMissingParametersAreListedTogether() {
+        TemplateException e = mayaError(List.of());
+        assertAt(e, LINUX_JOB, "\"inputData\": {", "inputData (line " + SharedTemplates.lineOf(LINUX_JOB, "\"inputData\": {") + ")",
+                "sceneFile (line " + SharedTemplates.lineOf(LINUX_JOB, "\"sceneFile\": {") + ")",
+                "outputs (line " + SharedTemplates.lineOf(LINUX_JOB, "\"outputs\": {") + ")");
+    }
+
+    @Test
+    void aWrongTypeNamesTheParameterItsLineAndTheFix() {
+        List<String> args = new java.util.ArrayList<>(REQUIRED);
+        args.add("frameEnd=ten");
+        assertAt(mayaError(args), LINUX_JOB, "\"frameEnd\": {",
+                "parameter 'frameEnd' needs an int, got \"ten\" (from --param frameEnd): give e.g. --param frameEnd=10");
+    }
+
+    @Test
+    void aValueOutsideAllowedValuesListsTheAllowedOnes() {
+        List<String> args = new java.util.ArrayList<>(REQUIRED);
+        args.add("mayaVersion=Maya2019");
+        assertAt(mayaError(args), LINUX_JOB, "\"mayaVersion\": {",
+                "parameter 'mayaVersion' must be one of \"Maya2017\", \"Maya2018\", got \"Maya2019\"");
+    }
+
+    @Test
+    void anUnknownParameterSuggestsTheNearestName() {
+        List<String> args = new java.util.ArrayList<>(REQUIRED);
+        args.add("frameEnds=10");
+        assertAt(mayaError(args), LINUX_JOB, "\"parameters\": {", "unknown parameter 'frameEnds' (from --param frameEnds):"
+                + " did you mean 'frameEnd'?", "this template has poolId, jobName");
+    }
+
+    @Test
+    void rangesAndLengthsAreChecked() {
+        String text = """
+                {
+                  "parameters": {
+                    "frames": {"type": "int", "minValue": 1, "maxValue": 500, "defaultValue": 10},
+                    "name": {"type": "string", "minLength": 3, "maxLength": 8, "defaultValue": "shot"},
+                    "key": {"type": "secureString", "minLength": 20, "defaultValue": "0123456789abcdefghij"},
+                    "preview": {"type": "bool", "defaultValue": false}
+                  },
+                  "job": {"id": "[parameters('name')]", "poolInfo": {"poolId": "p"},
+                          "taskFactory": {"type": "taskCollection", "tasks": [{"id": "a", "commandLine": "x"}]}}
+                }""";
+        Template t = Template.parse(text, "t.json");
+        assertAt(assertThrows(TemplateException.class, () -> JobTemplates.expand(t,
+                ParameterValues.fromArgs(List.of("frames=501")), FileGroupFiles.none())), text, "\"frames\"", "must be at most 500, got 501");
+        assertAt(assertThrows(TemplateException.class, () -> JobTemplates.expand(t,
+                ParameterValues.fromArgs(List.of("name=sh")), FileGroupFiles.none())), text, "\"name\"", "at least 3 characters");
+        TemplateException secret = assertThrows(TemplateException.class, () -> JobTemplates.expand(t,
+                ParameterValues.fromArgs(List.of("key=hunter2")), FileGroupFiles.none()));
+        assertAt(secret, text, "\"key\"", "at least 20 characters long, got 7");
+        assertFalse(secret.getMessage().contains("hunter2"), "a secure value never shows: " + secret.getMessage());
+        assertAt(assertThrows(TemplateException.class, () -> JobTemplates.expand(t,
+                ParameterValues.fromArgs(List.of("preview=yes")), FileGroupFiles.none())), text, "\"preview\"",
+                "needs a bool (true or false), got \"yes\"");
+    }
+
+    @Test
+    void aBadDefaultIsReportedWhenTheTemplateIsRead() {
+        String text = """
+                {
+                  "parameters": {
+                    "frames": {"type": "int",
+                               "defaultValue": "ten"}
+                  },
+                  "job": {"id": "j"}
+                }""";
+        assertAt(readError(text), text, "\"defaultValue\": \"ten\"", "parameter 'frames' needs an int, got \"ten\" in its"
+                + " defaultValue: fix the template");
+        String badType = """
+                {
+                  "parameters": {
+                    "frames": {"type": "integer"}
+                  },
+                  "job": {"id": "j"}
+                }""";
+        assertAt(readError(badType), badType, "\"integer\"", "use string, int, bool, secureString, object or array");
+    }
+
+    @Test
+    void anUnknownFunctionNamesItsLine() {
+        String text = """
+                {
+                  "parameters": {"jobName": {"type": "string", "defaultValue": "j"}},
+                  "job": {
+                    "id": "[parameter('jobName')]",
+                    "taskFactory": {"type": "taskCollection", "tasks": [{"id": "a", "commandLine": "x"}]}
+                  }
+                }""";
+        assertAt(expandError(text), text, "\"id\": \"[parameter(", "unknown function 'parameter' in [parameter('jobName')]:"
+                + " use parameters(), variables() or concat() (did you mean parameters?); if the '[' is text, write '[['");
+    }
+
+    @Test
+    void unbalancedBracketsInAnExpressionNameTheirLine() {
+        String noClose = """
+                {
+                  "parameters": {"jobName": {"type": "string", "defaultValue": "j"}},
+                  "job": {
+                    "id": "j",
+                    "displayName": "render [parameters('jobName') now",
+                    "taskFactory": {"type": "taskCollection", "tasks": [{"id": "a", "commandLine": "x"}]}
+                  }
+                }""";
+        assertAt(expandError(noClose), noClose, "displayName", "malformed expression [parameters('jobName') now:",
+                "expected ']' to end the expression");
+        String noParen = """
+                {
+                  "parameters": {"jobName": {"type": "string", "defaultValue": "j"}},
+                  "job": {
+                    "id": "j",
+                    "displayName": "[concat('shot', parameters('jobName')]",
+                    "taskFactory": {"type": "taskCollection", "tasks": [{"id": "a", "commandLine": "x"}]}
+                  }
+                }""";
+        assertAt(expandError(noParen), noParen, "displayName", "missing ')' to close concat(");
+        String noQuote = """
+                {
+                  "parameters": {"jobName": {"type": "string", "defaultValue": "j"}},
+                  "job": {
+                    "id": "j",
+                    "displayName": "[parameters('jobName)]",
+                    "taskFactory": {"type": "taskCollection", "tasks": [{"id": "a", "commandLine": "x"}]}
+                  }
+                }""";
+        assertAt(expandError(noQuote), noQuote, "displayName", "is never closed: add the missing '");
+        String unknownVariable = """
+                {
+                  "variables": {"image": {"sku": "x"}},
+                  "job": {
+                    "id": "j",
+                    "poolInfo": "[variables('images')]",
+                    "taskFactory": {"type": "taskCollection", "tasks": [{"id": "a", "commandLine": "x"}]}
+                  }
+                }""";
+        assertAt(expandError(unknownVariable), unknownVariable, "poolInfo", "names no variable of this template:"
+                + " did you mean 'image'?");
+    }
+
+    @Test
+    void unbalancedJsonBracketsNameTheirLine() {
+        String unclosed = """
+                {
+                  "job": {
+                    "id": "j",
+                    "poolInfo": {"poolId": "p"
+                }
+                """;
+        assertAt(readError(unclosed), unclosed, "\"job\": {", "the '{' opened here is never closed",
+                "add the missing '}'");
+        String extra = """
+                {
+                  "job": {"id": "j"}
+                }
+                }
+                """;
+        check(readError(extra), "t.json:4: ", "'}' after the end of the JSON");
+        String mismatched = """
+                {
+                  "job": {
+                    "id": "j",
+                    "tags": ["a", "b"}
+                  }
+                }""";
+        assertAt(readError(mismatched), mismatched, "\"tags\"", "'}' does not match the '[' opened on line 4: close it with ']'");
+    }
+
+    @Test
+    void aTrailingCommaNamesItsLine() {
+        String text = """
+                {
+                  "job": {
+                    "id": "j",
+                    "priority": 5,
+                  }
+                }""";
+        assertAt(readError(text), text, "\"priority\": 5,", "trailing comma before '}'");
+        String inArray = """
+                {
+                  "job": {"id": "j", "tags": [
+                    "a",
+                    "b",
+                  ]}
+                }""";
+        assertAt(readError(inArray), inArray, "\"b\",", "trailing comma before ']'");
+    }
+
+    @Test
+    void otherJsonMistakesNameTheirLine() {
+        String missingComma = """
+                {
+                  "job": {
+                    "id": "j"
+                    "priority": 5
+                  }
+                }""";
+        assertAt(readError(missingComma), missingComma, "\"id\": \"j\"", "missing ',' after the member \"id\"");
+        String backslash = """
+                {
+                  "job": {
+                    "id": "C:\\scenes"
+                  }
+                }""";
+        assertAt(readError(backslash), backslash, "scenes", "write '\\\\' for a backslash");
+        String twice = """
+                {
+                  "job": {
+                    "id": "a",
+                    "id": "b"
+                  }
+                }""";
+        assertAt(readError(twice), twice, "\"id\": \"b\"", "\"id\" appears twice in this object (also on line 3)");
+        String noJob = """
+                {
+                  "parameters": {},
+                  "jobs": {}
+                }""";
+        assertAt(readError(noJob), noJob, "\"jobs\"", "unknown section \"jobs\"");
+        String huge = """
+                {
+                  "job": {"id": "j",
+                          "priority": 1e-99999999999}
+                }""";
+        assertAt(readError(huge), huge, "priority", "is out of range");
+    }
+
+    @Test
+    void windowsLineEndingsCountTheSame() {
+        String text = "{\r\n  \"job\": {\r\n    \"id\": \"j\",\r\n  }\r\n}\r\n";
+        check(readError(text), "t.json:3: ", "trailing comma before '}'");
+    }
+
+    @Test
+    void featuresNotRunHereAreRefusedByName() {
+        String text = """
+                {
+                  "pool": {
+                    "id": "p",
+                    "packageReferences": [{"type": "aptPackage", "id": "blender"}]
+                  }
+                }""";
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> PoolTemplates.expand(Template.parse(text, "t.json"), ParameterValues.none()));
+        assertAt(e, text, "packageReferences", "package references are not supported");
+    }
+}
