@@ -68,59 +68,56 @@ class LocalTemplateBlenderTest {
     }
 
     /**
-     * The expansion of the shipped {@code templates/blender-cycles-linux} job template for one frame,
-     * written by reading that template (the engine is not needed here): the job preparation task
-     * lays the file group out in its working folder, the frame task renders from there through
-     * {@code /bin/sh} and uploads images and logs to the output file group. One change: the preparation
-     * task lists its files through {@code AZ_BATCH_TASK_WORKING_DIR}, since Batch does not set
-     * {@code AZ_BATCH_JOB_PREP_WORKING_DIR} for the preparation task itself (its docs: "all tasks except
-     * start task and job preparation task"); the shipped template's form fails there, and here.
+     * The shipped {@code templates/blender-cycles-linux} job template, expanded by the template
+     * engine for frames 1-2 and run here: the job preparation task lays the file group out in its
+     * working folder, one task per frame renders from there through {@code /bin/sh}, images and logs
+     * go to the output file group. One change to the shipped text while it lists its files through
+     * {@code AZ_BATCH_JOB_PREP_WORKING_DIR} in the preparation task itself: Batch does not set that
+     * variable for the preparation task ("all tasks except start task and job preparation task"), so
+     * it would fail there, and fails here; {@code AZ_BATCH_TASK_WORKING_DIR} is its folder.
      */
     @Test
-    void theShippedBlenderCyclesLinuxTemplateShapeRendersFromAFileGroupIntoAFileGroup() throws Exception {
+    void theShippedBlenderCyclesLinuxTemplateRendersFramesFromAFileGroupIntoAFileGroup() throws Exception {
         Optional<Path> blender = new ProgramLocator(System.getenv()).locate(Program.named("blender"));
         assumeTrue(blender.isPresent(), "Blender is not installed");
+        Path templateFile = TestScenes.repoRoot().resolve("templates/blender-cycles-linux/job.template.json");
+        String text = Files.readString(templateFile).replace(
+                "ls -R \\\"$AZ_BATCH_JOB_PREP_WORKING_DIR/assets\\\"", "ls -R \\\"$AZ_BATCH_TASK_WORKING_DIR/assets\\\"");
+        io.batchrender.templates.ExpandedJob expanded = io.batchrender.templates.JobTemplates.expand(
+                io.batchrender.templates.Template.parse(text, templateFile.toString()),
+                io.batchrender.templates.ParameterValues.fromArgs(List.of("inputData=shot-assets",
+                        "sceneFile=scenes/shapes.blend", "outputs=renders", "frameStart=1", "frameEnd=2")),
+                io.batchrender.templates.FileGroupFiles.none());
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
             Files.copy(TestScenes.blend(), tmp.resolve("shapes.blend"));
             f.store.createContainer("fgrp-shot-assets");
             f.store.upload("fgrp-shot-assets", "scenes/shapes.blend", tmp.resolve("shapes.blend"),
                     Files.size(tmp.resolve("shapes.blend")), null, n -> { }, new Cancellation());
-            com.google.gson.JsonObject jobBody = TemplateJobFixture.json("""
-                    {"id": "blender-cycles-linux", "priority": 0, "poolInfo": {"poolId": "blender-linux"},
-                     "constraints": {"maxTaskRetryCount": 2},
-                     "jobPreparationTask": {
-                       "resourceFiles": [{"autoStorageContainerName": "fgrp-shot-assets", "filePath": "assets/"}],
-                       "waitForSuccess": true},
-                     "onAllTasksComplete": "terminateJob", "usesTaskDependencies": false}""");
-            jobBody.getAsJsonObject("jobPreparationTask").addProperty("commandLine",
-                    "/bin/sh -c 'ls -R \"$AZ_BATCH_TASK_WORKING_DIR/assets\" > /dev/null'");
-            com.google.gson.JsonObject task = TemplateJobFixture.json("""
-                    {"id": "0", "displayName": "Frame 1",
-                     "outputFiles": [
-                       {"filePattern": "../stdout.txt", "destination": {"autoStorage": {"fileGroup": "renders", "path": "blender-cycles-linux/logs/frame_1.log"}},
-                        "uploadOptions": {"uploadCondition": "taskCompletion"}},
-                       {"filePattern": "../stderr.txt", "destination": {"autoStorage": {"fileGroup": "renders", "path": "blender-cycles-linux/logs/frame_1_error.log"}},
-                        "uploadOptions": {"uploadCondition": "taskCompletion"}},
-                       {"filePattern": "images/**/*", "destination": {"autoStorage": {"fileGroup": "renders", "path": "blender-cycles-linux/images"}},
-                        "uploadOptions": {"uploadCondition": "taskSuccess"}}]}""");
-            task.addProperty("commandLine", "/bin/sh -c '\"blender\" -b \"$AZ_BATCH_JOB_PREP_WORKING_DIR/assets/scenes/shapes.blend\""
-                    + " -E CYCLES -o \"$AZ_BATCH_TASK_WORKING_DIR/images/frame_####\" -F PNG -x 1   -f 1'");
 
-            TemplateSubmission sub = f.jobs.submit(new io.batchrender.templates.ExpandedJob(jobBody, List.of(task)));
+            TemplateSubmission sub = f.jobs.submit(expanded);
             assertTrue(sub.ignored().stream().anyMatch(l -> l.contains("poolInfo.poolId 'blender-linux'")), sub.ignored().toString());
             String id = sub.job().id();
-            JobInfo done = f.farm.awaitCompleted(id, Duration.ofSeconds(240));
-            assertTrue(done.succeeded(), () -> f.farm.diagnostics(id) + log(f.taskDir(id, "0", 1)));
+            assertEquals("blender-cycles-linux", id);
+            JobInfo done = f.farm.awaitCompleted(id, Duration.ofSeconds(300));
+            assertTrue(done.succeeded(), () -> f.farm.diagnostics(id) + log(f.taskDir(id, "jobpreparation", 1))
+                    + log(f.taskDir(id, "0", 1)));
+            assertEquals(2, done.counts().total());
 
-            assertEquals(List.of("blender-cycles-linux/images/frame_0001.png", "blender-cycles-linux/logs/frame_1.log",
-                    "blender-cycles-linux/logs/frame_1_error.log"), f.blobNames("fgrp-renders"));
-            assertTrue(Files.isRegularFile(f.taskDir(id, "jobpreparation", 1).resolve("wd/assets/scenes/shapes.blend")));
-            Path png = tmp.resolve("frame.png");
-            f.store.download("fgrp-renders", "blender-cycles-linux/images/frame_0001.png", png, n -> { }, new Cancellation());
+            assertEquals(List.of("blender-cycles-linux/images/frame_0001.png", "blender-cycles-linux/images/frame_0002.png",
+                    "blender-cycles-linux/logs/frame_1.log", "blender-cycles-linux/logs/frame_1_error.log",
+                    "blender-cycles-linux/logs/frame_2.log", "blender-cycles-linux/logs/frame_2_error.log"),
+                    f.blobNames("fgrp-renders"));
+            assertTrue(Files.isRegularFile(f.taskDir(id, "jobpreparation", 1).resolve("wd/assets/scenes/shapes.blend")),
+                    "the preparation task fetched the file group once, for every frame");
             int[] size = sceneSize(blender.get(), TestScenes.blend());
-            BufferedImage image = ImageIO.read(png.toFile());
-            assertEquals(size[0], image.getWidth());
-            assertEquals(size[1], image.getHeight());
+            for (String frame : List.of("0001", "0002")) {
+                Path png = tmp.resolve("frame" + frame + ".png");
+                f.store.download("fgrp-renders", "blender-cycles-linux/images/frame_" + frame + ".png", png, n -> { },
+                        new Cancellation());
+                BufferedImage image = ImageIO.read(png.toFile());
+                assertEquals(size[0], image.getWidth());
+                assertEquals(size[1], image.getHeight());
+            }
         }
     }
 
