@@ -51,7 +51,7 @@ final class ResourceFetcher {
         try {
             if (file.httpUrl() != null) {
                 Path target = inside(wd, file.filePath(), file);
-                fetchUrl(file.httpUrl(), target);
+                fetchUrl(file.httpUrl(), target, cancel);
                 applyMode(target, file.fileMode());
                 return;
             }
@@ -100,7 +100,7 @@ final class ResourceFetcher {
         return target;
     }
 
-    private static void fetchUrl(String url, Path target) throws IOException, FetchFailed {
+    private static void fetchUrl(String url, Path target, Cancellation cancel) throws IOException, FetchFailed {
         Path temp = temp(target);
         try {
             if (url.startsWith("file:")) {
@@ -123,7 +123,7 @@ final class ResourceFetcher {
                         throw new FetchFailed("Resource file " + ContainerUrls.withoutQuery(url) + " could not be downloaded"
                                 + " (HTTP " + response.statusCode() + "): check the URL.");
                     }
-                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                    copy(in, temp, cancel);
                 }
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -131,6 +131,17 @@ final class ResourceFetcher {
             throw new FetchFailed("Resource file URL " + ContainerUrls.withoutQuery(url) + " is not valid: " + e.getMessage());
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Copies a download, stopping between buffers when the task is stopped. */
+    static void copy(InputStream in, Path target, Cancellation cancel) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        try (var out = Files.newOutputStream(target)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                cancel.check();
+                out.write(buffer, 0, n);
+            }
         }
     }
 

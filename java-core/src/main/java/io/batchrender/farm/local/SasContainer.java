@@ -70,7 +70,11 @@ final class SasContainer implements BlobSource {
         MessageDigest md = Md5.digest();
         try (InputStream in = client.getBlobClient(name).openInputStream();
              OutputStream out = new DigestOutputStream(Files.newOutputStream(target), md)) {
-            in.transferTo(out);
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                cancel.check();
+                out.write(buffer, 0, n);
+            }
         } catch (BlobStorageException e) {
             throw failure("download " + name + " from", e);
         } catch (IOException e) {
