@@ -71,18 +71,14 @@ class LocalTemplateBlenderTest {
      * The shipped {@code templates/blender-cycles-linux} job template, expanded by the template
      * engine for frames 1-2 and run here: the job preparation task lays the file group out in its
      * working folder, one task per frame renders from there through {@code /bin/sh}, images and logs
-     * go to the output file group. One change to the shipped text while it lists its files through
-     * {@code AZ_BATCH_JOB_PREP_WORKING_DIR} in the preparation task itself: Batch does not set that
-     * variable for the preparation task ("all tasks except start task and job preparation task"), so
-     * it would fail there, and fails here; {@code AZ_BATCH_TASK_WORKING_DIR} is its folder.
+     * go to the output file group. The template as shipped, unchanged.
      */
     @Test
     void theShippedBlenderCyclesLinuxTemplateRendersFramesFromAFileGroupIntoAFileGroup() throws Exception {
         Optional<Path> blender = new ProgramLocator(System.getenv()).locate(Program.named("blender"));
         assumeTrue(blender.isPresent(), "Blender is not installed");
         Path templateFile = TestScenes.repoRoot().resolve("templates/blender-cycles-linux/job.template.json");
-        String text = Files.readString(templateFile).replace(
-                "ls -R \\\"$AZ_BATCH_JOB_PREP_WORKING_DIR/assets\\\"", "ls -R \\\"$AZ_BATCH_TASK_WORKING_DIR/assets\\\"");
+        String text = Files.readString(templateFile);
         io.batchrender.templates.ExpandedJob expanded = io.batchrender.templates.JobTemplates.expand(
                 io.batchrender.templates.Template.parse(text, templateFile.toString()),
                 io.batchrender.templates.ParameterValues.fromArgs(List.of("inputData=shot-assets",
