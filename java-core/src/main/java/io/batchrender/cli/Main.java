@@ -26,7 +26,7 @@ public final class Main implements Runnable {
             CommandLine.HelpCommand.class,
             WatchCommand.class, WatchersCommand.class, GatewayCommand.class,
             UploadCommand.class, ProjectsCommand.class, ProjectCommand.class, DownloadCommand.class, StorageCommand.class,
-            WarmupCommand.class);
+            TemplateCommand.class, WarmupCommand.class);
 
     /** Exit code of a command whose input was wrong (bad frames, missing scene, unknown job). */
     public static final int EXIT_USAGE = 2;
@@ -62,7 +62,9 @@ public final class Main implements Runnable {
             return EXIT_USAGE;
         });
         cmd.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof FrameSpecException || e instanceof RenderSetupException || e instanceof UsageException) {
+            if (e instanceof FrameSpecException || e instanceof RenderSetupException || e instanceof UsageException
+                    || e instanceof io.batchrender.templates.TemplateException
+                    || e instanceof io.batchrender.farm.azure.UnsupportedTemplateException) {
                 err.println("error: " + e.getMessage());
                 return EXIT_USAGE;
             }

@@ -35,7 +35,7 @@ final class TextViews {
     }
 
     static String frames(TaskInfo t) {
-        return new FrameChunk(t.frames()).toSpec();
+        return t.frames().isEmpty() ? "-" : new FrameChunk(t.frames()).toSpec();
     }
 
     static String taskState(TaskInfo t) {

@@ -1,0 +1,99 @@
+"""The shipped Blender template on the local farm, through the launcher: real frames from a real scene."""
+import json
+import struct
+
+from conftest import SHARED
+
+SCENE = SHARED / "testdata" / "blender" / "BatchExplorer-data" / "runner" / "Assets" / "shapes.blend"
+
+
+def png_size(path):
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+def blob_name(path):
+    # the storage layer's rule: the absolute path without its root, '/' separators
+    return str(path.resolve()).lstrip("/")
+
+
+def test_shipped_blender_template_renders_frames_on_the_local_farm(cli, tmp_path):
+    up = cli.run("upload", "--project", "shapes-in", "--store", "local", SCENE, "--json")
+    assert up.returncode == 0, up.stderr
+    assert json.loads(up.stdout)["uploaded"] == 1
+
+    # Eevee: the scene's own engine, ~6 s a frame here (Cycles at the scene's 128 samples takes much longer)
+    run = cli.run("template", "run", "blender-eevee-linux",
+                  "--param", "inputData=shapes-in", "--param", f"sceneFile={blob_name(SCENE)}",
+                  "--param", "frameStart=1", "--param", "frameEnd=2", "--param", "outputs=shapes-out",
+                  "--param", "jobName=shapes-template",
+                  "--wait", timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "shapes-template"
+
+    listing = cli.json("project", "ls", "shapes-out")
+    names = sorted(f["name"] for f in listing["files"]) if isinstance(listing, dict) else sorted(f["name"] for f in listing)
+    assert "shapes-template/images/frame_0001.png" in names, names
+    assert "shapes-template/images/frame_0002.png" in names, names
+    assert "shapes-template/logs/frame_1.log" in names, names
+
+    out = tmp_path / "out"
+    down = cli.run("download", "--container", "fgrp-shapes-out", "--to", out, "--prefix", "shapes-template/images/")
+    assert down.returncode == 0, down.stderr
+    # shapes.blend's render settings, read from the file with Blender: 1920x1080 at 50 %
+    for frame in (1, 2):
+        w, h = png_size(out / f"frame_{frame:04d}.png")  # download puts names under the prefix into --to
+        assert (w, h) == (960, 540)
+
+
+def test_dry_run_prints_one_task_per_frame_and_submits_nothing(cli):
+    run = cli.run("template", "run", "blender-cycles-linux", "--param", "inputData=proj",
+                  "--param", "sceneFile=shots/a b.blend", "--param", "frameStart=3", "--param", "frameEnd=5",
+                  "--param", "outputs=out", "--dry-run")
+    assert run.returncode == 0, run.stderr
+    expanded = json.loads(run.stdout)
+    assert [t["id"] for t in expanded["tasks"]] == ["0", "1", "2"]
+    assert [t["displayName"] for t in expanded["tasks"]] == ["Frame 3", "Frame 4", "Frame 5"]
+    assert expanded["job"]["id"] == "blender-cycles-linux"
+    assert cli.json("jobs") == []
+
+
+def test_bad_parameter_is_one_line_and_submits_nothing(cli):
+    run = cli.run("template", "run", "blender-cycles-linux", "--param", "inputData=p", "--param", "sceneFile=s.blend",
+                  "--param", "outputs=o", "--param", "frameEnd=ten")
+    assert run.returncode == 2
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and "frameEnd" in lines[0], run.stderr
+    assert cli.json("jobs") == []
+
+
+def test_params_lists_what_the_template_declares(cli):
+    params = {p["name"]: p for p in cli.json("template", "params", "maya-vray-linux")}
+    # read from templates/maya-vray-linux/job.template.json
+    assert params["sceneFile"]["required"] is True
+    assert params["frameStart"]["defaultValue"] == 1 and params["frameStart"]["minValue"] == 0
+    assert params["mayaVersion"]["allowedValues"] == ["2022", "2023", "2024", "2025", "2026"]
+    assert "VRAY_AUTH_CLIENT_SETTINGS" in params["vrayLicenseServer"]["description"]
+
+
+def test_a_pool_template_on_the_local_farm_creates_nothing_and_says_what_it_ignored(cli):
+    run = cli.run("template", "pool", "blender-linux")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "local"
+    assert "vmSize" in run.stderr and "pool resize local" in run.stderr
+
+
+def test_a_dry_run_for_azure_needs_no_account(cli):
+    run = cli.run("template", "run", "maya-arnold-windows", "--farm", "azure", "--dry-run", "--param", "inputData=shot",
+                  "--param", "sceneFile=scenes/robot.ma", "--param", "outputs=out", "--param", "frameEnd=2")
+    assert run.returncode == 0, run.stderr
+    tasks = json.loads(run.stdout)["tasks"]
+    assert [t["displayName"] for t in tasks] == ["Frame 1", "Frame 2"]
+    assert "-s 2 -e 2" in tasks[1]["commandLine"]
+
+
+def test_a_job_template_given_to_template_pool_says_which_command_to_use(cli):
+    run = cli.run("template", "pool", "blender-cycles-linux")
+    assert run.returncode == 2
+    assert "is a shipped job template: use 'batchrender template run blender-cycles-linux'" in run.stderr, run.stderr
