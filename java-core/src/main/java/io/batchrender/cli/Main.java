@@ -44,6 +44,7 @@ public final class Main implements Runnable {
         int code = run(args, System.getenv(), out, err);
         out.flush();
         err.flush();
+        NetworkThreads.release();
         System.exit(code);
     }
 
