@@ -32,6 +32,10 @@ def test_shipped_blender_template_renders_frames_on_the_local_farm(cli, tmp_path
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "shapes-template"
 
+    show = cli.run("job", "show", "shapes-template")
+    assert show.returncode == 0, show.stderr
+    assert "file groups" in show.stdout and "completed success" in show.stdout, show.stdout
+
     listing = cli.json("project", "ls", "shapes-out")
     names = sorted(f["name"] for f in listing["files"]) if isinstance(listing, dict) else sorted(f["name"] for f in listing)
     assert "shapes-template/images/frame_0001.png" in names, names
