@@ -200,7 +200,6 @@ public final class AssetSync {
         return new Check(md5, md5.equals(remote.contentMd5()));
     }
 
-    /** A file with its size and time as they were when the sync looked. */
     /**
      * The container's blobs; a missing container is created (empty). Listing first spares the re-sync, the
      * common case, a create request that fails with "already exists".
@@ -217,6 +216,7 @@ public final class AssetSync {
         }
     }
 
+    /** A file with its size and time as they were when the sync looked. */
     private record Sized(SyncFiles.LocalFile file, long size, long mtimeNanos) {
     }
 
