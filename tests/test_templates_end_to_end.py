@@ -2,6 +2,8 @@
 import json
 import struct
 
+import bridge_helpers  # noqa: F401  (puts the Python client, which finds the jar, on sys.path)
+from azure_services import azurite, batch_double  # noqa: F401 (fixtures)
 from conftest import SHARED
 
 SCENE = SHARED / "testdata" / "blender" / "BatchExplorer-data" / "runner" / "Assets" / "shapes.blend"
@@ -101,3 +103,26 @@ def test_a_job_template_given_to_template_pool_says_which_command_to_use(cli):
     run = cli.run("template", "pool", "blender-cycles-linux")
     assert run.returncode == 2
     assert "is a shipped job template: use 'batchrender template run blender-cycles-linux'" in run.stderr, run.stderr
+
+
+def test_the_same_template_on_azure_makes_the_pool_and_the_same_tasks(cli, azurite, batch_double):
+    cli.env.update(AZURE_BATCH_ENDPOINT=batch_double.url, AZURE_BATCH_ACCOUNT=batch_double.account,
+                   AZURE_BATCH_ACCESS_KEY=batch_double.key, AZURE_STORAGE_CONNECTION_STRING=azurite.connection_string)
+    up = cli.run("upload", "--project", "shapes-az", "--store", "azure", SCENE, "--json")
+    assert up.returncode == 0, up.stderr
+
+    pool = cli.run("template", "pool", "blender-linux", "--farm", "azure", "--param", "poolId=tpl-blender",
+                   "--param", "dedicatedNodes=0")
+    assert pool.returncode == 0, pool.stderr
+    assert pool.stdout.strip() == "tpl-blender"
+
+    params = ["--param", "inputData=shapes-az", "--param", f"sceneFile={blob_name(SCENE)}", "--param", "frameEnd=3",
+              "--param", "outputs=shapes-az-out", "--param", "poolId=tpl-blender", "--param", "jobName=shapes-az-job"]
+    dry = json.loads(cli.run("template", "run", "blender-eevee-linux", "--farm", "azure", "--dry-run", *params).stdout)
+    run = cli.run("template", "run", "blender-eevee-linux", "--farm", "azure", *params)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "shapes-az-job"
+
+    shown = cli.json("job", "show", "shapes-az-job", "--farm", "azure")
+    assert [t["id"] for t in shown["tasks"]] == [t["id"] for t in dry["tasks"]] == ["0", "1", "2"]
+    assert "fgrp-shapes-az-out" in cli.run("projects", "--store", "azure").stdout
