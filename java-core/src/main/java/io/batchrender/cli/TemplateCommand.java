@@ -65,13 +65,15 @@ final class TemplateCommand implements Runnable {
                     JsonObject o = new JsonObject();
                     o.add("job", job.job());
                     JsonArray tasks = new JsonArray();
-                    job.tasks().forEach(tasks::add);
+                    for (int i = 0; i < job.taskCount(); i++) {
+                        tasks.add(job.task(i));
+                    }
                     o.add("tasks", tasks);
                     cli.out.println(JsonViews.GSON.toJson(o));
                     return 0;
                 }
                 TemplateFarm.Submitted submitted = farm.submit(job);
-                submitted.notes().forEach(n -> cli.err.println("note: " + n));
+                submitted.notes().forEach(n -> cli.err.println(n.startsWith("warning:") ? n : "note: " + n));
                 String follow = "batchrender job show " + submitted.id() + farm.farmFlag();
                 if (!waitForJob) {
                     if (json) {
@@ -80,13 +82,13 @@ final class TemplateCommand implements Runnable {
                         cli.out.println(JsonViews.GSON.toJson(o));
                     } else {
                         cli.out.println(submitted.id());
-                        cli.err.println("Submitted " + job.tasks().size() + " task(s). Follow it with: " + follow);
+                        cli.err.println("Submitted " + job.taskCount() + " task(s). Follow it with: " + follow);
                     }
                     return 0;
                 }
                 if (!json) {
                     cli.out.println(submitted.id());
-                    cli.err.println("Running " + job.tasks().size() + " task(s) (Ctrl-C stops watching; the job keeps running)");
+                    cli.err.println("Running " + job.taskCount() + " task(s) (Ctrl-C stops watching; the job keeps running)");
                 }
                 JobInfo done = new JobWaiter(farm.farm(), cli.err, !json).await(submitted.id());
                 if (json) {
