@@ -71,7 +71,7 @@ class AzureTemplateJobsTest {
     private ExpandedJob mayaJob(String jobName, String outputs, int frameStart, int frameEnd) throws Exception {
         return HistoricalTemplates.sweepJob(MAYA_JOB, params("jobName", jobName, "jobPriority", 0, "poolId", "maya-pool",
                 "mayaVersion", "Maya2018", "inputDataSas", "https://acct.blob.core.windows.net/fgrp-robot?sv=2024&sig=given",
-                "additionalFlags", " ", "sceneFile", "scenes/robot.ma", "frameStart", frameStart, "frameEnd", frameEnd,
+                "additionalFlags", " ", "inputData", "robot", "sceneFile", "scenes/robot.ma", "frameStart", frameStart, "frameEnd", frameEnd,
                 "outputs", outputs), frameStart, frameEnd);
     }
 

@@ -76,7 +76,8 @@ class AzureTemplatePoolsTest {
     void theMayaWindowsPoolTemplateRewrittenForTodayArrivesWithItsStartTaskAndAutoscale() throws Exception {
         ExpandedPool historical = HistoricalTemplates.pool("ncj-templates-historical/maya/render-arnold-windows/pool.template.json",
                 params("poolName", "maya-win", "nodeSize", "Standard_D4_v2", "dedicatedVmCount", 2, "lowPriorityVmCount", 3));
-        JsonObject pool = historical.pool();
+        JsonObject pool = HistoricalTemplates.withTemplatesStartTaskFiles(historical.pool(),
+                "ncj-templates-historical/maya/render-arnold-windows/pool.template.json");
         // what the template has to become since 2024: no licenses, a gallery image with Maya installed
         pool.remove("applicationLicenses");
         pool.add("virtualMachineConfiguration", JsonParser.parseString("""

@@ -125,7 +125,7 @@ class SdkBodiesTest {
         ExpandedJob job = HistoricalTemplates.sweepJob("ncj-templates-historical/maya/render-arnold-linux/job.template.json",
                 params("jobName", "robot-walk", "jobPriority", 10, "poolId", "maya-pool", "mayaVersion", "Maya2018",
                         "inputDataSas", "https://acct.blob.core.windows.net/fgrp-robot?sv=x&sig=y", "additionalFlags", "-cam cam1",
-                        "sceneFile", "scenes/robot.ma", "frameStart", 4, "frameEnd", 5, "outputs", "robot-renders"),
+                        "inputData", "robot", "sceneFile", "scenes/robot.ma", "frameStart", 4, "frameEnd", 5, "outputs", "robot-renders"),
                 4, 5);
         JsonObject body = job.job();
         JobAddParameter j = SdkBodies.convert(body, JobAddParameter.class, "add job", "job");

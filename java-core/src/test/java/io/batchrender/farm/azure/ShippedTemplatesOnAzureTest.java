@@ -94,9 +94,9 @@ class ShippedTemplatesOnAzureTest {
             AzureFarm farm = new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()),
                     new StateHome(tmp.resolve("state")), AzureJobSettings.on(new PoolChoice.Existing("unused")), 4, Duration.ofMillis(50));
             for (String template : pools) {
-                JsonObject pool = HistoricalTemplates.shipped(template, params("imageId",
+                JsonObject pool = HistoricalTemplates.shippedPool(template, params("imageId",
                         "/subscriptions/0000/resourceGroups/render/providers/Microsoft.Compute/galleries/studio/images/maya/versions/1.0.0"))
-                        .getAsJsonObject("pool").getAsJsonObject("properties");
+                        .pool();
 
                 AzureTemplatePools creator = new AzureTemplatePools(farm, null);
                 String id = creator.create(new ExpandedPool(pool));

@@ -47,7 +47,7 @@ class TemplateChecksTest {
 
     @Test
     void aStartTasksBlobSourceIsRenamedHttpUrlWithANote() throws Exception {
-        JsonObject p = pool(WINDOWS_POOL);
+        JsonObject p = HistoricalTemplates.withTemplatesStartTaskFiles(pool(WINDOWS_POOL), WINDOWS_POOL);
         p.remove("applicationLicenses");
         p.add("virtualMachineConfiguration", JsonParser.parseString("{\"imageReference\": {\"virtualMachineImageId\":"
                 + " \"/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/galleries/g/images/maya2024\"},"

@@ -45,7 +45,7 @@ public final class TemplateSubmit10kBench {
             ExpandedJob job = HistoricalTemplates.sweepJob("ncj-templates-historical/maya/render-arnold-linux/job.template.json",
                     HistoricalTemplates.params("jobName", "robot", "jobPriority", 0, "poolId", "maya-pool", "mayaVersion",
                             "Maya2018", "inputDataSas", "https://acct.blob.core.windows.net/fgrp-robot?sv=x", "additionalFlags",
-                            " ", "sceneFile", "scenes/robot.ma", "frameStart", 1, "frameEnd", frames, "outputs", "renders"),
+                            " ", "inputData", "robot", "sceneFile", "scenes/robot.ma", "frameStart", 1, "frameEnd", frames, "outputs", "renders"),
                     1, frames);
             try (AzuriteServer azurite = new AzuriteServer()) {
                 azurite.start();
