@@ -3,7 +3,6 @@ package io.batchrender.farm.azure;
 import io.batchrender.farm.RenderFarm;
 import io.batchrender.farm.contract.FarmContract;
 import io.batchrender.farm.azure.testdouble.BatchDouble;
-import io.batchrender.settings.StateHome;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,8 +20,7 @@ class AzureFarmContractTest extends FarmContract {
     @BeforeEach
     void start() throws IOException {
         batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(100)).start();
-        farm = new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()), new StateHome(tmp.resolve("state")),
-                AzureJobSettings.on(new PoolChoice.Existing(POOL)), 4, Duration.ofMillis(50));
+        farm = DoubleFarms.on(batch, tmp.resolve("state"), POOL);
         farm.createPool(new PoolSpec(POOL, "standard_d2s_v5", 1, 0, 2, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.azure.testdouble.BatchDouble;
-import io.batchrender.settings.StateHome;
 import io.batchrender.submit.JobPlanner;
 import io.batchrender.submit.SubmitRequest;
 import java.nio.file.Files;
@@ -42,8 +41,7 @@ class AzureFarmStorageTest {
             blobs.put("fgrp-shot", "sh010/scenes/notes.txt", "hello from the asset project");
             blobs.put("fgrp-shot", "sh010/tex/wood.txt", "wood");
             blobs.put("fgrp-shot", "sh020/elsewhere.txt", "not this shot");
-            AzureFarm farm = new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()),
-                    new StateHome(tmp.resolve("state")), AzureJobSettings.on(new PoolChoice.Existing("render")), 4, Duration.ofMillis(50));
+            AzureFarm farm = DoubleFarms.on(batch, tmp.resolve("state"), "render");
             farm.createPool(new PoolSpec("render", "standard_d2s_v5", 1, 0, 2, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
             AzureJobSettings settings = AzureJobSettings.on(new PoolChoice.Existing("render"))
                     .withAssets(blobs.containerUrl("fgrp-shot"), "sh010/")
@@ -82,8 +80,7 @@ class AzureFarmStorageTest {
             blobs.createContainer("fgrp-shapes");
             blobs.createContainer("output");
             blobs.put("fgrp-shapes", "scenes/shapes.blend", Files.readAllBytes(scene)); // what the storage layer's sync does
-            AzureFarm farm = new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()),
-                    new StateHome(tmp.resolve("state")), AzureJobSettings.on(new PoolChoice.Existing("unused")), 4, Duration.ofMillis(50));
+            AzureFarm farm = DoubleFarms.on(batch, tmp.resolve("state"), "unused");
             AzureJobSettings settings = AzureJobSettings.on(new PoolChoice.AutoPool(new PoolSpec("", "standard_d4s_v5", 1, 0, 2,
                             PoolImage.Marketplace.ubuntu2204(), Optional.empty())))
                     .withAssets(blobs.containerUrl("fgrp-shapes"), "")
@@ -142,8 +139,7 @@ class AzureFarmStorageTest {
             blobs.createContainer("output");
             blobs.put("fgrp-shot", "shot.blend", Files.readAllBytes(blend));
             blobs.put("fgrp-shot", namer.blobName(texture), png.toByteArray());
-            AzureFarm farm = new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()),
-                    new StateHome(tmp.resolve("state")), AzureJobSettings.on(new PoolChoice.Existing("unused")), 4, Duration.ofMillis(50));
+            AzureFarm farm = DoubleFarms.on(batch, tmp.resolve("state"), "unused");
             AzureJobSettings settings = AzureJobSettings.on(new PoolChoice.AutoPool(new PoolSpec("", "standard_d4s_v5", 1, 0, 1,
                             PoolImage.Marketplace.ubuntu2204(), Optional.empty())))
                     .withAssets(blobs.containerUrl("fgrp-shot"), "").withSceneBlob("shot.blend")

@@ -10,7 +10,6 @@ import io.batchrender.farm.JobState;
 import io.batchrender.farm.OutputFile;
 import io.batchrender.farm.TaskInfo;
 import io.batchrender.farm.azure.testdouble.BatchDouble;
-import io.batchrender.settings.StateHome;
 import io.batchrender.storage.azure.AzureBlobStore;
 import io.batchrender.storage.azure.AzuriteServer;
 import io.batchrender.submit.JobPlanner;
@@ -43,8 +42,7 @@ class AzureTaskOutputsTest {
         try (BatchDouble batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(100)).start();
              AzureBlobStore store = AZURITE.store()) {
             store.createContainer("out-test");
-            AzureFarm farm = new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()),
-                    new StateHome(tmp.resolve("state")), AzureJobSettings.on(new PoolChoice.Existing("render")), 4, Duration.ofMillis(50));
+            AzureFarm farm = DoubleFarms.on(batch, tmp.resolve("state"), "render");
             farm.createPool(new PoolSpec("render", "standard_d2s_v5", 1, 0, 2, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
             Path marks = tmp.resolve("marks");
             java.nio.file.Files.createDirectories(marks);

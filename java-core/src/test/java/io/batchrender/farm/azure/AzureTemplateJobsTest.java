@@ -13,7 +13,6 @@ import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.azure.testdouble.BatchDouble;
-import io.batchrender.settings.StateHome;
 import io.batchrender.storage.Cancellation;
 import io.batchrender.storage.azure.AzureBlobStore;
 import io.batchrender.storage.azure.AzuriteServer;
@@ -58,8 +57,7 @@ class AzureTemplateJobsTest {
     void start() throws Exception {
         batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(100)).start();
         store = AZURITE.store();
-        farm = new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()), new StateHome(tmp.resolve("state")),
-                AzureJobSettings.on(new PoolChoice.Existing("unused")), 4, Duration.ofMillis(50));
+        farm = DoubleFarms.on(batch, tmp.resolve("state"), "unused");
     }
 
     @AfterEach

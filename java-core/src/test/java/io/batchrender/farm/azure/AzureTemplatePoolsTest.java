@@ -10,7 +10,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.batchrender.farm.FarmException;
 import io.batchrender.farm.azure.testdouble.BatchDouble;
-import io.batchrender.settings.StateHome;
 import io.batchrender.storage.azure.AzureBlobStore;
 import io.batchrender.storage.azure.AzuriteServer;
 import io.batchrender.templates.ExpandedPool;
@@ -40,8 +39,7 @@ class AzureTemplatePoolsTest {
     void start() throws Exception {
         batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(100)).start();
         store = AZURITE.store();
-        farm = new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()), new StateHome(tmp.resolve("state")),
-                AzureJobSettings.on(new PoolChoice.Existing("unused")), 4, Duration.ofMillis(50));
+        farm = DoubleFarms.on(batch, tmp.resolve("state"), "unused");
     }
 
     @AfterEach

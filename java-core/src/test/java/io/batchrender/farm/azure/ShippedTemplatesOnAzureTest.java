@@ -9,7 +9,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.batchrender.farm.azure.testdouble.BatchDouble;
 import io.batchrender.render.TestScenes;
-import io.batchrender.settings.StateHome;
 import io.batchrender.storage.azure.AzureBlobStore;
 import io.batchrender.storage.azure.AzuriteServer;
 import io.batchrender.templates.ExpandedJob;
@@ -47,8 +46,7 @@ class ShippedTemplatesOnAzureTest {
         assertEquals(10, jobs.size(), "Maya Arnold, V-Ray, Software and Blender Cycles, Eevee, each for Linux and Windows: " + jobs);
         try (BatchDouble batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(100)).start();
              AzureBlobStore store = AZURITE.store()) {
-            AzureFarm farm = new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()),
-                    new StateHome(tmp.resolve("state")), AzureJobSettings.on(new PoolChoice.Existing("unused")), 4, Duration.ofMillis(50));
+            AzureFarm farm = DoubleFarms.on(batch, tmp.resolve("state"), "unused");
             store.createContainer("fgrp-shot010");
             int n = 0;
             for (String template : jobs) {
@@ -91,8 +89,7 @@ class ShippedTemplatesOnAzureTest {
         }
         assertEquals(4, pools.size(), pools.toString());
         try (BatchDouble batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(100)).start()) {
-            AzureFarm farm = new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()),
-                    new StateHome(tmp.resolve("state")), AzureJobSettings.on(new PoolChoice.Existing("unused")), 4, Duration.ofMillis(50));
+            AzureFarm farm = DoubleFarms.on(batch, tmp.resolve("state"), "unused");
             for (String template : pools) {
                 JsonObject pool = HistoricalTemplates.shippedPool(template, params("imageId",
                         "/subscriptions/0000/resourceGroups/render/providers/Microsoft.Compute/galleries/studio/images/maya/versions/1.0.0"))
