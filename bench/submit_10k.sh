@@ -16,11 +16,6 @@ if ! [[ "$n" =~ ^[1-9][0-9]*$ ]]; then
 fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-echo "Building the test classes..." >&2
-mvn -o -q -pl java-core test-compile >&2
-cp_file="$(mktemp)"
-trap 'rm -f "$cp_file"' EXIT
-mvn -o -q -pl java-core dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
-java --add-opens java.base/java.util=ALL-UNNAMED -XX:+UseSerialGC \
-  -cp "java-core/target/test-classes:java-core/target/classes:$(cat "$cp_file")" \
-  io.batchrender.farm.azure.Submit10kBench "$n"
+. "$root/bench/java_main.sh"
+java_main_setup
+java_main io.batchrender.farm.azure.Submit10kBench "$n"

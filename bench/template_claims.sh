@@ -16,9 +16,6 @@ if ! [[ "$n" =~ ^[1-9][0-9]*$ ]]; then
 fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-mvn -o -q -pl java-core test-compile
-cp_file="$(mktemp)"
-trap 'rm -f "$cp_file"' EXIT
-mvn -o -q -pl java-core dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
-java -cp "java-core/target/test-classes:java-core/target/classes:$(cat "$cp_file")" \
-  io.batchrender.farm.local.TemplateClaimsBench "$n"
+. "$root/bench/java_main.sh"
+java_main_setup
+java_main io.batchrender.farm.local.TemplateClaimsBench "$n"

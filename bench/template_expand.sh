@@ -26,12 +26,11 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$here/requirements-templates.txt"
-echo "Building the test classes..." >&2
-mvn -o -q -pl java-core test-compile >&2
+. "$root/bench/java_main.sh"
+java_main_setup
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/batchrender-template-bench.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
-mvn -o -q -pl java-core dependency:build-classpath -Dmdep.outputFile="$work/cp" >&2
+trap 'rm -rf "$work" "$java_main_cp_file"' EXIT
 cat >"$work/params.json" <<JSON
 {"poolId": "maya-pool", "jobName": "shot010-lighting", "mayaVersion": "Maya2017", "inputData": "shot010",
  "inputDataSas": "https://renderstore.blob.core.windows.net/fgrp-shot010?sv=2019-02-02&sr=c&sp=rl&sig=abc",
@@ -42,8 +41,7 @@ JSON
 echo "Expanding $n frames with the Batch CLI extensions..." >&2
 base="$("$venv/bin/python" "$here/template_expand_baseline.py" "$template" "$work/params.json" "$work/base.json")"
 echo "Expanding $n frames with batchrender..." >&2
-ours="$(java -XX:+UseSerialGC -cp "java-core/target/test-classes:java-core/target/classes:$(cat "$work/cp")" \
-  io.batchrender.templates.TemplateExpandBench "$template" "$work/params.json" "$work/ours.json")"
+ours="$(java_main io.batchrender.templates.TemplateExpandBench "$template" "$work/params.json" "$work/ours.json")"
 
 python3 - "$work/base.json" "$work/ours.json" "$base" "$ours" "$n" <<'PY'
 import json, sys

@@ -19,15 +19,10 @@ if ! [[ "$n" =~ ^[1-9][0-9]*$ ]]; then
 fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-echo "Building the test classes..." >&2
-mvn -o -q -pl java-core test-compile >&2
-cp_file="$(mktemp)"
-trap 'rm -f "$cp_file"' EXIT
-mvn -o -q -pl java-core dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
+. "$root/bench/java_main.sh"
+java_main_setup
 run() {
-  java --add-opens java.base/java.util=ALL-UNNAMED -XX:+UseSerialGC -Dbatchrender.repo="$root" \
-    -cp "java-core/target/test-classes:java-core/target/classes:$(cat "$cp_file")" \
-    io.batchrender.farm.azure.TemplateSubmit10kBench "$1" "$n"
+  java_main io.batchrender.farm.azure.TemplateSubmit10kBench "$1" "$n"
 }
 base_out="$(run baseline)"; echo "$base_out" | grep -v '^SECONDS'
 ours_out="$(run template)"; echo "$ours_out" | grep -v '^SECONDS'
