@@ -83,6 +83,16 @@ class AzureCliTest {
         assertEquals(0, resized.get("targetLowPriorityNodes").getAsInt());
 
         assertEquals(0, run("pool", "delete", "render", "--farm", "azure").code());
+        // Batch deletes a pool in the background: until it is gone, a resize answers PoolBeingDeleted.
+        Result beingDeleted = run("pool", "resize", "render", "2", "--farm", "azure");
+        assertEquals(1, beingDeleted.code());
+        assertTrue(beingDeleted.err().startsWith("error: Pool not found")
+                || beingDeleted.err().startsWith("error: It is being deleted (PoolBeingDeleted)"), beingDeleted.err());
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (run("pools", "--farm", "azure", "--json").json().getAsJsonArray().size() > 0) {
+            assertTrue(System.nanoTime() < deadline, "the deleted pool is still listed after 30 s");
+            sleep(50);
+        }
         Result missing = run("pool", "resize", "render", "2", "--farm", "azure");
         assertEquals(1, missing.code());
         assertTrue(missing.err().startsWith("error: Pool not found"), missing.err());
@@ -119,5 +129,14 @@ class AzureCliTest {
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("set AZURE_BATCH_ACCOUNT"), missing.err());
         assertTrue(!missing.err().contains(batch.key()));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }
