@@ -109,6 +109,51 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
                 || staticSelection.containsKey(n);
     }
 
+    /**
+     * The render globals are read whole; of the other nodes only what {@link #setAttr} looks at, so that a camera's
+     * or a layer's other setAttrs are stepped over unread. Lower case, without index, as {@link MayaSceneHandler}
+     * asks.
+     */
+    @Override
+    public Optional<java.util.Set<String>> attributesOf(Optional<String> nodeType, String node) {
+        String n = plain(node);
+        switch (n) {
+            case "defaultRenderGlobals", "defaultResolution" -> {
+                return Optional.empty();
+            }
+            case "time1" -> {
+                return Optional.of(TIME_ATTRIBUTES);
+            }
+            case "defaultArnoldDriver" -> {
+                return Optional.of(ARNOLD_DRIVER_ATTRIBUTES);
+            }
+            default -> {
+            }
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        if (cameras.containsKey(n)) {
+            names.addAll(CAMERA_ATTRIBUTES);
+        }
+        if (legacyLayers.containsKey(n)) {
+            names.addAll(LEGACY_LAYER_ATTRIBUTES);
+        }
+        if (staticSelection.containsKey(n)) {
+            names.addAll(SELECTOR_ATTRIBUTES);
+        }
+        if (overrides.containsKey(n)) {
+            names.addAll(OVERRIDE_ATTRIBUTES);
+        }
+        return Optional.of(java.util.Set.copyOf(names));
+    }
+
+    private static final java.util.Set<String> TIME_ATTRIBUTES = java.util.Set.of("o", "outtime");
+    private static final java.util.Set<String> ARNOLD_DRIVER_ATTRIBUTES = java.util.Set.of("ai_translator");
+    private static final java.util.Set<String> CAMERA_ATTRIBUTES = java.util.Set.of("rnd", "renderable");
+    private static final java.util.Set<String> LEGACY_LAYER_ATTRIBUTES = java.util.Set.of("rndr", "renderable", "adjs");
+    private static final java.util.Set<String> SELECTOR_ATTRIBUTES = java.util.Set.of("ssl", "staticselection");
+    private static final java.util.Set<String> OVERRIDE_ATTRIBUTES = java.util.Set.of("atr", "attribute", "tgname",
+            "targetnodename", "atv", "attrvalue", "en", "enabled", "mul", "multiply", "ofs", "offset");
+
     @Override
     public void setAttr(MayaSetAttr attr) {
         String node = plain(attr.node());
