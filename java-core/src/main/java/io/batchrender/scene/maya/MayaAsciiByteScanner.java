@@ -27,6 +27,8 @@ final class MayaAsciiByteScanner {
     private int pos;
     private int lim;
     private int line = 1;
+    /** The line of the statement {@link #skipToWanted} stopped at. */
+    private int statementLine;
     /** The file offset of {@code buf[0]}. */
     private long base;
     private byte[] statement = new byte[1 << 12];
@@ -61,22 +63,26 @@ final class MayaAsciiByteScanner {
      * When it does not arrive there (the boundary was a guess and fell inside a statement), it scans on alone.
      */
     void run(MayaAsciiCommands commands, SecondHalfScan second) throws IOException {
-        while (skipSpaceAndComments()) {
-            if (second != null && offset() >= second.start()) {
+        while (true) {
+            String command = skipToWanted(commands, second == null ? Long.MAX_VALUE : second.start());
+            if (command != null) {
+                read(command, commands);
+            } else if (second == null) {
+                return; // the end of the file
+            } else {
                 StatementIndex index = offset() == second.start() ? second.await() : null;
                 second.close();
                 second = null;
                 if (index != null) {
                     replay(index, commands);
-                    continue;
                 }
             }
-            statement(commands, true);
         }
     }
 
     /**
-     * Records where each statement that names one of {@link MayaAsciiCommands#COMMANDS} starts, skipping them all,
+     * Records where each statement that names one of {@link MayaAsciiCommands#COMMANDS} but {@code setAttr} starts
+     * (a node's setAttrs are read, when wanted, by scanning its block from its createNode), skipping them all,
      * until the end of the file, a full index, {@code cancelled}, or a statement it cannot step over (too long, cut
      * off: the reader reports those when it gets there). The index's end is where a reader resumes scanning.
      */
@@ -97,7 +103,7 @@ final class MayaAsciiByteScanner {
                     continue;
                 }
                 String command = command(resumeLine);
-                if (command != null && !index.add(resume - start, resumeLine)) {
+                if (command != null && !command.equals("setAttr") && !index.add(resume - start, resumeLine)) {
                     break;
                 }
                 skip(resumeLine);
@@ -113,28 +119,42 @@ final class MayaAsciiByteScanner {
         return base + pos;
     }
 
-    /** One statement from {@code pos}: read when wanted, else stepped over (or, with !skip, left where it is). */
-    private void statement(MayaAsciiCommands commands, boolean skipUnwanted) throws IOException {
-        int statementLine = line;
-        if (buf[pos] == ';') {
-            pos++;
-            return;
-        }
-        String command = command(statementLine);
-        if (command != null && commands.wants(command) && !unwantedSetAttr(command, commands)) {
-            collect(statementLine);
-            CreateNodeBytes.CreateNode node = command.equals("createNode")
-                    ? CreateNodeBytes.parse(statement, statementLength, charset) : null;
-            if (node != null) {
-                commands.createNode(node);
-            } else {
-                MelStatement s = parse(statementLine);
-                if (s != null) {
-                    commands.apply(s);
-                }
+    /**
+     * Steps over the statements no handler wants, up to the next one that is wanted (left unread, {@link #statementLine}
+     * its line): its command, or null at the end of the file or at the first statement at or past {@code stopAt}.
+     * The loop of a scan: kept apart from {@link #read} so that the JIT compiles it small and early.
+     */
+    private String skipToWanted(MayaAsciiCommands commands, long stopAt) throws IOException {
+        while (skipSpaceAndComments()) {
+            if (offset() >= stopAt) {
+                return null;
             }
-        } else if (skipUnwanted) {
+            statementLine = line;
+            if (buf[pos] == ';') {
+                pos++;
+                continue;
+            }
+            String command = command(statementLine);
+            if (command != null && commands.wants(command) && !unwantedSetAttr(command, commands)) {
+                return command;
+            }
             skip(statementLine);
+        }
+        return null;
+    }
+
+    /** Reads the wanted statement at {@code pos}, starting with {@code command}, and reports it. */
+    private void read(String command, MayaAsciiCommands commands) throws IOException {
+        collect(statementLine);
+        CreateNodeBytes.CreateNode node = command.equals("createNode")
+                ? CreateNodeBytes.parse(statement, statementLength, charset) : null;
+        if (node != null) {
+            commands.createNode(node);
+        } else {
+            MelStatement s = parse(statementLine);
+            if (s != null) {
+                commands.apply(s);
+            }
         }
     }
 
@@ -151,7 +171,11 @@ final class MayaAsciiByteScanner {
     /** How far into a setAttr its attribute is looked for; Maya writes it within the first few dozen bytes. */
     private static final int ATTRIBUTE_WINDOW = 512;
 
-    /** Reads the statements {@code index} found from here on, jumping over the bytes between them unscanned. */
+    /**
+     * Reads the statements {@code index} found from here on. The statements between two of them (a node's setAttrs,
+     * renames, addAttrs) matter only when the current node's attributes are wanted: they are then read as a one-thread
+     * scan reads them, else jumped over unscanned.
+     */
     private void replay(StatementIndex index, MayaAsciiCommands commands) throws IOException {
         long start = offset();
         int startLine = line;
@@ -161,7 +185,15 @@ final class MayaAsciiByteScanner {
             if (pos >= lim && !fill()) {
                 throw MelTokenizer.truncated(source, line); // the file shrank under us
             }
-            statement(commands, false);
+            statementLine = line;
+            read(command(statementLine), commands); // every indexed statement is wanted: none is a setAttr
+            if (commands.wantsSetAttrs()) {
+                long next = start + (i + 1 < index.count() ? index.offset(i + 1) : index.end());
+                String command;
+                while ((command = skipToWanted(commands, next)) != null) {
+                    read(command, commands);
+                }
+            }
         }
         jumpTo(start + index.end());
         line = startLine + index.endLine() - 1;
@@ -271,11 +303,11 @@ final class MayaAsciiByteScanner {
     private void scan(int statementLine, boolean keep) throws IOException {
         boolean inString = false;
         int stringLine = 0;
-        int carry = 0; // backslashes that end the part of the string already stepped over
+        boolean escapedNext = false; // the string's next byte, the first of the next word, follows an escaping backslash
         while (true) {
             if (lim - pos < 16 && !fillKeeping(16)) {
                 // the last few bytes of the file: one at a time
-                tail(statementLine, inString, stringLine, keep, (carry & 1) == 1);
+                tail(statementLine, inString, stringLine, keep, escapedNext);
                 return;
             }
             byte[] b = buf;
@@ -300,17 +332,33 @@ final class MayaAsciiByteScanner {
                     }
                     inString = true;
                     stringLine = line;
-                    carry = 0;
+                    escapedNext = false;
                     p++;
                     break;
                 }
             } else {
-                // only quotes stop the scan; a quote after an odd run of backslashes is escaped
-                int regionStart = p;
+                // only an unescaped quote stops the scan: a backslash escapes the byte after it, unless escaped itself
                 while (p <= end) {
                     long w = (long) LONGS.get(b, p);
                     long quotes = zeroBytes(w ^ QUOTES);
                     long newlines = zeroBytes(w ^ NEWLINES);
+                    long backslashes = zeroBytes(w ^ BACKSLASHES);
+                    if (backslashes != 0 || escapedNext) {
+                        long escaped = escapedNext ? HIGH_BIT_OF_FIRST_BYTE : 0;
+                        escapedNext = false;
+                        while (backslashes != 0) {
+                            int i = Long.numberOfTrailingZeros(backslashes);
+                            backslashes &= backslashes - 1;
+                            if ((escaped & (1L << i)) == 0) { // an escaping backslash: the next byte is escaped
+                                if (i == 63) {
+                                    escapedNext = true;
+                                } else {
+                                    escaped |= 1L << (i + 8);
+                                }
+                            }
+                        }
+                        quotes &= ~escaped;
+                    }
                     if (quotes == 0) {
                         line += Long.bitCount(newlines);
                         p += 8;
@@ -318,30 +366,14 @@ final class MayaAsciiByteScanner {
                     }
                     int bit = Long.numberOfTrailingZeros(quotes);
                     line += Long.bitCount(newlines & ((1L << bit) - 1));
-                    int q = p + (bit >>> 3);
-                    p = q + 1;
-                    if ((backslashesBefore(b, q, regionStart, carry) & 1) == 0) {
-                        inString = false;
-                        carry = 0;
-                        break;
-                    }
-                }
-                if (inString) {
-                    carry = backslashesBefore(b, p, regionStart, carry);
+                    p += (bit >>> 3) + 1;
+                    inString = false;
+                    escapedNext = false;
+                    break;
                 }
             }
             consume(p, keep, statementLine);
         }
-    }
-
-    /** The number of backslashes right before {@code at}, counting on into {@code carry} past {@code regionStart}. */
-    private static int backslashesBefore(byte[] b, int at, int regionStart, int carry) {
-        int r = at - 1;
-        while (r >= regionStart && b[r] == '\\') {
-            r--;
-        }
-        int k = at - 1 - r;
-        return r < regionStart ? k + carry : k;
     }
 
     /** Moves {@code pos} to {@code p}, copying the bytes in between when the statement is kept. */
@@ -423,6 +455,9 @@ final class MayaAsciiByteScanner {
     private static final long SEMICOLONS = ONES * ';';
     private static final long QUOTES = ONES * '"';
     private static final long NEWLINES = ONES * '\n';
+    private static final long BACKSLASHES = ONES * '\\';
+    /** In a {@link #zeroBytes} mask, the bit that stands for the word's first byte. */
+    private static final long HIGH_BIT_OF_FIRST_BYTE = 0x80L;
 
     /** The high bit of every byte of {@code x} that is zero, exactly (no false positives). */
     private static long zeroBytes(long x) {

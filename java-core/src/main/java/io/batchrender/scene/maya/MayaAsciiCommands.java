@@ -51,6 +51,11 @@ final class MayaAsciiCommands {
         return COMMANDS.contains(command) && (currentWanted || !command.equals("setAttr"));
     }
 
+    /** Whether a handler reads some attributes of the current node: else its setAttrs can be stepped over unread. */
+    boolean wantsSetAttrs() {
+        return currentWanted;
+    }
+
     /** Whether some handler reads only some attributes of the current node, so that {@link #wantsSetAttr} can say no. */
     boolean filtersAttributes() {
         return currentWanted && currentAttributes != null;

@@ -77,4 +77,37 @@ class MayaAsciiByteScannerTest {
         // lines: 1-2 header, 3 createNode mesh, 4-5 ".a" (an escaped newline), 6-8 ".b", 9 createNode file, 10 ".ftn"
         assertTrue(e.getMessage().contains("string that starts at line 10 (statement at line 10)"), e.getMessage());
     }
+
+    /**
+     * Runs of backslashes before quotes, backslashes and newlines, at every position in the scanner's eight-byte
+     * words and across its buffer: the bytes it steps over and the characters the tokenizer reads (codeset 936)
+     * see the same statements, and so the same events.
+     */
+    @Test
+    void escapesAtEveryWordPositionEndStringsWhereTheTokenizerEndsThem() throws Exception {
+        java.util.Random random = new java.util.Random(20261127);
+        String[] escaped = {"\\\"", "\\\\", "\\n", "\\\n", "\\;", "\\x"};
+        for (int round = 0; round < 40; round++) {
+            StringBuilder body = new StringBuilder();
+            for (int node = 0; node < 20; node++) {
+                StringBuilder text = new StringBuilder("x".repeat(random.nextInt(9)));
+                int pieces = random.nextInt(round < 20 ? 30 : 30_000);
+                for (int i = 0; i < pieces; i++) {
+                    int run = random.nextInt(4); // pairs of backslashes: each an escaped backslash
+                    text.append("\\\\".repeat(run));
+                    text.append(escaped[random.nextInt(escaped.length)]);
+                    text.append("ab;\n", 0, random.nextInt(5)); // a raw line break now and then
+                }
+                body.append("createNode script -n \"s").append(node).append("\";\n\tsetAttr \".b\" -type \"string\" \"")
+                        .append(text).append("\";\n");
+                body.append("createNode file -n \"f").append(node).append("\";\n\tsetAttr \".ftn\" -type \"string\" \"")
+                        .append("tex").append(node).append(".png\";\n");
+            }
+            FilesOnly bytes = read(body.toString());
+            FilesOnly chars = read(body.toString(), "936");
+            assertEquals(20, bytes.setAttrs.size(), "round " + round);
+            assertEquals(chars.events, bytes.events, "round " + round);
+            assertEquals(chars.setAttrs.toString(), bytes.setAttrs.toString(), "round " + round);
+        }
+    }
 }
