@@ -4,6 +4,7 @@
 # each uploaded by `batchrender upload --store azure` and by a baseline that uploads the same files
 # one at a time with the Python azure-storage-blob client (what the Batch plug-in for Maya did);
 # then a re-sync of 10,000 unchanged files by `batchrender upload`. Prints both times and the ratio.
+# Every timed side starts against an empty Azurite of its own (the re-sync's two runs share one).
 # Targets: >= 4x faster on the small files, not slower on the large ones, re-sync < 2 s.
 #
 # Usage: bench/upload.sh
@@ -46,10 +47,20 @@ cleanup() {
 trap cleanup EXIT
 
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-"$root/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" --location "$work/azurite" \
-  --skipApiVersionCheck --silent --disableTelemetry >"$work/azurite.log" 2>&1 &
-azurite_pid=$!
-python3 - "$port" <<'PY' || { cat "$work/azurite.log" >&2; echo "error: Azurite did not start" >&2; exit 1; }
+# An empty Azurite for every timed side: Azurite slows down as blobs accumulate, so whichever side ran second
+# against one shared instance would be charged for the other's blobs.
+instance=0
+fresh_azurite() {
+  if [ -n "$azurite_pid" ]; then
+    kill -TERM "$azurite_pid" 2>/dev/null || true
+    wait "$azurite_pid" 2>/dev/null || true
+    rm -rf "$work/azurite$instance"
+  fi
+  instance=$((instance + 1))
+  "$root/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" --location "$work/azurite$instance" \
+    --skipApiVersionCheck --silent --disableTelemetry >"$work/azurite.log" 2>&1 &
+  azurite_pid=$!
+  python3 - "$port" <<'PY' || { cat "$work/azurite.log" >&2; echo "error: Azurite did not start" >&2; exit 1; }
 import socket, sys, time
 for _ in range(300):
     try:
@@ -59,6 +70,7 @@ for _ in range(300):
         time.sleep(0.1)
 sys.exit(1)
 PY
+}
 key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
 
@@ -98,14 +110,19 @@ uploaded() {
 }
 
 echo "Small files: $small_count x $small_kb KB" >&2
+fresh_azurite
 base_small=$(timed "$root/.venv/bin/python" "$here/upload_baseline.py" "$conn" baseline-small "$work/small")
+fresh_azurite
 ours_small=$(timed "$br" upload --store azure --project bench-small "$work/small" --json)
 read -r up_small _ _ <<<"$(uploaded)"
 echo "Large files: $large_count x $large_mb MB" >&2
+fresh_azurite
 base_large=$(timed "$root/.venv/bin/python" "$here/upload_baseline.py" "$conn" baseline-large "$work/large")
+fresh_azurite
 ours_large=$(timed "$br" upload --store azure --project bench-large "$work/large" --json)
 read -r up_large _ _ <<<"$(uploaded)"
 echo "Re-sync: $resync_count unchanged files of $resync_kb KB" >&2
+fresh_azurite
 first_resync=$(timed "$br" upload --store azure --project bench-resync "$work/resync" --json)
 resync=$(timed "$br" upload --store azure --project bench-resync "$work/resync" --json)
 read -r up_resync skipped_resync inner_resync <<<"$(uploaded)"
