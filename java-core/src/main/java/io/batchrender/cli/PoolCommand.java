@@ -97,6 +97,10 @@ final class PoolCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "POOL")
         String pool;
 
+        @picocli.CommandLine.Option(names = "--wait", description = "Return only when the pool is gone, so that a pool of"
+                + " the same name can be created next (Batch first removes the nodes: minutes for a big pool).")
+        boolean waitForIt;
+
         Delete(Cli cli) {
             this.cli = cli;
         }
@@ -106,6 +110,10 @@ final class PoolCommand implements Runnable {
             try (var farm = azure(cli, farmOption, "pool delete")) {
                 farm.deletePool(pool);
                 cli.err.println("Pool " + pool + " is being deleted; running tasks on it go back to their jobs' queues.");
+                if (waitForIt) {
+                    farm.awaitPoolGone(pool, java.time.Duration.ofMinutes(30));
+                    cli.err.println("Pool " + pool + " is deleted.");
+                }
                 return 0;
             }
         }

@@ -88,14 +88,22 @@ class AzureCliTest {
         assertEquals(1, beingDeleted.code());
         assertTrue(beingDeleted.err().startsWith("error: Pool not found")
                 || beingDeleted.err().startsWith("error: It is being deleted (PoolBeingDeleted)"), beingDeleted.err());
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (run("pools", "--farm", "azure", "--json").json().getAsJsonArray().size() > 0) {
-            assertTrue(System.nanoTime() < deadline, "the deleted pool is still listed after 30 s");
-            sleep(50);
-        }
+    }
+
+    @Test
+    void aPoolDeletedWithWaitIsGoneWhenTheCommandReturnsAndItsNameIsFreeAgain() {
+        assertEquals(0, run("pool", "create", "render", "--farm", "azure", "--dedicated", "2").code());
+        assertEquals(0, run("pool", "resize", "render", "4", "--farm", "azure").code());
+
+        Result deleted = run("pool", "delete", "render", "--wait", "--farm", "azure");
+
+        assertEquals(0, deleted.code(), deleted.err());
+        assertTrue(deleted.err().endsWith("Pool render is deleted.\n"), deleted.err());
+        assertEquals("[]", run("pools", "--farm", "azure", "--json").out().strip());
         Result missing = run("pool", "resize", "render", "2", "--farm", "azure");
         assertEquals(1, missing.code());
         assertTrue(missing.err().startsWith("error: Pool not found"), missing.err());
+        assertEquals(0, run("pool", "create", "render", "--farm", "azure").code(), "the name is free again");
     }
 
     @Test
@@ -129,14 +137,5 @@ class AzureCliTest {
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("set AZURE_BATCH_ACCOUNT"), missing.err());
         assertTrue(!missing.err().contains(batch.key()));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

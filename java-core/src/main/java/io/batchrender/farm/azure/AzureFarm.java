@@ -395,11 +395,41 @@ public final class AzureFarm implements RenderFarm {
         });
     }
 
+    /** Asks Batch to delete a pool; Batch removes its nodes and then the pool in the background ({@link #awaitPoolGone}). */
     public void deletePool(String poolId) {
         call("deleting pool " + poolId, () -> {
             client.protocolLayer().pools().delete(poolId);
             return null;
         });
+    }
+
+    /**
+     * Waits until Batch no longer has the pool (a deleted pool stays, answering PoolBeingDeleted, while its nodes
+     * go: minutes for a big one). Polls often at first, then every few seconds.
+     */
+    public void awaitPoolGone(String poolId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 100;
+        while (poolExists(poolId)) {
+            if (System.nanoTime() > deadline) {
+                throw new FarmException("Pool " + poolId + " is still being deleted after " + timeout.toMinutes()
+                        + " min; Batch is still working on it: check again with 'batchrender pools --farm azure'.");
+            }
+            sleep(pause);
+            pause = Math.min(5_000, pause * 2);
+        }
+    }
+
+    private boolean poolExists(String poolId) {
+        try {
+            client.protocolLayer().pools().get(poolId);
+            return true;
+        } catch (RuntimeException e) {
+            if (BatchErrors.code(e).filter("PoolNotFound"::equals).isPresent()) {
+                return false;
+            }
+            throw BatchErrors.explain("reading pool " + poolId, e);
+        }
     }
 
     private static <T> T call(String what, Callable<T> c) {
