@@ -1,7 +1,5 @@
 package io.batchrender.farm.local;
 
-import com.google.gson.Gson;
-import com.google.gson.reflect.TypeToken;
 import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.JobSpec;
@@ -10,13 +8,11 @@ import io.batchrender.farm.ShrinkPolicy;
 import io.batchrender.farm.TaskCounts;
 import io.batchrender.farm.TaskFailure;
 import io.batchrender.farm.TaskInfo;
-import io.batchrender.farm.TaskResult;
 import io.batchrender.farm.TaskSpec;
 import io.batchrender.farm.TaskState;
 import io.batchrender.render.TaskCommand;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,60 +23,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The local farm's jobs and tasks in SQLite (WAL), shared by the CLI, the agent, the gateway and
  * the watcher across processes. Every change of state is committed here before it is acted on.
  */
 final class JobDatabase implements AutoCloseable {
-
-    private static final Gson GSON = new Gson();
-    private static final java.lang.reflect.Type INT_LIST = new TypeToken<List<Integer>>() { }.getType();
-
-    private static final String[] SCHEMA = {
-        """
-        CREATE TABLE IF NOT EXISTS jobs (
-          id TEXT PRIMARY KEY,
-          name TEXT NOT NULL,
-          state TEXT NOT NULL,
-          renderer TEXT NOT NULL,
-          scene TEXT,
-          output_dir TEXT NOT NULL,
-          own_output INTEGER NOT NULL,
-          max_retries INTEGER NOT NULL,
-          timeout_ms INTEGER NOT NULL,
-          created_ms INTEGER NOT NULL,
-          ended_ms INTEGER)""",
-        "CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs(state, created_ms)",
-        """
-        CREATE TABLE IF NOT EXISTS tasks (
-          job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
-          id TEXT NOT NULL,
-          seq INTEGER NOT NULL,
-          frames TEXT NOT NULL,
-          command TEXT NOT NULL,
-          state TEXT NOT NULL,
-          result TEXT,
-          exit_code INTEGER,
-          attempts INTEGER NOT NULL DEFAULT 0,
-          failures INTEGER NOT NULL DEFAULT 0,
-          requeues INTEGER NOT NULL DEFAULT 0,
-          failure_code TEXT,
-          failure_message TEXT,
-          started_ms INTEGER,
-          ended_ms INTEGER,
-          pid INTEGER,
-          pid_start_ms INTEGER,
-          PRIMARY KEY (job_id, id))""",
-        "CREATE INDEX IF NOT EXISTS tasks_by_state ON tasks(job_id, state, seq)",
-        "CREATE INDEX IF NOT EXISTS tasks_running ON tasks(state) WHERE state = 'running'",
-        """
-        CREATE TABLE IF NOT EXISTS pools (
-          id TEXT PRIMARY KEY,
-          target_slots INTEGER NOT NULL,
-          shrink TEXT NOT NULL DEFAULT 'requeue')""",
-    };
 
     private final Connection conn;
     /** What template claims remember between calls (only the agent claims). */
@@ -91,47 +39,7 @@ final class JobDatabase implements AutoCloseable {
     }
 
     static JobDatabase open(Path file) {
-        io.batchrender.settings.SqliteNativeLibrary.useCopyIn(file.toAbsolutePath().getParent().resolve("lib"));
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(15_000);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        config.enforceForeignKeys(true);
-        try {
-            Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
-            try (Statement st = conn.createStatement()) {
-                for (String ddl : SCHEMA) {
-                    st.execute(ddl);
-                }
-                addColumnIfMissing(st, "pools", "shrink", "TEXT NOT NULL DEFAULT 'requeue'");
-                addColumnIfMissing(st, "jobs", "environment", "TEXT");
-                // template jobs (ExpandedJob): the Batch task as stored, and the job preparation/release rows
-                addColumnIfMissing(st, "jobs", "kind", "TEXT");
-                addColumnIfMissing(st, "jobs", "priority", "INTEGER NOT NULL DEFAULT 0");
-                addColumnIfMissing(st, "jobs", "deadline_ms", "INTEGER");
-                addColumnIfMissing(st, "tasks", "template", "TEXT");
-                addColumnIfMissing(st, "tasks", "role", "TEXT");
-                st.execute("CREATE INDEX IF NOT EXISTS tasks_by_role ON tasks(job_id, role)");
-            }
-            return new JobDatabase(conn);
-        } catch (SQLException e) {
-            throw new FarmException("Cannot open the job database " + file + " (" + e.getMessage()
-                    + "): check that the folder is writable and the disk is not full.", e);
-        }
-    }
-
-    /** Brings a database made by an older version up to date, in place. */
-    private static void addColumnIfMissing(Statement st, String table, String column, String definition)
-            throws SQLException {
-        try (ResultSet rs = st.executeQuery("PRAGMA table_info(" + table + ")")) {
-            while (rs.next()) {
-                if (rs.getString("name").equals(column)) {
-                    return;
-                }
-            }
-        }
-        st.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + definition);
+        return new JobDatabase(JobDatabaseSchema.open(file));
     }
 
     // ---- jobs, as the CLI and the gateway see them ----------------------------------------
@@ -151,7 +59,7 @@ final class JobDatabase implements AutoCloseable {
                 job.setInt(8, spec.maxRetries());
                 job.setLong(9, spec.taskTimeout().map(d -> d.toMillis()).orElse(0L));
                 job.setLong(10, nowMs);
-                job.setString(11, spec.environment().isEmpty() ? null : GSON.toJson(spec.environment()));
+                job.setString(11, spec.environment().isEmpty() ? null : JobRows.GSON.toJson(spec.environment()));
                 job.executeUpdate();
             }
             try (PreparedStatement task = conn.prepareStatement(
@@ -161,8 +69,8 @@ final class JobDatabase implements AutoCloseable {
                     task.setString(1, jobId);
                     task.setString(2, t.id());
                     task.setInt(3, seq++);
-                    task.setString(4, GSON.toJson(t.frames()));
-                    task.setString(5, GSON.toJson(t.command()));
+                    task.setString(4, JobRows.GSON.toJson(t.frames()));
+                    task.setString(5, JobRows.GSON.toJson(t.command()));
                     task.setString(6, TaskState.ACTIVE.wire());
                     task.addBatch();
                 }
@@ -226,7 +134,7 @@ final class JobDatabase implements AutoCloseable {
                 st.setString(1, jobId);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        tasks.add(readTask(rs));
+                        tasks.add(JobRows.readTask(rs));
                     }
                 }
             }
@@ -388,11 +296,11 @@ final class JobDatabase implements AutoCloseable {
                                 prep.map(Map.Entry::getValue).orElse(0)));
                     }
                     ClaimedTask task = new ClaimedTask(jobId, rs.getString(1),
-                            GSON.fromJson(rs.getString(2), INT_LIST),
-                            GSON.fromJson(rs.getString(3), TaskCommand.class),
+                            JobRows.GSON.fromJson(rs.getString(2), JobRows.INT_LIST),
+                            JobRows.GSON.fromJson(rs.getString(3), TaskCommand.class),
                             rs.getInt(4) + 1, rs.getInt(5), spec.map(TemplateTask::maxRetries).orElse(rs.getInt(6)),
                             spec.map(TemplateTask::timeoutMs).orElse(rs.getLong(7)), Path.of(rs.getString(8)),
-                            environment(rs.getString(9)), template);
+                            JobRows.environment(rs.getString(9)), template);
                     update("UPDATE tasks SET state = 'running', attempts = ?, started_ms = ?, ended_ms = NULL,"
                                     + " pid = NULL, pid_start_ms = NULL WHERE job_id = ? AND id = ?",
                             task.attempt(), nowMs, jobId, task.taskId());
@@ -524,7 +432,7 @@ final class JobDatabase implements AutoCloseable {
                     jobs.add(new JobInfo(id, rs.getString("name"), JobState.fromWire(rs.getString("state")),
                             rs.getString("renderer"), Optional.ofNullable(rs.getString("scene")).map(Path::of),
                             Path.of(rs.getString("output_dir")), Instant.ofEpochMilli(rs.getLong("created_ms")),
-                            optionalLong(rs, "ended_ms").map(Instant::ofEpochMilli),
+                            JobRows.optionalLong(rs, "ended_ms").map(Instant::ofEpochMilli),
                             counts.getOrDefault(id, new TaskCounts(0, 0, 0, 0))));
                 }
             }
@@ -558,42 +466,6 @@ final class JobDatabase implements AutoCloseable {
     }
 
     private enum Bucket { ACTIVE, RUNNING, SUCCEEDED, FAILED }
-
-    private static TaskInfo readTask(ResultSet rs) throws SQLException {
-        Optional<String> code = Optional.ofNullable(rs.getString("failure_code"));
-        int failures = rs.getInt("failures");
-        TaskState state = TaskState.fromWire(rs.getString("state"));
-        Optional<TaskResult> result = Optional.ofNullable(rs.getString("result")).map(TaskResult::fromWire);
-        int retries = result.filter(r -> r == TaskResult.FAILURE).isPresent() ? Math.max(0, failures - 1) : failures;
-        return new TaskInfo(rs.getString("id"), GSON.fromJson(rs.getString("frames"), INT_LIST), state, result,
-                optionalLong(rs, "exit_code").map(Long::intValue), rs.getInt("attempts"), retries, rs.getInt("requeues"),
-                optionalLong(rs, "started_ms").map(Instant::ofEpochMilli),
-                optionalLong(rs, "ended_ms").map(Instant::ofEpochMilli),
-                code.map(c -> new TaskFailure(c, rsString(rs, "failure_message"))));
-    }
-
-    private static String rsString(ResultSet rs, String column) {
-        try {
-            return rs.getString(column);
-        } catch (SQLException e) {
-            throw new FarmException("Cannot read the job database: " + e.getMessage(), e);
-        }
-    }
-
-    private static Map<String, String> environment(String json) {
-        if (json == null) {
-            return Map.of();
-        }
-        Map<String, String> env = GSON.fromJson(json, STRING_MAP);
-        return env == null ? Map.of() : env;
-    }
-
-    private static final java.lang.reflect.Type STRING_MAP = new TypeToken<Map<String, String>>() { }.getType();
-
-    private static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? Optional.empty() : Optional.of(v);
-    }
 
     private long createdMs(String jobId) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement("SELECT created_ms FROM jobs WHERE id = ?")) {
