@@ -68,8 +68,9 @@ final class JobDatabaseSchema {
         config.setBusyTimeout(15_000);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.enforceForeignKeys(true);
+        Connection conn = null;
         try {
-            Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            conn = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
             try (Statement st = conn.createStatement()) {
                 for (String ddl : SCHEMA) {
                     st.execute(ddl);
@@ -86,8 +87,19 @@ final class JobDatabaseSchema {
             }
             return conn;
         } catch (SQLException e) {
+            closeQuietly(conn);
             throw new FarmException("Cannot open the job database " + file + " (" + e.getMessage()
                     + "): check that the folder is writable and the disk is not full.", e);
+        }
+    }
+
+    private static void closeQuietly(Connection conn) {
+        if (conn != null) {
+            try {
+                conn.close();
+            } catch (SQLException ignored) {
+                // the error that brought us here says more
+            }
         }
     }
 
