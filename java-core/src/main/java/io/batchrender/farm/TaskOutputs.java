@@ -17,6 +17,13 @@ public interface TaskOutputs {
      */
     List<OutputFile> list(String jobId, TaskInfo task) throws IOException;
 
+    /**
+     * Called once per look at the job, after its tasks were read and before {@link #list} is called
+     * for any of them: whatever was listed before now may be missing what those tasks wrote.
+     */
+    default void newPoll() {
+    }
+
     /** Opens one output for reading from its first byte. */
     InputStream open(String jobId, OutputFile file) throws IOException;
 }

@@ -51,8 +51,11 @@ public final class Watcher {
     private WatchState state;
     private int farmErrors;
     private final Map<String, FetchedFile> files = new LinkedHashMap<>();
-    /** Outputs checked on disk by this process: not hashed again on every poll. */
-    private final Set<String> verified = new HashSet<>();
+    /**
+     * Outputs checked on disk by this process, with the size and checksum they were checked
+     * against: not hashed again on every poll, but again when the farm lists them changed.
+     */
+    private final Map<String, String> verified = new HashMap<>();
     private final Set<String> tasksDone = new HashSet<>();
     private final Map<String, Integer> tries = new HashMap<>();
     private final Map<String, String> givenUp = new LinkedHashMap<>();
@@ -83,6 +86,7 @@ public final class Watcher {
             try {
                 job = farm.job(jobId);
                 tasks = job.isPresent() ? farm.tasks(jobId) : List.of();
+                outputs.newPoll();
                 farmErrors = 0;
             } catch (RuntimeException e) {
                 // the farm is busy or unreachable for a moment: ask again at the next poll
@@ -183,7 +187,8 @@ public final class Watcher {
 
     /** Makes sure one output is in the destination, intact; fetches it when not. */
     private boolean ensure(OutputFile f) throws IOException, InterruptedException {
-        if (verified.contains(f.name())) {
+        String signature = f.size() + f.checksum().map(c -> " " + c.algorithm() + " " + c.hex()).orElse("");
+        if (signature.equals(verified.get(f.name()))) {
             return true;
         }
         if (givenUp.containsKey(f.name())) {
@@ -200,7 +205,7 @@ public final class Watcher {
             if (known == null || known.thumbnail().isEmpty() && thumbnails.reads(target)) {
                 record(f, target, intactSha.get());
             }
-            verified.add(f.name());
+            verified.put(f.name(), signature);
             return true;
         }
         try {
@@ -208,7 +213,7 @@ public final class Watcher {
             LOG.info("fetched " + f.name() + " (" + f.size() + " bytes) of task " + f.taskId());
             record(f, target, sha);
             tries.remove(f.name());
-            verified.add(f.name());
+            verified.put(f.name(), signature);
             return true;
         } catch (IOException e) {
             int n = tries.merge(f.name(), 1, Integer::sum);

@@ -377,7 +377,7 @@ public final class Agent {
             var published = OutputManifest.describe(rt.task.taskId(), rt.files.staging());
             OutputStager.publish(rt.files.staging(), rt.task.outputDir());
             // the list is on disk before the attempt counts as succeeded: a watcher fetches exactly these
-            OutputManifest.write(rt.files.manifest(), published);
+            OutputManifest.write(rt.files.manifest(), published.stream().map(OutputManifest.Entry::published).toList());
             return AttemptOutcome.succeeded(exitCode);
         } catch (IOException e) {
             return AttemptOutcome.failed(Optional.of(exitCode), TaskFailure.MISSING_OUTPUT,

@@ -18,8 +18,8 @@ interface BlobSource {
     /** Writes the blob to {@code target} and returns the Base64 MD5 of what was written. */
     String download(String name, Path target, Cancellation cancel);
 
-    /** Writes {@code file} as blob {@code name}, checked by MD5 on the way. */
-    void upload(String name, Path file);
+    /** Writes {@code file} as blob {@code name}, checked by MD5 on the way; returns the Base64 MD5 of what was sent. */
+    String upload(String name, Path file);
 
     /** A container of the local store; {@code create} makes it when missing (for outputs). */
     static BlobSource local(AssetStore store, String container, boolean create) {
@@ -45,8 +45,8 @@ interface BlobSource {
             }
 
             @Override
-            public void upload(String name, Path file) {
-                store.upload(container, name, file, file.toFile().length(), null, n -> { }, new Cancellation());
+            public String upload(String name, Path file) {
+                return store.upload(container, name, file, file.toFile().length(), null, n -> { }, new Cancellation());
             }
         };
     }

@@ -8,20 +8,28 @@ import io.batchrender.farm.TaskOutputs;
 import io.batchrender.farm.TaskResult;
 import io.batchrender.farm.TaskState;
 import io.batchrender.settings.StateHome;
+import io.batchrender.storage.AssetStores;
+import io.batchrender.storage.StorageException;
+import io.batchrender.storage.local.LocalBlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The local farm's outputs: the files each successful attempt published into the job's output
- * folder, as its {@link OutputManifest} lists them.
+ * The local farm's outputs, as the {@link OutputManifest} of each task's successful attempt lists
+ * them: a scene job's files published into the job's output folder, or the blobs a template job's
+ * task uploaded to containers of the local store (named by their blob names).
  */
 public final class LocalTaskOutputs implements TaskOutputs {
 
     private final StateHome home;
     private final RenderFarm farm;
+    /** job, task and output name → the local store's container of an uploaded output. */
+    private final Map<String, String> containers = new ConcurrentHashMap<>();
 
     public LocalTaskOutputs(StateHome home, RenderFarm farm) {
         this.home = home;
@@ -33,11 +41,25 @@ public final class LocalTaskOutputs implements TaskOutputs {
         if (task.state() != TaskState.COMPLETED || task.result().orElse(null) != TaskResult.SUCCESS || task.attempts() < 1) {
             return List.of();
         }
-        return OutputManifest.read(task.id(), AttemptFiles.of(home, jobId, task.id(), task.attempts()).manifest());
+        List<OutputManifest.Entry> entries = OutputManifest.read(task.id(),
+                AttemptFiles.of(home, jobId, task.id(), task.attempts()).manifest());
+        for (OutputManifest.Entry e : entries) {
+            e.container().ifPresent(c -> containers.put(key(jobId, task.id(), e.file().name()), c));
+        }
+        return entries.stream().map(OutputManifest.Entry::file).toList();
     }
 
     @Override
     public InputStream open(String jobId, OutputFile file) throws IOException {
+        String container = containers.get(key(jobId, file.taskId(), file.name()));
+        if (container != null) {
+            try (LocalBlobStore store = LocalBlobStore.open(AssetStores.localRoot(home))) {
+                // the store replaces a blob's file when it is written again: this stream keeps the bytes it opened
+                return Files.newInputStream(store.storedFile(container, file.name()));
+            } catch (StorageException e) {
+                throw new IOException(e.getMessage() + " (it was uploaded by task " + file.taskId() + ")", e);
+            }
+        }
         Path dir = outputDir(jobId);
         Path source = dir.resolve(file.name()).normalize();
         if (!source.startsWith(dir)) {
@@ -52,4 +74,7 @@ public final class LocalTaskOutputs implements TaskOutputs {
         return job.outputDir().toAbsolutePath().normalize();
     }
 
+    private static String key(String jobId, String taskId, String name) {
+        return jobId + "\u0000" + taskId + "\u0000" + name;
+    }
 }

@@ -19,13 +19,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The list of files a successful attempt published ({@code outputs.json} in its attempt folder):
- * names relative to the job's output folder, sizes and SHA-256, written atomically before the
- * attempt is recorded as succeeded, so a watcher can fetch and verify exactly those files.
+ * The list of files a successful attempt published ({@code outputs.json} in its attempt folder),
+ * written atomically before the attempt is recorded as succeeded, so a watcher can fetch and
+ * verify exactly those files: for a scene job, names relative to the job's output folder with
+ * their SHA-256; for a template job, the blobs its output files were uploaded as, with the
+ * container of the local store they are in and their MD5.
  */
 final class OutputManifest {
 
     static final String FILE = "outputs.json";
+
+    /** One listed file, and the local store's container it is in when it is not in the job's output folder. */
+    record Entry(OutputFile file, Optional<String> container) {
+        static Entry published(OutputFile file) {
+            return new Entry(file, Optional.empty());
+        }
+    }
 
     private OutputManifest() {
     }
@@ -48,13 +57,15 @@ final class OutputManifest {
         return out;
     }
 
-    static void write(Path manifest, List<OutputFile> files) throws IOException {
+    static void write(Path manifest, List<Entry> entries) throws IOException {
         JsonArray arr = new JsonArray();
-        for (OutputFile f : files) {
+        for (Entry e : entries) {
+            OutputFile f = e.file();
             JsonObject o = new JsonObject();
             o.addProperty("name", f.name());
             o.addProperty("size", f.size());
-            f.checksum().ifPresent(c -> o.addProperty("sha256", c.hex()));
+            f.checksum().ifPresent(c -> o.addProperty(c.algorithm().equals(Checksum.MD5) ? "md5" : "sha256", c.hex()));
+            e.container().ifPresent(c -> o.addProperty("container", c));
             arr.add(o);
         }
         Files.createDirectories(manifest.getParent());
@@ -64,17 +75,18 @@ final class OutputManifest {
     }
 
     /** The files listed in {@code manifest}; empty when it does not exist. Names that would leave the folder are refused. */
-    static List<OutputFile> read(String taskId, Path manifest) throws IOException {
+    static List<Entry> read(String taskId, Path manifest) throws IOException {
         if (!Files.isRegularFile(manifest)) {
             return List.of();
         }
-        List<OutputFile> out = new ArrayList<>();
+        List<Entry> out = new ArrayList<>();
         try {
             for (JsonElement e : JsonParser.parseString(Files.readString(manifest, StandardCharsets.UTF_8)).getAsJsonArray()) {
                 JsonObject o = e.getAsJsonObject();
-                Optional<Checksum> sum = o.has("sha256")
-                        ? Optional.of(new Checksum(Checksum.SHA256, o.get("sha256").getAsString())) : Optional.empty();
-                out.add(new OutputFile(taskId, o.get("name").getAsString(), o.get("size").getAsLong(), sum));
+                Optional<Checksum> sum = o.has("sha256") ? Optional.of(new Checksum(Checksum.SHA256, o.get("sha256").getAsString()))
+                        : o.has("md5") ? Optional.of(new Checksum(Checksum.MD5, o.get("md5").getAsString())) : Optional.empty();
+                Optional<String> container = o.has("container") ? Optional.of(o.get("container").getAsString()) : Optional.empty();
+                out.add(new Entry(new OutputFile(taskId, o.get("name").getAsString(), o.get("size").getAsLong(), sum), container));
             }
         } catch (RuntimeException bad) {
             throw new IOException("the output list " + manifest + " is damaged (" + bad.getMessage() + ")", bad);

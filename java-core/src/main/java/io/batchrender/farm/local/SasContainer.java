@@ -84,13 +84,15 @@ final class SasContainer implements BlobSource {
     }
 
     @Override
-    public void upload(String name, Path file) {
+    public String upload(String name, Path file) {
         try {
-            byte[] md5 = Md5.decode(Md5.ofFile(file));
+            String base64 = Md5.ofFile(file);
+            byte[] md5 = Md5.decode(base64);
             BlobClient blob = client.getBlobClient(name);
             // the service checks the bytes against Content-MD5 (single upload) and the SDK per block
             blob.uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromFile(file))
                     .setHeaders(new BlobHttpHeaders().setContentMd5(md5)).setComputeMd5(true), null, Context.NONE);
+            return base64;
         } catch (BlobStorageException e) {
             throw failure("upload " + name + " to", e);
         } catch (IOException e) {

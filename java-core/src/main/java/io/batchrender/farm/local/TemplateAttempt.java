@@ -1,11 +1,14 @@
 package io.batchrender.farm.local;
 
+import io.batchrender.farm.Checksum;
+import io.batchrender.farm.OutputFile;
 import io.batchrender.farm.TaskFailure;
 import io.batchrender.render.CommandLineSplitter;
 import io.batchrender.settings.StateHome;
 import io.batchrender.storage.AssetStore;
 import io.batchrender.storage.AssetStores;
 import io.batchrender.storage.Cancellation;
+import io.batchrender.storage.Md5;
 import io.batchrender.storage.StorageException;
 import io.batchrender.storage.local.LocalBlobStore;
 import java.io.File;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,18 +112,18 @@ final class TemplateAttempt {
     AttemptOutcome finish(ClaimedTask task, AttemptFiles files, int exitCode) {
         TemplateTask spec = task.template().orElseThrow().spec();
         boolean succeeded = exitCode == 0;
-        Optional<String> uploadFailure = uploadOutputs(task, files, succeeded);
+        Uploads uploads = uploadOutputs(task, files, succeeded);
         if (!succeeded) {
             String program = CommandLineSplitter.split(spec.commandLine()).get(0);
             return AttemptOutcome.failed(Optional.of(exitCode), TaskFailure.NON_ZERO_EXIT, program + " exited with code "
                     + exitCode + ": see 'batchrender job logs " + task.jobId() + " " + task.taskId() + "'.");
         }
-        if (uploadFailure.isPresent()) {
-            return AttemptOutcome.failed(Optional.of(exitCode), TemplateFailures.OUTPUT_FILES_FAILED, uploadFailure.get());
+        if (uploads.failure().isPresent()) {
+            return AttemptOutcome.failed(Optional.of(exitCode), TemplateFailures.OUTPUT_FILES_FAILED, uploads.failure().get());
         }
         try {
-            // outputs live in the store: the watcher's list for this attempt is empty, but present
-            OutputManifest.write(files.manifest(), List.of());
+            // the blobs it wrote to the local store, on disk before the attempt counts as succeeded: a watcher fetches exactly these
+            OutputManifest.write(files.manifest(), uploads.stored());
         } catch (IOException e) {
             LOG.warning("could not write " + files.manifest() + ": " + e.getMessage());
         }
@@ -131,10 +135,18 @@ final class TemplateAttempt {
         uploadOutputs(task, files, false);
     }
 
-    /** Uploads the outputs whose condition holds; returns why a taskSuccess output failed, if one did. */
-    private Optional<String> uploadOutputs(ClaimedTask task, AttemptFiles files, boolean succeeded) {
+    /**
+     * What an attempt uploaded: the blobs written to containers of the local store (a watcher can
+     * read those; not the ones sent to container URLs) and why a taskSuccess output failed, if one did.
+     */
+    private record Uploads(List<OutputManifest.Entry> stored, Optional<String> failure) {
+    }
+
+    /** Uploads the outputs whose condition holds. */
+    private Uploads uploadOutputs(ClaimedTask task, AttemptFiles files, boolean succeeded) {
         TemplateTask spec = task.template().orElseThrow().spec();
         Path wd = BatchNodeDirs.workingDir(files.dir());
+        List<OutputManifest.Entry> stored = new ArrayList<>();
         Optional<String> failure = Optional.empty();
         for (TemplateTask.OutputSpec out : spec.outputFiles()) {
             if (!out.uploadsWhen(succeeded)) {
@@ -149,7 +161,19 @@ final class TemplateAttempt {
                 BlobSource dest = out.container() != null ? BlobSource.local(store(), out.container(), true)
                         : new SasContainer(out.containerUrl());
                 for (OutputPattern.Match m : matches) {
-                    dest.upload(m.blobName(), m.file());
+                    long size = Files.size(m.file());
+                    String md5 = dest.upload(m.blobName(), m.file());
+                    if (out.container() == null) {
+                        continue;
+                    }
+                    if (OutputFile.isSafeName(m.blobName())) {
+                        stored.add(new OutputManifest.Entry(new OutputFile(task.taskId(), m.blobName(), size,
+                                Optional.of(new Checksum(Checksum.MD5, HexFormat.of().formatHex(Md5.decode(md5))))),
+                                Optional.of(out.container())));
+                    } else {
+                        note(files.stderr(), "blob " + m.blobName() + " has a name that is not a file name on every system:"
+                                + " a watcher will not fetch it (use 'batchrender download').");
+                    }
                 }
             } catch (IOException | StorageException e) {
                 String message = "Output " + out.filePattern() + " could not be uploaded to " + out.destination() + " ("
@@ -160,7 +184,7 @@ final class TemplateAttempt {
                 }
             }
         }
-        return failure;
+        return new Uploads(List.copyOf(stored), failure);
     }
 
     /** Adds a line from the farm to the attempt's stderr.txt, where the user reads the task's own errors. */

@@ -10,6 +10,13 @@ import io.batchrender.render.Program;
 import io.batchrender.render.ProgramLocator;
 import io.batchrender.render.TestScenes;
 import io.batchrender.storage.Cancellation;
+import io.batchrender.watch.FetchedFile;
+import io.batchrender.watch.Thumbnailer;
+import io.batchrender.watch.WatchOptions;
+import io.batchrender.watch.WatchPaths;
+import io.batchrender.watch.WatchState;
+import io.batchrender.watch.WatchStatus;
+import io.batchrender.watch.Watcher;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,23 +101,43 @@ class LocalTemplateBlenderTest {
             assertTrue(sub.ignored().stream().anyMatch(l -> l.contains("poolInfo.poolId 'blender-linux'")), sub.ignored().toString());
             String id = sub.job().id();
             assertEquals("blender-cycles-linux", id);
+            // an artist's watcher, started as the job starts, brings the frames home as they finish
+            Path home = tmp.resolve("renders");
+            java.util.concurrent.CompletableFuture<WatchState> watched = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new Watcher(id, home, f.farm.farm, new LocalTaskOutputs(f.farm.home, f.farm.farm),
+                            new WatchPaths(f.farm.home, id), new Thumbnailer(List.of()),
+                            new WatchOptions(Duration.ofMillis(100), 0, 3), java.time.Clock.systemUTC()).run();
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
             JobInfo done = f.farm.awaitCompleted(id, Duration.ofSeconds(300));
             assertTrue(done.succeeded(), () -> f.farm.diagnostics(id) + log(f.taskDir(id, "jobpreparation", 1))
                     + log(f.taskDir(id, "0", 1)));
             assertEquals(2, done.counts().total());
 
-            assertEquals(List.of("blender-cycles-linux/images/frame_0001.png", "blender-cycles-linux/images/frame_0002.png",
+            List<String> blobs = List.of("blender-cycles-linux/images/frame_0001.png", "blender-cycles-linux/images/frame_0002.png",
                     "blender-cycles-linux/logs/frame_1.log", "blender-cycles-linux/logs/frame_1_error.log",
-                    "blender-cycles-linux/logs/frame_2.log", "blender-cycles-linux/logs/frame_2_error.log"),
-                    f.blobNames("fgrp-renders"));
+                    "blender-cycles-linux/logs/frame_2.log", "blender-cycles-linux/logs/frame_2_error.log");
+            assertEquals(blobs, f.blobNames("fgrp-renders"));
             assertTrue(Files.isRegularFile(f.taskDir(id, "jobpreparation", 1).resolve("wd/assets/scenes/shapes.blend")),
                     "the preparation task fetched the file group once, for every frame");
+
+            WatchState end = watched.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(WatchStatus.FINISHED, end.status(), end.message());
+            assertEquals(blobs, end.files().stream().map(FetchedFile::name).sorted().toList());
+            assertEquals(List.of("0", "1"), end.files().stream().filter(x -> x.name().endsWith(".png"))
+                    .sorted(java.util.Comparator.comparing(FetchedFile::name)).map(FetchedFile::taskId).toList(),
+                    "each frame is its own task's (frame 1 is task 0)");
+            for (String blob : blobs) {
+                Path copy = tmp.resolve("from-store");
+                f.store.download("fgrp-renders", blob, copy, n -> { }, new Cancellation());
+                assertEquals(-1L, Files.mismatch(copy, home.resolve(blob)), blob + " fetched byte for byte");
+            }
             int[] size = sceneSize(blender.get(), TestScenes.blend());
             for (String frame : List.of("0001", "0002")) {
-                Path png = tmp.resolve("frame" + frame + ".png");
-                f.store.download("fgrp-renders", "blender-cycles-linux/images/frame_" + frame + ".png", png, n -> { },
-                        new Cancellation());
-                BufferedImage image = ImageIO.read(png.toFile());
+                BufferedImage image = ImageIO.read(home.resolve("blender-cycles-linux/images/frame_" + frame + ".png").toFile());
                 assertEquals(size[0], image.getWidth());
                 assertEquals(size[1], image.getHeight());
             }

@@ -106,7 +106,7 @@ class LocalTemplateJobsLifecycleTest {
                     new io.batchrender.watch.Thumbnailer(java.util.List.of()),
                     new io.batchrender.watch.WatchOptions(Duration.ofMillis(50), 0, 3), java.time.Clock.systemUTC()).run();
             assertEquals(io.batchrender.watch.WatchStatus.FINISHED, end.status(), end.message());
-            assertEquals(0, end.files().size(), "a template job's outputs are in the store");
+            assertEquals(0, end.files().size(), "its tasks upload nothing");
             assertEquals(1, f.farm.job(id).counts().failed());
         }
     }
