@@ -245,6 +245,20 @@ public final class AzureFarm implements RenderFarm {
         return out;
     }
 
+    /**
+     * Each task's {@code outputFiles} as Batch keeps them, by task id: where a template job's tasks
+     * (or a job made by another tool) upload their outputs. One listing of the job's tasks.
+     */
+    public Map<String, List<com.microsoft.azure.batch.protocol.models.OutputFile>> taskOutputFiles(String jobId) {
+        List<CloudTask> all = call("listing the output files of job " + jobId, () -> new ArrayList<>(client.protocolLayer()
+                .tasks().list(jobId, new TaskListOptions().withSelect("id,outputFiles"))));
+        Map<String, List<com.microsoft.azure.batch.protocol.models.OutputFile>> out = new HashMap<>();
+        for (CloudTask t : all) {
+            out.put(t.id(), t.outputFiles() == null ? List.of() : List.copyOf(t.outputFiles()));
+        }
+        return out;
+    }
+
     static int naturalOrder(String a, String b) {
         if (a.chars().allMatch(Character::isDigit) && b.chars().allMatch(Character::isDigit) && !a.isEmpty() && !b.isEmpty()) {
             return new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b));

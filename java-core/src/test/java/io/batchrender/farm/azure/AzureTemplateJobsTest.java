@@ -157,10 +157,12 @@ class AzureTemplateJobsTest {
         assertTrue(s.notes().stream().noneMatch(n -> n.contains("sig=") || n.contains("?")), "no SAS in notes: " + s.notes());
     }
 
-    @Test
-    void aJobReadsItsFileGroupWritesItsFramesAndItsMergeTaskRunsLast() throws Exception {
-        put("fgrp-shot", "scenes/robot.ma", "robot scene v1");
-        put("fgrp-shot", "other/skip.txt", "not this prefix");
+    /**
+     * Three frames that copy the scene from file group {@code shot} into {@code images/} (all into
+     * the file group {@code shot-renders}' folder {@code robot/images}, their logs each to its own
+     * blob), and a merge task listing the frames, on a one-node pool {@code render}.
+     */
+    private TemplateSubmission submitRobotJob(String jobId) throws Exception {
         String pool = new AzureTemplatePools(farm, store).create(new ExpandedPool(JsonParser.parseString("""
                 {"id": "render", "vmSize": "standard_d2s_v5",
                  "virtualMachineConfiguration": {"imageReference": {"publisher": "Canonical",
@@ -168,10 +170,10 @@ class AzureTemplateJobsTest {
                  "targetDedicatedNodes": 1, "taskSlotsPerNode": 2}""").getAsJsonObject()));
         assertEquals("render", pool);
         JsonObject job = JsonParser.parseString("""
-                {"id": "robot-e2e", "poolInfo": {"poolId": "render"}, "onAllTasksComplete": "terminateJob",
+                {"id": "%s", "poolInfo": {"poolId": "render"}, "onAllTasksComplete": "terminateJob",
                  "jobPreparationTask": {"commandLine": "/bin/sh -c 'test -f assets/scenes/robot.ma'",
                    "resourceFiles": [{"autoStorageContainerName": "fgrp-shot", "blobPrefix": "scenes/", "filePath": "assets"}]}}
-                """).getAsJsonObject();
+                """.formatted(jobId)).getAsJsonObject();
         List<JsonObject> tasks = new ArrayList<>();
         for (int frame = 1; frame <= 3; frame++) {
             tasks.add(JsonParser.parseString("""
@@ -191,8 +193,15 @@ class AzureTemplateJobsTest {
                  "outputFiles": [{"filePattern": "list.txt", "destination": {"autoStorage": {"fileGroup": "shot-renders", "path": "robot/list.txt"}},
                    "uploadOptions": {"uploadCondition": "taskSuccess"}}]}
                 """).getAsJsonObject());
+        return new AzureTemplateJobs(farm, store).submit(new ExpandedJob(job, tasks));
+    }
 
-        TemplateSubmission s = new AzureTemplateJobs(farm, store).submit(new ExpandedJob(job, tasks));
+    @Test
+    void aJobReadsItsFileGroupWritesItsFramesAndItsMergeTaskRunsLast() throws Exception {
+        put("fgrp-shot", "scenes/robot.ma", "robot scene v1");
+        put("fgrp-shot", "other/skip.txt", "not this prefix");
+
+        TemplateSubmission s = submitRobotJob("robot-e2e");
 
         JsonObject arrived = batch.jobBody("robot-e2e").orElseThrow();
         assertTrue(arrived.get("usesTaskDependencies").getAsBoolean(), "a task has dependsOn");
@@ -219,6 +228,43 @@ class AzureTemplateJobsTest {
         }
         assertEquals("frame_1.txt\nframe_2.txt\nframe_3.txt\n", get("fgrp-shot-renders", "robot/list.txt"),
                 "the merge task ran after all three frames were in");
+    }
+
+    /**
+     * The watcher follows a template job on Azure and brings home what its tasks uploaded to the
+     * file group, found from each task's outputFiles as Batch keeps them; the frames an earlier run
+     * left in the same folder are not taken for this job's, and one it overwrites arrives new.
+     */
+    @Test
+    void theWatcherBringsATemplateJobsUploadsHomeAndNotAnEarlierRunsFrames() throws Exception {
+        put("fgrp-shot", "scenes/robot.ma", "robot scene v2");
+        put("fgrp-shot-renders", "robot/images/frame_1.txt", "an earlier run's frame 1");
+        put("fgrp-shot-renders", "robot/images/frame_9.txt", "an earlier run's frame 9");
+        Duration skew = Duration.ofSeconds(1);
+        Thread.sleep(skew.plusMillis(1100).toMillis()); // blob times are whole seconds
+
+        String id = submitRobotJob("robot-watched").jobId();
+        Path home = tmp.resolve("renders");
+        var end = new io.batchrender.watch.Watcher(id, home, farm, new AzureTaskOutputs(farm, store, skew),
+                new io.batchrender.watch.WatchPaths(new io.batchrender.settings.StateHome(tmp.resolve("state")), id),
+                new io.batchrender.watch.Thumbnailer(List.of()), new io.batchrender.watch.WatchOptions(Duration.ofMillis(100), 0, 3),
+                java.time.Clock.systemUTC()).run();
+
+        assertEquals(io.batchrender.watch.WatchStatus.FINISHED, end.status(), end.message());
+        assertTrue(farm.job(id).orElseThrow().succeeded());
+        List<String> expected = List.of("robot/images/frame_1.txt", "robot/images/frame_2.txt", "robot/images/frame_3.txt",
+                "robot/list.txt", "robot/logs/frame_1.log", "robot/logs/frame_2.log", "robot/logs/frame_3.log");
+        assertEquals(expected, end.files().stream().map(io.batchrender.watch.FetchedFile::name).sorted().toList());
+        for (String name : expected) {
+            assertEquals(get("fgrp-shot-renders", name), Files.readString(home.resolve(name)), name);
+        }
+        assertEquals("robot scene v2", Files.readString(home.resolve("robot/images/frame_1.txt")), "this run's frame 1");
+        assertFalse(Files.exists(home.resolve("robot/images/frame_9.txt")), "not this job's");
+        Map<String, String> byTask = new HashMap<>();
+        end.files().forEach(f -> byTask.put(f.name(), f.taskId()));
+        assertEquals("0", byTask.get("robot/logs/frame_1.log"), "a blob only one task names is that task's");
+        assertEquals("2", byTask.get("robot/logs/frame_3.log"));
+        assertEquals("merge", byTask.get("robot/list.txt"));
     }
 
     @Test
