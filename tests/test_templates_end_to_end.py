@@ -52,6 +52,17 @@ def test_shipped_blender_template_renders_frames_on_the_local_farm(cli, tmp_path
         w, h = png_size(out / f"frame_{frame:04d}.png")  # download puts names under the prefix into --to
         assert (w, h) == (960, 540)
 
+    # the watcher brings home what the tasks uploaded, by their blob names, and the same bytes
+    watched = tmp_path / "watched"
+    watch = cli.run("watch", "shapes-template", "--to", watched, "--foreground", timeout=120)
+    assert watch.returncode == 0, watch.stderr
+    assert "Job ended; %d output(s)" % len(names) in watch.stderr, watch.stderr
+    fetched = sorted(p.relative_to(watched).as_posix() for p in watched.rglob("*") if p.is_file())
+    assert fetched == names, fetched
+    for frame in (1, 2):
+        image = watched / "shapes-template" / "images" / f"frame_{frame:04d}.png"
+        assert image.read_bytes() == (out / f"frame_{frame:04d}.png").read_bytes()
+
 
 def test_dry_run_prints_one_task_per_frame_and_submits_nothing(cli):
     run = cli.run("template", "run", "blender-cycles-linux", "--param", "inputData=proj",
