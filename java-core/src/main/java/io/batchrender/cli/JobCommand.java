@@ -68,7 +68,8 @@ final class JobCommand implements Runnable {
                 o.println("State    " + TextViews.state(job) + ", " + TextViews.progress(job.counts()));
                 o.println("Renderer " + job.renderer() + job.scene().map(s -> " " + s).orElse(""));
                 o.println("Output   " + (job.renderer().equals("template")
-                        ? "the file groups its tasks' outputFiles name (see 'batchrender projects')" : job.outputDir()));
+                        ? "the file groups its tasks' outputFiles name ('batchrender watch " + job.id() + " --to DIR' brings them here)"
+                        : job.outputDir()));
                 o.println("Created  " + TextViews.time(job.created())
                         + job.ended().map(e -> ", ended " + TextViews.time(e)).orElse(""));
                 o.println();
