@@ -119,6 +119,10 @@ public final class AzureTemplateJobs {
         List<MetadataItem> meta = add.metadata() == null ? new ArrayList<>() : new ArrayList<>(add.metadata());
         meta.removeIf(m -> META_SUBMISSION.equals(m.name()));
         meta.add(new MetadataItem().withName(META_SUBMISSION).withValue(submission));
+        if (meta.stream().noneMatch(m -> BatchRequests.META_RENDERER.equals(m.name()))) {
+            // 'jobs' and 'job show' say what it is, as for a template job on the local farm
+            meta.add(new MetadataItem().withName(BatchRequests.META_RENDERER).withValue("template"));
+        }
         add.withMetadata(meta).withOnAllTasksComplete(OnAllTasksComplete.NO_ACTION);
 
         if (add.poolInfo() != null && add.poolInfo().poolId() != null) {

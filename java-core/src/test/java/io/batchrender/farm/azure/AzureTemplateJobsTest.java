@@ -252,6 +252,7 @@ class AzureTemplateJobsTest {
 
         assertEquals(io.batchrender.watch.WatchStatus.FINISHED, end.status(), end.message());
         assertTrue(farm.job(id).orElseThrow().succeeded());
+        assertEquals("template", farm.job(id).orElseThrow().renderer(), "recorded in the job's metadata");
         List<String> expected = List.of("robot/images/frame_1.txt", "robot/images/frame_2.txt", "robot/images/frame_3.txt",
                 "robot/list.txt", "robot/logs/frame_1.log", "robot/logs/frame_2.log", "robot/logs/frame_3.log");
         assertEquals(expected, end.files().stream().map(io.batchrender.watch.FetchedFile::name).sorted().toList());
