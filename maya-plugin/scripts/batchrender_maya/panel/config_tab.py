@@ -19,6 +19,7 @@ class ConfigTab(QtWidgets.QWidget):
         super(ConfigTab, self).__init__()
         self.panel = panel
         self.saved = None       # the core's view of the saved accounts (never a secret)
+        self._saves = 0         # Authenticate clicks that saved: a view asked for before one is stale
         s = panel.settings
         layout = QtWidgets.QVBoxLayout(self)
 
@@ -112,10 +113,13 @@ class ConfigTab(QtWidgets.QWidget):
 
     def load_saved(self):
         """Asks the core what is saved (names, URLs, whether each secret is set; never a secret)."""
-        self.panel.background.call(lambda c: c.azure_settings(), self._loaded,
+        asked_at = self._saves
+        self.panel.background.call(lambda c: c.azure_settings(), lambda view: self._loaded(view, asked_at),
                                    lambda e: self.saved_note.show_status("error", describe(e)))
 
-    def _loaded(self, view):
+    def _loaded(self, view, asked_at):
+        if asked_at != self._saves:
+            return      # Authenticate saved since it was asked for: that save's view is the newer one
         self.saved = view
         b, st = view["batch"], view["storage"]
         for widget, value in ((self.batch_url, b["url"]), (self.batch_account, b["account"]),
@@ -169,16 +173,21 @@ class ConfigTab(QtWidgets.QWidget):
             fields = self.entered()
             for w in (self.batch_key, self.storage_secret):
                 w.clear()
+            self._saves += 1
+            saved = {}
 
-            def start(c):
-                self.saved = c.save_azure_settings(**fields)
+            def start(c):   # on the worker thread: the view goes to the main thread with the reply
+                saved["view"] = c.save_azure_settings(**fields)
                 return c.authenticate("azure")
-            self.panel.background.follow(start, None, self._done, self._failed)
+            self.panel.background.follow(start, None, lambda reply: self._done(reply, saved.get("view")),
+                                         lambda error: self._failed(error, saved.get("view")))
             return
         self.panel.background.call(lambda c: c.check_authentication(), self._done, self._failed)
 
-    def _done(self, reply):
+    def _done(self, reply, saved=None):
         self.authenticate.setEnabled(True)
+        if saved is not None:
+            self.saved = saved
         self._show_saved()
         ok = bool(reply.get("authenticated"))
         self.status.show_status("ok" if ok else "error", reply.get("message", ""))
@@ -186,8 +195,11 @@ class ConfigTab(QtWidgets.QWidget):
         if ok:
             self.panel.authenticated(self.farm())
 
-    def _failed(self, error):
+    def _failed(self, error, saved=None):
         self.authenticate.setEnabled(True)
+        if saved is not None:
+            self.saved = saved
+            self._show_saved()
         self.status.show_status("error", "Not authenticated: " + describe(error))
 
     def _show_about(self, info):
