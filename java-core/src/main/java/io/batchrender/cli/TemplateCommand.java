@@ -82,7 +82,9 @@ final class TemplateCommand implements Runnable {
                         cli.out.println(JsonViews.GSON.toJson(o));
                     } else {
                         cli.out.println(submitted.id());
-                        cli.err.println("Submitted " + job.taskCount() + " task(s). Follow it with: " + follow);
+                        cli.err.println("Submitted " + job.taskCount() + " task(s). Follow it with: " + follow
+                                + "; bring its outputs here as they finish with: batchrender watch " + submitted.id()
+                                + " --to DIR" + farm.farmFlag());
                     }
                     return 0;
                 }
