@@ -116,7 +116,7 @@ def test_a_job_template_given_to_template_pool_says_which_command_to_use(cli):
     assert "is a shipped job template: use 'batchrender template run blender-cycles-linux'" in run.stderr, run.stderr
 
 
-def test_the_same_template_on_azure_makes_the_pool_and_the_same_tasks(cli, azurite, batch_double):
+def test_the_same_template_on_azure_makes_the_pool_and_the_same_tasks(cli, azurite, batch_double, tmp_path):
     cli.env.update(AZURE_BATCH_ENDPOINT=batch_double.url, AZURE_BATCH_ACCOUNT=batch_double.account,
                    AZURE_BATCH_ACCESS_KEY=batch_double.key, AZURE_STORAGE_CONNECTION_STRING=azurite.connection_string)
     up = cli.run("upload", "--project", "shapes-az", "--store", "azure", SCENE, "--json")
@@ -137,3 +137,18 @@ def test_the_same_template_on_azure_makes_the_pool_and_the_same_tasks(cli, azuri
     shown = cli.json("job", "show", "shapes-az-job", "--farm", "azure")
     assert [t["id"] for t in shown["tasks"]] == [t["id"] for t in dry["tasks"]] == ["0", "1", "2"]
     assert "fgrp-shapes-az-out" in cli.run("projects", "--store", "azure").stdout
+
+    # a node joins (this machine's Blender renders, as the double runs tasks here); the watcher, reading
+    # each task's outputFiles from Batch, brings the frames home from the output file group
+    resize = cli.run("pool", "resize", "tpl-blender", "1", "--farm", "azure")
+    assert resize.returncode == 0, resize.stderr
+    watched = tmp_path / "watched"
+    watch = cli.run("watch", "shapes-az-job", "--to", watched, "--farm", "azure", "--poll", "0.5", "--foreground",
+                    timeout=600)
+    assert watch.returncode == 0, watch.stderr
+    done = cli.json("job", "show", "shapes-az-job", "--farm", "azure")
+    assert [(t["state"], t.get("result")) for t in done["tasks"]] == [("completed", "success")] * 3, done
+    for frame in (1, 2, 3):
+        # shapes.blend's render settings, read from the file with Blender: 1920x1080 at 50 %
+        assert png_size(watched / "shapes-az-job" / "images" / f"frame_{frame:04d}.png") == (960, 540)
+        assert (watched / "shapes-az-job" / "logs" / f"frame_{frame}.log").is_file()
