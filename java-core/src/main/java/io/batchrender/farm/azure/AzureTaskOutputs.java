@@ -123,7 +123,7 @@ public final class AzureTaskOutputs implements TaskOutputs {
     private List<OutputFile> uploadedOutputs(String jobId, String taskId) throws IOException {
         TaskDestinations where = destinationsOf(jobId, taskId);
         if (where.readable().isEmpty() && !where.elsewhere().isEmpty()) {
-            throw new IOException("task " + taskId + " uploads its outputs to " + where.elsewhere().get(0)
+            throw new IOException("they go to " + where.elsewhere().get(0)
                     + ", outside " + store.describe() + ": fetch them from there");
         }
         Instant since = createdOf(jobId).minus(clockSkew);

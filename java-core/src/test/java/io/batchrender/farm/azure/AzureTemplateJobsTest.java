@@ -268,6 +268,41 @@ class AzureTemplateJobsTest {
         assertEquals("merge", byTask.get("robot/list.txt"));
     }
 
+    /**
+     * A task whose outputs go to a container URL outside the configured account (here the same
+     * Azurite reached by another host name, which is all the watcher can tell by): the watcher
+     * cannot read them and says where they are, without the URL's signature.
+     */
+    @Test
+    void theWatcherSaysWhereOutputsOutsideTheAccountAreAndNeverItsSignature() throws Exception {
+        store.createContainer("elsewhere");
+        String sas = store.sas().writeUrl("elsewhere");
+        String otherHost = sas.replace("127.0.0.1", "localhost");
+        assertTrue(!otherHost.equals(sas) && otherHost.contains("sig="), otherHost);
+        idlePool("render");
+        farm.resize("render", 1);
+        JsonObject job = JsonParser.parseString("{\"id\": \"elsewhere-job\", \"poolInfo\": {\"poolId\": \"render\"},"
+                + " \"onAllTasksComplete\": \"terminateJob\"}").getAsJsonObject();
+        JsonObject task = JsonParser.parseString("""
+                {"id": "0", "commandLine": "/bin/sh -c 'echo frame > out.txt'",
+                 "outputFiles": [{"filePattern": "out.txt", "destination": {"container": {"containerUrl": "%s", "path": "f/out.txt"}},
+                   "uploadOptions": {"uploadCondition": "taskSuccess"}}]}""".formatted(otherHost)).getAsJsonObject();
+        String id = new AzureTemplateJobs(farm, store).submit(new ExpandedJob(job, List.of(task))).jobId();
+
+        var end = new io.batchrender.watch.Watcher(id, tmp.resolve("renders"), farm, new AzureTaskOutputs(farm, store),
+                new io.batchrender.watch.WatchPaths(new io.batchrender.settings.StateHome(tmp.resolve("state")), id),
+                new io.batchrender.watch.Thumbnailer(List.of()), new io.batchrender.watch.WatchOptions(Duration.ofMillis(100), 0, 2),
+                java.time.Clock.systemUTC()).run();
+
+        assertTrue(farm.job(id).orElseThrow().succeeded(), farm.tasks(id).toString());
+        assertEquals("frame\n", get("elsewhere", "f/out.txt"), "the node did upload it");
+        assertEquals(io.batchrender.watch.WatchStatus.FAILED, end.status(), end.message());
+        String expected = "the outputs of task 0 cannot be listed: they go to " + store.containerUrl("elsewhere").replace("127.0.0.1", "localhost")
+                + ", outside " + store.describe() + ": fetch them from there";
+        assertEquals(List.of(expected), end.failures());
+        assertFalse(end.message().contains("sig=") || end.failures().toString().contains("sig="), end.message());
+    }
+
     @Test
     void aTaskTheServiceRefusesDeletesTheJobSoNothingHalfSubmittedRuns() throws Exception {
         idlePool("maya-pool");
