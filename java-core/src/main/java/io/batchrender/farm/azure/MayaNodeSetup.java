@@ -34,22 +34,7 @@ final class MayaNodeSetup {
 
     /** The script: the dirmap rules to the node's asset folder, then the userSetup.mel it shadows. */
     static String userSetup(List<PathRule> rules) {
-        return MayaDirmap.script(rules, BatchRequests.ASSETS_ON_NODE)
-                + "// then the userSetup.mel this one shadows (the image's or the user's), as Maya would have run it\n"
-                + "global int $batchrenderChained;\n"
-                + "if (!$batchrenderChained) {\n"
-                + "    $batchrenderChained = 1;\n"
-                + "    string $batchrenderOwn = (getenv(\"AZ_BATCH_JOB_PREP_WORKING_DIR\") + \"/" + FOLDER + "\");\n"
-                + "    string $batchrenderDirs[];\n"
-                + "    tokenize(getenv(\"MAYA_SCRIPT_PATH\"), \":\", $batchrenderDirs);\n"
-                + "    string $batchrenderDir;\n"
-                + "    for ($batchrenderDir in $batchrenderDirs) {\n"
-                + "        if ($batchrenderDir != $batchrenderOwn && `filetest -f ($batchrenderDir + \"/" + USER_SETUP + "\")`) {\n"
-                + "            eval(\"source \\\"\" + $batchrenderDir + \"/" + USER_SETUP + "\\\"\");\n"
-                + "            break;\n"
-                + "        }\n"
-                + "    }\n"
-                + "}\n";
+        return MayaDirmap.userSetup(rules, BatchRequests.ASSETS_ON_NODE, "$AZ_BATCH_JOB_PREP_WORKING_DIR/" + FOLDER);
     }
 
     /** {@code -c LAUNCHER <script folder's name> PROGRAM ARGS...}: the launcher's arguments around Render's own. */

@@ -30,6 +30,35 @@ public final class MayaDirmap {
         return mel.toString();
     }
 
+    /**
+     * A {@code userSetup.mel} for a Linux node: the {@link #script} rules, then the
+     * {@code userSetup.mel} it shadows (the next one on {@code MAYA_SCRIPT_PATH}: the image's or the
+     * user's), so a studio's own start-up still runs. Maya runs the first {@code userSetup.mel} on
+     * {@code MAYA_SCRIPT_PATH} at start-up, in batch mode too, before Render opens the scene, so the
+     * rules apply to file references as well (Render's {@code -preRender} comes after they load).
+     *
+     * @param ownFolder the folder this script is in, as {@code nodeAssetDir} is given
+     *                  ({@code $AZ_BATCH_JOB_PREP_WORKING_DIR/batchrender-maya}): the one to skip
+     */
+    public static String userSetup(List<PathRule> rules, String nodeAssetDir, String ownFolder) {
+        return script(rules, nodeAssetDir)
+                + "// then the userSetup.mel this one shadows (the image's or the user's), as Maya would have run it\n"
+                + "global int $batchrenderChained;\n"
+                + "if (!$batchrenderChained) {\n"
+                + "    $batchrenderChained = 1;\n"
+                + "    string $batchrenderOwn = " + expression(ownFolder) + ";\n"
+                + "    string $batchrenderDirs[];\n"
+                + "    tokenize(getenv(\"MAYA_SCRIPT_PATH\"), \":\", $batchrenderDirs);\n"
+                + "    string $batchrenderDir;\n"
+                + "    for ($batchrenderDir in $batchrenderDirs) {\n"
+                + "        if ($batchrenderDir != $batchrenderOwn && `filetest -f ($batchrenderDir + \"/userSetup.mel\")`) {\n"
+                + "            eval(\"source \\\"\" + $batchrenderDir + \"/userSetup.mel\\\"\");\n"
+                + "            break;\n"
+                + "        }\n"
+                + "    }\n"
+                + "}\n";
+    }
+
     private static String expression(String dir) {
         String d = PathMap.slashes(dir);
         if (d.startsWith("$")) {
