@@ -3,6 +3,9 @@ package io.batchrender.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.batchrender.json.JsonViews;
+import io.batchrender.render.RenderSetupException;
+import io.batchrender.submit.SceneUpload;
+import io.batchrender.submit.TemplateMayaSetup;
 import io.batchrender.assets.ResolvedAsset;
 import io.batchrender.scene.SceneManifest;
 import io.batchrender.scene.SceneScanner;
@@ -18,12 +21,16 @@ import io.batchrender.storage.SyncOptions;
 import io.batchrender.storage.SyncPlan;
 import io.batchrender.storage.SyncRequest;
 import io.batchrender.storage.SyncResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -94,6 +101,7 @@ final class UploadCommand implements Callable<Integer> {
             toSync.add(p.toAbsolutePath().normalize());
         }
         List<String> missing = new ArrayList<>();
+        Optional<SceneUpload> mayaUpload = Optional.empty();
         if (scene != null) {
             SceneManifest m = scan();
             toSync.add(m.scene().toAbsolutePath().normalize());
@@ -105,28 +113,74 @@ final class UploadCommand implements Callable<Integer> {
                     missing.add(a.ref().path());
                 }
             }
+            if (TemplateMayaSetup.isMayaScene(scene)) {
+                try {
+                    mayaUpload = Optional.of(SceneUpload.of(scene, Optional.of(m)));
+                } catch (RenderSetupException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                toSync.addAll(mayaUpload.get().files()); // with the project's workspace.mel, which Render's -proj reads
+            }
         }
+        Optional<String> pathMapScript = mayaUpload.map(SceneUpload::pathMap).filter(r -> !r.isEmpty())
+                .map(TemplateMayaSetup::script);
         SyncRequest request = new SyncRequest(container, List.copyOf(toSync), excluded);
         SyncResult r;
         try (AssetStore store = storeOption.open(cli); HashCache cache = AssetStores.hashCache(cli.home)) {
             if (dryRun) {
-                printPlan(new AssetSync(store, cache, SyncOptions.defaults()).plan(request), store.describe());
+                printPlan(new AssetSync(store, cache, SyncOptions.defaults()).plan(request), store.describe(),
+                        pathMapScript.isPresent());
                 return 0;
             }
             SyncProgressView view = new SyncProgressView(cli.err, System.console() != null && !json);
             SyncOptions defaults = SyncOptions.defaults();
             r = new AssetSync(store, cache, new SyncOptions(parallel, defaults.attempts(), defaults.firstBackoff(),
                     defaults.progressEvery())).run(request, json ? p -> { } : view, new Cancellation());
+            if (pathMapScript.isPresent()) {
+                uploadPathMap(store, container, pathMapScript.get());
+            }
+            int rules = mayaUpload.map(u -> u.pathMap().size()).orElse(0);
             if (json) {
-                cli.out.println(JsonViews.GSON.toJson(toJson(r, store.describe(), missing)));
+                JsonObject o = toJson(r, store.describe(), missing);
+                if (pathMapScript.isPresent()) {
+                    JsonObject pm = new JsonObject();
+                    pm.addProperty("blob", TemplateMayaSetup.BLOB);
+                    pm.addProperty("rules", rules);
+                    o.add("mayaPathMap", pm);
+                }
+                cli.out.println(JsonViews.GSON.toJson(o));
             } else {
                 print(r, store.describe(), missing);
+                if (pathMapScript.isPresent()) {
+                    cli.out.println("Maya path map: " + rules + " folder rule(s) in " + TemplateMayaSetup.BLOB
+                            + " (the shipped Maya Linux templates load it before the scene opens)");
+                }
             }
         }
         return r.failed().isEmpty() ? 0 : Main.EXIT_FAILED;
     }
 
-    private void printPlan(SyncPlan plan, String where) {
+    /** Writes the Maya path map as its blob, through a temp file removed afterwards. */
+    private void uploadPathMap(AssetStore store, String container, String script) {
+        Path temp = null;
+        try {
+            temp = Files.createTempFile("batchrender-usersetup", ".mel");
+            Files.writeString(temp, script, StandardCharsets.UTF_8);
+            store.upload(container, TemplateMayaSetup.BLOB, temp, Files.size(temp), null, n -> { }, new Cancellation());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Maya path map: " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a temp file; the system's cleaner takes it
+                }
+            }
+        }
+    }
+
+    private void printPlan(SyncPlan plan, String where, boolean pathMap) {
         if (json) {
             JsonObject o = new JsonObject();
             o.addProperty("project", project);
@@ -146,8 +200,14 @@ final class UploadCommand implements Callable<Integer> {
                 files.add(fo);
             }
             o.add("files", files);
+            if (pathMap) {
+                o.addProperty("mayaPathMap", TemplateMayaSetup.BLOB);
+            }
             cli.out.println(JsonViews.GSON.toJson(o));
             return;
+        }
+        if (pathMap) {
+            cli.out.println("upload  " + TemplateMayaSetup.BLOB + " (the Maya path map, made from the scan)");
         }
         for (SyncPlan.PlannedFile f : plan.files()) {
             cli.out.println((f.upload() ? "upload  " : "same    ") + f.path());

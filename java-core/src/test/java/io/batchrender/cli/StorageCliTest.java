@@ -115,7 +115,15 @@ class StorageCliTest {
         assertTrue(names.contains(BlobNames.forLocalPath(scene.toString())), names.toString());
         assertTrue(names.contains(BlobNames.forLocalPath(scene.resolveSibling("deadline_logo_48x48.png").toString())));
         assertTrue(names.contains(BlobNames.forLocalPath(scene.resolveSibling("scene_file_to_reference.mb").toString())));
-        assertEquals(names.size(), r.json().get("uploaded").getAsInt());
+        // and the path map the shipped Maya templates load: the scene's D:/ folder maps to where its files landed
+        assertTrue(names.contains("batchrender-maya/userSetup.mel"), names.toString());
+        assertEquals(names.size() - 1, r.json().get("uploaded").getAsInt());
+        assertEquals("batchrender-maya/userSetup.mel", r.json().getAsJsonObject("mayaPathMap").get("blob").getAsString());
+        assertEquals(0, run("download", "--container", "fgrp-cube", "--prefix", "batchrender-maya/", "--to", tmp.toString()).code());
+        String script = Files.readString(tmp.resolve("userSetup.mel"));
+        String sceneDir = BlobNames.forLocalPath(scene.getParent().toString());
+        assertTrue(script.contains("dirmap -m \"D:/deadline-clients/deadline-cloud-for-maya/job_bundle_output_tests//cube\""
+                + " ($batchrenderAssets + \"/" + sceneDir + "\");"), script);
     }
 
     @Test
