@@ -3,9 +3,6 @@ package io.batchrender.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.batchrender.json.JsonViews;
-import io.batchrender.render.RenderSetupException;
-import io.batchrender.submit.SceneUpload;
-import io.batchrender.submit.TemplateMayaSetup;
 import io.batchrender.assets.ResolvedAsset;
 import io.batchrender.scene.SceneManifest;
 import io.batchrender.scene.SceneScanner;
@@ -20,9 +17,11 @@ import io.batchrender.storage.HashCache;
 import io.batchrender.storage.SyncOptions;
 import io.batchrender.storage.SyncPlan;
 import io.batchrender.storage.SyncRequest;
+import io.batchrender.storage.StorageException;
 import io.batchrender.storage.SyncResult;
+import io.batchrender.submit.SceneUpload;
+import io.batchrender.submit.TemplateMayaSetup;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,11 +113,8 @@ final class UploadCommand implements Callable<Integer> {
                 }
             }
             if (TemplateMayaSetup.isMayaScene(scene)) {
-                try {
-                    mayaUpload = Optional.of(SceneUpload.of(scene, Optional.of(m)));
-                } catch (RenderSetupException e) {
-                    throw new UsageException(e.getMessage());
-                }
+                // a folder that would map to two places is a RenderSetupException: one line, exit 2
+                mayaUpload = Optional.of(SceneUpload.of(scene, Optional.of(m)));
                 toSync.addAll(mayaUpload.get().files()); // with the project's workspace.mel, which Render's -proj reads
             }
         }
@@ -168,7 +164,8 @@ final class UploadCommand implements Callable<Integer> {
             Files.writeString(temp, script, StandardCharsets.UTF_8);
             store.upload(container, TemplateMayaSetup.BLOB, temp, Files.size(temp), null, n -> { }, new Cancellation());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the Maya path map: " + e.getMessage(), e);
+            throw new StorageException(StorageException.Kind.OTHER, "cannot write the Maya path map to a temp file ("
+                    + e.getMessage() + "): check the disk and run the upload again", e);
         } finally {
             if (temp != null) {
                 try {

@@ -104,7 +104,7 @@ class StorageCliTest {
     }
 
     @Test
-    void fromScanUploadsTheSceneAndTheFilesItNeeds() {
+    void fromScanUploadsTheSceneAndTheFilesItNeeds() throws Exception {
         Path scene = TestScenes.testData("maya/deadline-cloud-for-maya/job_bundle_output_tests/cube/scene/cube.ma");
         Result r = run("upload", "--project", "cube", "--from-scan", scene.toString(), "--json");
         assertEquals(0, r.code(), r.err());

@@ -36,9 +36,13 @@ class TemplateMayaSetupTest {
         Files.setPosixFilePermissions(render, PosixFilePermissions.fromString("rwx------"));
         for (String renderer : List.of("arnold", "software", "vray")) {
             Path file = TestScenes.repoRoot().resolve("templates/maya-" + renderer + "-linux/job.template.json");
+            List<String> params = new ArrayList<>(List.of("inputData=shot", "sceneFile=D/shots/sh 010/robot.ma", "outputs=out",
+                    "mayaVersion=2024"));
+            if (renderer.equals("vray")) {
+                params.add("vrayLicenseServer=licset://lic.studio.lan:30304");
+            }
             ExpandedJob job = JobTemplates.expand(Template.parse(Files.readString(file), file.toString()),
-                    ParameterValues.fromArgs(List.of("inputData=shot", "sceneFile=D/shots/sh 010/robot.ma", "outputs=out",
-                            "mayaVersion=2024")), FileGroupFiles.none());
+                    ParameterValues.fromArgs(params), FileGroupFiles.none());
             String line = job.task(0).get("commandLine").getAsString();
             assertTrue(line.contains("\"/usr/autodesk/maya2024/bin/Render\""), line);
             List<String> argv = CommandLineSplitter.split(line.replace("/usr/autodesk/maya2024/bin/Render", render.toString()));
