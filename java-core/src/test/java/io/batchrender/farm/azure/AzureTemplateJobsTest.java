@@ -13,15 +13,24 @@ import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.azure.testdouble.BatchDouble;
+import io.batchrender.settings.StateHome;
 import io.batchrender.storage.Cancellation;
 import io.batchrender.storage.azure.AzureBlobStore;
 import io.batchrender.storage.azure.AzuriteServer;
 import io.batchrender.templates.ExpandedJob;
 import io.batchrender.templates.ExpandedPool;
+import io.batchrender.watch.FetchedFile;
+import io.batchrender.watch.Thumbnailer;
+import io.batchrender.watch.WatchOptions;
+import io.batchrender.watch.WatchPaths;
+import io.batchrender.watch.WatchState;
+import io.batchrender.watch.WatchStatus;
+import io.batchrender.watch.Watcher;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -230,6 +239,12 @@ class AzureTemplateJobsTest {
                 "the merge task ran after all three frames were in");
     }
 
+    /** A watcher of job {@code id} into {@code to}, run here until the job ends: polls every 0.1 s, 3 tries a file. */
+    private WatchState watch(String id, Path to, AzureTaskOutputs outputs) throws Exception {
+        return new Watcher(id, to, farm, outputs, new WatchPaths(new StateHome(tmp.resolve("state")), id),
+                new Thumbnailer(List.of()), new WatchOptions(Duration.ofMillis(100), 0, 3), Clock.systemUTC()).run();
+    }
+
     /**
      * The watcher follows a template job on Azure and brings home what its tasks uploaded to the
      * file group, found from each task's outputFiles as Batch keeps them; the frames an earlier run
@@ -245,17 +260,14 @@ class AzureTemplateJobsTest {
 
         String id = submitRobotJob("robot-watched").jobId();
         Path home = tmp.resolve("renders");
-        var end = new io.batchrender.watch.Watcher(id, home, farm, new AzureTaskOutputs(farm, store, skew),
-                new io.batchrender.watch.WatchPaths(new io.batchrender.settings.StateHome(tmp.resolve("state")), id),
-                new io.batchrender.watch.Thumbnailer(List.of()), new io.batchrender.watch.WatchOptions(Duration.ofMillis(100), 0, 3),
-                java.time.Clock.systemUTC()).run();
+        WatchState end = watch(id, home, new AzureTaskOutputs(farm, store, skew));
 
-        assertEquals(io.batchrender.watch.WatchStatus.FINISHED, end.status(), end.message());
+        assertEquals(WatchStatus.FINISHED, end.status(), end.message());
         assertTrue(farm.job(id).orElseThrow().succeeded());
         assertEquals("template", farm.job(id).orElseThrow().renderer(), "recorded in the job's metadata");
         List<String> expected = List.of("robot/images/frame_1.txt", "robot/images/frame_2.txt", "robot/images/frame_3.txt",
                 "robot/list.txt", "robot/logs/frame_1.log", "robot/logs/frame_2.log", "robot/logs/frame_3.log");
-        assertEquals(expected, end.files().stream().map(io.batchrender.watch.FetchedFile::name).sorted().toList());
+        assertEquals(expected, end.files().stream().map(FetchedFile::name).sorted().toList());
         for (String name : expected) {
             assertEquals(get("fgrp-shot-renders", name), Files.readString(home.resolve(name)), name);
         }
@@ -289,14 +301,11 @@ class AzureTemplateJobsTest {
                    "uploadOptions": {"uploadCondition": "taskSuccess"}}]}""".formatted(otherHost)).getAsJsonObject();
         String id = new AzureTemplateJobs(farm, store).submit(new ExpandedJob(job, List.of(task))).jobId();
 
-        var end = new io.batchrender.watch.Watcher(id, tmp.resolve("renders"), farm, new AzureTaskOutputs(farm, store),
-                new io.batchrender.watch.WatchPaths(new io.batchrender.settings.StateHome(tmp.resolve("state")), id),
-                new io.batchrender.watch.Thumbnailer(List.of()), new io.batchrender.watch.WatchOptions(Duration.ofMillis(100), 0, 2),
-                java.time.Clock.systemUTC()).run();
+        WatchState end = watch(id, tmp.resolve("renders"), new AzureTaskOutputs(farm, store));
 
         assertTrue(farm.job(id).orElseThrow().succeeded(), farm.tasks(id).toString());
         assertEquals("frame\n", get("elsewhere", "f/out.txt"), "the node did upload it");
-        assertEquals(io.batchrender.watch.WatchStatus.FAILED, end.status(), end.message());
+        assertEquals(WatchStatus.FAILED, end.status(), end.message());
         String expected = "the outputs of task 0 cannot be listed: they go to " + store.containerUrl("elsewhere").replace("127.0.0.1", "localhost")
                 + ", outside " + store.describe() + ": fetch them from there";
         assertEquals(List.of(expected), end.failures());
