@@ -19,6 +19,7 @@ import io.batchrender.storage.SyncPlan;
 import io.batchrender.storage.SyncRequest;
 import io.batchrender.storage.StorageException;
 import io.batchrender.storage.SyncResult;
+import io.batchrender.submit.ScenePreflight;
 import io.batchrender.submit.SceneUpload;
 import io.batchrender.submit.TemplateMayaSetup;
 import java.io.IOException;
@@ -112,7 +113,7 @@ final class UploadCommand implements Callable<Integer> {
                     missing.add(a.ref().path());
                 }
             }
-            if (TemplateMayaSetup.isMayaScene(scene)) {
+            if (ScenePreflight.applies(scene)) { // Maya ASCII or Binary
                 // a folder that would map to two places is a RenderSetupException: one line, exit 2
                 mayaUpload = Optional.of(SceneUpload.of(scene, Optional.of(m)));
                 toSync.addAll(mayaUpload.get().files()); // with the project's workspace.mel, which Render's -proj reads

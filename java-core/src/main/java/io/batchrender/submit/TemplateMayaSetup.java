@@ -2,9 +2,7 @@ package io.batchrender.submit;
 
 import io.batchrender.render.pathmap.MayaDirmap;
 import io.batchrender.render.pathmap.PathRule;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The path map an asset project carries for the shipped Maya job templates: {@code upload
@@ -25,12 +23,6 @@ public final class TemplateMayaSetup {
     public static final String BLOB = FOLDER + "/userSetup.mel";
 
     private TemplateMayaSetup() {
-    }
-
-    /** True for a scene Maya writes: the only kind the script is for. */
-    public static boolean isMayaScene(Path scene) {
-        String name = scene.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".ma") || name.endsWith(".mb");
     }
 
     /** The script for {@code rules} (longest folder first, as {@link SceneUpload} gives them). */
