@@ -41,7 +41,10 @@ final class PoolCommand implements Runnable {
         @Override
         public Integer call() {
             try (RenderFarm farm = cli.farm(farmOption.name)) {
-                farm.resize(pool, slots, io.batchrender.farm.ShrinkPolicy.fromWire(deallocation));
+                String first = farm.resize(pool, slots, io.batchrender.farm.ShrinkPolicy.fromWire(deallocation));
+                if (!first.isEmpty()) {
+                    cli.err.println(first);
+                }
                 cli.err.println(slots == 0 ? "Pool " + pool + " paused." : "Pool " + pool + " runs " + slots + " task(s) at once.");
                 return 0;
             }

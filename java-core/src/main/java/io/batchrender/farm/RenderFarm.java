@@ -28,12 +28,16 @@ public interface RenderFarm extends AutoCloseable {
     List<PoolInfo> pools();
 
     /** Sets how many tasks the pool runs at once; 0 pauses it. Running tasks beyond it are requeued. */
-    default void resize(String poolId, int slots) {
-        resize(poolId, slots, ShrinkPolicy.REQUEUE);
+    default String resize(String poolId, int slots) {
+        return resize(poolId, slots, ShrinkPolicy.REQUEUE);
     }
 
-    /** Sets how many tasks the pool runs at once; {@code policy} says what happens to running tasks beyond it. */
-    void resize(String poolId, int slots, ShrinkPolicy policy);
+    /**
+     * Sets how many tasks the pool runs at once; {@code policy} says what happens to running tasks beyond it.
+     *
+     * @return what the farm had to do first, one line (e.g. it waited for a resize under way), or ""
+     */
+    String resize(String poolId, int slots, ShrinkPolicy policy);
 
     @Override
     void close();

@@ -123,6 +123,7 @@ public final class AzureSubmission {
      * @throws IllegalArgumentException for a project name that makes no container name
      */
     public Result submit(Request request, Listener listener, Cancellation cancel) {
+        farm.requirePreflight(request.spec(), request.settings().pool());
         String assetContainer = FileGroups.containerName(request.project());
         SyncRequest sync = new SyncRequest(assetContainer, request.upload().files(), java.util.List.of());
         SyncListener progress = listener::upload;

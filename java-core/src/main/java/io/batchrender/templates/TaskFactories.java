@@ -71,6 +71,7 @@ final class TaskFactories {
         }
         List<Node.Obj> out = new ArrayList<>(arr.items().size());
         Map<String, Integer> ids = new HashMap<>();
+        io.batchrender.job.TaskIds taskIds = new io.batchrender.job.TaskIds(); // Batch's rules: case, reserved ids
         for (Node item : arr.items()) {
             if (!(item instanceof Node.Obj task)) {
                 throw new TemplateException(file, item.line(), "each task must be an object, not " + Nodes.kind(item));
@@ -84,11 +85,12 @@ final class TaskFactories {
                 throw new TemplateException(file, id.line(), "task id " + (id.value() instanceof Node.Str s
                         ? Nodes.show(s.value()) : Nodes.kind(id.value())) + " must be 1 to 64 letters, digits, '-' or '_'");
             }
-            Integer before = ids.put(idText.value(), id.line());
-            if (before != null) {
-                throw new TemplateException(file, id.line(), "task id \"" + idText.value() + "\" is used twice (also on line "
-                        + before + "): give each task its own id");
+            java.util.Optional<String> idProblem = taskIds.add(idText.value());
+            if (idProblem.isPresent()) {
+                Integer before = ids.get(idText.value().toLowerCase(java.util.Locale.ROOT));
+                throw new TemplateException(file, id.line(), idProblem.get() + (before == null ? "" : " (see also line " + before + ")"));
             }
+            ids.put(idText.value().toLowerCase(java.util.Locale.ROOT), id.line());
             requireCommandLine(file, task, "this task");
             out.add(task);
         }

@@ -49,10 +49,13 @@ public final class AzureFarm implements RenderFarm {
 
     private static final String POOL_PREFIX = "batchrender";
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** How long a resize waits for a stopped resize to end (Batch: seconds to a few minutes). */
+    private static final Duration STEADY_WAIT = Duration.ofMinutes(10);
     /** What Batch allows in job and task ids; checked before an id names a folder on this disk. */
     private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final StateHome home;
+    private final BatchAccount account;
     private final BatchClient client;
     private final AzureJobSettings defaults;
     private final TaskSubmitter tasks;
@@ -77,15 +80,52 @@ public final class AzureFarm implements RenderFarm {
 
     AzureFarm(BatchAccount account, Supplier<TokenCredential> entra, Clock clock, StateHome home, AzureJobSettings defaults,
               int inFlight, Duration backoff) {
+        this(account, entra, clock, home, defaults, inFlight, BatchTimeouts.standard(backoff));
+    }
+
+    AzureFarm(BatchAccount account, Supplier<TokenCredential> entra, Clock clock, StateHome home, AzureJobSettings defaults,
+              int inFlight, BatchTimeouts timeouts) {
         this.home = home;
-        this.client = BatchClients.open(account, entra, clock, backoff).client();
+        this.account = account;
+        this.client = BatchClients.open(account, entra, clock, timeouts).client();
         this.defaults = defaults;
-        this.tasks = new TaskSubmitter(client, inFlight, BatchClients.CALL_TIMEOUT);
+        this.tasks = new TaskSubmitter(client, inFlight, timeouts.worstCase());
     }
 
     /** The SDK client, for the other Batch requests of this package (template jobs and pools). */
     BatchClient client() {
         return client;
+    }
+
+    /** The account this farm talks to (how it signs its requests). */
+    BatchAccount account() {
+        return account;
+    }
+
+    /**
+     * What Batch would refuse or run wrongly in submitting {@code spec} to {@code pool}, found before anything
+     * is uploaded or created ({@link AzurePreflight}): one line each, empty when there is nothing.
+     */
+    public List<String> preflight(JobSpec spec, PoolChoice pool) {
+        List<String> out = new ArrayList<>();
+        AzurePreflight.mayaImage(BatchRequests.isMaya(spec), pool).ifPresent(out::add);
+        poolImage(pool).flatMap(img -> AzurePreflight.imageAuthentication(account, img)).ifPresent(out::add);
+        io.batchrender.job.TaskIds.firstProblem(spec.tasks().stream().map(io.batchrender.farm.TaskSpec::id).toList())
+                .ifPresent(p -> out.add("Job " + spec.name() + ": " + p + "."));
+        return out;
+    }
+
+    /** {@link #preflight}, its first problem thrown as a {@link FarmException}. */
+    public void requirePreflight(JobSpec spec, PoolChoice pool) {
+        List<String> problems = preflight(spec, pool);
+        if (!problems.isEmpty()) {
+            throw new FarmException(problems.get(0) + " Nothing was uploaded or submitted.");
+        }
+    }
+
+    private static Optional<PoolImage> poolImage(PoolChoice pool) {
+        return pool instanceof PoolChoice.AutoPool a ? Optional.of(a.template().image())
+                : pool instanceof PoolChoice.NewPool n ? Optional.of(n.spec().image()) : Optional.empty();
     }
 
     /** Adds tasks 100 per request with this farm's parallelism and timeouts. */
@@ -137,6 +177,7 @@ public final class AzureFarm implements RenderFarm {
         if (spec.scene().isPresent() && settings.sceneBlob().isEmpty()) {
             throw new FarmException("A scene job on Azure needs the scene's blob name in its asset project: give --scene-blob.");
         }
+        requirePreflight(spec, settings.pool());
         String submission = UUID.randomUUID().toString();
         Path output = spec.outputDir().map(p -> p.toAbsolutePath().normalize()).orElseGet(() -> home.jobDir(jobId).resolve("output"));
         PoolInformation pool = poolFor(settings.pool());
@@ -366,27 +407,36 @@ public final class AzureFarm implements RenderFarm {
 
     /** Resizes to enough nodes for {@code slots} tasks at once (dedicated nodes; 0 removes every node). */
     @Override
-    public void resize(String poolId, int slots, ShrinkPolicy policy) {
+    public String resize(String poolId, int slots, ShrinkPolicy policy) {
         if (slots < 0) {
             throw new FarmException("A pool cannot have " + slots + " slots: use 0 to remove its nodes, or more to render.");
         }
         CloudPool p = call("finding pool " + poolId, () -> client.protocolLayer().pools().get(poolId));
         int spn = p.taskSlotsPerNode() == null ? 1 : p.taskSlotsPerNode();
         int spot = slots == 0 || p.targetLowPriorityNodes() == null ? 0 : p.targetLowPriorityNodes();
-        resizeNodes(poolId, (slots + spn - 1) / spn, spot, policy);
+        return resizeNodes(poolId, (slots + spn - 1) / spn, spot, policy);
     }
 
-    /** Sets a pool's dedicated and Spot node counts; {@code policy} says what happens to running tasks on nodes that go. */
-    public void resizeNodes(String poolId, int dedicated, int spot, ShrinkPolicy policy) {
+    /**
+     * Sets a pool's dedicated and Spot node counts; {@code policy} says what happens to running tasks on nodes
+     * that go. Batch resizes only a steady pool (409 PoolBeingResized otherwise:
+     * https://learn.microsoft.com/rest/api/batchservice/pool/resize), so a resize under way towards other counts is
+     * stopped first (the nodes it already brought stay), and a stop under way is waited for.
+     *
+     * @return what was done first, one line ("" when the pool was steady)
+     */
+    public String resizeNodes(String poolId, int dedicated, int spot, ShrinkPolicy policy) {
         if (dedicated < 0 || spot < 0) {
             throw new FarmException("Node counts must be 0 or more.");
         }
+        String note = new PoolSteadiness(client, poolId, STEADY_WAIT).prepareResize(dedicated, spot);
         call("resizing pool " + poolId, () -> {
             client.protocolLayer().pools().resize(poolId, new PoolResizeParameter().withTargetDedicatedNodes(dedicated)
                     .withTargetLowPriorityNodes(spot).withNodeDeallocationOption(policy == ShrinkPolicy.TASKCOMPLETION
                             ? ComputeNodeDeallocationOption.TASK_COMPLETION : ComputeNodeDeallocationOption.REQUEUE));
             return null;
         });
+        return note;
     }
 
     /** Creates a persistent pool; with an autoscale formula it scales by that instead of fixed counts. */
@@ -394,10 +444,10 @@ public final class AzureFarm implements RenderFarm {
         if (spec.id() == null || spec.id().isEmpty()) {
             throw new FarmException("A new pool needs an id: letters, digits, - and _, up to 64.");
         }
-        call("creating pool " + spec.id(), () -> {
-            client.protocolLayer().pools().add(BatchRequests.pool(spec));
-            return null;
+        AzurePreflight.imageAuthentication(account, spec.image()).ifPresent(p -> {
+            throw new FarmException(p + " Pool " + spec.id() + " was not created.");
         });
+        PoolCreation.create(client, BatchRequests.pool(spec), e -> BatchErrors.explain("creating pool " + spec.id(), e));
     }
 
     /** Switches a pool to an autoscale formula, e.g. {@link PoolSpec#followPendingTasks}. */

@@ -12,9 +12,7 @@ import io.batchrender.farm.FarmException;
 import io.batchrender.storage.azure.AzureBlobStore;
 import io.batchrender.templates.ExpandedJob;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -50,6 +48,7 @@ public final class AzureTemplateJobs {
     private final BatchClient client;
     private final TaskSubmitter tasks;
     private final AzureBlobStore store;
+    private final BatchAccount account;
 
     /**
      * @param farm  the Batch account to submit to
@@ -59,6 +58,7 @@ public final class AzureTemplateJobs {
     public AzureTemplateJobs(AzureFarm farm, AzureBlobStore store) {
         this.client = farm.client();
         this.tasks = farm.taskSubmitter();
+        this.account = farm.account();
         this.store = store;
     }
 
@@ -81,17 +81,24 @@ public final class AzureTemplateJobs {
         JsonObject job = expanded.job();
         List<JsonObject> taskBodies = expanded.tasks();
         TemplateChecks.check(job, where, notes);
+        AzurePreflight.imageAuthentication(account, job).ifPresent(p -> {
+            throw new UnsupportedTemplateException(where + ": " + p);
+        });
         TemplateFileGroups.Refs refs = TemplateFileGroups.Refs.empty();
         TemplateFileGroups.scan(job, where, refs);
-        Set<String> ids = new HashSet<>();
+        io.batchrender.job.TaskIds ids = new io.batchrender.job.TaskIds();
         boolean dependencies = false;
         // the same rename in every task of a factory is one note: "tasks 0, 1, ... (10000 in all)"
         java.util.Map<String, List<String>> taskNotes = new java.util.LinkedHashMap<>();
         for (JsonObject t : taskBodies) {
             String taskWhere = where + ", task " + (t.has("id") ? t.get("id").getAsString() : "(no id)");
-            if (!t.has("id") || !SAFE_ID.matcher(t.get("id").getAsString()).matches() || !ids.add(t.get("id").getAsString())) {
+            if (!t.has("id") || !SAFE_ID.matcher(t.get("id").getAsString()).matches()) {
                 throw new UnsupportedTemplateException(taskWhere + ": every task needs its own id: letters, digits, - and _,"
                         + " up to 64.");
+            }
+            java.util.Optional<String> idProblem = ids.add(t.get("id").getAsString());
+            if (idProblem.isPresent()) {
+                throw new UnsupportedTemplateException(taskWhere + ": " + idProblem.get() + ".");
             }
             List<String> found = new ArrayList<>();
             TemplateChecks.check(t, taskWhere, found);

@@ -28,6 +28,7 @@ public final class AzureTemplatePools {
 
     private final BatchClient client;
     private final AzureBlobStore store;
+    private final BatchAccount account;
     private final List<String> notes = new ArrayList<>();
 
     /**
@@ -36,6 +37,7 @@ public final class AzureTemplatePools {
      */
     public AzureTemplatePools(AzureFarm farm, AzureBlobStore store) {
         this.client = farm.client();
+        this.account = farm.account();
         this.store = store;
     }
 
@@ -52,6 +54,9 @@ public final class AzureTemplatePools {
         if (!SAFE_ID.matcher(id).matches()) {
             throw new UnsupportedTemplateException("'" + id + "' is not a Batch pool id: letters, digits, - and _, up to 64.");
         }
+        AzurePreflight.imageAuthentication(account, pool).ifPresent(p -> {
+            throw new UnsupportedTemplateException(where + ": " + p);
+        });
         List<String> found = new ArrayList<>();
         TemplateStorage storage = new TemplateStorage(store);
         TemplateChecks.check(pool, where, found);
@@ -65,16 +70,9 @@ public final class AzureTemplatePools {
             TemplateFileGroups.rewrite(pool, where, storage.readUrls(), storage.writeUrls());
         }
         PoolAddParameter add = SdkBodies.convert(pool, PoolAddParameter.class, "add pool", where);
-        try {
-            client.protocolLayer().pools().add(add);
-        } catch (RuntimeException e) {
-            if (BatchErrors.code(e).filter("PoolExists"::equals).isPresent()) {
-                throw new FarmException("A pool with id " + id + " already exists on the Batch account: run jobs on it"
-                        + " as it is, give the template another pool id, or delete it with 'batchrender pool delete " + id
-                        + " --farm azure'.", e);
-            }
-            throw BatchErrors.explain("creating pool " + id, e);
-        }
+        PoolCreation.create(client, add, e -> new FarmException("A pool with id " + id + " already exists on the Batch"
+                + " account: run jobs on it as it is, give the template another pool id, or delete it with 'batchrender pool"
+                + " delete " + id + " --farm azure'.", e));
         synchronized (notes) {
             notes.clear();
             notes.addAll(found);

@@ -18,14 +18,12 @@ import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
 
 /**
- * Builds the azure-batch 11.2.0 client the way the farm needs it: every call bounded by a
- * timeout, throttling and server errors retried once by {@link RetryAfterInterceptor} (the SDK's
- * own retry off), connections enough for several task collections in flight.
+ * Builds the azure-batch 11.2.0 client the way the farm needs it: every try bounded by its
+ * {@link BatchTimeouts}, throttling, server errors and lost answers retried by
+ * {@link RetryAfterInterceptor} (the SDK's own retry off), connections enough for several task
+ * collections in flight.
  */
 final class BatchClients {
-
-    /** The longest one request may take, retries included. */
-    static final Duration CALL_TIMEOUT = Duration.ofMinutes(3);
 
     private BatchClients() {
     }
@@ -34,20 +32,20 @@ final class BatchClients {
     }
 
     static Built open(BatchAccount account, Duration baseBackoff) {
-        return open(account, EntraBatchCredentials::defaultCredential, Clock.systemUTC(), baseBackoff);
+        return open(account, EntraBatchCredentials::defaultCredential, Clock.systemUTC(), BatchTimeouts.standard(baseBackoff));
     }
 
     /**
      * @param entra the Entra ID credential, asked for only when the account has no key (a key is
      *              preferred when both could be used)
      */
-    static Built open(BatchAccount account, Supplier<TokenCredential> entra, Clock clock, Duration baseBackoff) {
+    static Built open(BatchAccount account, Supplier<TokenCredential> entra, Clock clock, BatchTimeouts timeouts) {
         BatchCredentials credentials = account.key().isPresent()
                 ? new BatchSharedKeyCredentials(account.url(), account.name(), account.key().get())
                 : new EntraBatchCredentials(account.url(), entra.get(), clock);
-        RetryAfterInterceptor retry = new RetryAfterInterceptor(6, baseBackoff.toMillis());
-        OkHttpClient.Builder http = new OkHttpClient.Builder()
-                .callTimeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        RetryAfterInterceptor retry = new RetryAfterInterceptor(timeouts.attempts(), timeouts.backoff().toMillis());
+        // no callTimeout: it would cut a Retry-After wait short (see BatchTimeouts); each try is bounded below
+        OkHttpClient.Builder http = new OkHttpClient.Builder();
         RestClient rest = new RestClient.Builder(http, new Retrofit.Builder())
                 .withBaseUrl(account.url())
                 .withCredentials(credentials)
@@ -61,8 +59,8 @@ final class BatchClients {
                         return base.<T, E>newInstance(serializerAdapter).withThrowOnGet404(true);
                     }
                 })
-                .withConnectionTimeout(15, TimeUnit.SECONDS)
-                .withReadTimeout(90, TimeUnit.SECONDS)
+                .withConnectionTimeout(timeouts.connect().toMillis(), TimeUnit.MILLISECONDS)
+                .withReadTimeout(timeouts.read().toMillis(), TimeUnit.MILLISECONDS)
                 .withMaxIdleConnections(16)
                 .withRetryStrategy(new RetryStrategy("none", false) {
                     @Override

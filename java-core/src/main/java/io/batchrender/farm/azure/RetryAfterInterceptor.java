@@ -10,14 +10,20 @@ import okhttp3.Response;
 
 /**
  * Retries what the service asks to be retried: 429 and 503 after their Retry-After, and 500, 502,
- * 504 with a short exponential back-off; at most {@code maxAttempts} tries in all. The SDK's own
- * retry is switched off so one request never turns into many behind our back.
+ * 504 with a short exponential back-off; and a try whose answer was lost (a read timeout, a
+ * connection dropped after the request left) like a 503. At most {@code maxAttempts} tries in all.
+ * The SDK's own retry is switched off so one request never turns into many behind our back.
+ *
+ * <p>Every request the farm sends can be repeated: reads and deletes are idempotent, resizes and
+ * patches set the same values again, and the creates that are not idempotent recognise their own
+ * earlier success (jobs and pools by a token in their metadata, tasks by TaskExists for the ids
+ * this job was given; see {@link PoolCreation}, {@link TaskSubmitter}).
  */
 final class RetryAfterInterceptor implements Interceptor {
 
     private static final Logger LOG = Logger.getLogger(RetryAfterInterceptor.class.getName());
     private static final Set<Integer> RETRIED = Set.of(429, 500, 502, 503, 504);
-    private static final long MAX_WAIT_MS = 60_000;
+    private static final long MAX_WAIT_MS = BatchTimeouts.MAX_WAIT.toMillis();
 
     private final int maxAttempts;
     private final long baseBackoffMs;
@@ -37,7 +43,20 @@ final class RetryAfterInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         for (int attempt = 1; ; attempt++) {
-            Response response = chain.proceed(request);
+            Response response;
+            try {
+                response = chain.proceed(request);
+            } catch (IOException lost) {
+                if (attempt >= maxAttempts || chain.call().isCanceled() || Thread.currentThread().isInterrupted()) {
+                    throw lost;
+                }
+                long wait = Math.min(MAX_WAIT_MS, baseBackoffMs << (attempt - 1));
+                LOG.info(() -> request.method() + " " + request.url().encodedPath() + " got no answer (" + lost
+                        + "); retrying in " + wait + " ms");
+                retries.incrementAndGet();
+                pause(wait);
+                continue;
+            }
             if (!RETRIED.contains(response.code()) || attempt >= maxAttempts) {
                 return response;
             }
@@ -46,12 +65,16 @@ final class RetryAfterInterceptor implements Interceptor {
                     + "; retrying in " + wait + " ms");
             response.close();
             retries.incrementAndGet();
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting to retry", e);
-            }
+            pause(wait);
+        }
+    }
+
+    private static void pause(long ms) throws IOException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting to retry", e);
         }
     }
 

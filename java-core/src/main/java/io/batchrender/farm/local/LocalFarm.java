@@ -187,7 +187,7 @@ public final class LocalFarm implements RenderFarm {
     }
 
     @Override
-    public void resize(String poolId, int slots, io.batchrender.farm.ShrinkPolicy policy) {
+    public String resize(String poolId, int slots, io.batchrender.farm.ShrinkPolicy policy) {
         if (!Agent.POOL.equals(poolId)) {
             throw new FarmException("This workstation has one pool, 'local'; '" + poolId + "' is not it.");
         }
@@ -198,6 +198,7 @@ public final class LocalFarm implements RenderFarm {
         if (slots > 0 && !db.activeJobsWithWork().isEmpty()) {
             agents.ensureRunning();
         }
+        return "";
     }
 
     @Override

@@ -172,7 +172,8 @@ public final class BatchDouble implements AutoCloseable {
                 ex.getResponseHeaders().add("client-request-id", clientId);
             }
             String authorization = ex.getRequestHeaders().getFirst("Authorization");
-            if (authorization != null && authorization.startsWith("Bearer ")) {
+            boolean sharedKey = authorization == null || !authorization.startsWith("Bearer ");
+            if (!sharedKey) {
                 String token = authorization.substring("Bearer ".length()).strip();
                 bearerRequests.incrementAndGet();
                 if (!bearerTokens.contains(token)) {
@@ -206,9 +207,14 @@ public final class BatchDouble implements AutoCloseable {
             if (body.length > 1024 * 1024) {
                 throw new ServiceError(413, "RequestBodyTooLarge", "The request body is too large and exceeds the maximum permissible limit.");
             }
-            Routes.Answer a = routes.route(method, path, query, json, fault == Faults.Kind.TASK_SERVER_ERROR ? 10 : 0, rawQuery);
+            Routes.Answer a = routes.route(method, path, query, json, fault == Faults.Kind.TASK_SERVER_ERROR ? 10 : 0, rawQuery,
+                    sharedKey);
             if (fault == Faults.Kind.ERROR_500_AFTER) {
                 throw new ServiceError(500, "InternalError", "The server encountered an internal error. Please retry the request.");
+            }
+            if (fault == Faults.Kind.LATE_ANSWER) {
+                // the request was carried out; its answer leaves after the client stopped waiting for it
+                sleepQuietly(faults.lateMillis());
             }
             a.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
             send(ex, a.status(), a.contentType(), method.equals("HEAD") ? null : a.body());
@@ -223,6 +229,14 @@ public final class BatchDouble implements AutoCloseable {
             send(ex, 400, "application/json;odata=minimalmetadata", err);
         } finally {
             ex.close(); // after the catch clauses: an error answer is sent on the open exchange
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

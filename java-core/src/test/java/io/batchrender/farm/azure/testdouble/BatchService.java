@@ -37,9 +37,10 @@ final class BatchService {
 
     // ---- pools ----
 
-    synchronized DPool createPool(JsonObject spec, String autoPoolJob) {
+    synchronized DPool createPool(JsonObject spec, String autoPoolJob, boolean sharedKey) {
         String id = Wire.str(spec, "id", "");
         checkId(id, "pool");
+        checkImageAuthentication(spec, sharedKey);
         if (pools.containsKey(id)) {
             throw ServiceError.conflict("PoolExists", "The specified pool already exists.");
         }
@@ -95,10 +96,35 @@ final class BatchService {
         }
     }
 
+    /**
+     * "Azure Compute Gallery images [...] you must use Microsoft Entra ID authentication. If you use Shared Key
+     * authentication, you get an authentication error": https://learn.microsoft.com/azure/batch/batch-sig-images
+     * (Prerequisites). The same holds for an auto-pool's specification. The code and status of that error are not
+     * documented; the double answers 403 AuthenticationFailed, as for any request the service will not authenticate.
+     */
+    private static void checkImageAuthentication(JsonObject poolSpec, boolean sharedKey) {
+        JsonObject image = Wire.obj(Wire.obj(poolSpec, "virtualMachineConfiguration"), "imageReference");
+        if (sharedKey && image != null && image.has("virtualMachineImageId")) {
+            throw new ServiceError(403, "AuthenticationFailed", "Server failed to authenticate the request: a pool with"
+                    + " an Azure Compute Gallery image (virtualMachineImageId) needs Microsoft Entra ID authentication,"
+                    + " not Shared Key.");
+        }
+    }
+
     synchronized void resizePool(String id, JsonObject params) {
         DPool p = pool(id);
         if (p.state().equals("deleting")) {
             throw ServiceError.conflict("PoolBeingDeleted", "The specified pool has been marked for deletion and is being reclaimed.");
+        }
+        // "You can only resize a Pool when its allocation state is steady. If the Pool is already resizing, the request
+        // fails with status code 409": https://learn.microsoft.com/rest/api/batchservice/pool/resize; the code is
+        // PoolBeingResized ("A pool operation was attempted which is not permitted when the pool is in the process of
+        // being resized": BatchErrorCodeStrings.PoolBeingResized, Microsoft.Azure.Batch .NET SDK). Stopping counts too:
+        // it is a resize that has not ended (AllocationState.Stopping).
+        String allocation = Wire.str(p.body, "allocationState", "steady");
+        if (!allocation.equals("steady")) {
+            throw ServiceError.conflict("PoolBeingResized", "The specified pool is being resized (allocationState "
+                    + allocation + "): wait until it is steady, or stop the resize.");
         }
         if (p.body.get("enableAutoScale").getAsBoolean()) {
             throw ServiceError.conflict("OperationInvalidForCurrentState", "The specified operation is not valid for the current state of the resource: the pool has automatic scaling enabled.");
@@ -107,6 +133,21 @@ final class BatchService {
         p.body.addProperty("targetLowPriorityNodes", Wire.integer(params, "targetLowPriorityNodes", 0));
         p.deallocation = Wire.str(params, "nodeDeallocationOption", "requeue").toLowerCase(Locale.ROOT);
         startAllocation(p);
+    }
+
+    /**
+     * stopresize: "the Pool's allocation state changes first to stopping and then to steady"; the nodes already
+     * added or removed stay so (https://learn.microsoft.com/rest/api/batchservice/pool/stop-resize). The targets
+     * become the counts the pool has when the stop ends.
+     */
+    synchronized void stopResize(String id) {
+        DPool p = pool(id);
+        if (!"resizing".equals(Wire.str(p.body, "allocationState", ""))) {
+            return; // stopping a steady pool changes nothing
+        }
+        p.body.addProperty("allocationState", "stopping");
+        p.body.addProperty("allocationStateTransitionTime", Wire.now());
+        p.allocationDone = System.nanoTime() + allocationTime.toNanos() / 2;
     }
 
     synchronized void enableAutoScale(String id, JsonObject params) {
@@ -141,7 +182,16 @@ final class BatchService {
 
     /** Brings the pool's nodes to its targets once the allocation time has passed. */
     void settle(DPool p, long now, Runnable onRemoved) {
-        if (!"resizing".equals(Wire.str(p.body, "allocationState", "")) || now < p.allocationDone) {
+        String allocation = Wire.str(p.body, "allocationState", "");
+        if (allocation.equals("stopping") && now >= p.allocationDone) {
+            p.body.addProperty("targetDedicatedNodes", (int) p.nodes.stream().filter(n -> !n.lowPriority && !n.removing).count());
+            p.body.addProperty("targetLowPriorityNodes", (int) p.nodes.stream().filter(n -> n.lowPriority && !n.removing).count());
+            p.nodes.forEach(n -> n.removing = false);
+            p.body.addProperty("allocationState", "steady");
+            p.body.addProperty("allocationStateTransitionTime", Wire.now());
+            return;
+        }
+        if (!"resizing".equals(allocation) || now < p.allocationDone) {
             return;
         }
         int dedicated = Wire.integer(p.body, "targetDedicatedNodes", 0);
@@ -178,7 +228,7 @@ final class BatchService {
 
     // ---- jobs ----
 
-    synchronized DJob createJob(JsonObject spec) {
+    synchronized DJob createJob(JsonObject spec, boolean sharedKey) {
         String id = Wire.str(spec, "id", "");
         checkId(id, "job");
         if (jobs.containsKey(id)) {
@@ -221,7 +271,7 @@ final class BatchService {
             JsonObject poolSpec = Wire.obj(auto, "pool").deepCopy();
             String poolId = Wire.str(auto, "autoPoolIdPrefix", "") + "_" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
             poolSpec.addProperty("id", poolId);
-            createPool(poolSpec, id);
+            createPool(poolSpec, id, sharedKey);
             job.poolId = poolId;
         }
         JsonObject exec = new JsonObject();

@@ -130,7 +130,10 @@ final class BatchTasks {
     private DTask insertTask(DJob j, JsonObject spec) {
         String id = Wire.str(spec, "id", "");
         BatchService.checkId(id, "task");
-        if (j.tasks.containsKey(id)) {
+        checkNotReserved(id);
+        // "The ID is case-preserving and case-insensitive (that is, you may not have two IDs within a Job that
+        // differ only by case)": TaskAddParameter.id, https://learn.microsoft.com/rest/api/batchservice/task/add
+        if (j.taskByIdIgnoringCase(id) != null) {
             throw ServiceError.conflict("TaskExists", "The specified task already exists.");
         }
         if (!spec.has("commandLine")) {
@@ -173,12 +176,28 @@ final class BatchTasks {
         b.addProperty("requiredSlots", Wire.integer(spec, "requiredSlots", 1));
         DTask t = new DTask(b, j);
         t.executionInfo();
-        j.tasks.put(id, t);
+        j.add(t);
         return t;
     }
 
+    /**
+     * The job preparation and release tasks' ids: "No other Task in the Job can have the same ID as the Job
+     * Preparation Task. If you try to submit a Task with the same id, the Batch service rejects the request with error
+     * code TaskIdSameAsJobPreparationTask; [...] 409 (Conflict)" (JobPreparationTask.id; likewise JobReleaseTask.id
+     * and TaskIdSameAsJobReleaseTask), https://learn.microsoft.com/rest/api/batchservice/job/add. Their default ids
+     * are jobpreparation and jobrelease; the double refuses them whether or not the job has those tasks (strict).
+     */
+    private static void checkNotReserved(String id) {
+        if (id.equalsIgnoreCase("jobpreparation")) {
+            throw ServiceError.conflict("TaskIdSameAsJobPreparationTask", "The specified task has the same id as the job preparation task.");
+        }
+        if (id.equalsIgnoreCase("jobrelease")) {
+            throw ServiceError.conflict("TaskIdSameAsJobReleaseTask", "The specified task has the same id as the job release task.");
+        }
+    }
+
     private DTask taskLocked(String jobId, String taskId) {
-        DTask t = svc.job(jobId).tasks.get(taskId);
+        DTask t = svc.job(jobId).taskByIdIgnoringCase(taskId);
         if (t == null) {
             throw ServiceError.notFound("TaskNotFound", "The specified task does not exist.");
         }

@@ -8,10 +8,21 @@ import java.util.Map;
 final class DJob {
     final JsonObject body;
     final Map<String, DTask> tasks = new LinkedHashMap<>();
+    private final Map<String, DTask> byLowerCaseId = new java.util.HashMap<>();
     String poolId;
 
     DJob(JsonObject body) {
         this.body = body;
+    }
+
+    /** The task whose id equals {@code id} ignoring case (Batch ids are case-insensitive within a job), or null. */
+    DTask taskByIdIgnoringCase(String id) {
+        return byLowerCaseId.get(id.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    void add(DTask t) {
+        tasks.put(t.id(), t);
+        byLowerCaseId.put(t.id().toLowerCase(java.util.Locale.ROOT), t);
     }
 
     String id() {

@@ -56,7 +56,8 @@ final class Routes {
         return k.replaceAll("/files/.*", "/files/{path}");
     }
 
-    Answer route(String method, String path, Map<String, String> q, JsonObject body, int taskServerErrors, String rawQuery) {
+    Answer route(String method, String path, Map<String, String> q, JsonObject body, int taskServerErrors, String rawQuery,
+                 boolean sharedKey) {
         String[] s = Arrays.stream(path.split("/")).filter(x -> !x.isEmpty()).toArray(String[]::new);
         String m = method;
         if (s.length == 0) {
@@ -65,7 +66,7 @@ final class Routes {
         switch (s[0]) {
             case "pools" -> {
                 if (s.length == 1 && m.equals("POST")) {
-                    DPool p = svc.createPool(body, null);
+                    DPool p = svc.createPool(body, null, sharedKey);
                     return created(p.body, "/pools/" + p.id());
                 }
                 if (s.length == 1 && m.equals("GET")) {
@@ -90,6 +91,10 @@ final class Routes {
                             svc.resizePool(id, body);
                             return accepted(svc.pool(id).body, path);
                         }
+                        case "stopresize" -> {
+                            svc.stopResize(id);
+                            return accepted(svc.pool(id).body, path);
+                        }
                         case "enableautoscale" -> {
                             svc.enableAutoScale(id, body);
                             return accepted200(svc.pool(id).body, path);
@@ -104,7 +109,7 @@ final class Routes {
             }
             case "jobs" -> {
                 if (s.length == 1 && m.equals("POST")) {
-                    DJob j = svc.createJob(body);
+                    DJob j = svc.createJob(body, sharedKey);
                     return created(j.body, "/jobs/" + j.id());
                 }
                 if (s.length == 1 && m.equals("GET")) {

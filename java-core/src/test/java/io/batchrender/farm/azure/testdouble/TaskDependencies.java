@@ -27,7 +27,7 @@ final class TaskDependencies {
         JsonArray ids = deps.getAsJsonArray("taskIds");
         if (ids != null) {
             for (JsonElement id : ids) {
-                DTask parent = job.tasks.get(id.getAsString());
+                DTask parent = job.taskByIdIgnoringCase(id.getAsString());
                 if (parent == null || !done(parent)) {
                     return false;
                 }

@@ -1,0 +1,195 @@
+package io.batchrender.farm.azure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchrender.farm.FarmException;
+import io.batchrender.farm.JobInfo;
+import io.batchrender.farm.JobSpec;
+import io.batchrender.farm.ShrinkPolicy;
+import io.batchrender.farm.TaskSpec;
+import io.batchrender.farm.azure.testdouble.BatchDouble;
+import io.batchrender.farm.azure.testdouble.Faults.Kind;
+import io.batchrender.render.MayaRenderer;
+import io.batchrender.render.TaskCommand;
+import io.batchrender.settings.StateHome;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the Batch service does at first contact that a kinder double hid (issue 15): each test fails
+ * on the code before its fix, and names the service's rule it stands on (the rules' sources are in
+ * the double, where they are enforced).
+ */
+class AzureFirstContactTest {
+
+    static final String GALLERY = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/render/providers"
+            + "/Microsoft.Compute/galleries/studio/images/maya2025-arnold/versions/1.0.0";
+
+    @TempDir
+    Path tmp;
+
+    BatchDouble batch;
+    AzureFarm farm;
+
+    @BeforeEach
+    void start() throws IOException {
+        batch = BatchDouble.builder(tmp.resolve("nodes")).start();
+        farm = farm(new PoolChoice.Existing("idle"), BatchTimeouts.standard(Duration.ofMillis(20)));
+    }
+
+    @AfterEach
+    void stop() {
+        batch.close();
+    }
+
+    private AzureFarm farm(PoolChoice pool, BatchTimeouts timeouts) {
+        return new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()), EntraBatchCredentials::defaultCredential,
+                Clock.systemUTC(), new StateHome(tmp.resolve("state")), AzureJobSettings.on(pool), 4, timeouts);
+    }
+
+    private void idlePool() {
+        farm.createPool(new PoolSpec("idle", "standard_d2s_v5", 0, 0, 1, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
+    }
+
+    private static JobSpec renamed(JobSpec spec, List<String> ids) {
+        List<TaskSpec> tasks = new ArrayList<>();
+        for (int i = 0; i < spec.tasks().size(); i++) {
+            TaskSpec t = spec.tasks().get(i);
+            tasks.add(new TaskSpec(ids.get(i), t.frames(), t.command()));
+        }
+        return new JobSpec(spec.name(), spec.renderer(), spec.scene(), spec.outputDir(), spec.maxRetries(), spec.taskTimeout(),
+                tasks, spec.environment());
+    }
+
+    // ---- rule 2: task ids are case-insensitive within a job; jobpreparation and jobrelease are reserved ----
+
+    @Test
+    void tasksWhoseIdsDifferOnlyInCaseAreRefusedBeforeTheJobExists() {
+        idlePool();
+        JobSpec spec = renamed(AzureFarmFaultsTest.frames("1-3"), List.of("Frame", "other", "frame"));
+
+        FarmException e = assertThrows(FarmException.class, () -> farm.submit(spec));
+
+        assertTrue(e.getMessage().contains("'Frame' and 'frame' differ only in case"), e.getMessage());
+        assertEquals(0, batch.jobCount(), "refused before the job exists");
+        assertEquals(0, batch.requestCount("POST /jobs"));
+    }
+
+    @Test
+    void aTaskNamedLikeTheJobPreparationTaskIsRefusedBeforeTheJobExists() {
+        idlePool();
+        JobSpec spec = renamed(AzureFarmFaultsTest.frames("1-2"), List.of("1", "JobPreparation"));
+
+        FarmException e = assertThrows(FarmException.class, () -> farm.submit(spec));
+
+        assertTrue(e.getMessage().contains("'JobPreparation' is reserved by Azure Batch for the job preparation task"),
+                e.getMessage());
+        assertEquals(0, batch.jobCount());
+    }
+
+    // ---- rule 4: creating a pool is not idempotent; a retried create of our own pool is success ----
+
+    @Test
+    void aPoolCreateWhoseAnswerWasLostIsOursAndSucceeds() {
+        batch.faults().add("POST", "/pools", Kind.ERROR_500_AFTER, 1); // made, then the answer lost: the retry meets PoolExists
+
+        idlePool();
+
+        assertEquals(2, batch.requestCount("POST /pools"), "the create was sent again after the lost answer");
+        assertEquals(1, batch.poolCount());
+    }
+
+    @Test
+    void aPoolOfTheSameIdMadeByAnyoneElseIsStillRefused() {
+        idlePool();
+        AzureFarm other = farm(new PoolChoice.Existing("idle"), BatchTimeouts.standard(Duration.ofMillis(20)));
+
+        FarmException e = assertThrows(FarmException.class, () -> other.createPool(
+                new PoolSpec("idle", "standard_d2s_v5", 0, 0, 1, PoolImage.Marketplace.ubuntu2204(), Optional.empty())));
+
+        assertTrue(e.getMessage().startsWith("A pool of that id already exists"), e.getMessage());
+    }
+
+    // ---- rule 5: resizing needs a steady pool ----
+
+    @Test
+    void aResizeWhileThePoolIsStillResizingStopsThatResizeFirstAndSaysSo() throws IOException {
+        batch.close();
+        batch = BatchDouble.builder(tmp.resolve("nodes2")).allocationTime(Duration.ofSeconds(30)).start();
+        farm = farm(new PoolChoice.Existing("idle"), BatchTimeouts.standard(Duration.ofMillis(20)));
+        idlePool(); // still allocating for 30 s: not steady
+
+        String note = farm.resizeNodes("idle", 2, 1, ShrinkPolicy.REQUEUE);
+
+        assertTrue(note.startsWith("Pool idle was resizing (to 0 dedicated and 0 Spot node(s)): stopped that resize"), note);
+        assertTrue(note.endsWith("then resized it to 2 dedicated and 1 Spot node(s)."), note);
+        assertEquals(1, batch.requestCount("POST /pools/{id}/stopresize"));
+        assertEquals(1, batch.requestCount("POST /pools/{id}/resize"), "no resize sent while it was resizing");
+        assertEquals(2, batch.poolBody("idle").orElseThrow().get("targetDedicatedNodes").getAsInt());
+    }
+
+    // ---- rule 1: Compute Gallery images need Microsoft Entra ID ----
+
+    @Test
+    void aGalleryImagePoolWithASharedKeyIsRefusedBeforeAnythingIsSent() {
+        PoolSpec gallery = new PoolSpec("maya", "standard_d8s_v5", 1, 0, 1, new PoolImage.Gallery(GALLERY,
+                "batch.node.ubuntu 22.04"), Optional.empty());
+
+        FarmException e = assertThrows(FarmException.class, () -> farm.createPool(gallery));
+
+        assertTrue(e.getMessage().startsWith("A Compute Gallery image needs you signed in with Microsoft Entra ID"), e.getMessage());
+        assertTrue(e.getMessage().contains("your key is fine"), e.getMessage());
+        assertEquals(0, batch.requestCount("POST /pools"), "nothing was sent");
+    }
+
+    // ---- rule 8: a Maya scene needs an image with Maya ----
+
+    @Test
+    void aMayaJobOnTheDefaultAutoPoolImageIsRefusedBeforeAnythingIsCreated() {
+        AzureFarm auto = farm(new PoolChoice.AutoPool(new PoolSpec("", "standard_d4s_v5", 1, 0, 1,
+                PoolImage.Marketplace.ubuntu2204(), Optional.empty())), BatchTimeouts.standard(Duration.ofMillis(20)));
+        JobSpec maya = new JobSpec("shot010", "arnold", Optional.of(Path.of("/shots/shot010.ma")), Optional.empty(), 1,
+                Optional.empty(), List.of(new TaskSpec("1", List.of(1), new TaskCommand(MayaRenderer.RENDER,
+                        List.of("-r", "arnold", "-s", "1", "-e", "1", "/shots/shot010.ma"), 1))), java.util.Map.of());
+
+        List<String> problems = auto.preflight(maya, new PoolChoice.AutoPool(new PoolSpec("", "standard_d4s_v5", 1, 0, 1,
+                PoolImage.Marketplace.ubuntu2204(), Optional.empty())));
+        FarmException e = assertThrows(FarmException.class, () -> auto.submit(maya, AzureJobSettings.on(
+                new PoolChoice.AutoPool(new PoolSpec("", "standard_d4s_v5", 1, 0, 1, PoolImage.Marketplace.ubuntu2204(),
+                        Optional.empty()))).withAssets("http://127.0.0.1:1/fgrp-shot010?sig=x", "").withSceneBlob("shot010.ma")));
+
+        assertEquals(1, problems.size());
+        assertTrue(e.getMessage().startsWith("A Maya scene needs nodes with Maya and its renderer"), e.getMessage());
+        assertEquals(0, batch.requestCount(), "nothing reached Batch");
+    }
+
+    // ---- rule 6: a lost answer (read timeout) is retried, not the end of the submission ----
+
+    @Test
+    void anAnswerThatComesTooLateIsRetriedAndEveryTaskIsAddedOnce() {
+        idlePool();
+        AzureFarm impatient = farm(new PoolChoice.Existing("idle"), BatchTimeouts.standard(Duration.ofMillis(20))
+                .withRead(Duration.ofMillis(700)));
+        batch.faults().late(2_000).add("POST", "/jobs/[^/]+/addtaskcollection", Kind.LATE_ANSWER, 1);
+
+        JobInfo job = impatient.submit(AzureFarmFaultsTest.frames("1-150"));
+
+        assertEquals(1, batch.jobCount(), "the job was not deleted");
+        List<String> ids = batch.taskIds(job.id());
+        assertEquals(150, ids.size());
+        assertEquals(150, new HashSet<>(ids).size());
+        assertEquals(3, batch.requestCount("POST /jobs/{id}/addtaskcollection"), "two collections, one sent again");
+    }
+}
