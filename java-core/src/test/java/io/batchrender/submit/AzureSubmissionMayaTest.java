@@ -93,10 +93,12 @@ class AzureSubmissionMayaTest {
                      .nodeEnvironment(nodeEnv).start();
              AzureBlobStore store = AZURITE.store();
              HashCache cache = HashCache.open(tmp.resolve("hash-cache.db"))) {
-            AzureFarm farm = new AzureFarm(new BatchAccount(batch.url(), batch.account(), batch.key()),
-                    new StateHome(tmp.resolve("state")), AzureJobSettings.on(new PoolChoice.Existing("unused")), 4, Duration.ofMillis(50));
+            // a Maya job needs an image with Maya: a Compute Gallery image, which needs Entra ID
+            AzureFarm farm = io.batchrender.farm.azure.DoubleFarms.entra(batch, tmp.resolve("state"),
+                    AzureJobSettings.on(new PoolChoice.Existing("unused")));
             AzureJobSettings settings = AzureJobSettings.on(new PoolChoice.AutoPool(new PoolSpec("", "standard_d4s_v5", 1, 0, 1,
-                    PoolImage.Marketplace.ubuntu2204(), Optional.empty())));
+                    new PoolImage.Gallery("/subscriptions/0000/resourceGroups/render/providers/Microsoft.Compute/galleries"
+                            + "/studio/images/maya2025/versions/1.0.0", "batch.node.ubuntu 22.04"), Optional.empty())));
 
             AzureSubmission.Result r = new AzureSubmission(farm, store, cache, SyncOptions.defaults())
                     .submit(AzureSubmission.Request.of(prepared, Optional.empty(), settings), AzureSubmission.Listener.NONE,

@@ -67,7 +67,8 @@ class AzureTemplatePoolsTest {
         assertEquals("spread", p.getAsJsonObject("taskSchedulingPolicy").get("nodeFillType").getAsString());
         assertFalse(p.get("enableAutoScale").getAsBoolean());
         assertTrue(p.get("enableInterNodeCommunication").getAsBoolean());
-        assertEquals("[{\"name\":\"myproperty\",\"value\":\"myvalue\"}]", p.get("metadata").toString());
+        assertEquals("{\"name\":\"myproperty\",\"value\":\"myvalue\"}", p.getAsJsonArray("metadata").get(0).toString());
+        assertEquals(2, p.getAsJsonArray("metadata").size(), "and our creation token, to know our pool after a lost answer");
     }
 
     @Test
@@ -86,7 +87,8 @@ class AzureTemplatePoolsTest {
         pool.getAsJsonObject("startTask").getAsJsonArray("resourceFiles").add(JsonParser.parseString(
                 "{\"autoStorageContainerName\": \"fgrp-pool-setup\", \"blobPrefix\": \"scripts/\"}"));
 
-        AzureTemplatePools pools = new AzureTemplatePools(farm, store);
+        AzureFarm signedIn = DoubleFarms.entra(batch, tmp.resolve("state"), "unused"); // gallery images need Entra ID
+        AzureTemplatePools pools = new AzureTemplatePools(signedIn, store);
         assertEquals("maya-win", pools.create(new ExpandedPool(pool)));
 
         JsonObject p = batch.poolBody("maya-win").orElseThrow();

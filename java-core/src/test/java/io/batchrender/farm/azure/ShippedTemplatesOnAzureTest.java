@@ -89,7 +89,7 @@ class ShippedTemplatesOnAzureTest {
         }
         assertEquals(4, pools.size(), pools.toString());
         try (BatchDouble batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(100)).start()) {
-            AzureFarm farm = DoubleFarms.on(batch, tmp.resolve("state"), "unused");
+            AzureFarm farm = DoubleFarms.entra(batch, tmp.resolve("state"), "unused"); // gallery images need Entra ID
             for (String template : pools) {
                 JsonObject pool = HistoricalTemplates.shippedPool(template, params("imageId",
                         "/subscriptions/0000/resourceGroups/render/providers/Microsoft.Compute/galleries/studio/images/maya/versions/1.0.0"))
