@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "job", mixinStandardHelpOptions = true, description = "Show, cancel or delete one job, or read a task's logs.",
-        subcommands = {JobCommand.Show.class, JobCommand.Cancel.class, JobCommand.Delete.class, JobCommand.Logs.class})
+        subcommands = {JobCommand.Show.class, JobCommand.Cancel.class, JobCommand.Delete.class, JobCommand.Logs.class,
+            JobCommand.ReplaceNodes.class})
 final class JobCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -72,6 +73,7 @@ final class JobCommand implements Runnable {
                         : job.outputDir()));
                 o.println("Created  " + TextViews.time(job.created())
                         + job.ended().map(e -> ", ended " + TextViews.time(e)).orElse(""));
+                job.blocked().ifPresent(b -> o.println("BLOCKED  " + b));
                 o.println();
                 o.printf("%-6s %-16s %-20s %-5s %-8s %-9s %s%n", "TASK", "FRAMES", "STATE", "EXIT", "ATTEMPTS", "TIME", "FAILURE");
                 for (TaskInfo t : tasks) {
@@ -95,6 +97,10 @@ final class JobCommand implements Runnable {
         @Parameters(paramLabel = "JOB")
         String jobId;
 
+        @picocli.CommandLine.Option(names = "--reason", paramLabel = "TEXT",
+                description = "Azure: why, kept as the job's terminate reason (Batch Explorer and the portal show it).")
+        String reason = "";
+
         Cancel(Cli cli) {
             this.cli = cli;
         }
@@ -103,8 +109,36 @@ final class JobCommand implements Runnable {
         public Integer call() {
             try (RenderFarm farm = cli.farm(farmOption.name)) {
                 find(farm, jobId);
-                farm.cancel(jobId);
+                farm.cancel(jobId, reason);
                 cli.err.println("Cancelled " + jobId + "; finished images stay in " + find(farm, jobId).outputDir());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "replace-nodes", mixinStandardHelpOptions = true,
+            description = {"Azure: replace the nodes where the job's preparation failed with fresh ones.",
+                "Batch runs none of a job's tasks on a node where its preparation task failed; this removes those nodes"
+                + " and brings their pool back to its node counts, so new nodes join and prepare again."})
+    static final class ReplaceNodes implements Callable<Integer> {
+        private final Cli cli;
+
+        @picocli.CommandLine.Mixin
+        FarmOption farmOption = new FarmOption();
+
+        @Parameters(paramLabel = "JOB")
+        String jobId;
+
+        ReplaceNodes(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            try (io.batchrender.farm.azure.AzureFarm farm = PoolCommand.azure(cli, farmOption, "replacing nodes")) {
+                find(farm, jobId);
+                String done = farm.replaceFailedNodes(jobId);
+                cli.err.println(done.isEmpty() ? "No node of job " + jobId + " failed its preparation: nothing to replace." : done);
                 return 0;
             }
         }

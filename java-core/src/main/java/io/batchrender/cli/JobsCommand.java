@@ -40,9 +40,10 @@ final class JobsCommand implements Callable<Integer> {
             }
             cli.out.printf("%-48s %-22s %-30s %s%n", "ID", "STATE", "TASKS", "CREATED");
             for (JobInfo j : jobs) {
-                cli.out.printf("%-48s %-22s %-30s %s%n", j.id(), TextViews.state(j), TextViews.progress(j.counts()),
-                        TextViews.time(j.created()));
+                cli.out.printf("%-48s %-22s %-30s %s%n", j.id(), j.blocked().isPresent() ? "blocked" : TextViews.state(j),
+                        TextViews.progress(j.counts()), TextViews.time(j.created()));
             }
+            jobs.stream().filter(j -> j.blocked().isPresent()).forEach(j -> cli.err.println(j.id() + ": " + j.blocked().get()));
             return 0;
         }
     }

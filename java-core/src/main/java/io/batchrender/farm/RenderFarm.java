@@ -19,6 +19,11 @@ public interface RenderFarm extends AutoCloseable {
     /** Stops the job: running tasks are killed, tasks not started never start. Waits until it is done. */
     void cancel(String jobId);
 
+    /** {@link #cancel(String)}, recording {@code reason} where the farm keeps one (Batch's terminateReason). */
+    default void cancel(String jobId, String reason) {
+        cancel(jobId);
+    }
+
     /** Cancels the job, then removes it and the files the farm keeps for it. */
     void delete(String jobId);
 

@@ -40,6 +40,7 @@ public final class JsonViews {
         counts.addProperty("succeeded", job.counts().succeeded());
         counts.addProperty("failed", job.counts().failed());
         o.add("taskCounts", counts);
+        job.blocked().ifPresent(b -> o.addProperty("blocked", b));
         return o;
     }
 

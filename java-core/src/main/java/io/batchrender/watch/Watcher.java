@@ -114,6 +114,11 @@ public final class Watcher {
                 }
             }
             save(WatchStatus.RUNNING, progressMessage(tasks.size(), succeeded), tasks.size());
+            if (job.get().blocked().isPresent()) {
+                // nothing will run until someone acts (e.g. the job's preparation failed on every node): say why and stop
+                return finish(WatchStatus.FAILED, "Job " + jobId + " cannot go on: " + job.get().blocked().get()
+                        + " " + files.size() + " output(s) were fetched; start the watcher again once it runs.");
+            }
             if (ended && (tasksDone.size() == succeeded || !anyRetryLeft())) {
                 if (!givenUp.isEmpty()) {
                     return finish(WatchStatus.FAILED, givenUp.size() + " output(s) could not be fetched, first: "

@@ -274,7 +274,63 @@ public final class AzureFarm implements RenderFarm {
 
     private JobInfo view(CloudJob j) {
         var counts = call("counting the tasks of job " + j.id(), () -> client.protocolLayer().jobs().getTaskCounts(j.id()));
-        return AzureViews.job(j, AzureViews.counts(counts.taskCounts()), home.jobDir(j.id()).resolve("output"));
+        JobInfo info = AzureViews.job(j, AzureViews.counts(counts.taskCounts()), home.jobDir(j.id()).resolve("output"));
+        // tasks waiting with none running, in a job with a preparation task: it may have failed on every node
+        if (info.state() == JobState.ACTIVE && j.jobPreparationTask() != null && info.counts().active() > 0
+                && info.counts().running() == 0) {
+            info = info.withBlocked(new PreparationFailures(client).blocking(j.id()));
+        }
+        return info;
+    }
+
+    /**
+     * Replaces the nodes where the job's preparation failed with fresh ones: removes them from their pool (Batch
+     * will never run the job's tasks there) and sets the pool's node counts back to what they were, so new nodes
+     * join and prepare again. Waits for each pool to be steady before and after the removal.
+     *
+     * @return what was done, one line; "" when no node had failed
+     */
+    public String replaceFailedNodes(String jobId) {
+        List<PreparationFailures.Failure> failed = new PreparationFailures(client).failures(jobId);
+        if (failed.isEmpty()) {
+            return "";
+        }
+        Map<String, List<String>> byPool = new java.util.LinkedHashMap<>();
+        failed.forEach(f -> byPool.computeIfAbsent(f.poolId(), k -> new ArrayList<>()).add(f.nodeId()));
+        List<String> done = new ArrayList<>();
+        for (var e : byPool.entrySet()) {
+            String poolId = e.getKey();
+            CloudPool before = call("reading pool " + poolId, () -> client.protocolLayer().pools().get(poolId));
+            int dedicated = before.targetDedicatedNodes() == null ? 0 : before.targetDedicatedNodes();
+            int spot = before.targetLowPriorityNodes() == null ? 0 : before.targetLowPriorityNodes();
+            PoolSteadiness steady = new PoolSteadiness(client, poolId, STEADY_WAIT);
+            steady.prepareResize(dedicated, spot);
+            List<String> present = new ArrayList<>();
+            for (String node : e.getValue()) {
+                try {
+                    client.protocolLayer().computeNodes().get(poolId, node);
+                    present.add(node);
+                } catch (RuntimeException gone) {
+                    // already left the pool
+                }
+            }
+            if (!present.isEmpty()) {
+                call("removing the failed nodes of pool " + poolId, () -> {
+                    for (int i = 0; i < present.size(); i += 100) {
+                        client.protocolLayer().pools().removeNodes(poolId, new com.microsoft.azure.batch.protocol.models
+                                .NodeRemoveParameter().withNodeList(present.subList(i, Math.min(present.size(), i + 100)))
+                                .withNodeDeallocationOption(ComputeNodeDeallocationOption.REQUEUE));
+                    }
+                    return null;
+                });
+            }
+            if (!Boolean.TRUE.equals(before.enableAutoScale())) {
+                steady.awaitSteady();
+                resizeNodes(poolId, dedicated, spot, ShrinkPolicy.REQUEUE);
+            }
+            done.add(present.size() + " node(s) of pool " + poolId);
+        }
+        return "Replaced " + String.join(", ", done) + " with fresh ones; the job's tasks run once a new node has prepared.";
     }
 
     @Override
@@ -309,8 +365,14 @@ public final class AzureFarm implements RenderFarm {
 
     @Override
     public void cancel(String jobId) {
+        cancel(jobId, "Cancelled with batchrender");
+    }
+
+    /** Terminates the job with {@code reason} as its terminateReason (what Batch Explorer and the portal show). */
+    @Override
+    public void cancel(String jobId, String reason) {
         try {
-            client.protocolLayer().jobs().terminate(jobId, "Cancelled with batchrender", null);
+            client.protocolLayer().jobs().terminate(jobId, reason.isBlank() ? "Cancelled with batchrender" : reason, null);
         } catch (RuntimeException e) {
             if (BatchErrors.code(e).filter(c -> c.equals("JobCompleted") || c.equals("JobBeingTerminated")).isEmpty()) {
                 throw BatchErrors.explain("cancelling job " + jobId, e);

@@ -104,12 +104,13 @@ final class BatchRequests {
             rf.withBlobPrefix(s.assetBlobPrefix());
         }
         rf.withFilePath("assets");
-        // the Blender path map goes to the node once, as an argument of the preparation command
+        // the Blender path map goes to the node once, as an argument of the preparation command; an empty asset
+        // project (or prefix) downloads nothing and makes no folder, so the command makes it (ls would fail)
         String remap = s.pathMap().isEmpty() || maya ? "" : io.batchrender.render.pathmap.BlenderRemap.script(s.pathMap(), ASSETS_ON_NODE);
         String mel = s.pathMap().isEmpty() || !maya ? "" : MayaNodeSetup.userSetup(s.pathMap());
         String setup = MayaNodeSetup.FOLDER + "/" + MayaNodeSetup.USER_SETUP;
         return java.util.Optional.of(new JobPreparationTask().withId("jobpreparation")
-                .withCommandLine("/bin/sh -c " + NodeCommandLine.quote("ls -R assets > assets.txt && if [ -n \"$0\" ]; then printf '%s' \"$0\" > "
+                .withCommandLine("/bin/sh -c " + NodeCommandLine.quote("mkdir -p assets && ls -R assets > assets.txt && if [ -n \"$0\" ]; then printf '%s' \"$0\" > "
                         + REMAP_SCRIPT + ".part && mv " + REMAP_SCRIPT + ".part " + REMAP_SCRIPT + "; fi"
                         + " && if [ -n \"$1\" ]; then mkdir -p " + MayaNodeSetup.FOLDER + " && printf '%s' \"$1\" > " + setup
                         + ".part && mv " + setup + ".part " + setup + "; fi")

@@ -55,7 +55,8 @@ final class PoolSteadiness {
                 + spot + " Spot node(s).";
     }
 
-    private void awaitSteady() {
+    /** Waits until the pool's allocation state is steady. */
+    void awaitSteady() {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 100;
         while (pool().allocationState() != AllocationState.STEADY) {

@@ -150,6 +150,33 @@ final class BatchService {
         p.allocationDone = System.nanoTime() + allocationTime.toNanos() / 2;
     }
 
+    /**
+     * removenodes: "This operation can only run when the allocation state of the Pool is steady. When this operation
+     * runs, the allocation state changes from steady to resizing." The pool's target counts drop by the nodes removed
+     * (https://learn.microsoft.com/rest/api/batchservice/pool/remove-nodes).
+     */
+    synchronized void removeNodes(String id, JsonObject params) {
+        DPool p = pool(id);
+        if (!"steady".equals(Wire.str(p.body, "allocationState", "steady"))) {
+            throw ServiceError.conflict("PoolBeingResized", "The specified pool is being resized: remove nodes once it is steady.");
+        }
+        com.google.gson.JsonArray list = params == null ? null : params.getAsJsonArray("nodeList");
+        if (list == null || list.isEmpty() || list.size() > 100) {
+            throw ServiceError.badRequest("InvalidPropertyValue", "nodeList must name 1 to 100 nodes.");
+        }
+        for (com.google.gson.JsonElement e : list) {
+            DNode n = p.nodes.stream().filter(x -> x.id.equals(e.getAsString())).findFirst()
+                    .orElseThrow(() -> ServiceError.notFound("NodeNotFound", "The specified node does not exist."));
+            if (!n.removing) {
+                n.removing = true;
+                String target = n.lowPriority ? "targetLowPriorityNodes" : "targetDedicatedNodes";
+                p.body.addProperty(target, Math.max(0, Wire.integer(p.body, target, 0) - 1));
+            }
+        }
+        p.deallocation = Wire.str(params, "nodeDeallocationOption", "requeue").toLowerCase(Locale.ROOT);
+        startAllocation(p);
+    }
+
     synchronized void enableAutoScale(String id, JsonObject params) {
         DPool p = pool(id);
         p.body.addProperty("enableAutoScale", true);
@@ -199,7 +226,7 @@ final class BatchService {
         boolean waitForTasks = p.deallocation.equals("taskcompletion") || p.deallocation.equals("retaineddata");
         for (boolean lp : new boolean[] {false, true}) {
             int target = lp ? low : dedicated;
-            List<DNode> kind = p.nodes.stream().filter(n -> n.lowPriority == lp).toList();
+            List<DNode> kind = p.nodes.stream().filter(n -> n.lowPriority == lp && !n.removing).toList();
             for (int i = kind.size(); i < target; i++) {
                 String id = "tvmps_" + UUID.randomUUID().toString().replace("-", "") + (lp ? "_p" : "_d");
                 p.nodes.add(new DNode(id, nodesRoot.resolve("node" + (++nodeCounter)), lp));

@@ -10,6 +10,11 @@ final class DJob {
     final Map<String, DTask> tasks = new LinkedHashMap<>();
     private final Map<String, DTask> byLowerCaseId = new java.util.HashMap<>();
     String poolId;
+    /**
+     * The job preparation task's status on each node that ran it, as jobpreparationandreleasetaskstatus lists it
+     * (poolId, nodeId, nodeUrl, jobPreparationTaskExecutionInfo), by node id, in the order the nodes first ran it.
+     */
+    final Map<String, com.google.gson.JsonObject> prepStatus = new LinkedHashMap<>();
 
     DJob(JsonObject body) {
         this.body = body;

@@ -12,6 +12,8 @@ final class DNode {
     int runningSlots;
     /** Jobs whose preparation task succeeded on this node. */
     final Set<String> prepared = new HashSet<>();
+    /** Jobs whose preparation task failed on this node: the service runs none of their tasks here. */
+    final Set<String> prepFailed = new HashSet<>();
     boolean removing;
 
     DNode(String id, Path root, boolean lowPriority) {

@@ -85,6 +85,12 @@ final class Routes {
                         default -> { }
                     }
                 }
+                if (s.length == 4 && s[2].equals("nodes") && m.equals("GET")) {
+                    return entity("nodes", node(svc.pool(id), s[3]), q);
+                }
+                if (s.length >= 6 && s[2].equals("nodes") && s[4].equals("files") && (m.equals("GET") || m.equals("HEAD"))) {
+                    return nodeFile(svc.pool(id), s[3], String.join("/", Arrays.copyOfRange(s, 5, s.length)), m);
+                }
                 if (s.length == 3 && m.equals("POST")) {
                     switch (s[2]) {
                         case "resize" -> {
@@ -93,6 +99,10 @@ final class Routes {
                         }
                         case "stopresize" -> {
                             svc.stopResize(id);
+                            return accepted(svc.pool(id).body, path);
+                        }
+                        case "removenodes" -> {
+                            svc.removeNodes(id, body);
                             return accepted(svc.pool(id).body, path);
                         }
                         case "enableautoscale" -> {
@@ -140,6 +150,11 @@ final class Routes {
                                 return accepted(svc.job(id).body, path);
                             }
                         }
+                        case "jobpreparationandreleasetaskstatus" -> {
+                            if (m.equals("GET")) {
+                                return list("jobpreparationandreleasetaskstatuslist", prepStatus(id), q, rawQuery, path);
+                            }
+                        }
                         case "taskcounts" -> {
                             if (m.equals("GET")) {
                                 return Answer.json(200, tasks.taskCounts(id));
@@ -173,6 +188,63 @@ final class Routes {
             default -> { }
         }
         throw new ServiceError(400, "InvalidUri", "The requested URI does not represent any resource on the server: " + m + " " + path);
+    }
+
+    /**
+     * "If this API is invoked on a Job which has no Job Preparation or Job Release Task, the Batch service returns
+     * HTTP status code 409 (Conflict) with an error code of JobPreparationTaskNotSpecified":
+     * https://learn.microsoft.com/rest/api/batchservice/job/list-preparation-and-release-task-status
+     */
+    private List<JsonObject> prepStatus(String jobId) {
+        synchronized (svc) {
+            DJob j = svc.job(jobId);
+            if (!j.body.has("jobPreparationTask") && !j.body.has("jobReleaseTask")) {
+                throw ServiceError.conflict("JobPreparationTaskNotSpecified", "The specified job does not have a job"
+                        + " preparation or release task.");
+            }
+            return j.prepStatus.values().stream().map(JsonObject::deepCopy).toList();
+        }
+    }
+
+    /** A node of a pool as Compute Node - Get answers (the properties the double models). */
+    private JsonObject node(DPool pool, String nodeId) {
+        synchronized (svc) {
+            DNode n = pool.nodes.stream().filter(x -> x.id.equals(nodeId)).findFirst()
+                    .orElseThrow(() -> ServiceError.notFound("NodeNotFound", "The specified node does not exist."));
+            JsonObject o = new JsonObject();
+            o.addProperty("id", n.id);
+            o.addProperty("url", svc.baseUrl + "/pools/" + pool.id() + "/nodes/" + n.id);
+            o.addProperty("state", n.removing ? "leavingpool" : n.runningSlots > 0 ? "running" : "idle");
+            o.addProperty("isDedicated", !n.lowPriority);
+            o.addProperty("vmSize", Wire.str(pool.body, "vmSize", ""));
+            return o;
+        }
+    }
+
+    /** A file on a node (Get File From Compute Node), e.g. a job preparation task's stderr.txt. */
+    private Answer nodeFile(DPool pool, String nodeId, String rel, String method) {
+        DNode node;
+        synchronized (svc) {
+            node = pool.nodes.stream().filter(n -> n.id.equals(nodeId)).findFirst().orElse(null);
+        }
+        if (node == null) {
+            throw ServiceError.notFound("NodeNotFound", "The specified node does not exist.");
+        }
+        Path f = node.root.resolve(rel).normalize();
+        if (!f.startsWith(node.root) || !Files.isRegularFile(f)) {
+            throw ServiceError.notFound("FileNotFound", "The specified file does not exist.");
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(f);
+            Map<String, String> h = new LinkedHashMap<>();
+            h.put("ocp-batch-file-isdirectory", "False");
+            if (method.equals("HEAD")) {
+                h.put("Content-Length", Long.toString(bytes.length));
+            }
+            return new Answer(200, h, rel.endsWith(".txt") ? "text/plain" : "application/octet-stream", bytes);
+        } catch (IOException e) {
+            throw new ServiceError(500, "InternalError", "Reading the node's files failed: " + e.getMessage());
+        }
     }
 
     private List<JsonObject> snapshot(java.util.function.Supplier<List<JsonObject>> s) {

@@ -72,14 +72,14 @@ final class Scheduler implements AutoCloseable {
                         completeIfAllTasksDone(j);
                     }
                     case "terminating" -> {
-                        j.tasks.values().stream().filter(t -> t.state().equals("running")).forEach(t -> stop(t, "terminate"));
-                        if (j.tasks.values().stream().noneMatch(t -> t.state().equals("running"))) {
+                        j.tasks.values().stream().filter(t -> busy(t)).forEach(t -> stop(t, "terminate"));
+                        if (j.tasks.values().stream().noneMatch(t -> busy(t))) {
                             complete(j);
                         }
                     }
                     case "deleting" -> {
-                        j.tasks.values().stream().filter(t -> t.state().equals("running")).forEach(t -> stop(t, "terminate"));
-                        if (j.tasks.values().stream().noneMatch(t -> t.state().equals("running"))) {
+                        j.tasks.values().stream().filter(t -> busy(t)).forEach(t -> stop(t, "terminate"));
+                        if (j.tasks.values().stream().noneMatch(t -> busy(t))) {
                             dropAutoPool(j);
                             it.remove();
                         }
@@ -90,11 +90,16 @@ final class Scheduler implements AutoCloseable {
         }
     }
 
+    /** On a node: running, or preparing (waiting for the job preparation task there). */
+    private static boolean busy(DTask t) {
+        return t.state().equals("running") || t.state().equals("preparing");
+    }
+
     private List<DTask> tasksOnPool(DPool p) {
         List<DTask> out = new ArrayList<>();
         for (DJob j : svc.jobs.values()) {
             if (p.id().equals(j.poolId)) {
-                j.tasks.values().stream().filter(t -> t.state().equals("running")).forEach(out::add);
+                j.tasks.values().stream().filter(t -> busy(t)).forEach(out::add);
             }
         }
         return out;
@@ -138,6 +143,9 @@ final class Scheduler implements AutoCloseable {
             int slots = Math.max(1, Wire.integer(t.body, "requiredSlots", 1));
             DNode free = null;
             for (DNode n : p.nodes) {
+                if (n.prepFailed.contains(j.id())) {
+                    continue; // the job's preparation failed here: the service never runs its tasks on this node
+                }
                 if (!n.removing && n.runningSlots + slots <= p.slotsPerNode() && (free == null || n.runningSlots < free.runningSlots)) {
                     free = n;
                 }
@@ -154,7 +162,12 @@ final class Scheduler implements AutoCloseable {
         t.node = n;
         t.slots = slots;
         t.stopReason = null;
-        Wire.transition(t.body, "running");
+        JsonObject prepSpec = Wire.obj(j.body, "jobPreparationTask");
+        // "preparing: The Task has been assigned to a Compute Node, but is waiting for a required Job Preparation Task
+        // to complete on the Compute Node. If the Job Preparation Task succeeds, the Task will move to running. If the
+        // Job Preparation Task fails, the Task will return to active and will be eligible to be assigned to a different
+        // Compute Node." (TaskState, https://learn.microsoft.com/rest/api/batchservice/task/get)
+        Wire.transition(t.body, prepSpec != null && !n.prepared.contains(j.id()) ? "preparing" : "running");
         JsonObject exec = t.executionInfo();
         exec.addProperty("startTime", Wire.now());
         exec.remove("endTime");
@@ -177,16 +190,21 @@ final class Scheduler implements AutoCloseable {
         runners.execute(() -> {
             NodeAgent.Outcome out;
             try {
-                out = prep == null ? null : prepare(ctx, prep);
-                if (out == null) {
-                    Path dir2 = NodeAgent.taskDir(n, j.id(), t.id());
-                    out = agent.run(ctx, spec, dir2, limit, proc -> {
-                        t.process = proc;
-                        if (t.stopReason != null) {
-                            NodeAgent.kill(proc);
-                        }
-                    });
+                if (prep != null && !prepare(ctx, prep)) {
+                    backToActive(t);
+                    return;
                 }
+                synchronized (svc) {
+                    if (t.state().equals("preparing")) {
+                        Wire.transition(t.body, "running");
+                    }
+                }
+                out = agent.run(ctx, spec, NodeAgent.taskDir(n, j.id(), t.id()), limit, proc -> {
+                    t.process = proc;
+                    if (t.stopReason != null) {
+                        NodeAgent.kill(proc);
+                    }
+                });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 out = new NodeAgent.Outcome(null, NodeAgent.failure("TaskEnded", "The node stopped."));
@@ -197,26 +215,91 @@ final class Scheduler implements AutoCloseable {
         });
     }
 
-    /** Runs the job preparation task once per node; null when it succeeded (now or before). */
-    private NodeAgent.Outcome prepare(NodeAgent.JobContext ctx, JsonObject prep) throws InterruptedException {
+    /**
+     * Runs the job preparation task once per node, before the job's first task there, retrying it up to its
+     * constraints' maxTaskRetryCount; true when it succeeded (now or before). When it fails, "the Batch service
+     * [...] will not run Tasks of this Job on the Compute Node" (JobPreparationTask, waitForSuccess,
+     * https://learn.microsoft.com/rest/api/batchservice/job/add): the node is marked for the job, and its status,
+     * with the exit code and failure info, is what jobpreparationandreleasetaskstatus lists for that node.
+     */
+    private boolean prepare(NodeAgent.JobContext ctx, JsonObject prep) throws InterruptedException {
         synchronized (prepLocks.computeIfAbsent(ctx.node().id + "/" + ctx.jobId(), k -> new Object())) {
             synchronized (svc) {
                 if (ctx.node().prepared.contains(ctx.jobId())) {
-                    return null;
+                    return true;
+                }
+                if (ctx.node().prepFailed.contains(ctx.jobId())) {
+                    return false;
                 }
             }
             Path dir = ctx.node().root.resolve("workitems").resolve(ctx.jobId()).resolve("job-1").resolve("jobpreparation");
-            NodeAgent.Outcome out = agent.run(ctx, prep, dir, wallClock(Wire.obj(prep, "constraints")), p -> { });
-            if (out.success()) {
-                synchronized (svc) {
-                    ctx.node().prepared.add(ctx.jobId());
+            int maxRetries = Wire.integer(Wire.obj(prep, "constraints"), "maxTaskRetryCount", 0);
+            JsonObject info = new JsonObject();
+            info.addProperty("startTime", Wire.now());
+            info.addProperty("state", "running");
+            info.addProperty("taskRootDirectory", "workitems/" + ctx.jobId() + "/job-1/jobpreparation");
+            info.addProperty("taskRootDirectoryUrl", svc.baseUrl + "/pools/" + ctx.poolId() + "/nodes/" + ctx.node().id
+                    + "/files/workitems/" + ctx.jobId() + "/job-1/jobpreparation");
+            info.addProperty("retryCount", 0);
+            recordPrep(ctx, info);
+            NodeAgent.Outcome out;
+            for (int attempt = 0; ; attempt++) {
+                out = agent.run(ctx, prep, dir, wallClock(Wire.obj(prep, "constraints")), p -> { });
+                if (out.success() || (maxRetries != -1 && attempt >= maxRetries)) {
+                    break;
                 }
-                return null;
+                synchronized (svc) {
+                    info.addProperty("retryCount", attempt + 1);
+                    info.addProperty("lastRetryTime", Wire.now());
+                }
             }
-            JsonObject f = NodeAgent.failure("JobPreparationTaskFailed", "The job preparation task failed on node "
-                    + ctx.node().id + ": " + (out.failureInfo() == null ? "exit code " + out.exitCode()
-                    : Wire.str(out.failureInfo(), "message", "")));
-            return new NodeAgent.Outcome(out.exitCode(), f);
+            synchronized (svc) {
+                info.addProperty("state", "completed");
+                info.addProperty("endTime", Wire.now());
+                if (out.exitCode() != null) {
+                    info.addProperty("exitCode", out.exitCode());
+                }
+                info.addProperty("result", out.success() ? "success" : "failure");
+                if (!out.success()) {
+                    info.add("failureInfo", out.failureInfo() != null ? out.failureInfo()
+                            : NodeAgent.failure("FailureExitCode", "The task exited with an exit code representing a failure"));
+                    ctx.node().prepFailed.add(ctx.jobId());
+                    return false;
+                }
+                ctx.node().prepared.add(ctx.jobId());
+                return true;
+            }
+        }
+    }
+
+    private void recordPrep(NodeAgent.JobContext ctx, JsonObject info) {
+        synchronized (svc) {
+            DJob j = svc.jobs.get(ctx.jobId());
+            if (j == null) {
+                return;
+            }
+            JsonObject status = new JsonObject();
+            status.addProperty("poolId", ctx.poolId());
+            status.addProperty("nodeId", ctx.node().id);
+            status.addProperty("nodeUrl", svc.baseUrl + "/pools/" + ctx.poolId() + "/nodes/" + ctx.node().id);
+            status.add("jobPreparationTaskExecutionInfo", info);
+            j.prepStatus.put(ctx.node().id, status);
+        }
+    }
+
+    /** The task goes back to active, unassigned, without counting a try: it never ran. */
+    private void backToActive(DTask t) {
+        synchronized (svc) {
+            t.process = null;
+            if (t.node != null) {
+                t.node.runningSlots -= t.slots == null ? 1 : t.slots;
+            }
+            t.node = null;
+            t.body.remove("nodeInfo");
+            t.stopReason = null;
+            JsonObject exec = t.executionInfo();
+            exec.remove("startTime");
+            Wire.transition(t.body, "active");
         }
     }
 
@@ -244,7 +327,7 @@ final class Scheduler implements AutoCloseable {
             int max = Wire.integer(Wire.obj(t.body, "constraints"), "maxTaskRetryCount", 0);
             // pre-processing errors (program not found, resource files) are not retried, as on the service
             boolean retryable = failure != null && stop == null && java.util.Set.of("FailureExitCode",
-                    "MaxWallClockTimeExceeded", "JobPreparationTaskFailed").contains(Wire.str(failure, "code", ""));
+                    "MaxWallClockTimeExceeded").contains(Wire.str(failure, "code", ""));
             if (retryable && (max == -1 || retries < max)) {
                 exec.addProperty("retryCount", retries + 1);
                 exec.addProperty("lastRetryTime", Wire.now());
