@@ -50,6 +50,8 @@ public final class Watcher {
 
     private WatchState state;
     private int farmErrors;
+    private String lastSeen = "";
+    private int unchangedPolls;
     private final Map<String, FetchedFile> files = new LinkedHashMap<>();
     /**
      * Outputs checked on disk by this process, with the size and checksum they were checked
@@ -128,8 +130,21 @@ public final class Watcher {
                 return finish(WatchStatus.FINISHED, "Job ended; " + files.size() + " output(s) in " + destination
                         + (failed > 0 ? "; " + failed + " task(s) did not succeed and had none to fetch." : "."));
             }
-            Thread.sleep(options.poll().toMillis());
+            Thread.sleep(pause(job.get()));
         }
+    }
+
+    /**
+     * The wait before the next poll: the poll interval while the job moves, doubling (up to 8 times it, and at
+     * most 30 s beyond it) while the job's state and task counts stay the same, so a long render costs the farm
+     * a few requests a minute between frames; the first change brings the interval back.
+     */
+    private long pause(JobInfo job) {
+        String now = job.state() + " " + job.counts();
+        unchangedPolls = now.equals(lastSeen) ? Math.min(unchangedPolls + 1, 3) : 0;
+        lastSeen = now;
+        long base = options.poll().toMillis();
+        return Math.min(base << unchangedPolls, base + 30_000);
     }
 
     private boolean anyRetryLeft() {

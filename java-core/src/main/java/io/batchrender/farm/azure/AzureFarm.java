@@ -59,6 +59,8 @@ public final class AzureFarm implements RenderFarm {
     private final BatchClient client;
     private final AzureJobSettings defaults;
     private final TaskSubmitter tasks;
+    private final TaskListing taskListing;
+    private final CompletedJobCounts completedCounts;
 
     /**
      * @param defaults what jobs submitted through {@link #submit(JobSpec)} use: pool, storage, environment
@@ -90,6 +92,8 @@ public final class AzureFarm implements RenderFarm {
         this.client = BatchClients.open(account, entra, clock, timeouts).client();
         this.defaults = defaults;
         this.tasks = new TaskSubmitter(client, inFlight, timeouts.worstCase());
+        this.taskListing = new TaskListing(client);
+        this.completedCounts = new CompletedJobCounts(home.dir().resolve("azure-completed-job-counts.json"), account.url());
     }
 
     /** The SDK client, for the other Batch requests of this package (template jobs and pools). */
@@ -263,7 +267,11 @@ public final class AzureFarm implements RenderFarm {
     @Override
     public Optional<JobInfo> job(String jobId) {
         try {
-            return Optional.of(view(client.protocolLayer().jobs().get(jobId)));
+            JobInfo info = view(client.protocolLayer().jobs().get(jobId));
+            if (info.state() == JobState.COMPLETED) {
+                taskListing.forget(jobId); // its task list is final now: the next look at it is a whole one
+            }
+            return Optional.of(info);
         } catch (RuntimeException e) {
             if (BatchErrors.code(e).filter("JobNotFound"::equals).isPresent()) {
                 return Optional.empty();
@@ -273,8 +281,17 @@ public final class AzureFarm implements RenderFarm {
     }
 
     private JobInfo view(CloudJob j) {
-        var counts = call("counting the tasks of job " + j.id(), () -> client.protocolLayer().jobs().getTaskCounts(j.id()));
-        JobInfo info = AzureViews.job(j, AzureViews.counts(counts.taskCounts()), home.jobDir(j.id()).resolve("output"));
+        // a completed job's counts never change: asked once, then read from this machine
+        boolean completed = j.state() == com.microsoft.azure.batch.protocol.models.JobState.COMPLETED;
+        io.batchrender.farm.TaskCounts c = completed ? completedCounts.get(j.id()).orElse(null) : null;
+        if (c == null) {
+            var counts = call("counting the tasks of job " + j.id(), () -> client.protocolLayer().jobs().getTaskCounts(j.id()));
+            c = AzureViews.counts(counts.taskCounts());
+            if (completed) {
+                completedCounts.put(j.id(), c);
+            }
+        }
+        JobInfo info = AzureViews.job(j, c, home.jobDir(j.id()).resolve("output"));
         // tasks waiting with none running, in a job with a preparation task: it may have failed on every node
         if (info.state() == JobState.ACTIVE && j.jobPreparationTask() != null && info.counts().active() > 0
                 && info.counts().running() == 0) {
@@ -333,11 +350,13 @@ public final class AzureFarm implements RenderFarm {
         return "Replaced " + String.join(", ", done) + " with fresh ones; the job's tasks run once a new node has prepared.";
     }
 
+    /**
+     * The job's tasks; asked again of the same farm, only the tasks that changed since are listed
+     * ({@link TaskListing}), so a watcher polling a big job costs one page a poll.
+     */
     @Override
     public List<TaskInfo> tasks(String jobId) {
-        List<CloudTask> all = call("listing the tasks of job " + jobId, () -> new ArrayList<>(client.protocolLayer().tasks()
-                .list(jobId, new TaskListOptions().withSelect("id,state,executionInfo,environmentSettings"))));
-        List<TaskInfo> out = new ArrayList<>(all.stream().map(AzureViews::task).toList());
+        List<TaskInfo> out = taskListing.tasks(jobId);
         out.sort(Comparator.comparing(TaskInfo::id, AzureFarm::naturalOrder));
         return out;
     }

@@ -192,4 +192,45 @@ class AzureFirstContactTest {
         assertEquals(150, new HashSet<>(ids).size());
         assertEquals(3, batch.requestCount("POST /jobs/{id}/addtaskcollection"), "two collections, one sent again");
     }
+
+    // ---- rule 10: polling that scales ----
+
+
+    /** One poll as the watcher makes it: the job (with its counts), then its tasks. */
+    private static int poll(BatchDouble batch, AzureFarm farm, String jobId, List<io.batchrender.farm.TaskInfo> seen) {
+        int before = batch.requestCount();
+        farm.job(jobId).orElseThrow();
+        seen.clear();
+        seen.addAll(farm.tasks(jobId));
+        return batch.requestCount() - before;
+    }
+
+    @Test
+    void pollingATenThousandTaskJobWithAllButTenDoneCostsAtMostFourRequestsAPoll() {
+        idlePool();
+        JobInfo job = farm.submit(AzureFarmFaultsTest.frames("1-10000"));
+        batch.completeTasks(job.id(), 9_990);
+        AzureFarm watching = farm(new PoolChoice.Existing("idle"), BatchTimeouts.standard(Duration.ofMillis(20)));
+        List<io.batchrender.farm.TaskInfo> seen = new ArrayList<>();
+
+        int first = poll(batch, watching, job.id(), seen);
+        int[] steady = new int[5];
+        for (int i = 0; i < steady.length; i++) {
+            steady[i] = poll(batch, watching, job.id(), seen);
+        }
+        batch.completeTasks(job.id(), 4);
+        int afterChange = poll(batch, watching, job.id(), seen);
+
+        // the first look lists the job whole: the job, its counts, ten pages of 1,000 tasks (every poll, before)
+        assertEquals(12, first);
+        for (int n : steady) {
+            assertTrue(n <= 4, "a poll cost " + n + " requests");
+        }
+        assertTrue(afterChange <= 4, "a poll cost " + afterChange + " requests");
+        assertEquals(10_000, seen.size());
+        assertEquals(9_994, seen.stream().filter(t -> t.state() == io.batchrender.farm.TaskState.COMPLETED).count(),
+                "the tasks that ended since the last poll are seen");
+        System.out.println("polling a 10,000-task job with 9,990 done: first poll " + first + " requests, then "
+                + java.util.Arrays.toString(steady) + ", after 4 more ended " + afterChange);
+    }
 }

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 final class Routes {
 
     private static final int DEFAULT_PAGE = 1000;
-    private static final Pattern CLAUSE = Pattern.compile("\\(?\\s*([A-Za-z/]+)\\s+eq\\s+'([^']*)'\\s*\\)?");
+    private static final Pattern CLAUSE = Pattern.compile(
+            "\\(?\\s*([A-Za-z/]+)\\s+(eq|ne|ge|gt|le|lt)\\s+(?:(?i:(datetime))?'([^']*)'|(-?[0-9]+(?:\\.[0-9]+)?))\\s*\\)?");
 
     record Answer(int status, Map<String, String> headers, String contentType, byte[] body) {
         static Answer json(int status, JsonObject body) {
@@ -320,7 +321,12 @@ final class Routes {
         return out;
     }
 
-    /** The OData filters the double understands: clauses {@code prop eq 'value'} joined by {@code and} or {@code or}. */
+    /**
+     * The OData filters the double understands: clauses {@code prop op value} joined by {@code and} or {@code or},
+     * where op is eq, ne, ge, gt, le or lt and value a quoted string, {@code datetime'...'} or a number
+     * (https://learn.microsoft.com/rest/api/batchservice/odata-filters-in-batch: strings compare with eq/ne, times
+     * and numbers with all six). Anything else is refused, as the service refuses a filter it cannot parse.
+     */
     static Predicate<JsonObject> filter(String f) {
         if (f == null || f.isBlank()) {
             return o -> true;
@@ -333,13 +339,33 @@ final class Routes {
                 throw new ServiceError(400, "InvalidQueryParameterValue", "The value for one of the query parameters specified in the request URI is invalid: $filter " + f);
             }
             String[] prop = m.group(1).split("/");
-            String value = m.group(2);
+            String op = m.group(2).toLowerCase(java.util.Locale.ROOT);
+            boolean time = m.group(3) != null;
+            String value = m.group(4) != null ? m.group(4) : m.group(5);
+            boolean quoted = m.group(4) != null;
+            if (quoted && !time && !op.equals("eq") && !op.equals("ne")) {
+                throw new ServiceError(400, "InvalidQueryParameterValue", "A string compares with eq or ne only: $filter " + f);
+            }
             clauses.add(o -> {
                 JsonObject cur = o;
                 for (int i = 0; i < prop.length - 1 && cur != null; i++) {
                     cur = Wire.obj(cur, prop[i]);
                 }
-                return cur != null && value.equalsIgnoreCase(Wire.str(cur, prop[prop.length - 1], null));
+                String actual = cur == null ? null : Wire.str(cur, prop[prop.length - 1], null);
+                if (actual == null) {
+                    return op.equals("ne");
+                }
+                int c = time ? java.time.Instant.parse(actual).compareTo(java.time.Instant.parse(value))
+                        : quoted ? (actual.equalsIgnoreCase(value) ? 0 : 1)
+                        : Double.compare(Double.parseDouble(actual), Double.parseDouble(value));
+                return switch (op) {
+                    case "eq" -> c == 0;
+                    case "ne" -> c != 0;
+                    case "ge" -> c >= 0;
+                    case "gt" -> c > 0;
+                    case "le" -> c <= 0;
+                    default -> c < 0;
+                };
             });
         }
         return o -> or ? clauses.stream().anyMatch(c -> c.test(o)) : clauses.stream().allMatch(c -> c.test(o));
