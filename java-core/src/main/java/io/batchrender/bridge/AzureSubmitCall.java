@@ -41,7 +41,7 @@ final class AzureSubmitCall {
     static final Set<String> FIELDS = Set.of("farm", "pool", "assetProject", "licenseServers", "environment", "excluded",
             "extraFiles");
     static final Set<String> POOL_FIELDS = Set.of("mode", "id", "dedicatedNodes", "spotNodes", "slotsPerNode", "vmSize",
-            "image", "nodeAgentSku");
+            "image", "nodeAgentSku", "subnetId");
 
     /** What an Azure submit adds to the form. */
     record Azure(PoolChoice pool, Optional<String> assetProject, List<LicenseServer> licenses, Map<String, String> environment,
@@ -72,7 +72,8 @@ final class AzureSubmitCall {
                         .orElse(env.getOrDefault("BATCHRENDER_AZURE_VM_SIZE", PoolCalls.DEFAULT_VM_SIZE));
                 PoolSpec spec = new PoolSpec(mode.equals("new") ? pool.requireString("id") : "", vm,
                         pool.integer("dedicatedNodes", 1), pool.integer("spotNodes", 0), pool.integer("slotsPerNode", 1),
-                        PoolCalls.image(pool.string("image"), pool.string("nodeAgentSku")), Optional.empty());
+                        PoolCalls.image(pool.string("image"), pool.string("nodeAgentSku")), Optional.empty(),
+                        pool.string("subnetId"));
                 yield mode.equals("new") ? new PoolChoice.NewPool(spec) : new PoolChoice.AutoPool(spec);
             }
             default -> throw BridgeException.badRequest("'" + mode + "' is not a pool choice",

@@ -19,7 +19,7 @@ import java.util.Set;
 final class PoolCalls {
 
     static final Set<String> CREATE_FIELDS = Set.of("farm", "id", "vmSize", "dedicatedNodes", "spotNodes", "slotsPerNode",
-            "image", "nodeAgentSku", "autoscaleMaxNodes");
+            "image", "nodeAgentSku", "autoscaleMaxNodes", "subnetId");
     static final String DEFAULT_VM_SIZE = "standard_d4s_v5";
 
     private final FarmSelector farms;
@@ -42,29 +42,21 @@ final class PoolCalls {
         PoolImage image = image(r.string("image"), r.string("nodeAgentSku"));
         String vm = r.string("vmSize").filter(s -> !s.isBlank()).orElse(DEFAULT_VM_SIZE);
         PoolSpec spec = new PoolSpec(id, vm, max > 0 ? 0 : r.integer("dedicatedNodes", 1), max > 0 ? 0 : r.integer("spotNodes", 0),
-                slots, image, max > 0 ? Optional.of(PoolSpec.followPendingTasks(max, slots)) : Optional.empty());
+                slots, image, max > 0 ? Optional.of(PoolSpec.followPendingTasks(max, slots)) : Optional.empty(),
+                r.string("subnetId"));
         return new Create(farm, spec);
     }
 
     /**
      * The image from the Env tab's field: empty for Ubuntu 22.04 (Blender installed by the start
-     * task), a Compute Gallery resource id, or {@code publisher:offer:sku[:version]}.
+     * task), a Compute Gallery resource id, or {@code publisher:offer:sku[:version]} ({@link PoolImage#parse}).
      */
     static PoolImage image(Optional<String> image, Optional<String> sku) {
-        String s = image.map(String::strip).orElse("");
-        String agent = sku.filter(x -> !x.isBlank()).orElse("batch.node.ubuntu 22.04");
-        if (s.isEmpty()) {
-            return PoolImage.Marketplace.ubuntu2204();
+        try {
+            return PoolImage.parse(image.orElse(""), sku);
+        } catch (IllegalArgumentException e) {
+            throw BridgeException.badRequest("'" + image.orElse("") + "' is not an image", e.getMessage());
         }
-        if (s.startsWith("/subscriptions/")) {
-            return new PoolImage.Gallery(s, agent);
-        }
-        String[] parts = s.split(":");
-        if (parts.length < 3 || parts.length > 4) {
-            throw BridgeException.badRequest("'" + s + "' is not an image",
-                    "Give a Compute Gallery image id (/subscriptions/...) or publisher:offer:sku[:version], or leave it empty for Ubuntu 22.04.");
-        }
-        return new PoolImage.Marketplace(parts[0], parts[1], parts[2], parts.length == 4 ? parts[3] : "latest", agent);
     }
 
     JsonArray create(Create c) {

@@ -22,14 +22,22 @@ final class AzurePoolOptions {
             description = "Azure: tasks one node runs at once (default: ${DEFAULT-VALUE}).")
     int slotsPerNode = 1;
 
-    @Option(names = "--image", paramLabel = "GALLERY_IMAGE_ID",
-            description = "Azure: a Compute Gallery image with the renderer installed (default: Ubuntu 22.04 from the"
-                    + " marketplace, Blender installed by the pool's start task).")
+    @Option(names = "--image", paramLabel = "IMAGE",
+            description = "Azure: a Compute Gallery image with the renderer installed (its resource id), or a marketplace"
+                    + " image as publisher:offer:sku[:version] (default: Ubuntu 22.04, Blender installed by the pool's"
+                    + " start task).")
     String image;
 
-    @Option(names = "--node-agent-sku", paramLabel = "SKU", defaultValue = "batch.node.ubuntu 22.04",
-            description = "Azure: the node agent SKU of --image (default: ${DEFAULT-VALUE}).")
-    String nodeAgentSku = "batch.node.ubuntu 22.04";
+    @Option(names = "--node-agent-sku", paramLabel = "SKU",
+            description = "Azure: the node agent SKU of a Compute Gallery --image (default: batch.node.ubuntu 22.04;"
+                    + " e.g. 'batch.node.windows amd64', 'batch.node.el 9'); a marketplace image's is looked up from Batch.")
+    String nodeAgentSku;
+
+    @Option(names = "--subnet", paramLabel = "SUBNET_ID",
+            description = "Azure: the virtual network subnet the nodes join, by resource id, e.g. to reach a license server"
+                    + " on the studio's network (/subscriptions/S/resourceGroups/G/providers/Microsoft.Network/"
+                    + "virtualNetworks/V/subnets/N).")
+    String subnet;
 
     @Option(names = "--autoscale-max", paramLabel = "N",
             description = "Azure: scale with the waiting tasks up to N dedicated nodes, down to 0 when idle, instead of fixed counts.")
@@ -37,9 +45,10 @@ final class AzurePoolOptions {
 
     PoolSpec spec(String id) {
         try {
-            PoolImage img = image == null ? PoolImage.Marketplace.ubuntu2204() : new PoolImage.Gallery(image, nodeAgentSku);
+            PoolImage img = PoolImage.parse(image, Optional.ofNullable(nodeAgentSku));
             return new PoolSpec(id, vmSize, dedicated, spot, slotsPerNode, img,
-                    Optional.ofNullable(autoscaleMax).map(max -> PoolSpec.followPendingTasks(max, slotsPerNode)));
+                    Optional.ofNullable(autoscaleMax).map(max -> PoolSpec.followPendingTasks(max, slotsPerNode)),
+                    Optional.ofNullable(subnet));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

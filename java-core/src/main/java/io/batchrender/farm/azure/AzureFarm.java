@@ -60,6 +60,7 @@ public final class AzureFarm implements RenderFarm {
     private final AzureJobSettings defaults;
     private final TaskSubmitter tasks;
     private final TaskListing taskListing;
+    private final SupportedImages supportedImages;
     private final CompletedJobCounts completedCounts;
 
     /**
@@ -93,6 +94,7 @@ public final class AzureFarm implements RenderFarm {
         this.defaults = defaults;
         this.tasks = new TaskSubmitter(client, inFlight, timeouts.worstCase());
         this.taskListing = new TaskListing(client);
+        this.supportedImages = new SupportedImages(client);
         this.completedCounts = new CompletedJobCounts(home.dir().resolve("azure-completed-job-counts.json"), account.url());
     }
 
@@ -125,6 +127,11 @@ public final class AzureFarm implements RenderFarm {
         if (!problems.isEmpty()) {
             throw new FarmException(problems.get(0) + " Nothing was uploaded or submitted.");
         }
+    }
+
+    /** {@code spec} with its image's node agent SKU as the service lists it ({@link SupportedImages}). */
+    private PoolSpec resolved(PoolSpec spec) {
+        return spec.withImage(supportedImages.resolve(spec.image()));
     }
 
     private static Optional<PoolImage> poolImage(PoolChoice pool) {
@@ -238,7 +245,7 @@ public final class AzureFarm implements RenderFarm {
 
     private PoolInformation poolFor(PoolChoice choice) {
         if (choice instanceof PoolChoice.AutoPool a) {
-            return BatchRequests.autoPool(a.template(), POOL_PREFIX);
+            return BatchRequests.autoPool(resolved(a.template()), POOL_PREFIX);
         }
         if (choice instanceof PoolChoice.Existing e) {
             call("finding pool " + e.poolId(), () -> client.protocolLayer().pools().get(e.poolId()));
@@ -528,7 +535,7 @@ public final class AzureFarm implements RenderFarm {
         AzurePreflight.imageAuthentication(account, spec.image()).ifPresent(p -> {
             throw new FarmException(p + " Pool " + spec.id() + " was not created.");
         });
-        PoolCreation.create(client, BatchRequests.pool(spec), e -> BatchErrors.explain("creating pool " + spec.id(), e));
+        PoolCreation.create(client, BatchRequests.pool(resolved(spec)), e -> BatchErrors.explain("creating pool " + spec.id(), e));
     }
 
     /** Switches a pool to an autoscale formula, e.g. {@link PoolSpec#followPendingTasks}. */

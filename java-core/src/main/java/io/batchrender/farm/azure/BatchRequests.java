@@ -10,6 +10,7 @@ import com.microsoft.azure.batch.protocol.models.JobAddParameter;
 import com.microsoft.azure.batch.protocol.models.JobConstraints;
 import com.microsoft.azure.batch.protocol.models.JobPreparationTask;
 import com.microsoft.azure.batch.protocol.models.MetadataItem;
+import com.microsoft.azure.batch.protocol.models.NetworkConfiguration;
 import com.microsoft.azure.batch.protocol.models.OnAllTasksComplete;
 import com.microsoft.azure.batch.protocol.models.OutputFile;
 import com.microsoft.azure.batch.protocol.models.OutputFileBlobContainerDestination;
@@ -49,9 +50,15 @@ final class BatchRequests {
     static final String META_SUBMISSION = "batchrender.submission";
     /** The frames of a task, as a task environment variable (also read back by the farm). */
     static final String FRAMES_VAR = "BATCHRENDER_FRAMES";
-    /** Installs Blender on an Ubuntu marketplace node. */
-    static final String APT_BLENDER = "/bin/bash -c 'set -e; export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; "
-            + "apt-get install -y -qq --no-install-recommends blender'";
+    /**
+     * Installs Blender on an Ubuntu or Debian marketplace node. A node that has just booted is often running
+     * unattended-upgrades, which holds apt's locks for minutes: apt waits for them up to 10 min
+     * ({@code DPkg::Lock::Timeout}, apt 1.9.11 and later: Ubuntu 20.04 onwards), and the whole install is
+     * tried up to 5 times, 5, 10, 20 and 40 s apart, so a lock or a mirror hiccup does not fail the node.
+     */
+    static final String APT_BLENDER = "/bin/bash -c 'export DEBIAN_FRONTEND=noninteractive; for wait in 5 10 20 40 0; do"
+            + " if apt-get -o DPkg::Lock::Timeout=600 update -qq && apt-get -o DPkg::Lock::Timeout=600 install -y -qq"
+            + " --no-install-recommends blender; then exit 0; fi; [ $wait -gt 0 ] && sleep $wait; done; exit 1'";
 
     /** The node's asset folder, as the path map scripts read it from the node's environment. */
     static final String ASSETS_ON_NODE = "$AZ_BATCH_JOB_PREP_WORKING_DIR/assets";
@@ -204,9 +211,10 @@ final class BatchRequests {
         } else {
             s.withTargetDedicatedNodes(p.dedicatedNodes()).withTargetLowPriorityNodes(p.spotNodes());
         }
-        if (p.image() instanceof PoolImage.Marketplace) {
+        if (p.image() instanceof PoolImage.Marketplace m && m.apt()) {
             s.withStartTask(blenderStartTask());
         }
+        p.subnetId().ifPresent(id -> s.withNetworkConfiguration(new NetworkConfiguration().withSubnetId(id)));
         return s;
     }
 
@@ -219,9 +227,10 @@ final class BatchRequests {
         } else {
             a.withTargetDedicatedNodes(p.dedicatedNodes()).withTargetLowPriorityNodes(p.spotNodes());
         }
-        if (p.image() instanceof PoolImage.Marketplace) {
+        if (p.image() instanceof PoolImage.Marketplace m && m.apt()) {
             a.withStartTask(blenderStartTask());
         }
+        p.subnetId().ifPresent(id -> a.withNetworkConfiguration(new NetworkConfiguration().withSubnetId(id)));
         return a;
     }
 
@@ -231,7 +240,11 @@ final class BatchRequests {
                         .withScope(AutoUserScope.POOL).withElevationLevel(ElevationLevel.ADMIN)));
     }
 
+    /** The image's VM configuration; a marketplace image's node agent SKU must be resolved ({@link SupportedImages}). */
     private static VirtualMachineConfiguration vmConfig(PoolImage image) {
+        if (image.nodeAgentSku().isEmpty()) {
+            throw new IllegalStateException("the node agent SKU of " + image + " was not looked up");
+        }
         ImageReference ref = image instanceof PoolImage.Gallery g
                 ? new ImageReference().withVirtualMachineImageId(g.imageId())
                 : marketplace((PoolImage.Marketplace) image);

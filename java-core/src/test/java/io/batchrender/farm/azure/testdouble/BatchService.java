@@ -41,6 +41,9 @@ final class BatchService {
         String id = Wire.str(spec, "id", "");
         checkId(id, "pool");
         checkImageAuthentication(spec, sharedKey);
+        checkImageAndAgent(spec);
+        checkSlots(spec);
+        checkSubnet(spec);
         if (pools.containsKey(id)) {
             throw ServiceError.conflict("PoolExists", "The specified pool already exists.");
         }
@@ -108,6 +111,61 @@ final class BatchService {
             throw new ServiceError(403, "AuthenticationFailed", "Server failed to authenticate the request: a pool with"
                     + " an Azure Compute Gallery image (virtualMachineImageId) needs Microsoft Entra ID authentication,"
                     + " not Shared Key.");
+        }
+    }
+
+    /**
+     * A marketplace image must be one Batch supports, with the node agent built for it ("nodeAgentSKUId [...] must
+     * match the image": VirtualMachineConfiguration, https://learn.microsoft.com/rest/api/batchservice/pool/add; the
+     * pairs from List Supported Images, {@link SupportedImageList}). The service's code for a mismatch is not
+     * documented; the double answers 400 InvalidPropertyValue, as for any property value it will not take.
+     */
+    private static void checkImageAndAgent(JsonObject poolSpec) {
+        JsonObject vm = Wire.obj(poolSpec, "virtualMachineConfiguration");
+        JsonObject ref = Wire.obj(vm, "imageReference");
+        if (ref == null || ref.has("virtualMachineImageId")) {
+            return; // a Compute Gallery image: Batch cannot tell its OS; the pool's owner names the agent
+        }
+        String agent = SupportedImageList.agentFor(ref);
+        String asked = Wire.str(vm, "nodeAgentSKUId", "");
+        if (agent == null) {
+            throw ServiceError.badRequest("InvalidPropertyValue", "The value provided for one of the properties in the request"
+                    + " body is invalid: the image " + ref + " is not one Batch supports.");
+        }
+        if (!agent.equalsIgnoreCase(asked)) {
+            throw ServiceError.badRequest("InvalidPropertyValue", "The value provided for one of the properties in the request"
+                    + " body is invalid: nodeAgentSKUId '" + asked + "' does not match the image, which needs '" + agent + "'.");
+        }
+    }
+
+    /**
+     * "The maximum value [of taskSlotsPerNode] is the smaller of 4 times the number of cores of the vmSize of the pool
+     * or 256" (https://learn.microsoft.com/rest/api/batchservice/pool/add).
+     */
+    private static void checkSlots(JsonObject poolSpec) {
+        String size = Wire.str(poolSpec, "vmSize", "").toLowerCase(Locale.ROOT);
+        Integer cores = SupportedImageList.CORES.get(size);
+        if (cores == null) {
+            throw ServiceError.badRequest("InvalidPropertyValue", "The double does not know the vCPUs of VM size '" + size
+                    + "': add it to SupportedImageList.CORES with its source.");
+        }
+        int slots = Wire.integer(poolSpec, "taskSlotsPerNode", 1);
+        if (slots > Math.min(256, 4 * cores)) {
+            throw ServiceError.badRequest("InvalidPropertyValue", "The value provided for one of the properties in the request"
+                    + " body is invalid: taskSlotsPerNode " + slots + " is more than 4 times the " + cores + " cores of " + size + ".");
+        }
+    }
+
+    /**
+     * NetworkConfiguration.subnetId: "The ARM resource identifier of the virtual network subnet [...] of the form
+     * /subscriptions/{subscription}/resourceGroups/{group}/providers/{provider}/virtualNetworks/{network}/subnets/{subnet}"
+     * (https://learn.microsoft.com/rest/api/batchservice/pool/add).
+     */
+    private static void checkSubnet(JsonObject poolSpec) {
+        String subnet = Wire.str(Wire.obj(poolSpec, "networkConfiguration"), "subnetId", null);
+        if (subnet != null && !subnet.matches("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/[^/]+/virtualNetworks/[^/]+/subnets/[^/]+")) {
+            throw ServiceError.badRequest("InvalidPropertyValue", "The value provided for one of the properties in the request"
+                    + " body is invalid: subnetId '" + subnet + "'.");
         }
     }
 

@@ -65,6 +65,13 @@ final class Routes {
             throw ServiceError.notFound("ResourceNotFound", "The specified resource does not exist.");
         }
         switch (s[0]) {
+            case "supportedimages" -> {
+                if (s.length == 1 && m.equals("GET")) {
+                    List<JsonObject> all = new ArrayList<>();
+                    SupportedImageList.images().forEach(e -> all.add(e.getAsJsonObject()));
+                    return list("supportedimages", all, q, rawQuery, path);
+                }
+            }
             case "pools" -> {
                 if (s.length == 1 && m.equals("POST")) {
                     DPool p = svc.createPool(body, null, sharedKey);
