@@ -45,12 +45,14 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
             java.util.regex.Pattern.compile("(.+)\\.adjs\\[(\\d+)]\\.plg");
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]*)?|-?\\.[0-9]+");
     private static final java.util.Set<String> GLOBAL_NODES =
-            java.util.Set.of("defaultRenderGlobals", "defaultResolution", "time1", "defaultArnoldDriver");
+            java.util.Set.of("defaultRenderGlobals", "defaultResolution", "time1", "defaultArnoldDriver",
+                    RendererOwnSettings.VRAY_NODE, RendererOwnSettings.REDSHIFT_NODE, RendererOwnSettings.RENDERMAN_NODE);
 
     private final Map<String, String> globals = new HashMap<>();
     private final Map<String, String> resolution = new HashMap<>();
     private String currentTime = "1";
     private String arnoldTranslator = "";
+    private final RendererOwnSettings own = new RendererOwnSettings();
     private final Map<String, Boolean> cameras = new LinkedHashMap<>();
     private final Map<String, Boolean> legacyLayers = new LinkedHashMap<>();
     private final Map<String, String> setupLayerOfLegacy = new HashMap<>();
@@ -130,6 +132,9 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
             default -> {
             }
         }
+        if (RendererOwnSettings.NODES.contains(n)) {
+            return Optional.of(RendererOwnSettings.ATTRIBUTES);
+        }
         java.util.Set<String> names = new java.util.HashSet<>();
         if (cameras.containsKey(n)) {
             names.addAll(CAMERA_ATTRIBUTES);
@@ -175,7 +180,13 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
                     arnoldTranslator = value.get();
                 }
             }
-            default -> setOnTrackedNode(node, attr.attribute(), value.get());
+            default -> {
+                if (RendererOwnSettings.NODES.contains(node)) {
+                    own.set(node, attr.attribute(), value.get());
+                } else {
+                    setOnTrackedNode(node, attr.attribute(), value.get());
+                }
+            }
         }
     }
 
@@ -236,16 +247,16 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
     public RenderSettings settings() {
         boolean animation = isOn(globals.getOrDefault("animation", "0"));
         String frames = frames(globals, animation);
-        Resolution size = size(resolution);
-        String prefix = prefix(globals.get("imageFilePrefix"));
+        String renderer = globals.getOrDefault("currentRenderer", DEFAULT_RENDERER);
+        Resolution size = own.resolution(renderer).orElse(size(resolution));
+        String prefix = own.prefix(renderer).orElse(prefix(globals.get("imageFilePrefix")));
         List<String> renderable = camerasOf("defaultRenderLayer");
         List<RenderLayer> layers = new ArrayList<>();
         for (Map.Entry<String, Boolean> layer : legacyLayers.entrySet()) {
             layers.add(layer(layer.getKey(), layer.getValue(), camerasOf(layer.getKey())));
         }
         layers.sort((a, b) -> a.name().equals("masterLayer") ? -1 : b.name().equals("masterLayer") ? 1 : 0);
-        return new RenderSettings(globals.getOrDefault("currentRenderer", DEFAULT_RENDERER), animation, frames, prefix,
-                imageFormat(), padding(), size, renderable, layers);
+        return new RenderSettings(renderer, animation, frames, prefix, imageFormat(), padding(), size, renderable, layers);
     }
 
     private RenderLayer layer(String legacy, boolean renderable, List<String> cameraList) {
@@ -268,8 +279,10 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
             }
         }
         boolean animation = isOn(layerGlobals.getOrDefault("animation", "0"));
-        return new RenderLayer(name, renderable, frames(layerGlobals, animation), prefix(layerGlobals.get("imageFilePrefix")),
-                size(layerResolution), cameraList);
+        String renderer = layerGlobals.getOrDefault("currentRenderer", DEFAULT_RENDERER);
+        return new RenderLayer(name, renderable, frames(layerGlobals, animation),
+                own.prefix(renderer).orElse(prefix(layerGlobals.get("imageFilePrefix"))),
+                own.resolution(renderer).orElse(size(layerResolution)), cameraList);
     }
 
     /**
@@ -366,6 +379,10 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
         String renderer = globals.getOrDefault("currentRenderer", DEFAULT_RENDERER);
         if (renderer.equals("arnold")) {
             return arnoldTranslator.isEmpty() ? "exr" : arnoldTranslator;
+        }
+        Optional<String> rendererFormat = own.imageFormat(renderer);
+        if (rendererFormat.isPresent()) {
+            return rendererFormat.get();
         }
         String key = globals.get("imfPluginKey");
         if (key != null && !key.isBlank()) {

@@ -1,0 +1,58 @@
+package io.batchrender.scene;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.batchrender.render.TestScenes;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Renderers that keep their output settings on their own node. Expected values read from the scene files (tests/data
+ * README and ../shared/testdata for their sources).
+ */
+class RendererOwnSettingsTest {
+
+    @TempDir
+    Path tmp;
+
+    private RenderSettings settings(Path scene) {
+        return new SceneScanner(List.of(), tmp, Map.of()).scan(scene).settings();
+    }
+
+    @Test
+    void vRayNamesFormatAndSizeFromVraySettings() {
+        RenderSettings s = settings(TestScenes.repoData("maya/renderers/vray_test.ma"));
+        // :defaultRenderGlobals .ren "vray"; vraySettings .wi 960 .he 540; no .fnprx (empty: named after the scene)
+        // and no .imgfs: V-Ray's default png, not the globals' (unwritten .outf: Maya's iff)
+        assertEquals("vray", s.renderer());
+        assertEquals("<Scene>", s.outputPrefix());
+        assertEquals("png", s.imageFormat());
+        assertEquals(new Resolution(960, 540), s.resolution());
+        // animation off, time1 .o 0: frame 0
+        assertEquals("0", s.frames());
+    }
+
+    @Test
+    void redshiftKeepsTheGlobalsFormatAndIgnoresVraySettings() {
+        RenderSettings s = settings(TestScenes.repoData("maya/renderers/redshift_test.ma"));
+        // .ren "redshift", .imfkey "png" (redshiftOptions .imageFormat 2), redshiftOptions .imageFilePrefix ""
+        assertEquals("redshift", s.renderer());
+        assertEquals("png", s.imageFormat());
+        assertEquals("<Scene>", s.outputPrefix());
+        assertEquals("1", s.frames());
+    }
+
+    @Test
+    void renderManWritesWhereRmanGlobalsSay() {
+        RenderSettings s = settings(TestScenes.testData(
+                "maya/deadline-cloud-for-maya/job_bundle_output_tests/renderman/scene/renderman.ma"));
+        // rmanGlobals: .imageOutputDir "<ws>/images/<scene>_v<version>_t<take>",
+        // .imageFileFormat "<scene>_<layer>_<camera>_<aov>.<f4>.<ext>"
+        assertEquals("renderman", s.renderer());
+        assertEquals("<ws>/images/<scene>_v<version>_t<take>/<scene>_<layer>_<camera>_<aov>.<f4>.<ext>", s.outputPrefix());
+        s.layers().forEach(l -> assertEquals(s.outputPrefix(), l.outputPrefix(), l.name()));
+    }
+}
