@@ -59,6 +59,28 @@ TABLE = {
     ("PxrTexture", "filename"): ("filename", None),
     ("RedshiftProxyMesh", "fileName"): ("fileName", None),
     ("VRayMesh", "fileName"): ("fileName", None),
+    ("movie", "fileTextureName"): ("ftn", None),
+    ("pxrUsdProxyShape", "filePath"): ("fp", None),
+    ("pxrUsdReferenceAssembly", "filePath"): ("fp", None),
+    ("aiPhotometricLight", "aiFilename"): ("aiFilename", None),
+    ("PxrOSL", "shadername"): ("shadername", None),
+    ("RedshiftVolumeShape", "fileName"): ("fileName", None),
+    ("RedshiftNormalMap", "tex0"): ("tex0", None),
+    ("RedshiftDomeLight", "tex0"): ("tex0", None),
+    ("VRayVolumeGrid", "inPath"): ("inFile", None),
+    # V-Ray's own settings: short names as V-Ray 7 writes them (tests/data/maya/renderers/vray_test.ma:
+    # .ifile, .lcfnm, .wi, .he); V-Ray's defaults for what a scene leaves unwritten: empty prefix and
+    # format string (the scene writes neither), 640 x 480
+    ("VRaySettingsNode", "imap_fileName"): ("ifile", None),
+    ("VRaySettingsNode", "lc_fileName"): ("lcfnm", None),
+    ("VRaySettingsNode", "fileNamePrefix"): ("fnprx", None),
+    ("VRaySettingsNode", "imageFormatStr"): ("imgfs", None),
+    ("VRaySettingsNode", "width"): ("wi", 640),
+    ("VRaySettingsNode", "height"): ("he", 480),
+    # Redshift and RenderMan write long names only (redshift_test.ma, shared renderman.ma)
+    ("RedshiftOptions", "imageFilePrefix"): ("imageFilePrefix", None),
+    ("rmanGlobals", "imageFileFormat"): ("imageFileFormat", None),
+    ("rmanGlobals", "imageOutputDir"): ("imageOutputDir", None),
 }
 
 #: node types that share a table row's attributes (Render Setup's override and collection kinds)
