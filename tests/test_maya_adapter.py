@@ -283,3 +283,27 @@ def test_a_file_referenced_twice_once_unloaded_is_reported_once_as_loaded(maya, 
     refs = [r for r in a.file_references() if r["nodeType"] == "reference"]
     assert refs == [{"node": "scene_file_to_referenceRN1", "nodeType": "reference", "attribute": "fileName",
                      "path": written, "unloaded": False}]
+
+
+def test_each_layer_and_camera_lands_in_its_own_folder(maya):
+    """layers.ma: five renderable layers, so each has its folder (masterLayer, rs_<layer>); a layer rendering
+    several cameras has a folder per camera (the transform's name). Read from the file: .an yes, .pff yes,
+    no .peie/.pad (period, padding 1), .ifp "", .imfkey "exr"; cameraShape2/3 .rnd no; defaultRenderLayer
+    .adjs[0] (cameraShape1.rnd) 0; the renderable overrides as tests/ImageOutputsTest in java-core lists them."""
+    a = open_scene(maya, LAYERS)
+    outputs = {o["layer"]: o["paths"] for o in a.image_outputs()}
+    assert outputs == {
+        "masterLayer": ["masterLayer/layers.#.exr"],
+        "layerFrameRange1": ["rs_layerFrameRange1/persp/layers.#.exr", "rs_layerFrameRange1/camera1/layers.#.exr"],
+        "renderSetupLayer2": ["rs_renderSetupLayer2/camera1/layers.#.exr", "rs_renderSetupLayer2/camera2/layers.#.exr",
+                              "rs_renderSetupLayer2/camera3/layers.#.exr"],
+        "layerDefaultFrames": [],
+        "renderSetupLayer4": ["rs_renderSetupLayer4/layers.#.exr"],
+    }
+    assert a.snapshot()["imageOutputs"] == a.image_outputs()
+
+
+def test_one_layer_and_one_camera_write_beside_each_other(maya):
+    a = open_scene(maya, CUBE)
+    # cube.ma: the default layer only, perspShape the one renderable camera, no .an: one frame, name.ext
+    assert a.image_outputs() == [{"layer": "masterLayer", "node": "defaultRenderLayer", "paths": ["cube.exr"]}]

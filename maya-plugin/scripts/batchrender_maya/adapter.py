@@ -236,6 +236,24 @@ def renderable_layers():
     return [layer for layer in render_layers() if layer["renderable"]]
 
 
+def image_outputs(layers=None):
+    """Where each renderable layer's frames land, as Maya names them: ``[{"layer", "node", "paths"}]``,
+    one path per camera the layer renders, relative to the images folder, the frame number written as
+    one ``#`` per digit of padding (``rs_beauty/camera1/shot.####.exr``).
+
+    Maya answers through its ``renderSettings`` query of the Common tab (as deadline-cloud-for-maya's
+    submitter asks it), so the layer and camera folders are Maya's own. Renderers that name images
+    themselves (V-Ray's vraySettings, RenderMan's rmanGlobals: see :func:`renderer_settings`) are not
+    covered by that query: the core's scan (``outputs``) names theirs.
+    """
+    token = "#" * max(1, int(cmds.getAttr("defaultRenderGlobals.extensionPadding")))
+    out = []
+    for layer in layers if layers is not None else renderable_layers():
+        paths = cmds.renderSettings(genericFrameImageName=token, layer=layer["node"]) or []
+        out.append({"layer": layer["name"], "node": layer["node"], "paths": list(paths)})
+    return out
+
+
 def file_references():
     """Every file the open scene points at, as Maya reports it, for the core's scan.
 
@@ -303,10 +321,12 @@ def _scene_references():
 
 def snapshot():
     """Everything the panel shows of the scene, read in one go on Maya's main thread."""
+    layers = render_layers()
     return {"scene": scene_path(), "saved": scene_saved(), "project": project(), "renderer": renderer(),
             "frames": frames(), "imagePrefix": image_prefix(), "imageFormat": image_format(),
             "resolution": list(resolution()), "rendererSettings": renderer_settings(),
-            "cameras": renderable_cameras(), "layers": render_layers(),
+            "cameras": renderable_cameras(), "layers": layers,
+            "imageOutputs": image_outputs([layer for layer in layers if layer["renderable"]]),
             "references": file_references()}
 
 

@@ -384,3 +384,31 @@ def _reset_with_ui():
 
 _standin.reset = _reset_with_ui
 sys.modules.setdefault("maya.cmds", sys.modules[__name__])
+
+
+# ---- renderSettings: the image names of the Common tab (see maya/_render_settings.py) ----------
+
+_FORMAT_EXTENSIONS = {7: "iff", 8: "jpg", 19: "tga", 32: "png", 40: "exr"}
+
+
+@_command
+def renderSettings(**kw):
+    """``genericFrameImageName`` with ``layer`` (and ``camera``): the image names, relative to the images folder."""
+    from . import _render_settings
+    st = _state()
+    if "genericFrameImageName" not in kw:
+        raise RuntimeError("stand-in: renderSettings {} not modelled".format(sorted(kw)))
+    scene = st.scene
+    render_globals = scene.nodes["defaultRenderGlobals"].attrs
+    extension = render_globals.get("imfkey") or _FORMAT_EXTENSIONS.get(render_globals.get("outf", 7), "iff")
+    layer = kw.get("layer") or "defaultRenderLayer"
+    if scene.node(layer) is None:
+        raise RuntimeError("Invalid render layer: {}".format(layer))
+    camera = kw.get("camera")
+    if camera is not None:
+        shape = scene.node(camera)
+        if shape is not None and shape.type != "camera":
+            shape = next((n for n in scene.nodes.values() if n.type == "camera" and n.parent == shape.name), shape)
+        camera = shape.name if shape is not None else camera
+    return _render_settings.image_names(scene, st.scene_path or "untitled", render_globals, extension, layer,
+                                        camera, kw["genericFrameImageName"])
