@@ -69,8 +69,9 @@ TABLE = {
     ("RedshiftDomeLight", "tex0"): ("tex0", None),
     ("VRayVolumeGrid", "inPath"): ("inFile", None),
     # V-Ray's own settings: short names as V-Ray 7 writes them (tests/data/maya/renderers/vray_test.ma:
-    # .ifile, .lcfnm, .wi, .he); V-Ray's defaults for what a scene leaves unwritten: empty prefix and
-    # format string (the scene writes neither), 640 x 480
+    # .ifile, .lcfnm, .wi, .he; .fnprx and .imgfs as other V-Ray scenes write them). Defaults NOT verified
+    # against a Chaos page: an empty prefix and format string (vray_test.ma writes neither), 640 x 480 (both
+    # V-Ray scenes here write .wi 960 .he 540, so V-Ray's default is not Maya's 960 x 540)
     ("VRaySettingsNode", "imap_fileName"): ("ifile", None),
     ("VRaySettingsNode", "lc_fileName"): ("lcfnm", None),
     ("VRaySettingsNode", "fileNamePrefix"): ("fnprx", None),
