@@ -36,6 +36,28 @@ class RendererOwnSettingsTest {
     }
 
     @Test
+    void aVRayPrefixFormatAndSizeWinOverTheGlobals() throws Exception {
+        // vray_test.ma with the statements another real V-Ray scene writes on its vraySettings (seen through the
+        // code search, its source not known, so not kept here): .fnprx "<Scene>/<Version>", .imgfs "exr",
+        // .wi 2560, .he 1439; and the globals' own prefix and size, which V-Ray does not use
+        String text = java.nio.file.Files.readString(TestScenes.repoData("maya/renderers/vray_test.ma"));
+        text = text.replace("\tsetAttr \".wi\" 960;\n\tsetAttr \".he\" 540;\n",
+                "\tsetAttr \".wi\" 2560;\n\tsetAttr \".he\" 1439;\n"
+                        + "\tsetAttr \".fnprx\" -type \"string\" \"<Scene>/<Version>\";\n"
+                        + "\tsetAttr \".imgfs\" -type \"string\" \"exr\";\n");
+        text = text.replace("\tsetAttr \".ren\" -type \"string\" \"vray\";\n",
+                "\tsetAttr \".ren\" -type \"string\" \"vray\";\n\tsetAttr \".ifp\" -type \"string\" \"globals_prefix\";\n"
+                        + "\tsetAttr \".imfkey\" -type \"string\" \"tif\";\n");
+        text = text.replace("select -ne :defaultResolution;\n", "select -ne :defaultResolution;\n\tsetAttr \".w\" 1280;\n");
+        RenderSettings s = settings(java.nio.file.Files.writeString(tmp.resolve("vray_prefix.ma"), text));
+
+        assertEquals("<Scene>/<Version>", s.outputPrefix());
+        assertEquals("exr", s.imageFormat());
+        assertEquals(new Resolution(2560, 1439), s.resolution());
+        assertEquals("<Scene>/<Version>", s.layers().get(0).outputPrefix());
+    }
+
+    @Test
     void redshiftKeepsTheGlobalsFormatAndIgnoresVraySettings() {
         RenderSettings s = settings(TestScenes.repoData("maya/renderers/redshift_test.ma"));
         // .ren "redshift", .imfkey "png" (redshiftOptions .imageFormat 2), redshiftOptions .imageFilePrefix ""
