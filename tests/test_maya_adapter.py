@@ -307,3 +307,28 @@ def test_one_layer_and_one_camera_write_beside_each_other(maya):
     a = open_scene(maya, CUBE)
     # cube.ma: the default layer only, perspShape the one renderable camera, no .an: one frame, name.ext
     assert a.image_outputs() == [{"layer": "masterLayer", "node": "defaultRenderLayer", "paths": ["cube.exr"]}]
+
+
+def _redshift_scene_with_a_proxy(tmp_path):
+    """redshift_test.ma with a Redshift proxy as Redshift writes one (alexanderrichtertd/plex,
+    software/maya/plugins/SLiB/lib/objects/Assets/Proxy/Proxy.ma: .fn on a RedshiftProxyMesh)."""
+    text = REDSHIFT.read_text()
+    proxy = ('createNode RedshiftProxyMesh -n "redshiftProxy1";\n'
+             '\tsetAttr ".fn" -type "string" "G:/_3D Projects//stool.rs";\n\tsetAttr ".dm" 1;\n')
+    scene = tmp_path / "proxy.ma"
+    scene.write_text(text.replace("select -ne :time1;\n", proxy + "select -ne :time1;\n"))
+    return scene
+
+
+def test_a_redshift_proxy_is_reported_when_redshift_is_loaded(maya, tmp_path):
+    a = open_scene(maya, _redshift_scene_with_a_proxy(tmp_path))
+    assert a.file_references() == [{"node": "redshiftProxy1", "nodeType": "RedshiftProxyMesh", "attribute": "fileName",
+                                    "path": "G:/_3D Projects//stool.rs"}]
+
+
+def test_without_redshift_its_proxy_node_is_unknown_and_nothing_breaks(maya, tmp_path):
+    maya.uninstall_plugin("redshift4maya")
+    a = open_scene(maya, _redshift_scene_with_a_proxy(tmp_path))
+    # Maya cannot read a proxy of a renderer it does not have; the core's scan of the file still lists it
+    assert a.file_references() == []
+    assert a.snapshot()["renderer"] == "redshift"

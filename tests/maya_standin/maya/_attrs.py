@@ -57,7 +57,8 @@ TABLE = {
     ("aiImage", "filename"): ("filename", None),
     ("aiVolume", "filename"): ("filename", None),
     ("PxrTexture", "filename"): ("filename", None),
-    ("RedshiftProxyMesh", "fileName"): ("fileName", None),
+    # Redshift writes the proxy's file as .fn (alexanderrichtertd/plex, SLiB/lib/objects/Assets/Proxy/Proxy.ma)
+    ("RedshiftProxyMesh", "fileName"): ("fn", None),
     ("VRayMesh", "fileName"): ("fileName", None),
     ("movie", "fileTextureName"): ("ftn", None),
     ("pxrUsdProxyShape", "filePath"): ("fp", None),

@@ -77,4 +77,23 @@ class RendererOwnSettingsTest {
         assertEquals("<ws>/images/<scene>_v<version>_t<take>/<scene>_<layer>_<camera>_<aov>.<f4>.<ext>", s.outputPrefix());
         s.layers().forEach(l -> assertEquals(s.outputPrefix(), l.outputPrefix(), l.name()));
     }
+
+    @Test
+    void aRedshiftProxyIsAFileTheRenderNeeds() throws Exception {
+        // redshift_test.ma with a Redshift proxy as Redshift writes one (alexanderrichtertd/plex,
+        // software/maya/plugins/SLiB/lib/objects/Assets/Proxy/Proxy.ma: createNode RedshiftProxyMesh -n
+        // "redshiftProxy1"; setAttr ".fn" -type "string" "G:/_3D Projects//stool.rs"), the proxy file beside the scene
+        String text = java.nio.file.Files.readString(TestScenes.repoData("maya/renderers/redshift_test.ma"));
+        String proxy = "createNode RedshiftProxyMesh -n \"redshiftProxy1\";\n"
+                + "\tsetAttr \".fn\" -type \"string\" \"G:/_3D Projects//stool.rs\";\n\tsetAttr \".dm\" 1;\n";
+        text = text.replace("select -ne :time1;\n", proxy + "select -ne :time1;\n");
+        Path scene = java.nio.file.Files.writeString(tmp.resolve("proxy.ma"), text);
+        java.nio.file.Files.writeString(tmp.resolve("stool.rs"), "rs");
+
+        var asset = new SceneScanner(List.of(), tmp, Map.of()).scan(scene).assets().stream()
+                .map(SceneManifest.SceneAsset::asset).filter(a -> a.ref().node().equals("redshiftProxy1"))
+                .findFirst().orElseThrow(() -> new AssertionError("the proxy is not listed"));
+        assertEquals("RedshiftProxyMesh", asset.ref().nodeType());
+        assertEquals(List.of(tmp.resolve("stool.rs")), asset.files(), "found beside the scene");
+    }
 }

@@ -65,7 +65,9 @@ public final class FileAttributeTable {
             new Row("VRaySettingsNode", "ifile", "imap_fileName", Role.CACHE),
             new Row("VRaySettingsNode", "lcfnm", "lc_fileName", Role.CACHE),
             // Redshift
-            new Row("RedshiftProxyMesh", "fileName", "fileName", Role.PROXY),
+            // short name as Redshift writes it: setAttr ".fn" -type "string" "G:/_3D Projects//stool.rs"
+            // (alexanderrichtertd/plex, software/maya/plugins/SLiB/lib/objects/Assets/Proxy/Proxy.ma)
+            new Row("RedshiftProxyMesh", "fn", "fileName", Role.PROXY),
             new Row("RedshiftNormalMap", "tex0", "tex0", Role.TEXTURE),
             new Row("RedshiftDomeLight", "tex0", "tex0", Role.TEXTURE),
             new Row("RedshiftVolumeShape", "fileName", "fileName", Role.VOLUME),
