@@ -27,11 +27,14 @@ UDIM = MAYA / "maya-usd" / "test" / "lib" / "usd" / "translators" / "UsdExportIm
 NCACHE = MAYA / "maya-usd" / "plugin" / "pxr" / "maya" / "lib" / "pxrUsdMayaGL" / "testenv" / "InstancerDrawTest" / \
     "InstancerDrawTest.ma"
 TREE = MAYA / "maya-usd" / "test" / "testSamples" / "tree" / "tree.ma"
+#: real V-Ray and Redshift scenes kept in this repository (tests/data/maya/renderers/README.md: source, license)
+VRAY = REPO / "tests" / "data" / "maya" / "renderers" / "vray_test.ma"
+REDSHIFT = REPO / "tests" / "data" / "maya" / "renderers" / "redshift_test.ma"
 SCREENSHOTS = REPO / "tests" / "screenshots"
 PLUGIN_FILE = REPO / "maya-plugin" / "plug-ins" / "AzureBatch.py"
 
 __all__ = ["maya", "plugin_module", "loaded_plugin", "gateway_client", "panel_settings", "screenshot", "MAYA",
-           "DEADLINE", "CUBE", "LAYERS", "RENDERMAN", "REFERENCED", "UDIM", "NCACHE", "TREE", "REPO", "SHARED",
+           "DEADLINE", "CUBE", "LAYERS", "VRAY", "REDSHIFT", "RENDERMAN", "REFERENCED", "UDIM", "NCACHE", "TREE", "REPO", "SHARED",
            "load_plugin_file", "SCREENSHOTS"]
 
 

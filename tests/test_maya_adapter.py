@@ -43,9 +43,10 @@ def test_cube_scene(maya):
             "frameSequence": False,
             "path": "D:/deadline-clients/deadline-cloud-for-maya/job_bundle_output_tests//cube/deadline_logo_48x48.png"} \
         in refs
+    # file -rdi 1 ... -rfn "scene_file_to_referenceRN" (no -dr 1 on the -rdi line): loaded
     assert {"node": "scene_file_to_referenceRN", "nodeType": "reference", "attribute": "fileName",
-            "path": "D:/deadline-clients/deadline-cloud-for-maya/job_bundle_output_tests//cube/scene_file_to_reference.mb"} \
-        in refs
+            "path": "D:/deadline-clients/deadline-cloud-for-maya/job_bundle_output_tests//cube/scene_file_to_reference.mb",
+            "unloaded": False} in refs
     assert len(refs) == 2
 
 
@@ -99,9 +100,14 @@ def test_udim_texture_is_reported_as_its_pattern(maya):
 
 def test_ncache_and_usd_stage(maya):
     a = open_scene(maya, NCACHE)
+    # CubeModel (pxrUsdReferenceAssembly, plug-in pxrUsd, line 6): .fp "./CubeModel.usda" (line 78);
     # nParticlesCache1: .cn "nParticles", .cp "./nCache/"
-    assert a.file_references() == [{"node": "nParticlesCache1", "nodeType": "cacheFile", "attribute": "cachePath",
-                                    "path": "./nCache/nParticles.xml"}]
+    assert a.file_references() == [
+        {"node": "CubeModel", "nodeType": "pxrUsdReferenceAssembly", "attribute": "filePath",
+         "path": "./CubeModel.usda"},
+        {"node": "nParticlesCache1", "nodeType": "cacheFile", "attribute": "cachePath",
+         "path": "./nCache/nParticles.xml"}]
+    assert (NCACHE.parent / "CubeModel.usda").is_file()
     assert (NCACHE.parent / "nCache" / "nParticles.xml").is_file()
     assert a.frames()["start"] == 100.0                 # time1 .o 100, animation off
     a = open_scene(maya, TREE)
@@ -115,11 +121,13 @@ def test_referenced_scene_layers(maya):
     refs = a.file_references()
     # file -rdi 1 -ns "ref" -rfn "imported_scene_refRN" ... "ref.ma"; and a second top-level
     # reference whose node the file does not create (Maya makes it when it loads the reference)
+    # both -rdi lines are written without -dr 1: loaded
     assert refs == [
-        {"node": "imported_scene_refRN", "nodeType": "reference", "attribute": "fileName", "path": "ref.ma"},
+        {"node": "imported_scene_refRN", "nodeType": "reference", "attribute": "fileName", "path": "ref.ma",
+         "unloaded": False},
         {"node": "scene_file_to_referenceRN", "nodeType": "reference", "attribute": "fileName",
          "path": "/Users/rmvh/work/deadline/deadline-cloud-for-maya/job_bundle_output_tests/renderman/scene/"
-                 "scene_file_to_reference.ma"}]
+                 "scene_file_to_reference.ma", "unloaded": False}]
     assert [l["node"] for l in a.render_layers()] == ["defaultRenderLayer", "imported_scene_defaultRenderLayer"]
 
 
@@ -215,3 +223,112 @@ def test_every_cmds_call_in_the_adapter_is_a_command_and_flags_maya_has():
         assert name in sigs, name
         flags = {k.arg for k in call.keywords if k.arg is not None}
         assert flags <= sigs[name], (name, flags - sigs[name])
+
+
+def test_a_renderer_that_is_not_loaded_does_not_break_the_snapshot(maya):
+    """ls -type fails on node types of plug-ins that are not loaded (the stand-in raises as Maya does):
+    the adapter asks only for registered types."""
+    maya.uninstall_plugin("vrayformaya")
+    a = open_scene(maya, VRAY)
+    snap = a.snapshot()
+    assert snap["renderer"] == "vray"       # :defaultRenderGlobals .ren "vray"
+    # vraySettings is an unknown node without V-Ray: nothing of its own is read
+    assert snap["rendererSettings"] == {"node": None, "prefix": None, "format": None, "resolution": None}
+    a = open_scene(maya, CUBE)              # mtoa loaded; V-Ray, Redshift, RenderMan types unknown
+    assert [r["node"] for r in a.file_references()] == ["file1", "scene_file_to_referenceRN"]
+
+
+def test_vray_output_settings_come_from_vray_settings(maya):
+    a = open_scene(maya, VRAY)
+    # vraySettings: .wi 960, .he 540; no .fnprx (V-Ray names images after the scene) and no .imgfs (V-Ray's png)
+    assert a.renderer_settings() == {"node": "vraySettings", "prefix": "", "format": "png", "resolution": [960, 540]}
+    assert a.image_prefix() == ""
+    assert a.resolution() == (960, 540)
+    # the empty irradiance map and light cache file names (.ifile "", .lcfnm "") are no files
+    assert a.file_references() == []
+
+
+def test_redshift_scene_uses_the_globals_and_not_vray_settings(maya):
+    a = open_scene(maya, REDSHIFT)
+    # .ren "redshift"; redshiftOptions .imageFilePrefix "": the globals' prefix (none written)
+    assert a.renderer() == "redshift"
+    assert a.renderer_settings() == {"node": "redshiftOptions", "prefix": None, "format": None, "resolution": None}
+    assert a.image_prefix() == ""
+    assert a.image_format() == {"imageFormat": 51, "pluginKey": "png"}   # .outf 51, .imfkey "png"
+    # rsDomeLightShape1 .tex0 "" is no file
+    assert a.file_references() == []
+
+
+def test_renderman_images_go_where_rman_globals_say(maya):
+    a = open_scene(maya, RENDERMAN)
+    # rmanGlobals .imageOutputDir "<ws>/images/<scene>_v<version>_t<take>",
+    # .imageFileFormat "<scene>_<layer>_<camera>_<aov>.<f4>.<ext>" (renderman.ma lines 443, 447)
+    assert a.image_prefix() == "<ws>/images/<scene>_v<version>_t<take>/<scene>_<layer>_<camera>_<aov>.<f4>.<ext>"
+
+
+def test_a_file_referenced_twice_once_unloaded_is_reported_once_as_loaded(maya, tmp_path):
+    # cube.ma's reference lines, and a second copy of the same file as Maya writes one (namespace and node
+    # numbered, path with its copy number {1}); the first copy unloaded (-dr 1 on its -rdi line), the second loaded
+    text = CUBE.read_text(encoding="latin-1")
+    rdi = 'file -rdi 1 -ns "scene_file_to_reference" -rfn'
+    assert rdi in text
+    text = text.replace(rdi, 'file -rdi 1 -ns "scene_file_to_reference" -dr 1 -rfn')
+    written = "D:/deadline-clients/deadline-cloud-for-maya/job_bundle_output_tests//cube/scene_file_to_reference.mb"
+    second = ('file -rdi 1 -ns "scene_file_to_reference1" -rfn "scene_file_to_referenceRN1" -typ "mayaBinary" '
+              '"' + written + '{1}";\n')
+    first = text.index("file -r")
+    scene = tmp_path / "twice.ma"
+    scene.write_text(text[:first] + second + text[first:], encoding="latin-1")
+    a = open_scene(maya, scene)
+    refs = [r for r in a.file_references() if r["nodeType"] == "reference"]
+    assert refs == [{"node": "scene_file_to_referenceRN1", "nodeType": "reference", "attribute": "fileName",
+                     "path": written, "unloaded": False}]
+
+
+def test_each_layer_and_camera_lands_in_its_own_folder(maya):
+    """layers.ma: five renderable layers, so each has its folder (masterLayer, rs_<layer>); a layer rendering
+    several cameras has a folder per camera (the transform's name). Read from the file: .an yes, .pff yes,
+    no .peie/.pad (period, padding 1), .ifp "", .imfkey "exr"; cameraShape2/3 .rnd no; defaultRenderLayer
+    .adjs[0] (cameraShape1.rnd) 0; the renderable overrides as tests/ImageOutputsTest in java-core lists them."""
+    a = open_scene(maya, LAYERS)
+    outputs = {o["layer"]: o["paths"] for o in a.image_outputs()}
+    assert outputs == {
+        "masterLayer": ["masterLayer/layers.#.exr"],
+        "layerFrameRange1": ["rs_layerFrameRange1/persp/layers.#.exr", "rs_layerFrameRange1/camera1/layers.#.exr"],
+        "renderSetupLayer2": ["rs_renderSetupLayer2/camera1/layers.#.exr", "rs_renderSetupLayer2/camera2/layers.#.exr",
+                              "rs_renderSetupLayer2/camera3/layers.#.exr"],
+        "layerDefaultFrames": [],
+        "renderSetupLayer4": ["rs_renderSetupLayer4/layers.#.exr"],
+    }
+    assert a.snapshot()["imageOutputs"] == a.image_outputs()
+
+
+def test_one_layer_and_one_camera_write_beside_each_other(maya):
+    a = open_scene(maya, CUBE)
+    # cube.ma: the default layer only, perspShape the one renderable camera, no .an: one frame, name.ext
+    assert a.image_outputs() == [{"layer": "masterLayer", "node": "defaultRenderLayer", "paths": ["cube.exr"]}]
+
+
+def _redshift_scene_with_a_proxy(tmp_path):
+    """redshift_test.ma with a Redshift proxy as Redshift writes one (alexanderrichtertd/plex,
+    software/maya/plugins/SLiB/lib/objects/Assets/Proxy/Proxy.ma: .fn on a RedshiftProxyMesh)."""
+    text = REDSHIFT.read_text()
+    proxy = ('createNode RedshiftProxyMesh -n "redshiftProxy1";\n'
+             '\tsetAttr ".fn" -type "string" "G:/_3D Projects//stool.rs";\n\tsetAttr ".dm" 1;\n')
+    scene = tmp_path / "proxy.ma"
+    scene.write_text(text.replace("select -ne :time1;\n", proxy + "select -ne :time1;\n"))
+    return scene
+
+
+def test_a_redshift_proxy_is_reported_when_redshift_is_loaded(maya, tmp_path):
+    a = open_scene(maya, _redshift_scene_with_a_proxy(tmp_path))
+    assert a.file_references() == [{"node": "redshiftProxy1", "nodeType": "RedshiftProxyMesh", "attribute": "fileName",
+                                    "path": "G:/_3D Projects//stool.rs"}]
+
+
+def test_without_redshift_its_proxy_node_is_unknown_and_nothing_breaks(maya, tmp_path):
+    maya.uninstall_plugin("redshift4maya")
+    a = open_scene(maya, _redshift_scene_with_a_proxy(tmp_path))
+    # Maya cannot read a proxy of a renderer it does not have; the core's scan of the file still lists it
+    assert a.file_references() == []
+    assert a.snapshot()["renderer"] == "redshift"

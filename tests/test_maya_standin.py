@@ -57,3 +57,31 @@ def test_logs_every_call(maya):
     cmds.ls(type="file")
     assert [c[0] for c in maya.CALLS[-2:]] == ["getAttr", "ls"]
     assert maya.CALLS[-1][2] == {"type": "file"}
+
+
+def test_ls_refuses_a_node_type_whose_plugin_is_not_loaded(maya):
+    """Maya knows a plug-in's node types only while it is loaded; ls -type fails on others (maya/_plugins.py)."""
+    from maya import cmds
+    maya.open_scene(str(CUBE))            # requires mtoa (its requires line), not vrayformaya
+    assert "aiStandIn" in cmds.allNodeTypes()
+    assert "VRayMesh" not in cmds.allNodeTypes()
+    with pytest.raises(RuntimeError, match="Unknown object type: VRayMesh"):
+        cmds.ls(type="VRayMesh")
+    with pytest.raises(RuntimeError, match="Unknown object type: RedshiftProxyMesh"):
+        cmds.ls(type=["file", "RedshiftProxyMesh"])
+    assert cmds.ls(type="aiStandIn") == []
+
+
+def test_opening_a_scene_loads_the_plugins_it_requires_unless_they_are_not_installed(maya):
+    from maya import cmds
+    maya.open_scene(str(VRAY))            # requires ... "vrayformaya" "7"
+    assert cmds.nodeType("vraySettings") == "VRaySettingsNode"
+    assert cmds.ls(type="VRayMesh") == []
+    maya.reset()
+    maya.uninstall_plugin("vrayformaya")
+    maya.open_scene(str(VRAY))
+    # Maya keeps the nodes of a missing plug-in as unknown nodes
+    assert cmds.nodeType("vraySettings") == "unknown"
+    assert cmds.nodeType("VRayLightDomeShape1") == "unknown"
+    with pytest.raises(RuntimeError):
+        cmds.ls(type="VRaySettingsNode")

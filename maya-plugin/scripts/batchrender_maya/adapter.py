@@ -17,26 +17,99 @@ OVERRIDE_TYPES = ["absOverride", "absUniqueOverride", "relOverride", "relUniqueO
 RENDER_SETTINGS_NODES = ("defaultRenderGlobals", "defaultResolution")
 
 #: (node type, attribute long name, role) of every file-bearing attribute the adapter reports;
-#: the same rows as the Java core's FileAttributeTable, by long name
+#: the same rows as the Java core's FileAttributeTable, by long name. Most types belong to a plug-in
+#: (mtoa, vrayformaya, redshift4maya, RenderMan_for_Maya, AbcImport, gpuCache, mayaUsdPlugin): only
+#: those Maya knows in this session are asked for (see registered_node_types)
 FILE_ATTRIBUTES = [
     ("file", "fileTextureName", "texture"),
     ("psdFileTex", "fileTextureName", "texture"),
+    ("movie", "fileTextureName", "image"),
     ("imagePlane", "imageName", "image"),
     ("audio", "filename", "audio"),
     ("AlembicNode", "abc_File", "cache"),
     ("gpuCache", "cacheFileName", "cache"),
     ("mayaUsdProxyShape", "filePath", "usd"),
+    ("pxrUsdProxyShape", "filePath", "usd"),
+    ("pxrUsdReferenceAssembly", "filePath", "usd"),
     ("aiImage", "filename", "texture"),
     ("aiStandIn", "dso", "proxy"),
     ("aiVolume", "filename", "volume"),
+    ("aiPhotometricLight", "aiFilename", "light"),
     ("PxrTexture", "filename", "texture"),
+    ("PxrOSL", "shadername", "shader"),
     ("RedshiftProxyMesh", "fileName", "proxy"),
+    ("RedshiftVolumeShape", "fileName", "volume"),
+    ("RedshiftNormalMap", "tex0", "texture"),
+    ("RedshiftDomeLight", "tex0", "texture"),
     ("VRayMesh", "fileName", "proxy"),
+    ("VRayVolumeGrid", "inPath", "volume"),
+    ("VRaySettingsNode", "imap_fileName", "cache"),
+    ("VRaySettingsNode", "lc_fileName", "cache"),
 ]
 TILING = {0: "off", 1: "zbrush", 2: "mudbox", 3: "udim", 4: "explicit"}
 
 
 # ---- the scene --------------------------------------------------------------------------------
+
+def registered_node_types():
+    """The node types Maya knows in this session: its own and those of the loaded plug-ins.
+
+    ``ls -type`` fails on any other type (a renderer's proxy type when the renderer is not loaded),
+    so every ``ls`` by type of a plug-in's type is filtered through this first.
+    """
+    return set(cmds.allNodeTypes() or [])
+
+
+def _ls_types(types, known):
+    """``ls -type`` of those ``types`` Maya knows; [] when it knows none."""
+    asked = [t for t in types if t in known]
+    return (cmds.ls(type=asked) or []) if asked else []
+
+
+#: where each renderer keeps the output settings it uses instead of the render globals'
+#: (node, node type, prefix attribute, format attribute, width attribute, height attribute); see the
+#: Java core's RendererOwnSettings for the sources
+RENDERER_NODES = {
+    "vray": ("vraySettings", "VRaySettingsNode", "fileNamePrefix", "imageFormatStr", "width", "height"),
+    "redshift": ("redshiftOptions", "RedshiftOptions", "imageFilePrefix", None, None, None),
+    "renderman": ("rmanGlobals", "rmanGlobals", None, None, None, None),
+}
+#: V-Ray's image format when vraySettings.imageFormatStr is empty (as the Java core's RendererOwnSettings)
+VRAY_DEFAULT_FORMAT = "png"
+
+
+def _renderer_node(name):
+    """The renderer's own settings node when it exists with its plug-in loaded, else None."""
+    entry = RENDERER_NODES.get(name)
+    if entry is None or not cmds.objExists(entry[0]) or cmds.nodeType(entry[0]) != entry[1]:
+        return None
+    return entry
+
+
+def renderer_settings():
+    """What the current renderer keeps on its own node: ``{"node", "prefix", "format", "resolution"}``,
+    each None where the renderer uses the render globals' (Arnold, Maya Software, ...)."""
+    name = renderer()
+    out = {"node": None, "prefix": None, "format": None, "resolution": None}
+    entry = _renderer_node(name)
+    if entry is None:
+        return out
+    node, _type, prefix_attr, format_attr, width_attr, height_attr = entry
+    out["node"] = node
+    if name == "renderman":
+        image = cmds.getAttr(node + ".imageFileFormat") or ""
+        folder = cmds.getAttr(node + ".imageOutputDir") or ""
+        if image:
+            out["prefix"] = folder + "/" + image if folder else image
+        return out
+    own_prefix = cmds.getAttr(node + "." + prefix_attr) or ""
+    if name == "vray":
+        out["prefix"] = own_prefix  # V-Ray never reads the globals' prefix; empty names images after the scene
+        out["format"] = cmds.getAttr(node + "." + format_attr) or VRAY_DEFAULT_FORMAT
+        out["resolution"] = [int(cmds.getAttr(node + "." + width_attr)), int(cmds.getAttr(node + "." + height_attr))]
+    elif own_prefix:
+        out["prefix"] = own_prefix
+    return out
 
 def scene_path():
     """The open scene's path with forward slashes, or '' for an untitled scene."""
@@ -80,7 +153,11 @@ def frames():
 
 
 def image_prefix():
-    """The image file prefix, '' when unset (Maya then names images after the scene)."""
+    """The image file prefix the renderer uses, '' when unset (Maya then names images after the scene):
+    the renderer's own (V-Ray, Redshift, RenderMan) where it keeps one, else the render globals'."""
+    own = renderer_settings()["prefix"]
+    if own is not None:
+        return own
     return cmds.getAttr("defaultRenderGlobals.imageFilePrefix") or ""
 
 
@@ -91,7 +168,10 @@ def image_format():
 
 
 def resolution():
-    """(width, height) in pixels, from ``defaultResolution``."""
+    """(width, height) in pixels: V-Ray's own size on vraySettings, else ``defaultResolution``."""
+    own = renderer_settings()["resolution"]
+    if own is not None:
+        return tuple(own)
     return int(cmds.getAttr("defaultResolution.width")), int(cmds.getAttr("defaultResolution.height"))
 
 
@@ -120,7 +200,7 @@ def render_layers():
         entry = {"name": name, "node": node, "renderable": bool(cmds.getAttr(node + ".renderable")), "overrides": {}}
         layers.append(entry)
         by_node[node] = entry
-    for override in cmds.ls(type=OVERRIDE_TYPES) or []:
+    for override in _ls_types(OVERRIDE_TYPES, registered_node_types()):
         target = cmds.getAttr(override + ".targetNodeName") if cmds.objExists(override + ".targetNodeName") else None
         attribute = cmds.getAttr(override + ".attribute")
         if target not in RENDER_SETTINGS_NODES or not attribute or not cmds.getAttr(override + ".enabled"):
@@ -156,17 +236,37 @@ def renderable_layers():
     return [layer for layer in render_layers() if layer["renderable"]]
 
 
+def image_outputs(layers=None):
+    """Where each renderable layer's frames land, as Maya names them: ``[{"layer", "node", "paths"}]``,
+    one path per camera the layer renders, relative to the images folder, the frame number written as
+    one ``#`` per digit of padding (``rs_beauty/camera1/shot.####.exr``).
+
+    Maya answers through its ``renderSettings`` query of the Common tab (as deadline-cloud-for-maya's
+    submitter asks it), so the layer and camera folders are Maya's own. Renderers that name images
+    themselves (V-Ray's vraySettings, RenderMan's rmanGlobals: see :func:`renderer_settings`) are not
+    covered by that query: the core's scan (``outputs``) names theirs.
+    """
+    token = "#" * max(1, int(cmds.getAttr("defaultRenderGlobals.extensionPadding")))
+    out = []
+    for layer in layers if layers is not None else renderable_layers():
+        paths = cmds.renderSettings(genericFrameImageName=token, layer=layer["node"]) or []
+        out.append({"layer": layer["name"], "node": layer["node"], "paths": list(paths)})
+    return out
+
+
 def file_references():
     """Every file the open scene points at, as Maya reports it, for the core's scan.
 
     Each is ``{"node", "nodeType", "attribute", "path"}`` plus ``tiling`` and ``frameSequence``
     for file textures (the path is then Maya's computed pattern, ``<UDIM>``/``<f>`` included).
-    Scene references (their unresolved names), cacheFile nodes and an enabled OCIO config (unless
-    it is Maya's own) are included; empty attributes are left out.
+    Scene references (their unresolved names, each file once, with ``unloaded``), cacheFile nodes and
+    an enabled OCIO config (unless it is Maya's own) are included; empty attributes are left out. Node
+    types of plug-ins that are not loaded are not asked for (Maya's ``ls`` fails on them).
     """
     refs = []
+    known = registered_node_types()
     for node_type, attribute, _role in FILE_ATTRIBUTES:
-        for node in cmds.ls(type=node_type) or []:
+        for node in _ls_types([node_type], known):
             path = cmds.getAttr(node + "." + attribute)
             if not path:
                 continue
@@ -193,23 +293,40 @@ def file_references():
         if name:
             refs.append({"node": node, "nodeType": "cacheFile", "attribute": "cachePath",
                          "path": patterns.cache_description(folder, name)})
+    refs.extend(_scene_references())
+    return refs
+
+
+def _scene_references():
+    """Each referenced file once, ``unloaded`` only when no copy of it is loaded: a file referenced twice,
+    one copy unloaded and one loaded, is needed by the render."""
+    by_path = {}
     for node in cmds.ls(type="reference") or []:
         if node == "sharedReferenceNode" or node.endswith("sharedReferenceNode"):
             continue
         try:
             # as the scene writes it (env variables and relative paths kept): the core resolves it
             path = cmds.referenceQuery(node, filename=True, unresolvedName=True, withoutCopyNumber=True)
+            loaded = bool(cmds.referenceQuery(node, isLoaded=True))
         except RuntimeError:
             continue  # a reference node with no file (Maya leaves some behind)
-        refs.append({"node": node, "nodeType": "reference", "attribute": "fileName", "path": path})
-    return refs
+        entry = by_path.get(path)
+        if entry is None:
+            by_path[path] = {"node": node, "nodeType": "reference", "attribute": "fileName", "path": path,
+                             "unloaded": not loaded}
+        elif loaded and entry["unloaded"]:
+            entry.update(node=node, unloaded=False)
+    return list(by_path.values())
 
 
 def snapshot():
     """Everything the panel shows of the scene, read in one go on Maya's main thread."""
+    layers = render_layers()
     return {"scene": scene_path(), "saved": scene_saved(), "project": project(), "renderer": renderer(),
             "frames": frames(), "imagePrefix": image_prefix(), "imageFormat": image_format(),
-            "resolution": list(resolution()), "cameras": renderable_cameras(), "layers": render_layers(),
+            "resolution": list(resolution()), "rendererSettings": renderer_settings(),
+            "cameras": renderable_cameras(), "layers": layers,
+            "imageOutputs": image_outputs([layer for layer in layers if layer["renderable"]]),
             "references": file_references()}
 
 

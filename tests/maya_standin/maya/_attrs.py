@@ -57,8 +57,32 @@ TABLE = {
     ("aiImage", "filename"): ("filename", None),
     ("aiVolume", "filename"): ("filename", None),
     ("PxrTexture", "filename"): ("filename", None),
-    ("RedshiftProxyMesh", "fileName"): ("fileName", None),
+    # Redshift writes the proxy's file as .fn (alexanderrichtertd/plex, SLiB/lib/objects/Assets/Proxy/Proxy.ma)
+    ("RedshiftProxyMesh", "fileName"): ("fn", None),
     ("VRayMesh", "fileName"): ("fileName", None),
+    ("movie", "fileTextureName"): ("ftn", None),
+    ("pxrUsdProxyShape", "filePath"): ("fp", None),
+    ("pxrUsdReferenceAssembly", "filePath"): ("fp", None),
+    ("aiPhotometricLight", "aiFilename"): ("aiFilename", None),
+    ("PxrOSL", "shadername"): ("shadername", None),
+    ("RedshiftVolumeShape", "fileName"): ("fileName", None),
+    ("RedshiftNormalMap", "tex0"): ("tex0", None),
+    ("RedshiftDomeLight", "tex0"): ("tex0", None),
+    ("VRayVolumeGrid", "inPath"): ("inFile", None),
+    # V-Ray's own settings: short names as V-Ray 7 writes them (tests/data/maya/renderers/vray_test.ma:
+    # .ifile, .lcfnm, .wi, .he; .fnprx and .imgfs as other V-Ray scenes write them). Defaults NOT verified
+    # against a Chaos page: an empty prefix and format string (vray_test.ma writes neither), 640 x 480 (both
+    # V-Ray scenes here write .wi 960 .he 540, so V-Ray's default is not Maya's 960 x 540)
+    ("VRaySettingsNode", "imap_fileName"): ("ifile", None),
+    ("VRaySettingsNode", "lc_fileName"): ("lcfnm", None),
+    ("VRaySettingsNode", "fileNamePrefix"): ("fnprx", None),
+    ("VRaySettingsNode", "imageFormatStr"): ("imgfs", None),
+    ("VRaySettingsNode", "width"): ("wi", 640),
+    ("VRaySettingsNode", "height"): ("he", 480),
+    # Redshift and RenderMan write long names only (redshift_test.ma, shared renderman.ma)
+    ("RedshiftOptions", "imageFilePrefix"): ("imageFilePrefix", None),
+    ("rmanGlobals", "imageFileFormat"): ("imageFileFormat", None),
+    ("rmanGlobals", "imageOutputDir"): ("imageOutputDir", None),
 }
 
 #: node types that share a table row's attributes (Render Setup's override and collection kinds)

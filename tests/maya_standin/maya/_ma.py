@@ -117,6 +117,7 @@ class MayaAsciiScene(object):
         self.connections = []   # (source plug, destination plug)
         self.references = []    # file -rdi lines (every depth) and file -r lines
         self.requires = []
+        self.required_node_types = {}   # plug-in -> node types its requires line names
         self.workspace_rules = {}
 
     @classmethod
@@ -167,15 +168,23 @@ class MayaAsciiScene(object):
             elif cmd == "file":
                 self._file(args)
             elif cmd == "requires":
-                words = [text_of(a) for a in args]
-                plain = [w for i, w in enumerate(words) if not w.startswith("-") and not (i and words[i - 1] == "-nodeType")]
-                if plain:
-                    self.requires.append(plain[0])
+                self._requires([text_of(a) for a in args])
             elif cmd == "workspace":
                 words = [text_of(a) for a in args]
                 if "-fr" in words:
                     k = words.index("-fr")
                     self.workspace_rules[words[k + 1]] = words[k + 2]
+
+    def _requires(self, words):
+        """``requires [-nodeType T]... [-dataType D]... PLUGIN VERSION``: the plug-in, and the node types it
+        registers that the scene uses (Maya writes one -nodeType per plug-in node type the file creates)."""
+        plain = [w for i, w in enumerate(words)
+                 if not w.startswith("-") and not (i and words[i - 1] in ("-nodeType", "-dataType"))]
+        if not plain:
+            return
+        self.requires.append(plain[0])
+        types = [words[i + 1] for i, w in enumerate(words[:-1]) if w == "-nodeType"]
+        self.required_node_types.setdefault(plain[0], []).extend(types)
 
     def _create_node(self, args):
         node_type = text_of(args[0])

@@ -8,7 +8,7 @@ import ast
 import glob
 import os
 
-from . import _ma
+from . import _ma, _plugins
 
 #: every maya.cmds call: (command, args tuple, kwargs dict)
 CALLS = []
@@ -35,6 +35,8 @@ class State(object):
         self.next_callback = 1
         self.deferred = []
         self.saves = 0
+        self.loaded_plugins = set(_plugins.AT_START_UP)
+        self.not_installed = set()   # plug-ins this workstation lacks (see uninstall_plugin)
 
 
 def _empty_scene():
@@ -99,6 +101,8 @@ def open_scene(path, project=None):
     scene.connections = parsed.connections
     scene.references = parsed.references
     scene.requires = parsed.requires
+    scene.required_node_types = parsed.required_node_types
+    _load_required_plugins(scene)
     STATE.scene = scene
     STATE.scene_path = path.replace(os.sep, "/")
     STATE.modified = False
@@ -107,6 +111,29 @@ def open_scene(path, project=None):
     time1 = scene.nodes["time1"]
     STATE.current_time = float(time1.attrs.get("o", 1.0))
     _fire("kAfterOpen")
+
+
+def _load_required_plugins(scene):
+    """Maya loads the plug-ins a scene requires; the nodes of one that is not installed become unknown nodes."""
+    for plugin in scene.requires:
+        if plugin in _plugins.PLUGIN_NODE_TYPES or plugin in scene.required_node_types:
+            if plugin not in STATE.not_installed:
+                STATE.loaded_plugins.add(plugin)
+    for node in scene.nodes.values():
+        owner = _plugins.plugin_of(node.type, scene.required_node_types)
+        if owner is not None and owner not in STATE.loaded_plugins:
+            node.type = "unknown"
+
+
+def uninstall_plugin(name):
+    """This workstation lacks the plug-in: it is unloaded, and scenes that require it load without it."""
+    STATE.not_installed.add(name)
+    STATE.loaded_plugins.discard(name)
+
+
+def registered_node_types():
+    """The node types Maya knows now: its own and those of the loaded plug-ins."""
+    return _plugins.known_types(STATE.loaded_plugins, getattr(STATE.scene, "required_node_types", {}))
 
 
 def _find_project(folder):

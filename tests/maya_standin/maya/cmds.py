@@ -114,6 +114,7 @@ def ls(*args, **kw):
     types = kw.get("type")
     if isinstance(types, str):
         types = [types]
+    _require_known_node_types(types)
     names = []
     for name in scene.order:
         node = scene.nodes[name]
@@ -123,6 +124,22 @@ def ls(*args, **kw):
             continue
         names.append(_long(name) if kw.get("long") else name)
     return names
+
+
+# ---- node types Maya knows (its own and the loaded plug-ins'; see maya/_plugins.py) ---------------
+
+def _require_known_node_types(types):
+    """``ls -type`` fails on a type Maya does not know, e.g. one whose plug-in is not loaded (issue 16 item 5)."""
+    known = _standin.registered_node_types()
+    for node_type in types or ():
+        if node_type not in known:
+            raise RuntimeError("Unknown object type: {}".format(node_type))
+
+
+@_command
+def allNodeTypes(**kw):
+    """Every node type Maya knows now (maya-stubs: ``allNodeTypes(*, includeAbstract)``)."""
+    return sorted(_standin.registered_node_types())
 
 
 def _long(name):
@@ -220,10 +237,17 @@ def referenceQuery(target, **kw):
     if kw.get("filename"):
         # unresolvedName: as written; without it Maya answers the path it loaded, which for the
         # stand-in (nothing is loaded) is the written one too
-        return ref.path
+        return _without_copy_number(ref.path) if kw.get("withoutCopyNumber") else ref.path
     if kw.get("isLoaded"):
         return not ref.deferred
     raise RuntimeError("stand-in: referenceQuery {} not modelled".format(sorted(kw)))
+
+
+def _without_copy_number(path):
+    """A second reference to the same file is named ``path{1}``; withoutCopyNumber drops the ``{1}``
+    (Autodesk, referenceQuery: "-withoutCopyNumber: ... the file name without the copy number")."""
+    import re
+    return re.sub(r"\{\d+\}$", "", path)
 
 
 def reference_nodes():
@@ -360,3 +384,31 @@ def _reset_with_ui():
 
 _standin.reset = _reset_with_ui
 sys.modules.setdefault("maya.cmds", sys.modules[__name__])
+
+
+# ---- renderSettings: the image names of the Common tab (see maya/_render_settings.py) ----------
+
+_FORMAT_EXTENSIONS = {7: "iff", 8: "jpg", 19: "tga", 32: "png", 40: "exr"}
+
+
+@_command
+def renderSettings(**kw):
+    """``genericFrameImageName`` with ``layer`` (and ``camera``): the image names, relative to the images folder."""
+    from . import _render_settings
+    st = _state()
+    if "genericFrameImageName" not in kw:
+        raise RuntimeError("stand-in: renderSettings {} not modelled".format(sorted(kw)))
+    scene = st.scene
+    render_globals = scene.nodes["defaultRenderGlobals"].attrs
+    extension = render_globals.get("imfkey") or _FORMAT_EXTENSIONS.get(render_globals.get("outf", 7), "iff")
+    layer = kw.get("layer") or "defaultRenderLayer"
+    if scene.node(layer) is None:
+        raise RuntimeError("Invalid render layer: {}".format(layer))
+    camera = kw.get("camera")
+    if camera is not None:
+        shape = scene.node(camera)
+        if shape is not None and shape.type != "camera":
+            shape = next((n for n in scene.nodes.values() if n.type == "camera" and n.parent == shape.name), shape)
+        camera = shape.name if shape is not None else camera
+    return _render_settings.image_names(scene, st.scene_path or "untitled", render_globals, extension, layer,
+                                        camera, kw["genericFrameImageName"])

@@ -23,7 +23,8 @@ final class Requests {
             "renderer", "name", "output", "retries", "timeoutSeconds", "engine", "format", "imageName", "camera", "layer",
             "project", "farm", "pool", "assetProject", "licenseServers", "environment", "excluded", "extraFiles");
     static final Set<String> SCAN_FIELDS = Set.of("scene", "searchPaths", "references");
-    static final Set<String> REFERENCE_FIELDS = Set.of("node", "nodeType", "attribute", "path", "tiling", "frameSequence");
+    static final Set<String> REFERENCE_FIELDS = Set.of("node", "nodeType", "attribute", "path", "tiling", "frameSequence",
+            "unloaded");
     static final Set<String> WATCH_FIELDS = Set.of("pollSeconds", "limitRate");
 
     private final JsonObject o;
@@ -157,8 +158,15 @@ final class Requests {
                 r.string("imageName"), r.string("camera"), r.string("layer"), r.path("project"));
     }
 
-    /** A scan request: the scene, extra search folders, and optionally the references Maya reports. */
-    record Scan(Path scene, List<Path> searchPaths, Optional<List<AssetReference>> references) {
+    /**
+     * A scan request: the scene, extra search folders, and optionally the references Maya reports, of which
+     * {@code unloaded} are scene references Maya does not load (listed, not needed to render).
+     */
+    record Scan(Path scene, List<Path> searchPaths, Optional<List<AssetReference>> references,
+                Set<AssetReference> unloaded) {
+        Scan {
+            unloaded = Set.copyOf(unloaded);
+        }
     }
 
     static Scan scan(String json) {
@@ -167,23 +175,28 @@ final class Requests {
         List<Path> search = r.strings("searchPaths").orElse(List.of()).stream().map(Path::of).toList();
         JsonElement refs = r.o.get("references");
         if (refs == null || refs.isJsonNull()) {
-            return new Scan(scene, search, Optional.empty());
+            return new Scan(scene, search, Optional.empty(), Set.of());
         }
         if (!refs.isJsonArray()) {
             throw r.wrongType("references", "a list of {node, nodeType, attribute, path}");
         }
         List<AssetReference> list = new ArrayList<>();
+        Set<AssetReference> unloaded = new java.util.HashSet<>();
         for (JsonElement e : (JsonArray) refs) {
             if (!e.isJsonObject()) {
                 throw r.wrongType("references", "a list of {node, nodeType, attribute, path}");
             }
             Requests ref = new Requests(e.getAsJsonObject(), "reference").only(REFERENCE_FIELDS);
             TilingMode tiling = ref.string("tiling").map(Requests::tiling).orElse(TilingMode.OFF);
-            list.add(new AssetReference(ref.string("node").orElse("maya"), ref.string("nodeType").orElse("file"),
-                    ref.string("attribute").orElse("fileTextureName"), ref.requireString("path"), tiling,
-                    ref.bool("frameSequence")));
+            AssetReference asset = new AssetReference(ref.string("node").orElse("maya"),
+                    ref.string("nodeType").orElse("file"), ref.string("attribute").orElse("fileTextureName"),
+                    ref.requireString("path"), tiling, ref.bool("frameSequence"));
+            list.add(asset);
+            if (ref.bool("unloaded")) {
+                unloaded.add(asset);
+            }
         }
-        return new Scan(scene, search, Optional.of(list));
+        return new Scan(scene, search, Optional.of(list), unloaded);
     }
 
     private static TilingMode tiling(String name) {

@@ -32,8 +32,14 @@ final class ScanCall {
         for (int i = 0; i < refs.size(); i++) {
             ctx.checkCancelled();
             ResolvedAsset a = resolver.resolve(refs.get(i));
-            missing += a.status() == ResolvedAsset.Status.FOUND ? 0 : 1;
-            assets.add(JsonViews.asset(a));
+            boolean unloaded = req.unloaded().contains(refs.get(i));
+            // an unloaded reference is listed but not needed: its absence does not stop a render
+            missing += a.status() == ResolvedAsset.Status.FOUND || unloaded ? 0 : 1;
+            JsonObject ao = JsonViews.asset(a);
+            if (unloaded) {
+                ao.addProperty("unloaded", true);
+            }
+            assets.add(ao);
             ctx.progress(i + 1, refs.size(), "Resolved " + (i + 1) + " of " + refs.size() + " reference(s).");
         }
         JsonObject o = new JsonObject();

@@ -64,6 +64,9 @@ final class ScanCommand implements Callable<Integer> {
             cli.out.println("Layer     " + l.name() + (l.renderable() ? "" : " (not renderable)") + "   frames " + l.frames()
                     + "   " + l.resolution() + "   prefix " + l.outputPrefix());
         }
+        for (var out : s.outputs()) {
+            cli.out.println("Images    " + out.path() + "   (" + out.layer() + ", " + out.camera() + ")");
+        }
         cli.out.println();
         List<SceneManifest.SceneAsset> sorted = m.assets().stream()
                 .sorted(Comparator.comparing((SceneManifest.SceneAsset a) -> a.asset().status() == ResolvedAsset.Status.FOUND))

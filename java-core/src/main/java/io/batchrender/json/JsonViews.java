@@ -118,6 +118,15 @@ public final class JsonViews {
             layers.add(lo);
         }
         o.add("layers", layers);
+        JsonArray outputs = new JsonArray();
+        for (io.batchrender.scene.ImageOutput out : m.settings().outputs()) {
+            JsonObject oo = new JsonObject();
+            oo.addProperty("layer", out.layer());
+            oo.addProperty("camera", out.camera());
+            oo.addProperty("path", out.path());
+            outputs.add(oo);
+        }
+        o.add("outputs", outputs);
         o.add("plugins", strings(m.plugins()));
         JsonArray assets = new JsonArray();
         for (SceneManifest.SceneAsset sa : m.assets()) {

@@ -67,6 +67,7 @@ public final class MayaRenderer implements Renderer {
         options.camera().ifPresent(c -> args.addAll(List.of("-cam", c)));
         options.layer().ifPresent(l -> args.addAll(List.of("-rl", l)));
         args.add(options.scene().toString());
-        return new TaskCommand(RENDER, args, chunk.size());
+        // every renderable layer writes each frame through each of its cameras (RenderOptions.imagesPerFrame)
+        return new TaskCommand(RENDER, args, chunk.size() * options.imagesPerFrame());
     }
 }

@@ -114,7 +114,8 @@ public final class SceneScanner {
                 }
             }
         }
-        RenderSettings rendered = settings.settings();
+        RenderSettings rendered = settings.settings(
+                io.batchrender.scene.maya.MayaImagePaths.sceneName(top.getFileName().toString()));
         return new SceneManifest(top, project, rendered,
                 List.copyOf(plugins), assets, problems,
                 RendererHint.of(settings.rendererWritten(), rendered.renderer(), List.copyOf(plugins)));

@@ -51,6 +51,11 @@ public final class Submission {
         Optional<SceneManifest> manifest = scene.filter(ScenePreflight::applies)
                 .map(s -> ScenePreflight.check(s, form.searchPaths(), here, env, form.allowMissing()));
         String frameSpec = ScenePreflight.frames(form.frames(), manifest);
+        if (manifest.isPresent()) {
+            // the images each frame makes, so a task that wrote fewer (a layer or camera that failed) is not a success
+            int perFrame = Math.max(1, manifest.get().settings().imagesPerFrame(form.layer(), form.camera()));
+            options = options.map(o -> o.withImagesPerFrame(perFrame));
+        }
         SubmitRequest request = new SubmitRequest(options, form.command(), form.renderer(), frameSpec, form.chunk(),
                 form.name(), form.output().map(o -> here.resolve(o).normalize()), form.retries(), form.timeout());
         return new Prepared(JobPlanner.plan(request).withEnvironment(env), manifest);

@@ -23,6 +23,15 @@ public final class TestScenes {
         return p;
     }
 
+    /** A scene kept in this repository's {@code tests/data} (see the README there for its source and license). */
+    public static Path repoData(String relative) {
+        Path p = repoRoot().resolve("tests/data").resolve(relative).normalize();
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException("test data file " + p + " is missing");
+        }
+        return p;
+    }
+
     /** A Blender 2.79 scene (starts with {@code BLENDER-v279}). */
     public static Path blend() {
         return testData("blender/BatchExplorer-data/runner/Assets/shapes.blend");

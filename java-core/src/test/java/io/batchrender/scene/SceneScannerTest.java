@@ -211,6 +211,39 @@ class SceneScannerTest {
                 "an unloaded reference is not read");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ref.ma{1}", "ref.ma"})
+    void aFileReferencedTwiceOnceUnloadedIsListedOnceAsLoaded(String secondPath) throws Exception {
+        // cube.ma's reference lines as Maya wrote them, and a second copy of the same file as Maya writes one
+        // (namespace and node numbered, the path with its copy number {1}, or without one as some scenes have it,
+        // e.g. zclongpop123/asset_exporter's example/test_scene2.ma); the first copy unloaded (-dr 1 on its
+        // -rdi line), the second loaded
+        Path cube = TestScenes.testData(DEADLINE + "cube/scene/cube.ma");
+        String text = Files.readString(cube, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String written = "D:/deadline-clients/deadline-cloud-for-maya/job_bundle_output_tests//cube/"
+                + "scene_file_to_reference.mb";
+        text = text.replace(written, "ref.ma").replace("-typ \"mayaBinary\"", "-typ \"mayaAscii\"");
+        String rdi = "file -rdi 1 -ns \"scene_file_to_reference\" -rfn";
+        assertTrue(text.contains(rdi));
+        text = text.replace(rdi, "file -rdi 1 -ns \"scene_file_to_reference\" -dr 1 -rfn");
+        String second = "file -rdi 1 -ns \"scene_file_to_reference1\" -rfn \"scene_file_to_referenceRN1\" "
+                + "-typ \"mayaAscii\" \"" + secondPath + "\";\n";
+        int firstFile = text.indexOf("file -r");
+        text = text.substring(0, firstFile) + second + text.substring(firstFile);
+        Files.writeString(tmp.resolve("ref.ma"), "//Maya ASCII 2023 scene\n//Codeset: UTF-8\n"
+                + "createNode file -n \"wood\";\n\tsetAttr \".ftn\" -type \"string\" \"wood.png\";\n");
+        Files.writeString(tmp.resolve("wood.png"), "png");
+
+        SceneManifest m = scan(Files.writeString(tmp.resolve("twice.ma"), text));
+
+        List<SceneManifest.SceneAsset> refs = m.assets().stream()
+                .filter(a -> a.asset().ref().nodeType().equals("reference")).toList();
+        assertEquals(1, refs.size(), "one file, listed once");
+        assertFalse(refs.get(0).unloaded(), "the loaded copy needs it");
+        assertEquals(List.of(tmp.resolve("ref.ma")), refs.get(0).asset().files());
+        assertEquals(List.of(tmp.resolve("wood.png")), asset(m, "wood").files(), "and it is read");
+    }
+
     private static SceneManifest.SceneAsset reference(SceneManifest m) {
         return m.assets().stream().filter(a -> a.asset().ref().node().equals("scene_file_to_referenceRN"))
                 .findFirst().orElseThrow();

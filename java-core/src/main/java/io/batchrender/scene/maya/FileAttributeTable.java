@@ -59,10 +59,15 @@ public final class FileAttributeTable {
             // V-Ray
             new Row("VRayMesh", "fileName", "fileName", Role.PROXY),
             new Row("VRayVolumeGrid", "inFile", "inPath", Role.VOLUME),
-            new Row("VRaySettingsNode", "imap_fileName", "imap_fileName", Role.CACHE),
-            new Row("VRaySettingsNode", "lc_fileName", "lc_fileName", Role.CACHE),
+            // the irradiance map and light cache a render loads ("From file" mode); short names as V-Ray 7 writes
+            // them (tests/data/maya/renderers/vray_test.ma: .ifile, .lcfnm), long names from V-Ray's attribute list.
+            // Their auto-save twins (.iasf, .lcasf, .asf) are files V-Ray writes, not inputs: not listed.
+            new Row("VRaySettingsNode", "ifile", "imap_fileName", Role.CACHE),
+            new Row("VRaySettingsNode", "lcfnm", "lc_fileName", Role.CACHE),
             // Redshift
-            new Row("RedshiftProxyMesh", "fileName", "fileName", Role.PROXY),
+            // short name as Redshift writes it: setAttr ".fn" -type "string" "G:/_3D Projects//stool.rs"
+            // (alexanderrichtertd/plex, software/maya/plugins/SLiB/lib/objects/Assets/Proxy/Proxy.ma)
+            new Row("RedshiftProxyMesh", "fn", "fileName", Role.PROXY),
             new Row("RedshiftNormalMap", "tex0", "tex0", Role.TEXTURE),
             new Row("RedshiftDomeLight", "tex0", "tex0", Role.TEXTURE),
             new Row("RedshiftVolumeShape", "fileName", "fileName", Role.VOLUME),

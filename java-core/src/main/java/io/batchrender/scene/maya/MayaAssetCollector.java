@@ -154,7 +154,7 @@ public final class MayaAssetCollector implements MayaSceneHandler {
      */
     public List<MayaFileReference> references() {
         Set<String> described = new HashSet<>();
-        Set<String> unloaded = new HashSet<>();
+        Set<String> loaded = new HashSet<>();
         List<Boolean> unloadedAtDepth = new ArrayList<>();
         for (MayaFileReference r : references) {
             if (r.topLevel() || r.depth() < 1) {
@@ -170,22 +170,34 @@ public final class MayaAssetCollector implements MayaSceneHandler {
                 unloadedAtDepth.add(false);
             }
             unloadedAtDepth.add(off);
-            described.add(r.path());
-            if (off) {
-                unloaded.add(r.path());
+            described.add(fileOf(r));
+            if (!off) {
+                loaded.add(fileOf(r));
             }
         }
+        // one entry per file: the same file referenced twice (a second copy is written "path{1}") is one file to
+        // send, and it is needed when any copy is loaded, even if another copy is unloaded
         Map<String, MayaFileReference> unique = new LinkedHashMap<>();
-        references.stream().filter(MayaFileReference::topLevel).forEach(r -> unique.putIfAbsent(r.path(), r));
-        references.forEach(r -> unique.putIfAbsent(r.path(), r));
+        references.stream().filter(MayaFileReference::topLevel).forEach(r -> unique.putIfAbsent(fileOf(r), r));
+        references.forEach(r -> unique.putIfAbsent(fileOf(r), r));
+        Set<String> loadedTopLevel = new HashSet<>();
+        references.stream().filter(r -> !r.deferred()).forEach(r -> loadedTopLevel.add(fileOf(r)));
         List<MayaFileReference> result = new ArrayList<>();
-        for (MayaFileReference r : unique.values()) {
-            boolean off = described.contains(r.path()) ? unloaded.contains(r.path()) : r.deferred();
-            result.add(new MayaFileReference(r.path(), r.type(), r.namespace(), r.referenceNode(), r.depth(), off,
+        for (Map.Entry<String, MayaFileReference> e : unique.entrySet()) {
+            MayaFileReference r = e.getValue();
+            boolean off = described.contains(e.getKey()) ? !loaded.contains(e.getKey()) : !loadedTopLevel.contains(e.getKey());
+            result.add(new MayaFileReference(e.getKey(), r.type(), r.namespace(), r.referenceNode(), r.depth(), off,
                     r.topLevel()));
         }
         return List.copyOf(result);
     }
+
+    /** The referenced file without Maya's copy number ({@code ball.ma{1}} is the second copy of {@code ball.ma}). */
+    private static String fileOf(MayaFileReference r) {
+        return COPY_NUMBER.matcher(r.path()).replaceFirst("");
+    }
+
+    private static final java.util.regex.Pattern COPY_NUMBER = java.util.regex.Pattern.compile("\\{\\d+}$");
 
     private static String value(FileNode n, String shortName, String longName) {
         String v = n.paths.get(shortName);

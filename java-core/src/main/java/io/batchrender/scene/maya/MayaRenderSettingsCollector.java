@@ -34,7 +34,8 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
             Map.entry("ren", "currentRenderer"), Map.entry("an", "animation"), Map.entry("fs", "startFrame"),
             Map.entry("ef", "endFrame"), Map.entry("bfs", "byFrameStep"), Map.entry("ifp", "imageFilePrefix"),
             Map.entry("imfkey", "imfPluginKey"), Map.entry("outf", "imageFormat"), Map.entry("pad", "extensionPadding"),
-            Map.entry("w", "width"), Map.entry("h", "height"), Map.entry("o", "outTime"));
+            Map.entry("w", "width"), Map.entry("h", "height"), Map.entry("o", "outTime"),
+            Map.entry("pff", "putFrameBeforeExt"), Map.entry("peie", "periodInExt"), Map.entry("rv", "renderVersion"));
 
     /** Maya's values for what a scene leaves unwritten, where a relative override needs a base. */
     private static final Map<String, String> DEFAULTS = Map.of("startFrame", "1", "endFrame", "10", "byFrameStep", "1",
@@ -45,13 +46,17 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
             java.util.regex.Pattern.compile("(.+)\\.adjs\\[(\\d+)]\\.plg");
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]*)?|-?\\.[0-9]+");
     private static final java.util.Set<String> GLOBAL_NODES =
-            java.util.Set.of("defaultRenderGlobals", "defaultResolution", "time1", "defaultArnoldDriver");
+            java.util.Set.of("defaultRenderGlobals", "defaultResolution", "time1", "defaultArnoldDriver",
+                    RendererOwnSettings.VRAY_NODE, RendererOwnSettings.REDSHIFT_NODE, RendererOwnSettings.RENDERMAN_NODE);
 
     private final Map<String, String> globals = new HashMap<>();
     private final Map<String, String> resolution = new HashMap<>();
     private String currentTime = "1";
     private String arnoldTranslator = "";
+    private final RendererOwnSettings own = new RendererOwnSettings();
     private final Map<String, Boolean> cameras = new LinkedHashMap<>();
+    /** A camera shape's transform, which names it in -cam, <Camera> and image folders. */
+    private final Map<String, String> cameraTransforms = new HashMap<>();
     private final Map<String, Boolean> legacyLayers = new LinkedHashMap<>();
     private final Map<String, String> setupLayerOfLegacy = new HashMap<>();
     private final Map<String, LayerOverride> overrides = new LinkedHashMap<>();
@@ -91,7 +96,10 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
     public void createNode(String type, String name, Optional<String> parent) {
         String node = plain(name);
         switch (type) {
-            case "camera" -> cameras.put(node, true);
+            case "camera" -> {
+                cameras.put(node, true);
+                parent.ifPresent(p -> cameraTransforms.put(node, p.substring(p.lastIndexOf('|') + 1)));
+            }
             case "renderLayer" -> legacyLayers.put(node, true);
             case "absOverride", "absUniqueOverride" -> overrides.put(node, new LayerOverride(false));
             case "relOverride", "relUniqueOverride" -> overrides.put(node, new LayerOverride(true));
@@ -129,6 +137,9 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
             }
             default -> {
             }
+        }
+        if (RendererOwnSettings.NODES.contains(n)) {
+            return Optional.of(RendererOwnSettings.ATTRIBUTES);
         }
         java.util.Set<String> names = new java.util.HashSet<>();
         if (cameras.containsKey(n)) {
@@ -175,7 +186,13 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
                     arnoldTranslator = value.get();
                 }
             }
-            default -> setOnTrackedNode(node, attr.attribute(), value.get());
+            default -> {
+                if (RendererOwnSettings.NODES.contains(node)) {
+                    own.set(node, attr.attribute(), value.get());
+                } else {
+                    setOnTrackedNode(node, attr.attribute(), value.get());
+                }
+            }
         }
     }
 
@@ -232,20 +249,36 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
         return globals.containsKey("currentRenderer");
     }
 
-    /** The settings, once the whole scene has been read. */
+    /** The settings, once the whole scene has been read, with images named for a scene called {@code <Scene>}. */
     public RenderSettings settings() {
+        return settings(DEFAULT_PREFIX);
+    }
+
+    /** The settings, once the whole scene has been read; {@code sceneName} is the file's name without extension. */
+    public RenderSettings settings(String sceneName) {
         boolean animation = isOn(globals.getOrDefault("animation", "0"));
         String frames = frames(globals, animation);
-        Resolution size = size(resolution);
-        String prefix = prefix(globals.get("imageFilePrefix"));
+        String renderer = globals.getOrDefault("currentRenderer", DEFAULT_RENDERER);
+        Resolution size = own.resolution(renderer).orElse(size(resolution));
+        String prefix = own.prefix(renderer).orElse(prefix(globals.get("imageFilePrefix")));
         List<String> renderable = camerasOf("defaultRenderLayer");
         List<RenderLayer> layers = new ArrayList<>();
+        Map<String, String> folders = new HashMap<>();
         for (Map.Entry<String, Boolean> layer : legacyLayers.entrySet()) {
-            layers.add(layer(layer.getKey(), layer.getValue(), camerasOf(layer.getKey())));
+            RenderLayer l = layer(layer.getKey(), layer.getValue(), camerasOf(layer.getKey()));
+            layers.add(l);
+            folders.put(l.name(), layer.getKey().equals("defaultRenderLayer") ? "masterLayer" : layer.getKey());
         }
         layers.sort((a, b) -> a.name().equals("masterLayer") ? -1 : b.name().equals("masterLayer") ? 1 : 0);
-        return new RenderSettings(globals.getOrDefault("currentRenderer", DEFAULT_RENDERER), animation, frames, prefix,
-                imageFormat(), padding(), size, renderable, layers);
+        List<MayaImagePaths.Layer> rendered = layers.stream().filter(RenderLayer::renderable)
+                .map(l -> new MayaImagePaths.Layer(l.name(), folders.get(l.name()), l.outputPrefix(),
+                        l.cameras().stream().map(c -> cameraTransforms.getOrDefault(c, c)).toList()))
+                .toList();
+        MayaImagePaths.FrameNaming naming = new MayaImagePaths.FrameNaming(animation,
+                isOn(globals.getOrDefault("putFrameBeforeExt", "0")), integer(globals.get("periodInExt"), 1), padding());
+        String format = imageFormat();
+        return new RenderSettings(renderer, animation, frames, prefix, format, padding(), size, renderable, layers,
+                MayaImagePaths.of(renderer, sceneName, format, globals.getOrDefault("renderVersion", ""), naming, rendered));
     }
 
     private RenderLayer layer(String legacy, boolean renderable, List<String> cameraList) {
@@ -268,8 +301,10 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
             }
         }
         boolean animation = isOn(layerGlobals.getOrDefault("animation", "0"));
-        return new RenderLayer(name, renderable, frames(layerGlobals, animation), prefix(layerGlobals.get("imageFilePrefix")),
-                size(layerResolution), cameraList);
+        String renderer = layerGlobals.getOrDefault("currentRenderer", DEFAULT_RENDERER);
+        return new RenderLayer(name, renderable, frames(layerGlobals, animation),
+                own.prefix(renderer).orElse(prefix(layerGlobals.get("imageFilePrefix"))),
+                own.resolution(renderer).orElse(size(layerResolution)), cameraList);
     }
 
     /**
@@ -366,6 +401,10 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
         String renderer = globals.getOrDefault("currentRenderer", DEFAULT_RENDERER);
         if (renderer.equals("arnold")) {
             return arnoldTranslator.isEmpty() ? "exr" : arnoldTranslator;
+        }
+        Optional<String> rendererFormat = own.imageFormat(renderer);
+        if (rendererFormat.isPresent()) {
+            return rendererFormat.get();
         }
         String key = globals.get("imfPluginKey");
         if (key != null && !key.isBlank()) {

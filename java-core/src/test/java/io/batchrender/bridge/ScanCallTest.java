@@ -1,0 +1,46 @@
+package io.batchrender.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scan of the references Maya reports (what the plug-in's adapter sends). */
+class ScanCallTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final OperationContext QUIET = new OperationContext() {
+        @Override
+        public void progress(long done, long total, String message) {
+        }
+
+        @Override
+        public boolean cancelRequested() {
+            return false;
+        }
+    };
+
+    @Test
+    void anUnloadedReferenceIsListedButItsAbsenceIsNotMissing() {
+        // two references Maya reports, neither file here: the unloaded one is listed and marked, not counted missing
+        Requests.Scan req = Requests.scan("{\"scene\": \"shot.ma\", \"references\": ["
+                + "{\"node\": \"aRN\", \"nodeType\": \"reference\", \"attribute\": \"fileName\", \"path\": \"gone/a.ma\","
+                + " \"unloaded\": true},"
+                + "{\"node\": \"bRN\", \"nodeType\": \"reference\", \"attribute\": \"fileName\", \"path\": \"gone/b.ma\","
+                + " \"unloaded\": false}]}");
+        JsonObject out = ScanCall.run(req, tmp.resolve("shot.ma"), tmp, Map.of(), QUIET).getAsJsonObject();
+
+        assertEquals(1, out.get("missing").getAsInt());
+        var assets = out.getAsJsonArray("assets");
+        assertEquals(2, assets.size());
+        assertTrue(assets.get(0).getAsJsonObject().get("unloaded").getAsBoolean());
+        assertFalse(assets.get(1).getAsJsonObject().has("unloaded"));
+    }
+}
