@@ -64,10 +64,16 @@ class AssetsTab(QtWidgets.QWidget):
         self.cancel_upload = QtWidgets.QPushButton("Cancel Upload")
         self.cancel_upload.setEnabled(False)
         self.cancel_upload.clicked.connect(self._cancel_upload)
-        for w in (self.scan_button, add_search, remove_search, add_files, add_dir, self.upload, self.cancel_upload):
+        # two rows, finding files and sending them, so the panel docks beside the viewport (450 px at most)
+        for w in (self.scan_button, add_search, remove_search):
             row.addWidget(w)
         row.addStretch(1)
         layout.addLayout(row)
+        send = QtWidgets.QHBoxLayout()
+        for w in (add_files, add_dir, self.upload, self.cancel_upload):
+            send.addWidget(w)
+        send.addStretch(1)
+        layout.addLayout(send)
         self.progress = QtWidgets.QProgressBar()
         self.progress.setRange(0, 1)
         layout.addWidget(self.progress)
