@@ -204,3 +204,86 @@ def test_the_whole_panel_fits_beside_the_viewport(qapp, panel_settings):
         assert p.minimumSizeHint().width() <= 450
     finally:
         p.shutdown()
+
+
+# ---- never freeze Maya --------------------------------------------------------------------------
+
+MIB = 1 << 20
+
+
+@pytest.fixture(scope="module")
+def big_folder(tmp_path_factory):
+    """600 MB of files no two alike (8 x 64 MiB + 4 x 16 MiB + 24 x 1 MiB = 600 MiB), made here."""
+    folder = tmp_path_factory.mktemp("big-project")
+    block = os.urandom(MIB)
+    sizes = [64] * 8 + [16] * 4 + [1] * 24
+    for i, mib in enumerate(sizes):
+        with open(folder / "f{:03d}.bin".format(i), "wb") as f:
+            for j in range(mib):
+                f.write(block[j:] + block[:j] + i.to_bytes(4, "big"))
+    total = sum(p.stat().st_size for p in folder.iterdir())
+    assert total >= 600 * 10 ** 6
+    return folder, total
+
+
+def _start_big_upload(maya, qtbot, folder):
+    """Loads the plug-in, opens the panel from the shelf and starts syncing ``folder`` to the local store; returns
+    (plug-in module, panel, gateway pid) once a few percent are sent."""
+    from Qt import QtCore
+    module = maya.load_plugin(str(PLUGIN_FILE))
+    maya.run_deferred()
+    _click_shelf_button()
+    from batchrender_maya import plugin
+    p = plugin.panel()
+    assets = p.assets_tab
+    assets.assets = []                      # no scene files: the project is the folder added by hand
+    p.settings.set("extraFiles", [str(folder)])
+    assets.project.setText("big-project")
+    qtbot.mouseClick(assets.upload, QtCore.Qt.LeftButton)
+    qtbot.waitUntil(lambda: assets.progress.value() >= 30, timeout=120000)      # 3 % sent
+    assert assets.uploader is not None, assets.status.text()
+    return module, p, plugin.client().gateway_pid
+
+
+def _stored_bytes(state, project):
+    from batchrender import Client
+    with Client(env=dict(os.environ, BATCHRENDER_HOME=str(state))) as c:
+        return {x["project"]: x["bytes"] for x in c.projects("local")}.get(project, 0)
+
+
+def test_unloading_during_a_600_mb_upload_gives_maya_back_at_once(maya, state, qtbot, big_folder):
+    """Unloading while the panel syncs 600 MB to the local store: Maya's main thread is back within 200 ms (the
+    stand-in's main-thread clock); the gateway finishes the upload by itself, then exits (issue 16, item 3)."""
+    folder, total = big_folder
+    module, _panel, pid = _start_big_upload(maya, qtbot, folder)
+    maya.CLOCK.clear()
+    maya.unload_plugin(module)
+    seconds, what = maya.CLOCK.longest()
+    print("\nlongest main-thread stall while unloading during a 600 MB upload: {:.0f} ms ({})".format(
+        seconds * 1000, what))
+    assert seconds < 0.2, (seconds, what)
+    wait_for("the gateway to finish the upload and exit", lambda: not pid_alive(pid), timeout=600)
+    assert _stored_bytes(state, "big-project") == total + os.path.getsize(str(CUBE))   # and the open scene
+
+
+def test_stop_gateway_during_a_600_mb_upload_gives_maya_back_at_once(maya, state, qtbot, big_folder):
+    """The menu's "Stop Batch Render Gateway" during the upload: back within 200 ms; the Assets tab says the
+    upload finishes in the background; the next call starts a new gateway (issue 16, item 3)."""
+    folder, total = big_folder
+    module, panel, pid = _start_big_upload(maya, qtbot, folder)
+    from batchrender_maya import plugin
+    old_client = plugin.client()
+    maya.CLOCK.clear()
+    maya.click_menu_item("Stop Batch Render Gateway")
+    seconds, what = maya.CLOCK.longest()
+    print("\nlongest main-thread stall on Stop gateway during a 600 MB upload: {:.0f} ms ({})".format(
+        seconds * 1000, what))
+    assert seconds < 0.2, (seconds, what)
+    assets = panel.assets_tab
+    assert assets.uploader is None and assets.upload.isEnabled()
+    assert assets.status.kind == "warning" and "finishes in the background" in assets.status.text()
+    wait_for("the gateway to finish the upload and exit", lambda: not pid_alive(pid), timeout=600)
+    assert _stored_bytes(state, "big-project") == total + os.path.getsize(str(CUBE))   # and the open scene
+    qtbot.wait(1000)                           # no poll of the old operation restarts the old client's gateway
+    assert old_client.gateway_pid is None and panel.background._followers == []
+    maya.unload_plugin(module)

@@ -95,7 +95,7 @@ def stop_gateway():
         return False
     p = _state["panel"]
     if p is not None:
-        p.gateway_stopped(*HANDED_OFF)
+        p.gateway_stopped(*HANDED_OFF, code="HandedOff")
     # Client.close() closes the gateway's stdin and waits for the JVM; it may also wait for a gateway still
     # starting on a worker: never on Maya's main thread
     threading.Thread(target=c.close, name="batchrender-gateway-stop", daemon=True).start()

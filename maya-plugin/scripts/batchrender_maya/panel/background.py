@@ -132,13 +132,13 @@ class Background(QtCore.QObject):
         if follower in self._followers:
             self._followers.remove(follower)
 
-    def abandon(self, message, hint=""):
+    def abandon(self, message, hint="", code=None):
         """The gateway went away under the followed operations: each stops polling and reports ``message`` as
         its error (the work itself is the gateway's to finish or cancel). Returns how many there were."""
         from batchrender import GatewayError
         followers = list(self._followers)
         for f in followers:
-            f.failed(GatewayError(message, hint))
+            f.failed(GatewayError(message, hint, code))
             f.ended = True   # a reply still in flight from the old gateway is not reported again
         return len(followers)
 

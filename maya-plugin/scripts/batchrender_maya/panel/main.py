@@ -122,9 +122,9 @@ class BatchRenderPanel(*_BASES):
         elif name == "Submit":
             self.submit_tab.update_checks()
 
-    def gateway_stopped(self, message, hint):
+    def gateway_stopped(self, message, hint, code=None):
         """The plug-in let the gateway go: stop following its operations, each with this note (one line)."""
-        self.background.abandon(message, hint)
+        self.background.abandon(message, hint, code)
 
     def shutdown(self):
         """Stops timers and polling (the plug-in stops the gateway itself)."""
