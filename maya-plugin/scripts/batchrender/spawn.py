@@ -7,9 +7,8 @@ https://learn.microsoft.com/windows/win32/procthread/process-creation-flags) pre
 
 - ``CREATE_NO_WINDOW`` (0x08000000): a console program runs without a console window;
 - ``CREATE_NEW_PROCESS_GROUP`` (0x00000200): Ctrl+C and Ctrl+Break sent to Maya's console group do not reach it;
-- ``DETACHED_PROCESS`` (0x00000008): no console at all (ignored together with ``CREATE_NO_WINDOW``, which is why
-  :func:`background` uses the latter: a console program's own children then inherit the hidden console instead
-  of each opening a window).
+- not ``DETACHED_PROCESS`` (0x00000008, no console at all): a console program started that way gives each console
+  program it starts a new, visible console; with ``CREATE_NO_WINDOW`` they share its hidden one.
 
 On macOS and Linux the gateway starts in a new session (``start_new_session``: ``setsid()`` in the child), so a
 signal to Maya's terminal or process group does not reach it, nor the output watchers and render agent it starts
@@ -21,7 +20,6 @@ import sys
 
 CREATE_NEW_PROCESS_GROUP = 0x00000200
 CREATE_NO_WINDOW = 0x08000000
-DETACHED_PROCESS = 0x00000008
 
 
 def _windows(platform):
@@ -40,10 +38,3 @@ def background(platform=None):
         return {"creationflags": CREATE_NO_WINDOW | CREATE_NEW_PROCESS_GROUP}
     return {"start_new_session": True}
 
-
-def detached(platform=None):
-    """For a process that must outlive its parent with no console at all: on Windows ``DETACHED_PROCESS`` and its
-    own process group, elsewhere its own session."""
-    if _windows(platform):
-        return {"creationflags": DETACHED_PROCESS | CREATE_NEW_PROCESS_GROUP}
-    return {"start_new_session": True}
