@@ -21,8 +21,8 @@ _SHELF_COMMAND = "import batchrender_maya.plugin as _br; _br.show_panel()"
 #: what Maya runs to rebuild the panel into its workspace control when it restores the last session's layout
 UI_SCRIPT = "import batchrender_maya.plugin as _br; _br.restore_panel()"
 #: the note left where work was under way when the gateway was stopped
-HANDED_OFF = ("the gateway was stopped: an upload or submission under way finishes in the background "
-              "(other work was cancelled)", "run it again to see where it got to")
+HANDED_OFF = ("the gateway was stopped; an upload or submission under way finishes in the background, "
+              "other work was cancelled", "run it again to see where it got to")
 
 _state = {"client": None, "panel": None, "callbacks": [], "loaded": False, "ui": False}
 _client_lock = threading.Lock()
