@@ -60,6 +60,9 @@ def uninitialize():
     """Removes everything initialize added, closes the panel and lets the gateway go; returns at once."""
     _state["loaded"] = False
     remove_callbacks()
+    p = _state["panel"]
+    if p is not None and p.background.busy and _state["client"] is not None:
+        print("Batch Render: " + HANDED_OFF[0] + "; the gateway then stops by itself.")   # the Script Editor
     if _state["ui"]:
         close_panel()
         mayaui.remove_menu()
