@@ -5,7 +5,6 @@ Each rule of the Maya stand-in these tests lean on names its source in tests/may
 """
 import os
 import sys
-import time
 
 import pytest
 
