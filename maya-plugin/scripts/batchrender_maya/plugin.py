@@ -11,6 +11,7 @@ progress (an upload, a submission) to the gateway JVM, which finishes it by itse
 """
 import os
 import threading
+from typing import Any, Dict
 
 from . import adapter, mayaui
 
@@ -24,7 +25,7 @@ UI_SCRIPT = "import batchrender_maya.plugin as _br; _br.restore_panel()"
 HANDED_OFF = ("the gateway was stopped; an upload or submission under way finishes in the background, "
               "other work was cancelled", "run it again to see where it got to")
 
-_state = {"client": None, "panel": None, "callbacks": [], "loaded": False, "ui": False}
+_state = {"client": None, "panel": None, "callbacks": [], "loaded": False, "ui": False}  # type: Dict[str, Any]
 _client_lock = threading.Lock()
 
 
