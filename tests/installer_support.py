@@ -47,11 +47,8 @@ from PySide6 import QtWidgets
 app = QtWidgets.QApplication([])
 from maya import _standin, cmds
 _standin.reset()
-from maya.api import OpenMaya as om
-spec = importlib.util.spec_from_file_location("AzureBatch", plugin_file)
-module = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(module)
-module.initializePlugin(om.MObject())
+module = _standin.load_plugin(plugin_file)
+_standin.run_deferred()   # Maya got idle: the plug-in builds its menu and shelf
 import batchrender, batchrender_maya, py4j, Qt
 from batchrender import java
 if no_usual_places == "1":   # this machine has a JDK in /usr/lib/jvm: pretend it has none
@@ -65,14 +62,21 @@ report = {
     "settings": plugin.client().settings(),
     "gateway_java": plugin.client()._process.process.args[0],
 }
-module.uninitializePlugin(om.MObject())
+_standin.unload_plugin(module)
 report["ui_after_unload"] = sorted(_standin.STATE.ui)
+# the next session quits with the plug-in loaded: Maya saves its shelf as a shelf file
+_standin.start_session()
+_standin.load_plugin(plugin_file)
+_standin.run_deferred()
+_standin.end_session()
+report["shelf_dir"] = cmds.internalVar(userShelfDir=True)
 print("REPORT " + json.dumps(report))
 '''
 
 
-def load_installed_plugin(plugin_file, home, env=None, no_usual_places=False):
+def load_installed_plugin(plugin_file, home, env=None, no_usual_places=False, maya_app_dir=None):
     env = dict(os.environ if env is None else env)
+    env["MAYA_APP_DIR"] = str(maya_app_dir or os.path.join(str(home), "maya-app-dir"))   # never the user's
     env.pop("BATCHRENDER_JAR", None)
     env.pop("PYTHONPATH", None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)   # Maya's Python writes __pycache__ beside the modules

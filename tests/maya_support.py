@@ -35,7 +35,7 @@ PLUGIN_FILE = REPO / "maya-plugin" / "plug-ins" / "AzureBatch.py"
 
 __all__ = ["maya", "plugin_module", "loaded_plugin", "gateway_client", "panel_settings", "screenshot", "MAYA",
            "DEADLINE", "CUBE", "LAYERS", "VRAY", "REDSHIFT", "RENDERMAN", "REFERENCED", "UDIM", "NCACHE", "TREE", "REPO", "SHARED",
-           "load_plugin_file", "SCREENSHOTS"]
+           "load_plugin_file", "SCREENSHOTS", "PLUGIN_FILE"]
 
 
 @pytest.fixture
@@ -61,13 +61,15 @@ def plugin_module(maya):
 
 
 @pytest.fixture
-def loaded_plugin(plugin_module, qapp):
-    from maya.api import OpenMaya as om
-    plugin_module.initializePlugin(om.MObject())
-    yield plugin_module
+def loaded_plugin(maya, qapp):
+    """AzureBatch.py loaded by the stand-in's Plug-in Manager in an interactive Maya, which then got idle (so
+    the menu and shelf the plug-in defers are there)."""
+    module = maya.load_plugin(str(PLUGIN_FILE))
+    maya.run_deferred()
+    yield module
     from batchrender_maya import plugin
-    if plugin.panel() is not None or "BatchRenderAzureBatchMenu" in maya_ui():
-        plugin_module.uninitializePlugin(om.MObject())
+    if plugin._state["loaded"]:
+        maya.unload_plugin(module)
 
 
 def maya_ui():

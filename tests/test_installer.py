@@ -73,11 +73,21 @@ def test_the_installed_plugin_loads_through_the_standin_with_its_own_packages(in
 
 
 def test_uninstall_after_use_leaves_nothing_behind(installed, maya_app_dir, tmp_path):
-    load_installed_plugin(installed / "AzureBatch" / "plug-ins" / "AzureBatch.py", tmp_path / "state")
+    """Also the shelf file Maya saved when it quit with the plug-in loaded (issue 16, item 4), and only that one."""
+    report = load_installed_plugin(installed / "AzureBatch" / "plug-ins" / "AzureBatch.py", tmp_path / "state",
+                                   maya_app_dir=maya_app_dir)
     assert list((installed / "AzureBatch").rglob("__pycache__"))      # Python wrote byte code there
+    shelves = maya_app_dir / "2024" / "prefs" / "shelves"
+    assert report["shelf_dir"] == str(shelves).replace(os.sep, "/") + "/"
+    assert "batchrender_maya" in (shelves / "shelf_AzureBatch.mel").read_text()
+    (shelves / "shelf_Custom.mel").write_text("global proc shelf_Custom () {}\n")   # the artist's own shelf
+    localized = maya_app_dir / "2023" / "ja_JP" / "prefs" / "shelves"
+    localized.mkdir(parents=True)
+    (localized / "shelf_AzureBatch.mel").write_bytes((shelves / "shelf_AzureBatch.mel").read_bytes())
     result = run_installer("--uninstall", maya_app_dir=maya_app_dir)
     assert result.returncode == 0, result.stderr
-    assert list(maya_app_dir.iterdir()) == []                          # modules/ too: the installer made it
+    assert sorted(p.name for p in maya_app_dir.iterdir()) == ["2023", "2024"]   # modules/ too: the installer made it
+    assert [p.name for p in shelves.iterdir()] == ["shelf_Custom.mel"] and list(localized.iterdir()) == []
     again = run_installer("--uninstall", maya_app_dir=maya_app_dir)
     assert again.returncode == 0 and "Nothing to uninstall" in again.stdout
 

@@ -39,6 +39,7 @@ def test_loading_again_after_a_crash_makes_no_duplicates(loaded_plugin, maya):
     again = load_plugin_file()
     again.initializePlugin(om.MObject())
     again.initializePlugin(om.MObject())
+    maya.run_deferred()
     assert of_kind("menu") == [MENU]
     assert of_kind("shelfLayout") == [SHELF]
     assert len(of_kind("shelfButton")) == 1
@@ -49,9 +50,9 @@ def test_reload_then_unload_leaves_nothing(loaded_plugin, maya, monkeypatch, tmp
     from maya.api import OpenMaya as om
     from batchrender_maya import plugin
     monkeypatch.setenv("BATCHRENDER_HOME", str(tmp_path / "state"))
-    loaded_plugin.uninitializePlugin(om.MObject())
-    reloaded = load_plugin_file()
-    reloaded.initializePlugin(om.MObject())
+    maya.unload_plugin(loaded_plugin)
+    reloaded = maya.load_plugin(str(PLUGIN_FILE))
+    maya.run_deferred()
     assert of_kind("menu") == [MENU] and len(of_kind("shelfButton")) == 1
 
     maya.open_scene(str(CUBE))
@@ -66,7 +67,7 @@ def test_reload_then_unload_leaves_nothing(loaded_plugin, maya, monkeypatch, tmp
     assert pid and pid_alive(pid)
     panel.select_tab("Jobs")                       # its timer keeps asking the core every 2 s
 
-    reloaded.uninitializePlugin(om.MObject())
+    maya.unload_plugin(reloaded)
     assert of_kind("menu") == [] and of_kind("shelfLayout") == [] and of_kind("shelfButton") == []
     assert of_kind("workspaceControl") == []
     assert plugin.panel() is None and not panel.isVisible()

@@ -7,7 +7,7 @@ import tempfile
 import types
 
 from . import MODULE_NAME, MODULE_VERSION, InstallError, files, runtime, staging
-from .mayapaths import default_modules_dir
+from .mayapaths import default_modules_dir, saved_shelf_files
 
 INSTALLER_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -50,7 +50,10 @@ def _layout(args):
 
 def _uninstall(args, log):
     layout = _layout(args)
+    shelves = _remove_saved_shelves(layout, args.dry_run, log)
     removed, left = files.uninstall(layout, dry_run=args.dry_run, log=log)
+    if removed is None and shelves:
+        return 0
     if removed is None:
         log("Nothing to uninstall: no {} installed by this installer in {}".format(MODULE_NAME, layout.modules_dir))
         return 0
@@ -59,6 +62,19 @@ def _uninstall(args, log):
     if left:
         log("Left in place (not installed by this installer): " + ", ".join(left))
     return 0
+
+
+def _remove_saved_shelves(layout, dry_run, log):
+    """Removes the shelf files Maya saved of the plug-in's shelf, in the Maya user folder holding the modules
+    folder (``<MAYA_APP_DIR>/modules``); returns how many."""
+    if os.path.basename(os.path.normpath(layout.modules_dir)) != "modules":
+        return 0
+    shelves = saved_shelf_files(os.path.dirname(os.path.normpath(layout.modules_dir)))
+    for path in shelves:
+        log("  {} {}".format("would remove" if dry_run else "removed", path))
+        if not dry_run:
+            os.remove(path)
+    return len(shelves)
 
 
 def build_plan(args, work_dir, log):

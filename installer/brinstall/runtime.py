@@ -14,6 +14,7 @@ import subprocess
 import sys
 
 from . import InstallError
+from .procs import hidden
 
 RUNTIME_ONLY_MODULES = ("jdk.crypto.ec", "jdk.naming.dns", "jdk.zipfs")
 # used when jdeps cannot read the jar (what jdeps reported for batchrender.jar, 2026-11)
@@ -49,7 +50,8 @@ def modules_for(jdk, jar):
     try:
         result = subprocess.run([os.path.join(jdk, "bin", _exe("jdeps")), "--print-module-deps",
                                  "--ignore-missing-deps", "--multi-release", "17", jar],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, timeout=600)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, timeout=600,
+                                **hidden())
         found = result.stdout.strip().splitlines()[-1].split(",") if result.returncode == 0 and result.stdout.strip() \
             else list(FALLBACK_MODULES)
     except (OSError, subprocess.SubprocessError):
@@ -83,13 +85,13 @@ def build(jar, cache_dir, jdk=None, log=print):
     os.makedirs(cache_dir, exist_ok=True)
     cmd = [os.path.join(jdk, "bin", _exe("jlink")), "--add-modules", ",".join(modules), "--strip-debug",
            "--no-man-pages", "--no-header-files", "--compress=2", "--output", tmp]
-    result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, **hidden())
     if result.returncode != 0:
         raise InstallError("jlink failed ({}): run {} to see why".format(
             (result.stdout.strip().splitlines() or ["no output"])[-1], " ".join(cmd)))
     # the runtime must make its own class data sharing archive work; check it starts
     check = subprocess.run([os.path.join(tmp, "bin", _exe("java")), "-version"], stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, universal_newlines=True)
+                           stderr=subprocess.STDOUT, universal_newlines=True, **hidden())
     if check.returncode != 0:
         raise InstallError("the jlink runtime does not start: " + check.stdout.strip().splitlines()[-1])
     with open(os.path.join(tmp, ".complete"), "w") as f:

@@ -18,6 +18,7 @@ import subprocess
 import sys
 
 from . import MODULE_NAME, InstallError, vendor
+from .procs import hidden
 
 PACKAGES = ("batchrender", "batchrender_maya")
 SHELF_ICON = os.path.join("batchrender_maya", "icons", "batchrender.png")
@@ -65,7 +66,7 @@ def build_jar(repo, log):
     log("Building the jar (only when its sources changed): " + " ".join(cmd))
     try:
         result = subprocess.run(cmd, cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                universal_newlines=True)
+                                universal_newlines=True, **hidden())
     except OSError as e:
         raise InstallError("could not run {} ({}): build the jar yourself and pass --jar".format(cmd[0], e))
     if result.returncode != 0 or not os.path.isfile(jar):

@@ -10,10 +10,10 @@ import hashlib
 import os
 import re
 import subprocess
-import sys
 import zipfile
 
 from . import VENDORED, WHEEL_SHA256, InstallError
+from .procs import hidden, pip_python
 
 
 def _canonical(name):
@@ -97,15 +97,16 @@ def download_wheels(dest):
     """Downloads the pinned wheels (pure Python, any platform) into ``dest`` with pip (only downloads:
     nothing is installed anywhere); their checksums are checked by :func:`from_wheels`."""
     pins = ["{}=={}".format(name, version) for name, version in VENDORED.items()]
-    cmd = [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
+    python = pip_python()   # inside Maya sys.executable is Maya itself: mayapy beside it then
+    cmd = [python, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
            "--only-binary=:all:", "--dest", dest] + pins
     try:
-        ok = subprocess.run(cmd).returncode == 0
+        ok = subprocess.run(cmd, **hidden()).returncode == 0
     except OSError:
         ok = False
     if not ok:
         raise InstallError("downloading {} with {} -m pip failed: check the network, or pass --wheels DIR with "
-                           "the two wheels".format(" ".join(pins), sys.executable))
+                           "the two wheels".format(" ".join(pins), python))
     return dest
 
 

@@ -11,6 +11,7 @@ import threading
 
 from .errors import GatewayError
 from .java import find_jar, find_java
+from .spawn import background
 
 START_TIMEOUT = 60.0
 
@@ -51,7 +52,9 @@ class GatewayProcess(object):
                "-jar", jar, "gateway"]
         stderr = open(log_path, "ab") if log_path else subprocess.PIPE
         try:
-            process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, env=env)
+            # no console window on Windows, its own session elsewhere: Maya's console and signals do not reach it
+            process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, env=env,
+                                       **background())
         except OSError as e:
             raise GatewayError("could not run {} ({})".format(java, e), "check the Java installation")
         finally:

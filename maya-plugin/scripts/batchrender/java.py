@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from .errors import JarNotFoundError, JavaNotFoundError
+from .spawn import hidden
 
 MIN_JAVA = 17
 
@@ -18,7 +19,8 @@ def java_version(java):
     """The feature version (17, 21, ...) of the java executable ``java``, or None if it does not run."""
     try:
         out = subprocess.run([java, "-XshowSettings:properties", "-version"], stdout=subprocess.PIPE,
-                             stderr=subprocess.STDOUT, timeout=30, universal_newlines=True).stdout
+                             stderr=subprocess.STDOUT, timeout=30, universal_newlines=True,
+                             **hidden()).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     match = re.search(r"java\.specification\.version = (\d+)(?:\.(\d+))?", out)
@@ -143,7 +145,7 @@ def find_jar(env=None, build=True):
     jar = os.path.join(root, "java-core", "target", "batchrender.jar")
     if build and (not os.path.isfile(jar) or _sources_newer(root, jar)):
         result = subprocess.run([os.path.join(root, "batchrender"), "--version"], stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, universal_newlines=True, env=dict(env))
+                                stderr=subprocess.PIPE, universal_newlines=True, env=dict(env), **hidden())
         if result.returncode != 0:
             raise JarNotFoundError("building batchrender.jar failed: " + result.stderr.strip().splitlines()[-1]
                                    if result.stderr.strip() else "building batchrender.jar failed",

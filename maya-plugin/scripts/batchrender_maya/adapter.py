@@ -1,13 +1,12 @@
-"""The one module that talks to Maya: every ``maya.cmds`` call of the plug-in lives here.
+"""The module that reads Maya's scene: every ``maya.cmds`` call of the plug-in but its UI's (``mayaui``).
 
 It reads what a submission needs from the open scene (path, project, renderer, frames, output,
-cameras, layers with their Render Setup overrides, the files Maya reports) and owns the plug-in's
-Maya UI (menu, shelf, workspace control). It returns plain Python values (str, float, dict, list),
+cameras, layers with their Render Setup overrides, the files Maya reports). It returns plain Python values (str, float, dict, list),
 never Maya objects, so the panel and the bridge can use them on any thread after the call.
 
 Flags are always spelt with their long names (``query=True``, not ``q=True``).
 """
-from maya import cmds, mel
+from maya import cmds
 
 from . import patterns
 
@@ -348,61 +347,3 @@ def remove_callbacks(ids):
             om.MMessage.removeCallback(cid)
         except RuntimeError:
             pass  # already gone (Maya drops callbacks of a plug-in that failed to load)
-
-
-# ---- the plug-in's UI in Maya -----------------------------------------------------------------
-
-MENU = "BatchRenderAzureBatchMenu"
-SHELF = "AzureBatch"
-
-
-def install_menu(items):
-    """Adds the "Azure Batch" menu to Maya's main window, replacing one left by a previous load.
-
-    ``items`` is a list of (label, callable) or None for a divider.
-    """
-    remove_menu()
-    main = mel.eval("$tmp=$gMainWindow")
-    menu = cmds.menu(MENU, label="Azure Batch", parent=main, tearOff=True)
-    for item in items:
-        if item is None:
-            cmds.menuItem(divider=True, parent=menu)
-        else:
-            cmds.menuItem(label=item[0], command=_ignore_args(item[1]), parent=menu)
-    return menu
-
-
-def remove_menu():
-    if cmds.menu(MENU, exists=True):
-        cmds.deleteUI(MENU, menu=True)
-
-
-def install_shelf(label, command, image):
-    """The "AzureBatch" shelf with one button; a shelf left by a crash or an earlier load is reused,
-    emptied first, so there is never a second one."""
-    top = mel.eval("$tmp=$gShelfTopLevel")
-    if cmds.shelfLayout(SHELF, exists=True):
-        for child in cmds.shelfLayout(SHELF, query=True, childArray=True) or []:
-            cmds.deleteUI(child, control=True)
-        shelf = SHELF
-    else:
-        shelf = cmds.shelfLayout(SHELF, parent=top)
-    cmds.shelfButton(label=label, annotation="Open the Batch Render panel", image=image,
-                     imageOverlayLabel="Batch", command=command, sourceType="python", parent=shelf)
-    return shelf
-
-
-def remove_shelf():
-    if cmds.shelfLayout(SHELF, exists=True):
-        cmds.deleteUI(SHELF, layout=True)
-
-
-def close_workspace_control(name):
-    """Closes and deletes the panel's dockable workspace control, if Maya has one."""
-    if cmds.workspaceControl(name, exists=True):
-        cmds.workspaceControl(name, edit=True, close=True)
-        cmds.deleteUI(name, control=True)
-
-
-def _ignore_args(fn):
-    return lambda *_args: fn()

@@ -165,14 +165,14 @@ def mark_modified():
 def _fire(message):
     for _cid, (msg, fn, data) in sorted(STATE.callbacks.items()):
         if msg == message:
-            fn(data)
+            CLOCK.measure("callback " + message, fn, data)
 
 
 def run_deferred():
-    """Runs what maya.utils.executeDeferred queued (Maya does it when idle)."""
+    """Runs what maya.utils.executeDeferred queued (Maya does it when idle), each call timed on :data:`CLOCK`."""
     while STATE.deferred:
         fn, args, kwargs = STATE.deferred.pop(0)
-        fn(*args, **kwargs)
+        CLOCK.measure("executeDeferred " + getattr(fn, "__qualname__", repr(fn)), fn, *args, **kwargs)
 
 
 def ui_children(name):
@@ -209,3 +209,130 @@ def signatures():
                 sigs[node.name] = set(x.arg for x in a.kwonlyargs + a.args)
         _SIGNATURES = sigs
     return _SIGNATURES
+
+
+# ---- Maya as a session: GUI or batch, the plug-in manager, restored workspace controls, and the main-thread
+# clock (issue 16) ------------------------------------------------------------------------------------------
+
+State.batch = False          # cmds.about(batch=True): mayabatch, Render, mayapy + maya.standalone
+State.plugins = None         # plug-in name -> module, as the Plug-in Manager holds them
+State.restored = None        # workspace controls saved by the last session: [(name, flags)]
+
+
+class MainThreadClock(object):
+    """How long Maya's main thread was held by each call into the plug-in the stand-in made (loading, unloading,
+    deferred calls, scene callbacks, menu and shelf commands, uiScripts): Maya redraws and answers the artist
+    only between such calls, so the longest one is the longest freeze the plug-in caused."""
+
+    def __init__(self):
+        self.calls = []      # (what, seconds)
+
+    def measure(self, what, fn, *args, **kwargs):
+        import time
+        started = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            self.calls.append((what, time.perf_counter() - started))
+
+    def longest(self):
+        """(seconds, what) of the longest call so far, (0.0, None) when none."""
+        if not self.calls:
+            return 0.0, None
+        what, seconds = max(self.calls, key=lambda c: c[1])
+        return seconds, what
+
+    def clear(self):
+        del self.calls[:]
+
+
+CLOCK = MainThreadClock()
+
+
+def start_session(batch=False):
+    """A new Maya session: a fresh state, in GUI mode or in batch mode. In batch mode Maya builds no main window:
+    ``$gMainWindow`` is undeclared and UI commands fail (see maya/cmds.py ``_ui_command``). Workspace controls
+    the previous session kept (:func:`end_session`) are restored in GUI mode, as Maya restores its workspace."""
+    saved = STATE.restored
+    reset()   # the name is looked up now: maya.cmds wraps reset to add Maya's own UI
+    STATE.batch = batch
+    STATE.plugins = {}
+    if batch:
+        for name in [n for n, el in STATE.ui.items() if el.parent is None]:
+            del STATE.ui[name]
+    elif saved:
+        _restore_workspace_controls(saved)
+
+
+def end_session():
+    """Maya quits: it saves the workspace (every workspace control with its uiScript, retained or open) for the
+    next session, and its shelves (cmds.save_all_shelves). The stand-in unloads no plug-in here: a crash or a
+    kill does not either, and a test that wants an unload first calls :func:`unload_plugin`."""
+    from . import cmds
+    if not STATE.batch:
+        cmds.save_all_shelves()
+    STATE.restored = [(name, {k: v for k, v in el.flags.items() if not k.startswith("_")})
+                      for name, el in STATE.ui.items() if el.kind == "workspaceControl"]
+
+
+def _restore_workspace_controls(saved):
+    """Maya's start-up: each saved control comes back empty. Its uiScript fills it, run with the control as the
+    current parent (Autodesk, "Writing Workspace controls": "anything called in that script must be available for
+    execution during any subsequent Maya startup, which is the time that any saved workspace is restored",
+    https://help.autodesk.com/cloudhelp/2022/ENU/Maya-SDK/Maya-Python-API/Writing-Workspace-controls.html).
+    A control with checksPlugins waits until plug-ins have auto-loaded (workspaceControl docs: "The UI will not be
+    loaded until the auto-loading of plug-ins is complete"): :func:`plugins_auto_loaded` runs those."""
+    from . import cmds
+    STATE.pending_ui_scripts = []
+    for name, flags in saved:
+        cmds._restore_control(name, flags)
+        if flags.get("uiScript"):
+            STATE.pending_ui_scripts.append(name)
+    if not any(STATE.ui[n].flags.get("checksPlugins") for n in STATE.pending_ui_scripts):
+        plugins_auto_loaded()
+
+
+State.pending_ui_scripts = ()
+
+
+def plugins_auto_loaded():
+    """Maya has loaded the auto-load plug-ins: restored controls run their uiScripts now."""
+    from . import cmds
+    names, STATE.pending_ui_scripts = list(STATE.pending_ui_scripts), []
+    for name in names:
+        if name in STATE.ui:
+            CLOCK.measure("uiScript " + name, cmds._run_ui_script, name)
+
+
+def load_plugin(path, name=None):
+    """The Plug-in Manager's loadPlugin: imports the file as a fresh module and calls its initializePlugin."""
+    import importlib.util
+    from .api import OpenMaya as om
+    name = name or os.path.splitext(os.path.basename(path))[0]
+    spec = importlib.util.spec_from_file_location(name, str(path))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    CLOCK.measure("initializePlugin", module.initializePlugin, om.MObject())
+    if STATE.plugins is None:
+        STATE.plugins = {}
+    STATE.plugins[name] = module
+    return module
+
+
+def unload_plugin(module):
+    """unloadPlugin: calls its uninitializePlugin on the main thread."""
+    from .api import OpenMaya as om
+    CLOCK.measure("uninitializePlugin", module.uninitializePlugin, om.MObject())
+    for name, m in list((STATE.plugins or {}).items()):
+        if m is module:
+            del STATE.plugins[name]
+
+
+
+
+def click_menu_item(label):
+    """The artist picks a menu item: Maya runs its command on the main thread (timed on :data:`CLOCK`)."""
+    for name, el in STATE.ui.items():
+        if el.kind == "menuItem" and el.flags.get("label") == label:
+            return CLOCK.measure("menuItem " + label, el.flags["command"])
+    raise RuntimeError("no menu item labelled {!r}".format(label))

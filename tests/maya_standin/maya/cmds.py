@@ -84,6 +84,8 @@ def currentTime(*args, **kw):
 def about(*args, **kw):
     if kw.get("version"):
         return "2024"
+    if kw.get("batch"):
+        return _batch()
     raise RuntimeError("stand-in: about {} not modelled".format(sorted(kw)))
 
 
@@ -259,6 +261,36 @@ def reference_nodes():
     return seen
 
 
+# ---- batch mode and UI names (issue 16) ---------------------------------------------------------
+
+#: Maya's UI commands: those of Autodesk's "Windows" category of the command reference (windows, panels,
+#: layouts, controls, menus: https://help.autodesk.com/cloudhelp/2024/ENU/Maya-Tech-Docs/CommandsPython/cat_Windows.html)
+#: that the stand-in has. In batch mode (mayabatch, Render, mayapy with maya.standalone) Maya builds no user
+#: interface: they fail there. Autodesk, on PyMEL in batch mode: "Importing UI-related components when running in
+#: Batch mode will result in unpredictable behavior / exceptions / crashes" (LumaPictures/pymel pull request 354);
+#: Maya plug-ins check the mode before building UI (mmerchante/instanceAlongCurve pull request 7: kBatch and
+#: kLibraryApp). Every failing Maya command raises RuntimeError in Python; the message is the stand-in's.
+def _ui_command(fn):
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        if _batch():
+            raise RuntimeError("{}: Maya runs in batch mode: there is no user interface (check "
+                               "cmds.about(batch=True) first)".format(fn.__name__.rstrip("_")))
+        return fn(*args, **kwargs)
+    return call
+
+
+def _batch():
+    return bool(getattr(_state(), "batch", False))
+
+
+def _not_unique(name):
+    """Maya refuses to create a UI element under a name already taken: "Object's name 'X' is not unique." (the
+    error Autodesk's MayaQWidgetDockableMixin.show(dockable=True) runs into when a workspace control of its name
+    survives, which is why Autodesk's and studios' dockable tools delete a stale control first)."""
+    raise RuntimeError("Object's name '{}' is not unique.".format(name))
+
+
 # ---- user interface ---------------------------------------------------------------------------
 
 def _ui(kind, args, kw, default_prefix):
@@ -279,7 +311,9 @@ def _ui(kind, args, kw, default_prefix):
         el.flags.update((k, v) for k, v in kw.items() if k != "edit")
         return el.name
     name = args[0] if args else None
-    if name is None or name in st.ui:
+    if name is not None and name in st.ui:
+        _not_unique(name)
+    if name is None:
         i = 1
         while "{}{}".format(default_prefix, i) in st.ui:
             i += 1
@@ -298,50 +332,43 @@ _standin.State.current_menu = None
 
 
 @_command
+@_ui_command
 def menu(*args, **kw):
     return _ui("menu", args, kw, "menu")
 
 
 @_command
+@_ui_command
 def menuItem(*args, **kw):
     return _ui("menuItem", args, kw, "menuItem")
 
 
 @_command
+@_ui_command
 def shelfLayout(*args, **kw):
     return _ui("shelfLayout", args, kw, "shelfLayout")
 
 
 @_command
+@_ui_command
 def shelfButton(*args, **kw):
     return _ui("shelfButton", args, kw, "shelfButton")
 
 
 @_command
+@_ui_command
 def shelfTabLayout(*args, **kw):
     return _ui("shelfTabLayout", args, kw, "shelfTabLayout")
 
 
 @_command
+@_ui_command
 def workspaceControl(*args, **kw):
-    st = _state()
-    if kw.get("exists"):
-        return bool(args) and args[0] in st.ui
-    if kw.get("edit") and kw.get("close"):
-        el = st.ui.get(args[0])
-        if el is not None:
-            el.flags["visible"] = False
-            widget = el.flags.get("_widget")
-            if widget is not None:
-                widget.close()
-        return None
-    if kw.get("query"):
-        el = st.ui[args[0]]
-        return el.flags.get("visible", True) if kw.get("visible") else el.flags.get("label")
-    return _ui("workspaceControl", args, kw, "workspaceControl")
+    return _workspace_control(*args, **kw)
 
 
 @_command
+@_ui_command
 def deleteUI(*names, **kw):
     st = _state()
     for name in names:
@@ -363,6 +390,140 @@ def _delete(name):
     if widget is not None:
         widget.close()
         widget.deleteLater()
+
+
+# ---- workspace controls (issue 16) ---------------------------------------------------------------
+# Per Autodesk's workspaceControl reference (https://help.autodesk.com/cloudhelp/2022/ENU/Maya-Tech-Docs/
+# CommandsPython/workspaceControl.html): a workspace control is a Qt widget hosting the tool's UI; ``retain``
+# (default true) keeps it, hidden, when closed instead of deleting it; ``uiScript`` is what rebuilds its content
+# when Maya restores it; ``checksPlugins`` delays that until plug-ins have auto-loaded; creating one under a name
+# already taken fails.
+
+def _workspace_control(*args, **kw):
+    st = _state()
+    name = args[0] if args else None
+    if kw.get("exists"):
+        return bool(name) and name in st.ui and st.ui[name].kind == "workspaceControl"
+    el = st.ui.get(name) if name else None
+    if kw.get("query"):
+        if el is None or el.kind != "workspaceControl":
+            raise RuntimeError("Object '{}' not found.".format(name))
+        if kw.get("visible"):
+            return el.flags.get("visible", True)
+        if kw.get("floating"):
+            return el.flags.get("floating", True)
+        if kw.get("retain"):
+            return el.flags.get("retain", True)
+        for key in ("label", "uiScript", "requiredPlugin", "minimumWidth"):
+            if kw.get(key):
+                return el.flags.get(key)
+        raise RuntimeError("stand-in: workspaceControl query {} not modelled".format(sorted(kw)))
+    if kw.get("edit"):
+        if el is None or el.kind != "workspaceControl":
+            raise RuntimeError("Object '{}' not found.".format(name))
+        if kw.get("close"):
+            if el.flags.get("retain", True):
+                el.flags["visible"] = False
+                el.flags["_widget"].hide()
+            else:
+                _delete(name)
+            return None
+        if kw.get("r") or kw.get("restore"):
+            el.flags["visible"] = True
+            el.flags["_widget"].show()
+            return None
+        if "visible" in kw:
+            el.flags["visible"] = bool(kw["visible"])
+            el.flags["_widget"].setVisible(bool(kw["visible"]))
+            return None
+        el.flags.update((k, v) for k, v in kw.items() if k != "edit")
+        return name
+    if name is not None and name in st.ui:
+        _not_unique(name)
+    name = _ui("workspaceControl", args, kw, "workspaceControl")
+    el = st.ui[name]
+    el.flags.setdefault("retain", True)
+    el.flags["visible"] = True
+    el.flags["_widget"] = _control_widget(name)
+    st.current_parent = name
+    return name
+
+
+def _control_widget(name):
+    """The control's own Qt widget, with a layout for the tool's widget (Maya's QWorkspaceControl)."""
+    from Qt import QtWidgets
+    w = QtWidgets.QWidget()
+    w.setObjectName(name)
+    QtWidgets.QVBoxLayout(w).setContentsMargins(0, 0, 0, 0)
+    w.show()
+    return w
+
+
+def _restore_control(name, flags):
+    """Maya's start-up: a saved control comes back, empty, under its saved name and flags."""
+    st = _state()
+    el = _standin.UiElement("workspaceControl", name, None, flags)
+    el.flags["_widget"] = _control_widget(name)
+    if not flags.get("visible", True):
+        el.flags["_widget"].hide()
+    st.ui[name] = el
+
+
+def _run_ui_script(name):
+    """Runs a restored control's uiScript (Python source, as the plug-in passes it) with it as current parent."""
+    st = _state()
+    st.current_parent = name
+    script = st.ui[name].flags["uiScript"]
+    if callable(script):
+        script()
+    else:
+        exec(script, {"__name__": "__main__"})
+
+
+_standin.State.current_parent = None
+
+
+# ---- user folders (issue 16) -------------------------------------------------------------------
+
+def maya_app_dir():
+    """``MAYA_APP_DIR`` or Maya's default user folder (Autodesk, "Maya environment variables": MAYA_APP_DIR;
+    Linux ~/maya; tests set MAYA_APP_DIR to a temporary folder)."""
+    return os.environ.get("MAYA_APP_DIR") or os.path.expanduser("~/maya")
+
+
+@_command
+def internalVar(**kw):
+    """Maya's user folders, per version (``<MAYA_APP_DIR>/<version>/prefs/shelves/`` for the shelves, with the
+    trailing slash Maya gives)."""
+    if kw.get("userShelfDir"):
+        return "/".join([maya_app_dir().replace(os.sep, "/"), about(version=True), "prefs", "shelves", ""])
+    if kw.get("userAppDir"):
+        return maya_app_dir().replace(os.sep, "/") + "/"
+    raise RuntimeError("stand-in: internalVar {} not modelled".format(sorted(kw)))
+
+
+def save_all_shelves():
+    """What Maya does when it quits with "Save shelves" on (its default): each shelf in the shelf tab layout is
+    written to ``shelf_<name>.mel`` in the user's shelf folder, and read again at the next start. The text follows
+    the form of the shelf files Maya writes (a global proc of the shelf's name holding a shelfButton command per
+    button); the stand-in writes only the flags the plug-in set."""
+    st = _state()
+    folder = internalVar(userShelfDir=True)
+    for name, el in list(st.ui.items()):
+        if el.kind != "shelfLayout":
+            continue
+        os.makedirs(folder, exist_ok=True)
+        lines = ["global proc shelf_{} () {{".format(name), "    global string $gBuffStr;"]
+        for child in el.children:
+            flags = st.ui[child].flags
+            lines.append("    shelfButton")
+            for key in ("label", "annotation", "image", "imageOverlayLabel", "command", "sourceType"):
+                if key in flags:
+                    lines.append('        -{} "{}"'.format(key, str(flags[key]).replace('"', '\\"')))
+            lines.append("    ;")
+        lines.append("}")
+        with open(os.path.join(folder, "shelf_{}.mel".format(name)), "w") as f:
+            f.write("\n".join(lines) + "\n")
 
 
 def _install_main_window_ui():

@@ -64,10 +64,16 @@ class AssetsTab(QtWidgets.QWidget):
         self.cancel_upload = QtWidgets.QPushButton("Cancel Upload")
         self.cancel_upload.setEnabled(False)
         self.cancel_upload.clicked.connect(self._cancel_upload)
-        for w in (self.scan_button, add_search, remove_search, add_files, add_dir, self.upload, self.cancel_upload):
+        # two rows, finding files and sending them, so the panel docks beside the viewport (450 px at most)
+        for w in (self.scan_button, add_search, remove_search):
             row.addWidget(w)
         row.addStretch(1)
         layout.addLayout(row)
+        send = QtWidgets.QHBoxLayout()
+        for w in (add_files, add_dir, self.upload, self.cancel_upload):
+            send.addWidget(w)
+        send.addStretch(1)
+        layout.addLayout(send)
         self.progress = QtWidgets.QProgressBar()
         self.progress.setRange(0, 1)
         layout.addWidget(self.progress)
@@ -250,6 +256,9 @@ class AssetsTab(QtWidgets.QWidget):
     def _upload_failed(self, error):
         self._upload_ended()
         cancelled = getattr(error, "code", "") == "Cancelled"
+        if getattr(error, "code", "") == "HandedOff":   # the gateway was stopped: it finishes the upload itself
+            self.status.show_status("warning", "Upload left to the stopping gateway: " + describe(error))
+            return
         self.status.show_status("warning" if cancelled else "error", "Upload cancelled: files sent so far stay; "
                                 "Upload again resumes." if cancelled else "Upload failed: " + describe(error))
 

@@ -132,6 +132,16 @@ class Background(QtCore.QObject):
         if follower in self._followers:
             self._followers.remove(follower)
 
+    def abandon(self, message, hint="", code=None):
+        """The gateway went away under the followed operations: each stops polling and reports ``message`` as
+        its error (the work itself is the gateway's to finish or cancel). Returns how many there were."""
+        from batchrender import GatewayError
+        followers = list(self._followers)
+        for f in followers:
+            f.failed(GatewayError(message, hint, code))
+            f.ended = True   # a reply still in flight from the old gateway is not reported again
+        return len(followers)
+
     def close(self):
         """Stops polling; calls in flight finish but report nothing."""
         self._closed = True
@@ -155,8 +165,11 @@ class _Follower(object):
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
         self.started_at = time.monotonic()
+        self.ended = False
 
     def started(self, operation):
+        if self.ended:
+            return
         self.operation = operation
         self._report()
         if operation.done:
@@ -165,6 +178,8 @@ class _Follower(object):
             self._timer.start()
 
     def failed(self, error):
+        if self.ended:
+            return
         self.stop()
         if self._on_error:
             self._on_error(error)
@@ -179,12 +194,16 @@ class _Follower(object):
 
     def _polled(self, _op):
         self._polling = False
+        if self.ended:
+            return
         self._report()
         if self.operation.done:
             self._finish()
 
     def _poll_failed(self, error):
         self._polling = False
+        if self.ended:
+            return
         self.failed(error)
 
     def _report(self):

@@ -38,6 +38,7 @@ class BatchRenderPanel(*_BASES):
         self.background = Background(client, self)
         self._snapshot = None
         layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)   # the workspace control has its own frame
         self.tabs = QtWidgets.QTabWidget()
         layout.addWidget(self.tabs)
         self.assets_tab = None
@@ -120,6 +121,10 @@ class BatchRenderPanel(*_BASES):
             self.assets_tab.scan()
         elif name == "Submit":
             self.submit_tab.update_checks()
+
+    def gateway_stopped(self, message, hint, code=None):
+        """The plug-in let the gateway go: stop following its operations, each with this note (one line)."""
+        self.background.abandon(message, hint, code)
 
     def shutdown(self):
         """Stops timers and polling (the plug-in stops the gateway itself)."""

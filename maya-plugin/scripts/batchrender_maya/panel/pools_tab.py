@@ -43,14 +43,19 @@ class PoolsTab(QtWidgets.QWidget):
         self.let_finish = QtWidgets.QCheckBox("let running frames finish")
         self.delete_button = QtWidgets.QPushButton("Delete...")
         self.delete_button.clicked.connect(self.delete)
-        for w in (self.refresh_button, self.size_label, self.size, self.spot_label, self.spot, self.resize_button,
-                  self.let_finish, self.delete_button):
+        # two short rows (the panel docks beside the viewport: 450 px at most): sizes, then what to do
+        for w in (self.size_label, self.size, self.spot_label, self.spot, self.let_finish):
             row.addWidget(w)
         row.addStretch(1)
         layout.addLayout(row)
+        actions = QtWidgets.QHBoxLayout()
+        for w in (self.refresh_button, self.resize_button, self.delete_button):
+            actions.addWidget(w)
+        actions.addStretch(1)
+        layout.addLayout(actions)
 
         self.create_box = QtWidgets.QGroupBox("New persistent pool (Azure Batch; VM size and image from the Env tab)")
-        cl = QtWidgets.QHBoxLayout(self.create_box)
+        cl = QtWidgets.QGridLayout(self.create_box)
         self.new_id = QtWidgets.QLineEdit()
         self.new_id.setPlaceholderText("pool id: letters, digits, - and _")
         self.new_nodes = QtWidgets.QSpinBox()
@@ -62,9 +67,11 @@ class PoolsTab(QtWidgets.QWidget):
         self.new_slots.setRange(1, 256)
         self.create_button = QtWidgets.QPushButton("Create Pool")
         self.create_button.clicked.connect(self.create)
-        for w in (self.new_id, QtWidgets.QLabel("dedicated"), self.new_nodes, QtWidgets.QLabel("Spot"), self.new_spot,
-                  QtWidgets.QLabel("tasks/node"), self.new_slots, self.create_button):
-            cl.addWidget(w)
+        cl.addWidget(self.new_id, 0, 0, 1, 5)
+        cl.addWidget(self.create_button, 0, 5)
+        for column, w in enumerate((QtWidgets.QLabel("dedicated"), self.new_nodes, QtWidgets.QLabel("Spot"),
+                                    self.new_spot, QtWidgets.QLabel("tasks/node"), self.new_slots)):
+            cl.addWidget(w, 1, column)
         layout.addWidget(self.create_box)
         self.status = StatusLabel("")
         self.status.setObjectName("poolsStatus")

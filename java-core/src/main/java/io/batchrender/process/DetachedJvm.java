@@ -7,40 +7,69 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Starts {@code batchrender ARGS} as a process that outlives this one: this JVM's java and class
- * path, in a new session ({@code setsid --fork} where it exists) so closing the parent's terminal
- * or killing its process group does not reach it, stdin from the null device, output appended to
- * a file. The background agent and the output watcher start this way.
+ * path, detached from the parent's terminal, console and process group, stdin from the null device,
+ * output appended to a file. The background agent and the output watcher start this way.
+ *
+ * <p>Detaching, per platform: on Linux {@code setsid --fork} (util-linux) starts it in a new session; on
+ * macOS, which has no {@code setsid} program, Perl (shipped with macOS at {@code /usr/bin/perl}) calls
+ * POSIX {@code setsid()} and then execs it; on Windows it runs on {@code javaw.exe}, the JDK's launcher
+ * without a console (so no console window, and no console Ctrl+C/Ctrl+Break or close event reaches it;
+ * the JDK itself starts every child with {@code CREATE_NO_WINDOW}, ProcessImpl_md.c).
  */
 public final class DetachedJvm {
 
     private DetachedJvm() {
     }
 
-    /** The command line: {@code [setsid --fork] java --add-opens ... JVM_OPTIONS -cp CP io.batchrender.cli.Main ARGS}. */
+    /** The command line for this platform: {@code [DETACH] java --add-opens ... JVM_OPTIONS -cp CP io.batchrender.cli.Main ARGS}. */
     public static List<String> command(List<String> jvmOptions, List<String> args) {
-        List<String> cmd = new ArrayList<>();
-        Path setsid = Path.of("/usr/bin/setsid");
-        if (Files.isExecutable(setsid)) {
-            cmd.add(setsid.toString());
-            cmd.add("--fork");
-        }
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return command(System.getProperty("os.name"), Path.of(System.getProperty("java.home")), Files::isExecutable,
+                System.getProperty("java.class.path"), jvmOptions, args);
+    }
+
+    /**
+     * The command line for the platform {@code osName} (as {@code os.name} says it), the runtime at {@code javaHome},
+     * with {@code executable} telling which programs exist there.
+     */
+    static List<String> command(String osName, Path javaHome, Predicate<Path> executable, String classPath,
+            List<String> jvmOptions, List<String> args) {
+        List<String> cmd = new ArrayList<>(detachPrefix(osName, executable));
+        boolean windows = osName.startsWith("Windows");
+        cmd.add(javaHome.resolve("bin").resolve(windows ? "javaw.exe" : "java").toString());
         cmd.add("--add-opens");
         cmd.add("java.base/java.util=ALL-UNNAMED");
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath);
         cmd.add("io.batchrender.cli.Main");
         cmd.addAll(args);
         return cmd;
     }
 
+    /** What runs a command in a new session on this platform (empty on Windows, where javaw detaches). */
+    static List<String> detachPrefix(String osName, Predicate<Path> executable) {
+        if (osName.startsWith("Windows")) {
+            return List.of();
+        }
+        Path setsid = Path.of("/usr/bin/setsid");
+        if (executable.test(setsid)) {
+            return List.of(setsid.toString(), "--fork");
+        }
+        Path perl = Path.of("/usr/bin/perl");
+        if (executable.test(perl)) {
+            return List.of(perl.toString(), "-MPOSIX", "-e", "POSIX::setsid(); exec { $ARGV[0] } @ARGV or die \"exec $ARGV[0]: $!\\n\"", "--");
+        }
+        return List.of();
+    }
+
     /**
      * Starts {@code command} with exactly {@code env}, stdin closed and output appended to {@code out}.
-     * The returned process may be a short-lived {@code setsid} whose child does the work.
+     * The returned process may be a short-lived {@code setsid} whose child does the work (Linux), or the
+     * work itself.
      */
     public static Process start(List<String> command, Map<String, String> env, Path out) throws IOException {
         Files.createDirectories(out.getParent());

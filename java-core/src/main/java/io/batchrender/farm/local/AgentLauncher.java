@@ -88,7 +88,7 @@ public final class AgentLauncher {
         throw new FarmException("The render agent did not start within " + START_WAIT_MS / 1000 + " s: see " + out + ".");
     }
 
-    /** The command line of a detached agent: this JVM's java and class path, in a new session where setsid exists. */
+    /** The command line of a detached agent: this JVM's java and class path, detached as {@link DetachedJvm} says. */
     List<String> command() {
         List<String> jvm = new ArrayList<>(List.of("-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         if (Runtime.version().feature() < 21 && System.getProperty("os.name").startsWith("Linux")) {
