@@ -128,3 +128,21 @@ def test_a_batch_url_without_a_key_is_entra_id_and_the_check_says_how_to_sign_in
         assert isinstance(c.pools(farm="azure"), list)  # the key signs: the double answers
         assert c.save_azure_settings(batch_auth_mode="aad")["batch"]["auth"] == "entraId"
         assert json.loads((home / "batch.json").read_text())["AZURE_BATCH_AUTH_MODE"] == "aad"
+
+
+def test_the_submit_checks_say_what_azure_would_refuse_before_anything_is_sent(client, batch_double):
+    """The Submit tab's checks for Azure (issue 15, rules 1 and 8): a Maya scene on the default (Blender) image, a
+    Compute Gallery image with a Shared Key; the same lines the submit itself refuses with."""
+    client.save_azure_settings(batch_url=batch_double.url, batch_account=batch_double.account,
+                               batch_key=batch_double.key)
+    cube = SHARED / "testdata" / "maya" / "deadline-cloud-for-maya" / "job_bundle_output_tests" / "cube" / "scene" / "cube.ma"
+    gallery = ("/subscriptions/0000/resourceGroups/render/providers/Microsoft.Compute/galleries/studio/images/maya2025"
+               "/versions/1.0.0")
+
+    [maya] = client.azure_checks(cube, {"mode": "auto"})
+    assert maya.startswith("A Maya scene needs nodes with Maya and its renderer, and the default image has only Blender")
+    [key] = client.azure_checks(cube, {"mode": "new", "id": "maya", "image": gallery})
+    assert key.startswith("A Compute Gallery image needs you signed in with Microsoft Entra ID")
+    assert "your key is fine" in key
+    assert client.azure_checks(cube, {"mode": "existing", "id": "render"}) == []   # the artist's pool: it may have Maya
+    assert client.azure_checks(REPO / "examples" / "shot.blend", {"mode": "auto"}) == []

@@ -1,5 +1,6 @@
 """The shipped Blender template on the local farm, through the launcher: real frames from a real scene."""
 import json
+import os
 import struct
 
 import bridge_helpers  # noqa: F401  (puts the Python client, which finds the jar, on sys.path)
@@ -16,8 +17,9 @@ def png_size(path):
 
 
 def blob_name(path):
-    # the storage layer's rule: the absolute path without its root, '/' separators
-    return str(path.resolve()).lstrip("/")
+    # the storage layer's rule: the absolute path as given (links not followed: ../shared may be a link or a
+    # copy, and the upload names the file by the path it was handed), without its root, '/' separators
+    return os.path.normpath(os.path.abspath(path)).lstrip("/")
 
 
 def test_shipped_blender_template_renders_frames_on_the_local_farm(cli, tmp_path):

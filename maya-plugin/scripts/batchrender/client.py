@@ -274,6 +274,15 @@ class Client(object):
                 request[key] = [str(p) for p in request[key]]
         return self._operation("submit", json.dumps(request))
 
+    def azure_checks(self, scene=None, pool=None):
+        """What Azure Batch would refuse in a submit of ``scene`` to ``pool`` (the same ``pool`` dict as
+        :meth:`submit`), found without sending anything: a list of one-line problems (a Maya scene on
+        the Blender image, a Compute Gallery image with a Shared Key), empty when there are none."""
+        request = {"farm": "azure", "pool": dict(pool or {})}
+        if scene:
+            request["scene"] = str(scene)
+        return self._call("azureChecks", json.dumps(request))
+
     # Every job and pool call takes ``farm``: ``"local"`` (this workstation, the default) or
     # ``"azure"`` (the Batch account saved with save_azure_settings, or from the environment).
 

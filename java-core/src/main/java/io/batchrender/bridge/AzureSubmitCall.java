@@ -60,6 +60,30 @@ final class AzureSubmitCall {
         this.farms = farms;
     }
 
+    /**
+     * What Azure Batch would refuse in this submit request, found without sending anything: a Maya scene on the
+     * Blender image, a Compute Gallery image with a Shared Key ({@link io.batchrender.farm.azure.AzurePreflight}).
+     * One line each, for the Submit tab's list of checks; the submit itself refuses the same before uploading.
+     */
+    com.google.gson.JsonArray checks(Requests r) {
+        Azure azure = parse(r);
+        com.google.gson.JsonArray out = new com.google.gson.JsonArray();
+        boolean maya = r.string("scene").map(s -> io.batchrender.submit.ScenePreflight.applies(Path.of(s))).orElse(false);
+        io.batchrender.farm.azure.AzurePreflight.mayaImage(maya, azure.pool()).ifPresent(out::add);
+        io.batchrender.farm.azure.PoolImage image = azure.pool() instanceof PoolChoice.AutoPool a ? a.template().image()
+                : azure.pool() instanceof PoolChoice.NewPool n ? n.spec().image() : null;
+        if (image != null) {
+            try {
+                io.batchrender.farm.azure.BatchAccount account = io.batchrender.farm.azure.BatchAccount.fromEnvironment(
+                        io.batchrender.settings.BatchSettings.load(home).under(env));
+                io.batchrender.farm.azure.AzurePreflight.imageAuthentication(account, image).ifPresent(out::add);
+            } catch (io.batchrender.farm.FarmException notConfigured) {
+                // no account yet: the Config tab's check says so
+            }
+        }
+        return out;
+    }
+
     /** The Azure part of a submit request (the caller checked it is for the azure farm). */
     Azure parse(Requests r) {
         JsonObject poolJson = r.object("pool").orElseGet(JsonObject::new);

@@ -204,6 +204,14 @@ public final class BridgeApi {
         });
     }
 
+    /**
+     * What Azure Batch would refuse in a submit request (the same fields as {@link #submit}, farm azure), without
+     * sending anything: a JSON array of one-line problems, empty when there are none.
+     */
+    public String azureChecks(String requestJson) {
+        return Replies.call(() -> azureSubmit.checks(Requests.parse(requestJson, "submit", Requests.SUBMIT_FIELDS)));
+    }
+
     /** Every job, oldest first. */
     public String jobs() {
         return jobs(FarmSelector.LOCAL);
