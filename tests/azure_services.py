@@ -103,7 +103,8 @@ def batch_double(tmp_path_factory):
     classes = _test_classes()
     java = find_java()
     nodes = tmp_path_factory.mktemp("batch-nodes")
-    process = subprocess.Popen([java, "--add-opens", "java.base/java.util=ALL-UNNAMED", "-cp",
+    # batchrender.repo: where the double finds ../shared (the recorded supported images), as under Surefire
+    process = subprocess.Popen([java, "--add-opens", "java.base/java.util=ALL-UNNAMED", "-Dbatchrender.repo=" + str(REPO), "-cp",
                                 os.pathsep.join([str(classes), str(jar)]),
                                 "io.batchrender.farm.azure.testdouble.BatchDoubleMain", str(nodes)],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
