@@ -353,3 +353,134 @@ def test_a_frame_range_the_core_refuses_is_reported_and_submits_nothing(make_pan
     assert s.status.text().startswith("Not submitted: ") and "ends before it starts" in s.status.text()
     assert {j["id"] for j in gateway_client.jobs()} == before
     assert s.submit_button.isEnabled()
+
+
+# ---- the Jobs tab with a thousand jobs ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def real_job(gateway_client, tmp_path_factory):
+    """One job as the real bridge lists it (a one-frame command job on the local farm)."""
+    out = tmp_path_factory.mktemp("cmd")
+    job = gateway_client.submit(command=["sh", "-c", "exit 0"], frames="1", output=str(out),
+                                name="one-frame").wait(timeout=120)
+    return next(j for j in gateway_client.jobs() if j["id"] == job["jobId"])
+
+
+def thousand_jobs(real_job):
+    """1,000 entries shaped exactly as the bridge's real one, oldest first (the bridge's order)."""
+    jobs = []
+    for n in range(1000):
+        j = dict(real_job, id="{}-{:04d}".format(real_job["id"], n), name="shot{:03d}".format(n % 250))
+        j["taskCounts"] = dict(real_job["taskCounts"])
+        jobs.append(j)
+    return jobs
+
+
+def test_the_jobs_list_shows_the_bridges_submit_time_and_pool(make_panel, real_job, qtbot, monkeypatch):
+    from batchrender_maya.panel import jobs_tab
+    monkeypatch.setenv("TZ", "UTC")
+    import time
+    time.tzset()
+    try:
+        # the bridge writes Java's Instant.toString: up to nine fraction digits, 'Z'
+        assert real_job["creationTime"].endswith("Z") and real_job["pool"] == "local"
+        today = __import__("datetime").datetime(2026, 12, 7, 23, 0, tzinfo=__import__("datetime").timezone.utc)
+        assert jobs_tab.submitted_text("2026-12-07T19:20:01.123456789Z", today) == "19:20"
+        assert jobs_tab.submitted_text("2026-03-01T08:05:00Z", today) == "1 Mar 08:05"
+        assert jobs_tab.submitted_text("2025-12-07T19:20:01.5Z", today) == "2025-12-07 19:20"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    p = make_panel()
+    jobs = p.jobs_tab
+    p.select_tab("Jobs")
+    qtbot.waitUntil(lambda: jobs.select_job(real_job["id"]), timeout=30000)
+    row = _column(jobs.table, 0).index(real_job["id"])
+    columns = jobs_tab.JOB_COLUMNS
+    assert jobs.table.item(row, columns.index("Pool")).text() == "local"
+    assert jobs.table.item(row, columns.index("Submitted")).text() == jobs_tab.submitted_text(real_job["creationTime"])
+    assert jobs.table.item(row, columns.index("Name")).text() == "one-frame"
+    assert "pool local" in jobs.summary.text()
+    assert not jobs.link.isVisible()               # this workstation's jobs have no Batch Explorer page
+
+
+def test_a_refresh_with_a_thousand_jobs_is_paged_and_touches_only_what_changed(make_panel, real_job, qtbot):
+    """Issue 16: the Jobs tab must not rebuild every table every 2 s on Maya's main thread; a refresh keeps
+    under 16 ms (one frame at 60 Hz) with 1,000 jobs. Measured here: the main thread's part of a refresh
+    (show_listing), the listing's formatting being done on a worker thread (listing_of)."""
+    import time
+    from batchrender_maya.panel import jobs_tab
+    p = make_panel()
+    jobs = p.jobs_tab
+    jobs.timer.stop()
+    listing = thousand_jobs(real_job)
+
+    def main_thread_part(entries):
+        rows = jobs_tab.listing_of(entries)         # on a worker in the panel
+        started, cpu = time.perf_counter(), time.thread_time()
+        jobs.show_listing(rows)
+        return time.perf_counter() - started, time.thread_time() - cpu
+
+    first = main_thread_part(listing)
+    assert jobs.table.rowCount() == jobs_tab.PAGE_SIZE == 50
+    assert jobs.page_label.text() == "1-50 of 1000"
+    assert jobs.table.item(0, 0).text() == listing[-1]["id"]        # newest first
+    assert jobs.select_job(listing[10]["id"])                       # an old job: its page comes up
+    assert jobs.page == (999 - 10) // 50 and jobs.page_label.text() == "951-1000 of 1000"
+    jobs.show_page(0)
+
+    timings = []
+    for n in range(20):                             # ten jobs progress each refresh, the rest is as it was
+        listing = [dict(j) for j in listing]
+        for j in listing[-10:]:
+            j["taskCounts"] = dict(j["taskCounts"], completed=j["taskCounts"]["completed"] + 1)
+        timings.append(main_thread_part(listing))
+    unchanged = main_thread_part(listing)
+    before = [jobs.table.item(r, 3).text() for r in range(10)]
+    assert before == [jobs_tab.progress_text(j) for j in reversed(listing[-10:])]
+    # only the changed cells were set: ten Progress cells
+    rows = jobs_tab.listing_of([dict(j, taskCounts=dict(j["taskCounts"], failed=1)) if i >= 990 else j
+                                for i, j in enumerate(listing)])
+    assert jobs.table.show_rows([cells for _j, cells in rows][:50]) == 10
+
+    worst = max(t[0] for t in timings + [unchanged])
+    worst_cpu = max(t[1] for t in timings + [unchanged])
+    print("\nJobs tab, 1,000 jobs: first fill {:.2f} ms ({:.2f} ms CPU); refresh worst {:.2f} ms wall, {:.2f} ms CPU; "
+          "unchanged {:.2f} ms".format(first[0] * 1000, first[1] * 1000, worst * 1000, worst_cpu * 1000,
+                                       unchanged[0] * 1000))
+    assert first[1] < 0.016 and worst_cpu < 0.016, (first, timings, unchanged)
+
+
+def test_a_blocked_job_says_why_and_an_azure_job_links_to_batch_explorer(make_panel, real_job, qtbot):
+    """``blocked`` is the optional one-line reason the bridge gives when a job cannot progress (e.g. a job
+    preparation task failing on a node); absent, nothing shows."""
+    from Qt import QtCore
+    from batchrender_maya.panel import jobs_tab
+    p = make_panel()
+    jobs = p.jobs_tab
+    jobs.timer.stop()
+    reason = "job preparation task failed on node tvmps_0001: exit code 127, 'blender: not found'"
+    listing = [real_job, dict(real_job, id="blocked-job", blocked=reason)]
+    jobs.show_listing(jobs_tab.listing_of(listing))
+    state = jobs_tab.JOB_COLUMNS.index("State")
+    assert _column(jobs.table, 0) == ["blocked-job", real_job["id"]]
+    assert _column(jobs.table, state) == ["blocked", real_job["state"]]
+    assert jobs.table.item(0, state).toolTip() == reason and jobs.table.item(0, state).font().bold()
+    assert jobs.table.item(1, state).toolTip() == "" and not jobs.table.item(1, state).font().bold()
+    jobs.select_job("blocked-job")
+    assert jobs.blocked.isVisibleTo(jobs) and jobs.blocked.text() == "Blocked: " + reason
+    assert jobs.blocked.kind == "error"
+    jobs.select_job(real_job["id"])
+    assert not jobs.blocked.isVisibleTo(jobs)
+    # the reason goes once the job can progress again
+    jobs.show_listing(jobs_tab.listing_of([real_job, dict(real_job, id="blocked-job")]))
+    assert _column(jobs.table, state) == [real_job["state"]] * 2
+    assert jobs.table.item(0, state).toolTip() == ""
+
+    p.settings.set("farm", "azure")
+    jobs.show_listing(jobs_tab.listing_of([dict(real_job, id="sh010 #2")]), "azure")
+    jobs.select_job("sh010 #2")
+    assert jobs.link.isVisibleTo(jobs)
+    href = QtCore.QUrl("ms-batch-explorer://route/jobs/sh010%20%232")
+    assert 'href="{}"'.format(href.toString(QtCore.QUrl.FullyEncoded)) in jobs.link.text()
+    p.settings.set("farm", "local")

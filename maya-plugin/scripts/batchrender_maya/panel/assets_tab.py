@@ -6,7 +6,7 @@ import time
 from Qt import QtCore, QtWidgets
 
 from .background import describe, rate_and_eta
-from .widgets import GREEN, RED, StatusLabel, dot_icon, item, table
+from .widgets import GREEN, RED, StatusLabel, dot_icon, item, table, tool_button
 
 COLUMNS = ["", "Status", "File (as the scene names it)", "Resolved to", "Node"]
 
@@ -17,6 +17,7 @@ class AssetsTab(QtWidgets.QWidget):
         self.panel = panel
         self.assets = None          # the core's answer for the current scene, or None
         self.scanned_scene = None
+        self.plugins = None         # the plug-ins the scanned scene requires (its "requires" statements), or None
         self.follower = None
         self.uploader = None        # the upload in flight, or None
         self.last_upload = None     # the core's report of the last finished upload
@@ -40,33 +41,47 @@ class AssetsTab(QtWidgets.QWidget):
         self.summary.setObjectName("assetsSummary")
         layout.addWidget(self.summary)
 
-        layout.addWidget(QtWidgets.QLabel("Search folders (looked through, recursively, for missing files)"))
+        search_row = QtWidgets.QHBoxLayout()
+        search_label = QtWidgets.QLabel("Search folders")
+        search_label.setToolTip("Looked through, recursively, for missing files")
+        search_row.addWidget(search_label)
+        search_row.addStretch(1)
+        add_search = tool_button("Add...", "Add a folder to look through for missing files")
+        add_search.clicked.connect(lambda: self._pick_search_folder(None))
+        remove_search = tool_button("Remove", "Stop looking through the selected folder")
+        remove_search.clicked.connect(self._remove_search)
+        search_row.addWidget(add_search)
+        search_row.addWidget(remove_search)
+        layout.addLayout(search_row)
         self.search = QtWidgets.QListWidget()
         self.search.setMaximumHeight(70)
         self.search.addItems(panel.settings.get("searchPaths"))
         layout.addWidget(self.search)
 
+        # one row of four buttons (the panel docks beside Maya's viewport: at most 450 px wide)
         row = QtWidgets.QHBoxLayout()
         self.scan_button = QtWidgets.QPushButton("Check Assets")
         self.scan_button.clicked.connect(self.scan)
-        add_search = QtWidgets.QPushButton("Add Search Folder...")
-        add_search.clicked.connect(lambda: self._pick_search_folder(None))
-        remove_search = QtWidgets.QPushButton("Remove Folder")
-        remove_search.clicked.connect(self._remove_search)
-        add_files = QtWidgets.QPushButton("Add Files...")
-        add_files.clicked.connect(self._add_files)
-        add_dir = QtWidgets.QPushButton("Add Directory...")
-        add_dir.clicked.connect(self._add_directory)
+        self.add_button = tool_button("Add Files", "Files or a folder the render also needs, beyond what the scene "
+                                                   "names")
+        self.add_button.setPopupMode(QtWidgets.QToolButton.InstantPopup)
+        add_menu = QtWidgets.QMenu(self.add_button)
+        add_menu.addAction("Add Files...", self._add_files)
+        add_menu.addAction("Add Directory...", self._add_directory)
+        self.add_button.setMenu(add_menu)
         self.upload = QtWidgets.QPushButton("Upload")
         self.upload.setObjectName("upload")
         self.upload.setToolTip("Send the scene and its included files to the asset project (only what changed)")
         self.upload.clicked.connect(self.start_upload)
-        self.cancel_upload = QtWidgets.QPushButton("Cancel Upload")
+        self.cancel_upload = QtWidgets.QPushButton("Cancel")
+        self.cancel_upload.setToolTip("Cancel the upload: files sent so far stay, Upload again resumes")
         self.cancel_upload.setEnabled(False)
         self.cancel_upload.clicked.connect(self._cancel_upload)
-        for w in (self.scan_button, add_search, remove_search, add_files, add_dir, self.upload, self.cancel_upload):
-            row.addWidget(w)
+        row.addWidget(self.scan_button)
+        row.addWidget(self.add_button)
         row.addStretch(1)
+        row.addWidget(self.upload)
+        row.addWidget(self.cancel_upload)
         layout.addLayout(row)
         self.progress = QtWidgets.QProgressBar()
         self.progress.setRange(0, 1)
@@ -90,6 +105,7 @@ class AssetsTab(QtWidgets.QWidget):
         """A new scene: forget the previous one's files at once (never show them for this one)."""
         self.assets = None
         self.scanned_scene = None
+        self.plugins = None
         if self.follower is not None:
             self.follower.cancel()
             self.follower.stop()
@@ -132,6 +148,7 @@ class AssetsTab(QtWidgets.QWidget):
         if scene != self.panel.scene_file():
             return  # the artist opened another scene meanwhile
         self.assets = result.get("assets", [])
+        self.plugins = result.get("plugins")
         self.scanned_scene = scene
         self._fill()
         self.status.show_status("info", "")

@@ -1,6 +1,6 @@
 """Pools: the chosen farm's pools with state and size; resize (0 pauses); on Azure Batch, create a
 persistent pool (VM size and image from the Env tab) and delete one after a confirmation."""
-from Qt import QtWidgets
+from Qt import QtCore, QtWidgets
 
 from .background import describe
 from .widgets import StatusLabel, item, table
@@ -27,9 +27,18 @@ class PoolsTab(QtWidgets.QWidget):
         self.table.itemSelectionChanged.connect(self._selected)
         layout.addWidget(self.table, 1)
 
-        row = QtWidgets.QHBoxLayout()
+        top = QtWidgets.QHBoxLayout()
         self.refresh_button = QtWidgets.QPushButton("Refresh")
         self.refresh_button.clicked.connect(self.refresh)
+        self.delete_button = QtWidgets.QPushButton("Delete...")
+        self.delete_button.clicked.connect(self.delete)
+        top.addWidget(self.refresh_button)
+        top.addStretch(1)
+        top.addWidget(self.delete_button)
+        layout.addLayout(top)
+
+        # resize: two short rows rather than one long one (the panel docks beside the viewport, <= 450 px)
+        row = QtWidgets.QHBoxLayout()
         self.size_label = QtWidgets.QLabel("Slots")
         self.size = QtWidgets.QSpinBox()
         self.size.setRange(0, 1000)
@@ -40,17 +49,18 @@ class PoolsTab(QtWidgets.QWidget):
         self.spot_label = QtWidgets.QLabel("Spot")
         self.resize_button = QtWidgets.QPushButton("Resize")
         self.resize_button.clicked.connect(self.resize)
-        self.let_finish = QtWidgets.QCheckBox("let running frames finish")
-        self.delete_button = QtWidgets.QPushButton("Delete...")
-        self.delete_button.clicked.connect(self.delete)
-        for w in (self.refresh_button, self.size_label, self.size, self.spot_label, self.spot, self.resize_button,
-                  self.let_finish, self.delete_button):
+        for w in (self.size_label, self.size, self.spot_label, self.spot, self.resize_button):
             row.addWidget(w)
         row.addStretch(1)
         layout.addLayout(row)
+        self.let_finish = QtWidgets.QCheckBox("let running frames finish")
+        self.let_finish.setToolTip("When shrinking: running tasks finish before their nodes go (else they are "
+                                   "stopped and queued again)")
+        layout.addWidget(self.let_finish)
 
-        self.create_box = QtWidgets.QGroupBox("New persistent pool (Azure Batch; VM size and image from the Env tab)")
-        cl = QtWidgets.QHBoxLayout(self.create_box)
+        self.create_box = QtWidgets.QGroupBox("New persistent pool")
+        self.create_box.setToolTip("On Azure Batch; VM size and image from the Env tab")
+        cl = QtWidgets.QGridLayout(self.create_box)
         self.new_id = QtWidgets.QLineEdit()
         self.new_id.setPlaceholderText("pool id: letters, digits, - and _")
         self.new_nodes = QtWidgets.QSpinBox()
@@ -62,9 +72,14 @@ class PoolsTab(QtWidgets.QWidget):
         self.new_slots.setRange(1, 256)
         self.create_button = QtWidgets.QPushButton("Create Pool")
         self.create_button.clicked.connect(self.create)
-        for w in (self.new_id, QtWidgets.QLabel("dedicated"), self.new_nodes, QtWidgets.QLabel("Spot"), self.new_spot,
-                  QtWidgets.QLabel("tasks/node"), self.new_slots, self.create_button):
-            cl.addWidget(w)
+        cl.addWidget(self.new_id, 0, 0, 1, 6)
+        for c, w in enumerate((QtWidgets.QLabel("dedicated"), self.new_nodes, QtWidgets.QLabel("Spot"), self.new_spot,
+                               QtWidgets.QLabel("tasks/node"), self.new_slots)):
+            cl.addWidget(w, 1, c)
+        cl.addWidget(self.create_button, 2, 0, 1, 6, QtCore.Qt.AlignRight)
+        note = QtWidgets.QLabel("VM size and image come from the Env tab.")
+        note.setWordWrap(True)
+        cl.addWidget(note, 3, 0, 1, 6)
         layout.addWidget(self.create_box)
         self.status = StatusLabel("")
         self.status.setObjectName("poolsStatus")

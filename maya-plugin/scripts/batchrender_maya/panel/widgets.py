@@ -56,8 +56,58 @@ def table(headers):
     return t
 
 
+class RowTable(QtWidgets.QTableWidget):
+    """A read-only table whose rows are tuples of texts; :meth:`show_rows` touches only the cells that changed,
+    so a periodic refresh costs the main thread next to nothing when little changed."""
+
+    def __init__(self, headers):
+        super(RowTable, self).__init__(0, len(headers))
+        self.setHorizontalHeaderLabels(headers)
+        self.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectRows)
+        self.setSelectionMode(QtWidgets.QAbstractItemView.SingleSelection)
+        self.setEditTriggers(QtWidgets.QAbstractItemView.NoEditTriggers)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.shown = []
+        self._sized = False
+
+    def show_rows(self, rows):
+        """Shows ``rows`` (sequences of texts, one per column); returns how many cells were set."""
+        changed = 0
+        if len(rows) != len(self.shown):
+            self.setRowCount(len(rows))
+        for r, cells in enumerate(rows):
+            before = self.shown[r] if r < len(self.shown) else None
+            if before == cells:
+                continue
+            for c, text in enumerate(cells):
+                if before is not None and before[c] == text:
+                    continue
+                it = self.item(r, c)
+                if it is None:
+                    self.setItem(r, c, QtWidgets.QTableWidgetItem(text))
+                else:
+                    it.setText(text)
+                changed += 1
+        self.shown = [tuple(cells) for cells in rows]
+        if rows and not self._sized:   # once, from the first rows: measuring every refresh would cost the most
+            self.resizeColumnsToContents()
+            self._sized = True
+        return changed
+
+
 def item(text, data=None):
     it = QtWidgets.QTableWidgetItem(str(text))
     if data is not None:
         it.setData(QtCore.Qt.UserRole, data)
     return it
+
+
+def tool_button(text, tip=""):
+    """A compact button for a secondary action (keeps rows narrow enough to dock beside the viewport)."""
+    b = QtWidgets.QToolButton()
+    b.setText(text)
+    b.setToolTip(tip)
+    b.setToolButtonStyle(QtCore.Qt.ToolButtonTextOnly)
+    return b
