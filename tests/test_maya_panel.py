@@ -484,3 +484,102 @@ def test_a_blocked_job_says_why_and_an_azure_job_links_to_batch_explorer(make_pa
     href = QtCore.QUrl("ms-batch-explorer://route/jobs/sh010%20%232")
     assert 'href="{}"'.format(href.toString(QtCore.QUrl.FullyEncoded)) in jobs.link.text()
     p.settings.set("farm", "local")
+
+
+# ---- what the old plug-in had: Watch after submit, Spot nodes, the plug-in warning; docking width -----------------
+
+def test_watch_after_submit_brings_the_frames_home(make_panel, blend_scene, qtbot, tmp_path):
+    p = make_panel()
+    s = p.submit_tab
+    s.scene.setText(str(blend_scene))
+    s._scene_edited()
+    s.start.setValue(1)
+    s.end.setValue(1)
+    s.output.setText(str(tmp_path / "frames"))
+    s.watch.setChecked(True)
+    texts = [text for _ok, _blocking, text in s.check_results()]
+    assert "Watch is ticked: choose the download folder for the frames." in texts
+    assert not s.submit_button.isEnabled()
+    home = tmp_path / "home"
+    s.download.setText(str(home))
+    s.update_checks()
+    assert s.submit_button.isEnabled()
+    qtbot.mouseClick(s.submit_button, _left())
+    qtbot.waitUntil(lambda: "Watching" in s.status.text() or s.status.kind == "error", timeout=TIMEOUT_MS)
+    assert s.status.kind == "ok", s.status.text()
+    assert s.watcher_job == s.last_job["jobId"]
+    qtbot.waitUntil(lambda: (home / "demo_0001.png").exists(), timeout=TIMEOUT_MS)
+    # remembered for the next submit
+    assert p.settings.get("watchAfterSubmit") is True and p.settings.get("downloadFolder") == str(home)
+
+
+def test_azure_pools_take_dedicated_and_spot_nodes(make_panel, qtbot, tmp_path):
+    scene = tmp_path / "shot.blend"
+    scene.write_bytes(b"BLENDER-v300")
+    p = make_panel()
+    p.settings.set("farm", "azure")
+    p.farm_changed("azure")
+    s = p.submit_tab
+    try:
+        s.scene.setText(str(scene))
+        s._scene_edited()
+        s.pool_auto.setChecked(True)
+        s.nodes.setValue(2)
+        s.spot_nodes.setValue(3)
+        assert s.request()["pool"] == {"mode": "auto", "dedicatedNodes": 2, "spotNodes": 3}
+        s.nodes.setValue(0)
+        assert s.request()["pool"] == {"mode": "auto", "dedicatedNodes": 0, "spotNodes": 3}   # all Spot is fine
+        s.spot_nodes.setValue(0)
+        assert (False, True, "No nodes: give the pool at least one dedicated or Spot node.") in s.check_results()
+        s.pool_new.setChecked(True)
+        s.pool_new_id.setText("spot-pool")
+        s.nodes.setValue(1)
+        s.spot_nodes.setValue(4)
+        assert s.request()["pool"] == {"mode": "new", "id": "spot-pool", "dedicatedNodes": 1, "spotNodes": 4}
+        s.spot_nodes.setValue(0)
+        assert "spotNodes" not in s.request()["pool"]
+    finally:
+        p.settings.set("farm", "local")
+        p.farm_changed("local")
+
+
+def test_on_azure_the_submit_tab_warns_of_plugins_the_image_may_lack(make_panel, maya, qtbot):
+    from batchrender_maya import adapter
+    from batchrender_maya.panel.submit_tab import MAYA_OWN_PLUGINS
+    maya.open_scene(str(CUBE))
+    p = make_panel(adapter)
+    p.assets_tab.scan()
+    qtbot.waitUntil(lambda: p.assets_tab.assets is not None, timeout=60000)
+    # cube.ma's requires lines: maya, stereoCamera (Maya's own), mtoa (Arnold, installed apart from Maya)
+    required = re.findall(r'^requires(?: -\w+ "[^"]*")* "?([\w.]+)"?', CUBE.read_text(errors="replace"), re.M)
+    assert required == ["maya", "stereoCamera", "mtoa"] and p.assets_tab.plugins == required
+    warning = "The scene needs plug-in(s) the pool's image may not have: mtoa (install them in your Compute " \
+              "Gallery image)."
+    assert warning not in [t for _ok, _b, t in p.submit_tab.check_results()]     # this workstation: its own Maya
+    p.settings.set("farm", "azure")
+    p.farm_changed("azure")
+    try:
+        results = p.submit_tab.check_results()
+        assert (False, False, warning) in results                    # amber: a warning, not a refusal
+        assert [r for r in results if "plug-in" in r[2]] == [(False, False, warning)]
+        assert {"maya", "stereoCamera"} <= MAYA_OWN_PLUGINS and "mtoa" not in MAYA_OWN_PLUGINS
+    finally:
+        p.settings.set("farm", "local")
+        p.farm_changed("local")
+
+
+@pytest.mark.parametrize("farm", ["local", "azure"])
+def test_the_panel_docks_beside_the_viewport_at_450_px(make_panel, farm):
+    """Issue 16: docked beside Maya's viewport, the panel must fit in 450 px (it needed 779 px, for the
+    Assets tab's row of seven buttons)."""
+    p = make_panel()
+    p.settings.set("farm", farm)
+    p.farm_changed(farm)
+    try:
+        widths = {p.tabs.tabText(i): p.tabs.widget(i).minimumSizeHint().width() for i in range(p.tabs.count())}
+        print("\nminimum widths ({}): panel {}, {}".format(farm, p.minimumSizeHint().width(), widths))
+        assert p.minimumSizeHint().width() <= 450, widths
+        assert all(w <= 430 for w in widths.values()), widths
+    finally:
+        p.settings.set("farm", "local")
+        p.farm_changed("local")
