@@ -246,10 +246,10 @@ def test_pools_tab_lists_and_resizes_the_workstation_pool(make_panel, qtbot, scr
     assert not pools.delete_button.isEnabled()     # the workstation's pool cannot be deleted
     assert not pools.create_box.isVisible() and pools.size_label.text() == "Slots"
     before = int(pools.table.item(0, slots).text())
-    pools.size.setValue(0)
+    pools.target.setValue(0)
     qtbot.mouseClick(pools.resize_button, _left())
     qtbot.waitUntil(lambda: pools.table.item(0, slots).text() == "0", timeout=60000)
-    pools.size.setValue(before)
+    pools.target.setValue(before)
     qtbot.mouseClick(pools.resize_button, _left())
     qtbot.waitUntil(lambda: pools.table.item(0, slots).text() == str(before), timeout=60000)
     screenshot(p, "pools")

@@ -193,7 +193,7 @@ def test_pools_are_created_resized_and_deleted_on_the_double_with_env_settings(a
     screenshot(p, "pools-azure")
 
     pools.table.selectRow(pools.pools.index(made))
-    pools.size.setValue(3)
+    pools.target.setValue(3)
     pools.spot.setValue(1)
     qtbot.mouseClick(pools.resize_button, _left())
     qtbot.waitUntil(lambda: pools.status.text() == "Resized panel-pool.", timeout=60000)

@@ -2,6 +2,7 @@
 reports; search folders (click a missing file to add one), extra files, include/exclude, Upload."""
 import os
 import time
+from typing import Any
 
 from Qt import QtCore, QtWidgets
 
@@ -15,7 +16,7 @@ class AssetsTab(QtWidgets.QWidget):
     def __init__(self, panel):
         super(AssetsTab, self).__init__()
         self.panel = panel
-        self.assets = None          # the core's answer for the current scene, or None
+        self.assets = None  # type: Any  # the core's answer for the current scene (a list), or None
         self.scanned_scene = None
         self.plugins = None         # the plug-ins the scanned scene requires (its "requires" statements), or None
         self.follower = None
@@ -31,7 +32,7 @@ class AssetsTab(QtWidgets.QWidget):
 
         self.table = table(COLUMNS)
         self.table.setObjectName("assetsTable")
-        self.table.setTextElideMode(QtCore.Qt.ElideMiddle)
+        self.table.setTextElideMode(QtCore.Qt.TextElideMode.ElideMiddle)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.cellClicked.connect(self._clicked)
@@ -64,7 +65,7 @@ class AssetsTab(QtWidgets.QWidget):
         self.scan_button.clicked.connect(self.scan)
         self.add_button = tool_button("Add Files", "Files or a folder the render also needs, beyond what the scene "
                                                    "names")
-        self.add_button.setPopupMode(QtWidgets.QToolButton.InstantPopup)
+        self.add_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
         add_menu = QtWidgets.QMenu(self.add_button)
         add_menu.addAction("Add Files...", self._add_files)
         add_menu.addAction("Add Directory...", self._add_directory)
@@ -170,9 +171,9 @@ class AssetsTab(QtWidgets.QWidget):
         self.table.setRowCount(len(rows))
         for r, a in enumerate(rows):
             include = item("")
-            include.setFlags(QtCore.Qt.ItemIsUserCheckable | QtCore.Qt.ItemIsEnabled)
-            include.setCheckState(QtCore.Qt.Unchecked if a["path"] in excluded else QtCore.Qt.Checked)
-            include.setData(QtCore.Qt.UserRole, a["path"])
+            include.setFlags(QtCore.Qt.ItemFlag.ItemIsUserCheckable | QtCore.Qt.ItemFlag.ItemIsEnabled)
+            include.setCheckState(QtCore.Qt.CheckState.Unchecked if a["path"] in excluded else QtCore.Qt.CheckState.Checked)
+            include.setData(QtCore.Qt.ItemDataRole.UserRole, a["path"])
             include.setToolTip("Include this file in the asset project")
             self.table.setItem(r, 0, include)
             found = a["status"] == "found"
@@ -193,9 +194,9 @@ class AssetsTab(QtWidgets.QWidget):
         self.table.blockSignals(False)
         header = self.table.horizontalHeader()
         for c in (0, 1, 4):
-            header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeToContents)
+            header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         for c in (2, 3):
-            header.setSectionResizeMode(c, QtWidgets.QHeaderView.Stretch)
+            header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeMode.Stretch)
         missing = self.missing_count()
         self.summary.show_status("ok" if not missing else "error", "{} file reference(s), {} missing.".format(
             len(self.assets), missing))
@@ -285,7 +286,7 @@ class AssetsTab(QtWidgets.QWidget):
     def _clicked(self, row, column):
         status = self.table.item(row, 1)
         if status is not None and status.text() != "found" and column != 0:
-            self._pick_search_folder(status.data(QtCore.Qt.UserRole)["path"])
+            self._pick_search_folder(status.data(QtCore.Qt.ItemDataRole.UserRole)["path"])
 
     def _pick_search_folder(self, missing_path):
         title = "Folder holding {}".format(os.path.basename(missing_path)) if missing_path else "Search folder"
@@ -329,9 +330,9 @@ class AssetsTab(QtWidgets.QWidget):
     def _include_changed(self, changed):
         if changed.column() != 0:
             return
-        path = changed.data(QtCore.Qt.UserRole)
+        path = changed.data(QtCore.Qt.ItemDataRole.UserRole)
         excluded = [p for p in self.panel.settings.get("excluded") if p != path]
-        if changed.checkState() == QtCore.Qt.Unchecked:
+        if changed.checkState() == QtCore.Qt.CheckState.Unchecked:
             excluded.append(path)
         self.panel.settings.set("excluded", excluded)
         self.panel.settings.save()

@@ -8,6 +8,7 @@ whose text changed (:meth:`widgets.RowTable.show_rows`).
 """
 import datetime
 import os
+from urllib.parse import quote
 
 from Qt import QtCore, QtGui, QtWidgets
 
@@ -80,7 +81,7 @@ def batch_explorer_link(job_id):
     ``ms-batchlabs://route/jobs/a/tasks/002?accountId=...``, the scheme's older name, for a job's task).
     Without ``accountId`` (the account's Azure resource id, which the panel does not know: it signs in
     with the account's URL and key) Batch Explorer shows the job in the account selected in it."""
-    return "ms-batch-explorer://route/jobs/" + QtCore.QUrl.toPercentEncoding(job_id).data().decode("ascii")
+    return "ms-batch-explorer://route/jobs/" + quote(job_id, safe="")
 
 
 class JobsTab(QtWidgets.QWidget):
@@ -122,23 +123,23 @@ class JobsTab(QtWidgets.QWidget):
         about = QtWidgets.QHBoxLayout()
         self.thumbnail = QtWidgets.QLabel("No frame yet")
         self.thumbnail.setObjectName("thumbnail")
-        self.thumbnail.setAlignment(QtCore.Qt.AlignCenter)
+        self.thumbnail.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.thumbnail.setFixedSize(160, 96)
-        self.thumbnail.setFrameShape(QtWidgets.QFrame.StyledPanel)
+        self.thumbnail.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
         self.thumbnail.setWordWrap(True)
         about.addWidget(self.thumbnail)
         facts = QtWidgets.QVBoxLayout()
         self.summary = QtWidgets.QLabel("Select a job")
         self.summary.setObjectName("jobSummary")
         self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(QtCore.Qt.TextSelectableByMouse)
+        self.summary.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         self.blocked = StatusLabel("")
         self.blocked.setObjectName("jobBlocked")
         self.blocked.setVisible(False)
         self.link = QtWidgets.QLabel("")
         self.link.setObjectName("jobLink")
         self.link.setOpenExternalLinks(True)
-        self.link.setTextInteractionFlags(QtCore.Qt.TextBrowserInteraction)
+        self.link.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextBrowserInteraction)
         self.link.setVisible(False)
         for w in (self.summary, self.blocked, self.link):
             facts.addWidget(w)
@@ -169,11 +170,11 @@ class JobsTab(QtWidgets.QWidget):
         self.watch_button.setToolTip("Fetch frames as they finish, in a background process that keeps going "
                                      "after Maya closes")
         self.watch_button.clicked.connect(lambda: self.start_watcher("Watching"))
-        for w in (self.cancel_button, self.delete_button):
-            buttons.addWidget(w)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
-        for w in (self.download_button, self.watch_button):
-            buttons.addWidget(w)
+        buttons.addWidget(self.download_button)
+        buttons.addWidget(self.watch_button)
         layout.addLayout(buttons)
 
         self.tasks = RowTable(TASK_COLUMNS)
@@ -254,6 +255,8 @@ class JobsTab(QtWidgets.QWidget):
 
     def _mark_blocked(self, row, job):
         cell = self.table.item(row, JOB_COLUMNS.index("State"))
+        if cell is None:
+            return
         reason = job.get("blocked") or ""
         if cell.toolTip() != reason:
             cell.setToolTip(reason)
@@ -353,8 +356,8 @@ class JobsTab(QtWidgets.QWidget):
                 return
             path = found[0]
             pix = QtGui.QPixmap(path)
-            self.thumbnail.setPixmap(pix.scaled(self.thumbnail.size(), QtCore.Qt.KeepAspectRatio,
-                                                QtCore.Qt.SmoothTransformation))
+            self.thumbnail.setPixmap(pix.scaled(self.thumbnail.size(), QtCore.Qt.AspectRatioMode.KeepAspectRatio,
+                                                QtCore.Qt.TransformationMode.SmoothTransformation))
             self.thumbnail.setToolTip(path)
             self.thumbnail.setProperty("thumbnailPath", path)
             self._thumbnail_key = found
@@ -408,7 +411,7 @@ class JobsTab(QtWidgets.QWidget):
         answer = QtWidgets.QMessageBox.question(
             self, "Delete job", "Delete job {} ({})? Running tasks stop and the farm forgets it; frames already "
             "in your output folder stay.".format(job["id"], job.get("name", "")))
-        if answer != QtWidgets.QMessageBox.Yes:
+        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
             return
         self.status.show_status("busy", "Deleting {}...".format(job["id"]))
         farm = self.panel.farm()

@@ -40,16 +40,16 @@ class PoolsTab(QtWidgets.QWidget):
         # resize: two short rows rather than one long one (the panel docks beside the viewport, <= 450 px)
         row = QtWidgets.QHBoxLayout()
         self.size_label = QtWidgets.QLabel("Slots")
-        self.size = QtWidgets.QSpinBox()
-        self.size.setRange(0, 1000)
-        self.size.setToolTip("0 pauses the pool: nothing new starts")
+        self.target = QtWidgets.QSpinBox()
+        self.target.setRange(0, 1000)
+        self.target.setToolTip("0 pauses the pool: nothing new starts")
         self.spot = QtWidgets.QSpinBox()
         self.spot.setRange(0, 1000)
         self.spot.setToolTip("Spot (low-priority) nodes: cheaper, may be taken back by Azure")
         self.spot_label = QtWidgets.QLabel("Spot")
         self.resize_button = QtWidgets.QPushButton("Resize")
-        self.resize_button.clicked.connect(self.resize)
-        for w in (self.size_label, self.size, self.spot_label, self.spot, self.resize_button):
+        self.resize_button.clicked.connect(self.resize_pool)
+        for w in (self.size_label, self.target, self.spot_label, self.spot, self.resize_button):
             row.addWidget(w)
         row.addStretch(1)
         layout.addLayout(row)
@@ -71,12 +71,12 @@ class PoolsTab(QtWidgets.QWidget):
         self.new_slots = QtWidgets.QSpinBox()
         self.new_slots.setRange(1, 256)
         self.create_button = QtWidgets.QPushButton("Create Pool")
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_pool)
         cl.addWidget(self.new_id, 0, 0, 1, 6)
-        for c, w in enumerate((QtWidgets.QLabel("dedicated"), self.new_nodes, QtWidgets.QLabel("Spot"), self.new_spot,
-                               QtWidgets.QLabel("tasks/node"), self.new_slots)):
-            cl.addWidget(w, 1, c)
-        cl.addWidget(self.create_button, 2, 0, 1, 6, QtCore.Qt.AlignRight)
+        for c, cell in enumerate((QtWidgets.QLabel("dedicated"), self.new_nodes, QtWidgets.QLabel("Spot"),
+                                  self.new_spot, QtWidgets.QLabel("tasks/node"), self.new_slots)):
+            cl.addWidget(cell, 1, c)
+        cl.addWidget(self.create_button, 2, 0, 1, 6, QtCore.Qt.AlignmentFlag.AlignRight)
         note = QtWidgets.QLabel("VM size and image come from the Env tab.")
         note.setWordWrap(True)
         cl.addWidget(note, 3, 0, 1, 6)
@@ -128,7 +128,7 @@ class PoolsTab(QtWidgets.QWidget):
         p = self.selected()
         azure = self.farm() == "azure"
         if p is not None:
-            self.size.setValue(p["targetDedicatedNodes"] if azure else p["targetSlots"])
+            self.target.setValue(p["targetDedicatedNodes"] if azure else p["targetSlots"])
             self.spot.setValue(p.get("targetLowPriorityNodes", 0))
         local = p is not None and not azure
         self.delete_button.setEnabled(p is not None and not local)
@@ -138,12 +138,12 @@ class PoolsTab(QtWidgets.QWidget):
     def _failed(self, error):
         self.status.show_status("error", describe(error))
 
-    def resize(self):
+    def resize_pool(self):
         p = self.selected()
         if p is None:
             self.status.show_status("error", "Select a pool first.")
             return
-        size, spot, farm = self.size.value(), self.spot.value(), self.farm()
+        size, spot, farm = self.target.value(), self.spot.value(), self.farm()
         policy = "taskcompletion" if self.let_finish.isChecked() else "requeue"
         if farm == "azure":
             self.status.show_status("busy", "Resizing {} to {} dedicated and {} Spot node(s)...".format(p["id"], size, spot))
@@ -158,7 +158,7 @@ class PoolsTab(QtWidgets.QWidget):
         self._show(pools)
         self.status.show_status("ok", message)
 
-    def create(self):
+    def create_pool(self):
         pool_id = self.new_id.text().strip()
         if not pool_id:
             self.status.show_status("error", "Give the new pool an id.")
@@ -186,7 +186,7 @@ class PoolsTab(QtWidgets.QWidget):
             return
         answer = QtWidgets.QMessageBox.question(self, "Delete pool", "Delete pool {}? Its nodes stop and "
                                                 "running tasks are stopped.".format(p["id"]))
-        if answer != QtWidgets.QMessageBox.Yes:
+        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
             return
         self.status.show_status("busy", "Deleting pool {}...".format(p["id"]))
         self.panel.background.follow(lambda c: c.delete_pool(p["id"], farm="azure"), None,

@@ -1,6 +1,7 @@
 """Submit: the scene, pool, job name, renderer, frames and output (overridable for this job without
 changing the scene), the checks before a submit, and Submit Job with its progress."""
 import os
+from typing import Any
 
 from Qt import QtWidgets
 
@@ -36,7 +37,7 @@ class SubmitTab(QtWidgets.QWidget):
     def __init__(self, panel):
         super(SubmitTab, self).__init__()
         self.panel = panel
-        self.snapshot = None
+        self.snapshot = None  # type: Any  # the adapter's snapshot of the open scene (a dict), or None
         self.follower = None
         layout = QtWidgets.QVBoxLayout(self)
 
@@ -74,7 +75,7 @@ class SubmitTab(QtWidgets.QWidget):
         self.pool_new.setToolTip("Create a persistent pool with this id; it stays after the job")
         self.pool_list = QtWidgets.QComboBox()
         self.pool_list.setObjectName("persistentPools")
-        self.pool_list.setSizeAdjustPolicy(QtWidgets.QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.pool_list.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.pool_list.setMinimumContentsLength(12)
         self.pool_new_id = QtWidgets.QLineEdit(panel.settings.get("newPoolId"))
         self.pool_new_id.setPlaceholderText("new pool id")
@@ -114,9 +115,9 @@ class SubmitTab(QtWidgets.QWidget):
         self.start = QtWidgets.QSpinBox()
         self.end = QtWidgets.QSpinBox()
         self.step = QtWidgets.QSpinBox()
-        for w, tip in ((self.start, "First frame"), (self.end, "Last frame")):
-            w.setRange(-1000000, 1000000)
-            w.setToolTip(tip)
+        for spin, tip in ((self.start, "First frame"), (self.end, "Last frame")):
+            spin.setRange(-1000000, 1000000)
+            spin.setToolTip(tip)
         self.step.setRange(1, 10000)
         self.step.setToolTip("Render every Nth frame")
         frames.addWidget(self.start, 1)

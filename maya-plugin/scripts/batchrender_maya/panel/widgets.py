@@ -15,7 +15,7 @@ class StatusLabel(QtWidgets.QLabel):
     def __init__(self, text="", parent=None):
         super(StatusLabel, self).__init__(text, parent)
         self.setWordWrap(True)
-        self.setTextInteractionFlags(QtCore.Qt.TextSelectableByMouse)
+        self.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kind = "info"
 
     def show_status(self, kind, text):
@@ -35,11 +35,11 @@ def unavailable(reason):
 
 def dot_icon(colour, size=12):
     pix = QtGui.QPixmap(size, size)
-    pix.fill(QtCore.Qt.transparent)
+    pix.fill(QtCore.Qt.GlobalColor.transparent)
     p = QtGui.QPainter(pix)
-    p.setRenderHint(QtGui.QPainter.Antialiasing)
+    p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     p.setBrush(QtGui.QColor(colour))
-    p.setPen(QtCore.Qt.NoPen)
+    p.setPen(QtCore.Qt.PenStyle.NoPen)
     p.drawEllipse(1, 1, size - 2, size - 2)
     p.end()
     return QtGui.QIcon(pix)
@@ -48,9 +48,9 @@ def dot_icon(colour, size=12):
 def table(headers):
     t = QtWidgets.QTableWidget(0, len(headers))
     t.setHorizontalHeaderLabels(headers)
-    t.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectRows)
-    t.setSelectionMode(QtWidgets.QAbstractItemView.SingleSelection)
-    t.setEditTriggers(QtWidgets.QAbstractItemView.NoEditTriggers)
+    t.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
     t.verticalHeader().setVisible(False)
     t.horizontalHeader().setStretchLastSection(True)
     return t
@@ -63,9 +63,9 @@ class RowTable(QtWidgets.QTableWidget):
     def __init__(self, headers):
         super(RowTable, self).__init__(0, len(headers))
         self.setHorizontalHeaderLabels(headers)
-        self.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectRows)
-        self.setSelectionMode(QtWidgets.QAbstractItemView.SingleSelection)
-        self.setEditTriggers(QtWidgets.QAbstractItemView.NoEditTriggers)
+        self.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setStretchLastSection(True)
@@ -100,7 +100,7 @@ class RowTable(QtWidgets.QTableWidget):
 def item(text, data=None):
     it = QtWidgets.QTableWidgetItem(str(text))
     if data is not None:
-        it.setData(QtCore.Qt.UserRole, data)
+        it.setData(QtCore.Qt.ItemDataRole.UserRole, data)
     return it
 
 
@@ -109,5 +109,5 @@ def tool_button(text, tip=""):
     b = QtWidgets.QToolButton()
     b.setText(text)
     b.setToolTip(tip)
-    b.setToolButtonStyle(QtCore.Qt.ToolButtonTextOnly)
+    b.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
     return b
