@@ -209,8 +209,8 @@ def test_a_blender_scene_submitted_from_the_panel_renders_and_comes_home(make_pa
     p.select_tab("Jobs")
     qtbot.waitUntil(lambda: jobs.select_job(job_id), timeout=30000)
     qtbot.waitUntil(lambda: (jobs.selected_job() or {}).get("state") == "completed", timeout=TIMEOUT_MS)
-    row = next(r for r in range(jobs.table.rowCount()) if jobs.table.item(r, 0).text() == job_id)
-    assert jobs.table.item(row, 3).text() == "2/2"    # frames 1-2, one task each
+    row = _column(jobs.table, _job_column("Job")).index(job_id)
+    assert jobs.table.item(row, _job_column("Progress")).text() == "2/2"    # frames 1-2, one task each
     consts = script_constants(REPO / "examples" / "build_scene.py")
     frames = sorted((tmp_path / "frames").iterdir())
     assert [f.name for f in frames] == ["demo_0001.png", "demo_0002.png"]
@@ -287,12 +287,17 @@ def test_jobs_tab_cancels_and_deletes_a_job(make_panel, blend_scene, qtbot, gate
     qtbot.waitUntil(lambda: jobs.select_job(job["jobId"]), timeout=30000)
     qtbot.mouseClick(jobs.delete_button, _left())
     qtbot.waitUntil(lambda: jobs.status.text() == "Deleted {}.".format(job["jobId"]), timeout=TIMEOUT_MS)
-    qtbot.waitUntil(lambda: job["jobId"] not in _column(jobs.table, 0), timeout=30000)
+    qtbot.waitUntil(lambda: job["jobId"] not in _column(jobs.table, _job_column("Job")), timeout=30000)
     assert job["jobId"] not in [j["id"] for j in gateway_client.jobs()]
 
 
 def _column(table, column):
     return [table.item(r, column).text() for r in range(table.rowCount())]
+
+
+def _job_column(name):
+    from batchrender_maya.panel.jobs_tab import JOB_COLUMNS
+    return JOB_COLUMNS.index(name)
 
 
 def _left():
@@ -395,7 +400,7 @@ def test_the_jobs_list_shows_the_bridges_submit_time_and_pool(make_panel, real_j
     jobs = p.jobs_tab
     p.select_tab("Jobs")
     qtbot.waitUntil(lambda: jobs.select_job(real_job["id"]), timeout=30000)
-    row = _column(jobs.table, 0).index(real_job["id"])
+    row = _column(jobs.table, _job_column("Job")).index(real_job["id"])
     columns = jobs_tab.JOB_COLUMNS
     assert jobs.table.item(row, columns.index("Pool")).text() == "local"
     assert jobs.table.item(row, columns.index("Submitted")).text() == jobs_tab.submitted_text(real_job["creationTime"])
@@ -424,7 +429,7 @@ def test_a_refresh_with_a_thousand_jobs_is_paged_and_touches_only_what_changed(m
     first = main_thread_part(listing)
     assert jobs.table.rowCount() == jobs_tab.PAGE_SIZE == 50
     assert jobs.page_label.text() == "1-50 of 1000"
-    assert jobs.table.item(0, 0).text() == listing[-1]["id"]        # newest first
+    assert jobs.table.item(0, _job_column("Job")).text() == listing[-1]["id"]        # newest first
     assert jobs.select_job(listing[10]["id"])                       # an old job: its page comes up
     assert jobs.page == (999 - 10) // 50 and jobs.page_label.text() == "951-1000 of 1000"
     jobs.show_page(0)
@@ -436,7 +441,7 @@ def test_a_refresh_with_a_thousand_jobs_is_paged_and_touches_only_what_changed(m
             j["taskCounts"] = dict(j["taskCounts"], completed=j["taskCounts"]["completed"] + 1)
         timings.append(main_thread_part(listing))
     unchanged = main_thread_part(listing)
-    before = [jobs.table.item(r, 3).text() for r in range(10)]
+    before = [jobs.table.item(r, _job_column("Progress")).text() for r in range(10)]
     assert before == [jobs_tab.progress_text(j) for j in reversed(listing[-10:])]
     # only the changed cells were set: ten Progress cells
     rows = jobs_tab.listing_of([dict(j, taskCounts=dict(j["taskCounts"], failed=1)) if i >= 990 else j
@@ -463,7 +468,7 @@ def test_a_blocked_job_says_why_and_an_azure_job_links_to_batch_explorer(make_pa
     listing = [real_job, dict(real_job, id="blocked-job", blocked=reason)]
     jobs.show_listing(jobs_tab.listing_of(listing))
     state = jobs_tab.JOB_COLUMNS.index("State")
-    assert _column(jobs.table, 0) == ["blocked-job", real_job["id"]]
+    assert _column(jobs.table, _job_column("Job")) == ["blocked-job", real_job["id"]]
     assert _column(jobs.table, state) == ["blocked", real_job["state"]]
     assert jobs.table.item(0, state).toolTip() == reason and jobs.table.item(0, state).font().bold()
     assert jobs.table.item(1, state).toolTip() == "" and not jobs.table.item(1, state).font().bold()

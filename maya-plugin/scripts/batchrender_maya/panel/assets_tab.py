@@ -9,7 +9,7 @@ from Qt import QtCore, QtWidgets
 from .background import describe, rate_and_eta
 from .widgets import GREEN, RED, StatusLabel, dot_icon, item, table, tool_button
 
-COLUMNS = ["", "Status", "File (as the scene names it)", "Resolved to", "Node"]
+COLUMNS = ["", "Status", "File (as named)", "Resolved to", "Node"]
 
 
 class AssetsTab(QtWidgets.QWidget):
@@ -77,6 +77,7 @@ class AssetsTab(QtWidgets.QWidget):
         self.cancel_upload = QtWidgets.QPushButton("Cancel")
         self.cancel_upload.setToolTip("Cancel the upload: files sent so far stay, Upload again resumes")
         self.cancel_upload.setEnabled(False)
+        self.cancel_upload.setVisible(False)        # shown while an upload runs
         self.cancel_upload.clicked.connect(self._cancel_upload)
         row.addWidget(self.scan_button)
         row.addWidget(self.add_button)
@@ -86,6 +87,7 @@ class AssetsTab(QtWidgets.QWidget):
         layout.addLayout(row)
         self.progress = QtWidgets.QProgressBar()
         self.progress.setRange(0, 1)
+        self.progress.setVisible(False)             # shown while a check or an upload runs
         layout.addWidget(self.progress)
         self.status = StatusLabel("")
         layout.addWidget(self.status)
@@ -129,6 +131,7 @@ class AssetsTab(QtWidgets.QWidget):
         search = self.search_paths()
         self.scan_button.setEnabled(False)
         self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
         self.status.show_status("busy", "Checking {}...".format(os.path.basename(scene)))
         started = time.monotonic()
         self.follower = self.panel.background.follow(
@@ -144,8 +147,7 @@ class AssetsTab(QtWidgets.QWidget):
     def _scanned(self, scene, result):
         self.follower = None
         self.scan_button.setEnabled(True)
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
+        self.progress.setVisible(False)
         if scene != self.panel.scene_file():
             return  # the artist opened another scene meanwhile
         self.assets = result.get("assets", [])
@@ -158,8 +160,7 @@ class AssetsTab(QtWidgets.QWidget):
     def _failed(self, error):
         self.follower = None
         self.scan_button.setEnabled(True)
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
+        self.progress.setVisible(False)
         self.status.show_status("error", "Could not check the assets: " + describe(error))
 
     def _fill(self):
@@ -193,10 +194,12 @@ class AssetsTab(QtWidgets.QWidget):
             self.table.setItem(r, 4, item(a.get("node", "")))
         self.table.blockSignals(False)
         header = self.table.horizontalHeader()
-        for c in (0, 1, 4):
+        for c in (0, 1):
             header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         for c in (2, 3):
             header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QtWidgets.QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(4, 110)    # node names can be long: the paths matter more beside the viewport
         missing = self.missing_count()
         self.summary.show_status("ok" if not missing else "error", "{} file reference(s), {} missing.".format(
             len(self.assets), missing))
@@ -237,8 +240,10 @@ class AssetsTab(QtWidgets.QWidget):
         self.panel.settings.save()
         self.upload.setEnabled(False)
         self.cancel_upload.setEnabled(True)
+        self.cancel_upload.setVisible(True)
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
+        self.progress.setVisible(True)
         self.status.show_status("busy", "Uploading {} path(s) to {}...".format(len(paths), project))
         self.uploader = self.panel.background.follow(
             lambda c: c.sync_assets(project, paths, store=store), self._upload_progress, self._uploaded,
@@ -275,6 +280,7 @@ class AssetsTab(QtWidgets.QWidget):
         self.uploader = None
         self.upload.setEnabled(True)
         self.cancel_upload.setEnabled(False)
+        self.cancel_upload.setVisible(False)
 
     def _cancel_upload(self):
         if self.uploader is not None:

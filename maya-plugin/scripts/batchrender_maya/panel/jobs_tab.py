@@ -13,9 +13,9 @@ from urllib.parse import quote
 from Qt import QtCore, QtGui, QtWidgets
 
 from .background import describe
-from .widgets import RED, RowTable, StatusLabel, tool_button
+from .widgets import RowTable, StatusLabel, status_colour, tool_button
 
-JOB_COLUMNS = ["Job", "Name", "State", "Progress", "Submitted", "Pool"]
+JOB_COLUMNS = ["Name", "State", "Progress", "Submitted", "Pool", "Job"]
 TASK_COLUMNS = ["Task", "Frames", "State", "Exit code", "Attempts"]
 REFRESH_MS = 2000
 #: jobs shown at once; the others are a page away
@@ -26,9 +26,9 @@ def progress_text(job):
     c = job.get("taskCounts") or {}
     total = c.get("active", 0) + c.get("running", 0) + c.get("completed", 0)
     text = "{}/{}".format(c.get("completed", 0), total)
-    if c.get("failed"):
-        text += " ({} failed)".format(c["failed"])
-    return text
+    notes = ["{} running".format(c["running"])] if c.get("running") else []
+    notes += ["{} failed".format(c["failed"])] if c.get("failed") else []
+    return text + (" ({})".format(", ".join(notes)) if notes else "")
 
 
 def submitted_text(creation_time, now=None):
@@ -57,8 +57,8 @@ def state_text(job):
 
 
 def job_cells(job, now=None):
-    return (job["id"], job.get("name", ""), state_text(job), progress_text(job),
-            submitted_text(job.get("creationTime"), now), job.get("pool", ""))
+    return (job.get("name", ""), state_text(job), progress_text(job), submitted_text(job.get("creationTime"), now),
+            job.get("pool", ""), job["id"])
 
 
 def listing_of(jobs, now=None):
@@ -242,7 +242,7 @@ class JobsTab(QtWidgets.QWidget):
         for r, cells in enumerate(shown):
             job = self.jobs[first + r]
             self._mark_blocked(r, job)
-        rows = [r for r, cells in enumerate(shown) if cells[0] == self._selected_id]
+        rows = [r for r, cells in enumerate(shown) if cells[-1] == self._selected_id]
         if rows:
             self.table.selectRow(rows[0])
         else:
@@ -250,6 +250,8 @@ class JobsTab(QtWidgets.QWidget):
         self.table.blockSignals(False)
         self.previous_button.setEnabled(self.page > 0)
         self.next_button.setEnabled(self.page < self.pages() - 1)
+        for w in (self.previous_button, self.next_button):
+            w.setVisible(self.pages() > 1)
         self.page_label.setText("{}-{} of {}".format(first + 1, first + len(shown), len(self.jobs))
                                 if self.jobs else "no jobs")
 
@@ -260,7 +262,8 @@ class JobsTab(QtWidgets.QWidget):
         reason = job.get("blocked") or ""
         if cell.toolTip() != reason:
             cell.setToolTip(reason)
-            cell.setForeground(QtGui.QBrush(QtGui.QColor(RED)) if reason else QtGui.QBrush())
+            cell.setForeground(QtGui.QBrush(QtGui.QColor(status_colour(self.table, "error"))) if reason
+                               else QtGui.QBrush())
             font = cell.font()
             font.setBold(bool(reason))
             cell.setFont(font)
@@ -270,9 +273,8 @@ class JobsTab(QtWidgets.QWidget):
         index = next((i for i, j in enumerate(self.jobs) if j["id"] == job_id), None)
         if index is None:
             return False
-        self._selected_id = job_id
         self.show_page(index // PAGE_SIZE)
-        self._job_selected()
+        self.table.selectRow(index % PAGE_SIZE)    # _job_selected follows
         return True
 
     def _job_selected(self):
@@ -296,7 +298,7 @@ class JobsTab(QtWidgets.QWidget):
     def _show_summary(self, job):
         cells = job_cells(job)
         summary = "<b>{}</b> · {} · {}<br>submitted {} · pool {}".format(
-            _html(job.get("name") or job["id"]), _html(job.get("state", "")), _html(cells[3]), _html(cells[4]),
+            _html(job.get("name") or job["id"]), _html(job.get("state", "")), _html(progress_text(job)), _html(cells[3]),
             _html(job.get("pool") or "-"))
         if self.summary.text() != summary:
             self.summary.setText(summary)
@@ -351,22 +353,22 @@ class JobsTab(QtWidgets.QWidget):
         again only when it changed."""
         if job_id is not None and job_id != self._selected_id:
             return
+        key = found or ("no frame", job_id)
+        if key == self._thumbnail_key:
+            return
+        self._thumbnail_key = key
         if found:
-            if found == self._thumbnail_key:
-                return
             path = found[0]
             pix = QtGui.QPixmap(path)
             self.thumbnail.setPixmap(pix.scaled(self.thumbnail.size(), QtCore.Qt.AspectRatioMode.KeepAspectRatio,
                                                 QtCore.Qt.TransformationMode.SmoothTransformation))
             self.thumbnail.setToolTip(path)
             self.thumbnail.setProperty("thumbnailPath", path)
-            self._thumbnail_key = found
-        elif self._thumbnail_key is not False:
+        else:
             self.thumbnail.setPixmap(QtGui.QPixmap())
             self.thumbnail.setText("No frame here yet:\nWatch or Download" if job_id else "No job selected")
             self.thumbnail.setToolTip("")
             self.thumbnail.setProperty("thumbnailPath", "")
-            self._thumbnail_key = False
 
     def selected_task(self):
         rows = self.tasks.selectionModel().selectedRows()

@@ -3,7 +3,7 @@ persistent pool (VM size and image from the Env tab) and delete one after a conf
 from Qt import QtCore, QtWidgets
 
 from .background import describe
-from .widgets import StatusLabel, item, table
+from .widgets import RowTable, StatusLabel
 
 COLUMNS = ["Pool", "State", "VM size", "Nodes (now/target)", "Slots", "Running tasks"]
 
@@ -22,7 +22,7 @@ class PoolsTab(QtWidgets.QWidget):
         self.pools = []
         self.shown_farm = None
         layout = QtWidgets.QVBoxLayout(self)
-        self.table = table(COLUMNS)
+        self.table = RowTable(COLUMNS)
         self.table.setObjectName("poolsTable")
         self.table.itemSelectionChanged.connect(self._selected)
         layout.addWidget(self.table, 1)
@@ -95,7 +95,8 @@ class PoolsTab(QtWidgets.QWidget):
         self.spot.setVisible(azure)
         self.spot_label.setVisible(azure)
         self.create_box.setVisible(azure)
-        self.table.setRowCount(0)
+        self.delete_button.setVisible(azure)      # this workstation's pool cannot be deleted
+        self.table.show_rows([])
         self.pools = []
         self.status.show_status("info", "")
 
@@ -113,11 +114,8 @@ class PoolsTab(QtWidgets.QWidget):
             return  # the artist switched farms meanwhile
         keep = self.selected()
         self.pools = pools
-        self.table.setRowCount(len(pools))
-        for r, p in enumerate(pools):
-            for c, v in enumerate((p["id"], p["state"], p.get("vmSize", ""), nodes_text(p), p["targetSlots"],
-                                   p["runningTasks"])):
-                self.table.setItem(r, c, item(v))
+        self.table.show_rows([(p["id"], p["state"], p.get("vmSize", ""), nodes_text(p), str(p["targetSlots"]),
+                               str(p["runningTasks"])) for p in pools])
         if pools:
             index = next((i for i, p in enumerate(pools) if keep and p["id"] == keep["id"]), 0)
             self.table.selectRow(index)

@@ -3,7 +3,7 @@ changing the scene), the checks before a submit, and Submit Job with its progres
 import os
 from typing import Any
 
-from Qt import QtWidgets
+from Qt import QtCore, QtWidgets
 
 from .background import describe, rate_and_eta
 from .widgets import AMBER, GREEN, RED, StatusLabel, dot_icon
@@ -90,7 +90,9 @@ class SubmitTab(QtWidgets.QWidget):
         self.spot_nodes.setValue(int(panel.settings.get("poolSpotNodes")))
         self.spot_nodes.setToolTip("Spot (low-priority) nodes: much cheaper, but Azure may take them back mid-frame "
                                    "(the frame then renders again elsewhere)")
-        counts = QtWidgets.QHBoxLayout()
+        self.node_counts = QtWidgets.QWidget()
+        counts = QtWidgets.QHBoxLayout(self.node_counts)
+        counts.setContentsMargins(0, 0, 0, 0)
         counts.addWidget(QtWidgets.QLabel("Nodes: dedicated"))
         counts.addWidget(self.nodes)
         counts.addWidget(QtWidgets.QLabel("Spot"))
@@ -103,10 +105,10 @@ class SubmitTab(QtWidgets.QWidget):
         pl.addWidget(self.pool_list, 2, 1)
         pl.addWidget(self.pool_new, 3, 0)
         pl.addWidget(self.pool_new_id, 3, 1)
-        pl.addLayout(counts, 4, 0, 1, 2)
+        pl.addWidget(self.node_counts, 4, 0, 1, 2)
         pl.setColumnStretch(1, 1)
-        self.pool_widgets = (self.pool_auto, self.pool_existing, self.pool_new, self.pool_list, self.nodes,
-                             self.spot_nodes, self.pool_new_id)
+        self.pool_widgets = (self.pool_auto, self.pool_existing, self.pool_new, self.pool_list, self.node_counts,
+                             self.pool_new_id)
         for w in (self.pool_local, self.pool_auto, self.pool_existing, self.pool_new):
             w.toggled.connect(lambda _on: self.update_checks() if hasattr(self, "checks") else None)
         form.addRow("Pool", pool_box)
@@ -144,7 +146,7 @@ class SubmitTab(QtWidgets.QWidget):
         self.watch.setChecked(bool(panel.settings.get("watchAfterSubmit")))
         self.download = QtWidgets.QLineEdit(panel.settings.get("downloadFolder"))
         self.download.setObjectName("downloadFolder")
-        self.download.setPlaceholderText("download folder for the frames")
+        self.download.setPlaceholderText("download folder")
         download_browse = QtWidgets.QPushButton("Browse...")
         download_browse.clicked.connect(self._browse_download)
         self.watch.toggled.connect(lambda _on: self.update_checks() if hasattr(self, "checks") else None)
@@ -162,7 +164,9 @@ class SubmitTab(QtWidgets.QWidget):
         layout.addWidget(QtWidgets.QLabel("Checks before submit"))
         self.checks = QtWidgets.QListWidget()
         self.checks.setObjectName("checks")
-        self.checks.setMaximumHeight(110)
+        self.checks.setMaximumHeight(170)
+        self.checks.setWordWrap(True)
+        self.checks.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.checks)
         check_row = QtWidgets.QHBoxLayout()
         self.save_button = QtWidgets.QPushButton("Save Scene")
@@ -176,9 +180,11 @@ class SubmitTab(QtWidgets.QWidget):
         submit_row = QtWidgets.QHBoxLayout()
         self.submit_button = QtWidgets.QPushButton("Submit Job")
         self.submit_button.setObjectName("submitJob")
+        self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self.submit)
         self.cancel_button = QtWidgets.QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
+        self.cancel_button.setVisible(False)        # shown while a submit runs
         self.cancel_button.clicked.connect(self._cancel)
         submit_row.addWidget(self.submit_button)
         submit_row.addWidget(self.cancel_button)
@@ -187,6 +193,7 @@ class SubmitTab(QtWidgets.QWidget):
         self.progress = QtWidgets.QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setVisible(False)             # shown while a submit runs
         layout.addWidget(self.progress)
         self.status = StatusLabel("")
         self.status.setObjectName("submitStatus")
@@ -360,6 +367,7 @@ class SubmitTab(QtWidgets.QWidget):
             it = QtWidgets.QListWidgetItem(dot_icon(GREEN if ok else (RED if blocking else AMBER)), text)
             self.checks.addItem(it)
         self.save_button.setVisible(self._maya_scene() and not self.snapshot["saved"])
+        self.allow_missing.setVisible(bool(self.panel.assets_tab.missing_count()) or self.allow_missing.isChecked())
         blocked = any(not ok and blocking for ok, blocking, _t in results)
         self.submit_button.setEnabled(not blocked and self.follower is None and self._pool_usable())
         return results
@@ -368,10 +376,12 @@ class SubmitTab(QtWidgets.QWidget):
 
     def farm_changed(self, farm):
         azure = farm == "azure"
+        # only the chosen farm's choices show: this workstation, or Azure Batch's pools
         self.pool_local.setEnabled(not azure)
+        self.pool_local.setVisible(not azure)
         for w in self.pool_widgets:
             w.setEnabled(azure)
-            w.setToolTip("" if azure else "Choose Azure Batch on the Config tab")
+            w.setVisible(azure)
         if azure:
             mode = self.panel.settings.get("poolMode")
             {"existing": self.pool_existing, "new": self.pool_new}.get(mode, self.pool_auto).setChecked(True)
@@ -478,7 +488,9 @@ class SubmitTab(QtWidgets.QWidget):
         self.panel.settings.save()
         self.submit_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
+        self.cancel_button.setVisible(True)
         self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
         self.status.show_status("busy", "Submitting...")
         self.follower = self.panel.background.follow(lambda c: c.submit(**req), self._progress, self._done,
                                                      self._failed)
@@ -526,7 +538,9 @@ class SubmitTab(QtWidgets.QWidget):
 
     def _finish(self):
         self.follower = None
+        self.progress.setVisible(False)
         self.cancel_button.setEnabled(False)
+        self.cancel_button.setVisible(False)
         self.update_checks()
 
     def _cancel(self):

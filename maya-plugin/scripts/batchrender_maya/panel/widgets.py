@@ -11,6 +11,8 @@ class StatusLabel(QtWidgets.QLabel):
     """A one-line status: ``ok``, ``error``, ``warning``, ``busy`` or ``info``, coloured to match."""
 
     COLOURS = {"ok": GREEN, "error": RED, "warning": AMBER, "busy": GREY, "info": ""}
+    #: the same on a dark window (Maya's): lighter, so the text stays readable
+    DARK_COLOURS = {"ok": "#6fcf87", "error": "#ff7b75", "warning": "#f0c060", "busy": "#a8a8a8", "info": ""}
 
     def __init__(self, text="", parent=None):
         super(StatusLabel, self).__init__(text, parent)
@@ -20,9 +22,25 @@ class StatusLabel(QtWidgets.QLabel):
 
     def show_status(self, kind, text):
         self.kind = kind
-        colour = self.COLOURS.get(kind, "")
-        self.setStyleSheet("color: {};".format(colour) if colour else "")
+        self._colour()
         self.setText(text)
+
+    def _colour(self):
+        colour = status_colour(self, self.kind)
+        style = "color: {};".format(colour) if colour else ""
+        if self.styleSheet() != style:
+            self.setStyleSheet(style)
+
+    def changeEvent(self, event):
+        super(StatusLabel, self).changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.PaletteChange:
+            self._colour()
+
+
+def status_colour(widget, kind):
+    """The colour of a status (``ok``, ``error``, ...) readable on the widget's window: light or dark."""
+    dark = widget.palette().color(QtGui.QPalette.ColorRole.Window).lightness() < 128
+    return (StatusLabel.DARK_COLOURS if dark else StatusLabel.COLOURS).get(kind, "")
 
 
 def unavailable(reason):
@@ -68,6 +86,7 @@ class RowTable(QtWidgets.QTableWidget):
         self.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)   # compact rows
         self.horizontalHeader().setStretchLastSection(True)
         self.shown = []
         self._sized = False
