@@ -41,7 +41,8 @@ def maya_palette(QtGui):
                       (role.AlternateBase, c(46, 46, 46)), (role.Text, c(200, 200, 200)), (role.Button, c(84, 84, 84)),
                       (role.ButtonText, c(200, 200, 200)), (role.Highlight, c(103, 141, 178)),
                       (role.HighlightedText, c(255, 255, 255)), (role.ToolTipBase, c(42, 42, 42)),
-                      (role.ToolTipText, c(200, 200, 200)), (role.Link, c(103, 141, 178)), (role.Light, c(100, 100, 100)),
+                      (role.ToolTipText, c(200, 200, 200)), (role.Link, c(103, 141, 178)),
+                      (role.Light, c(100, 100, 100)),
                       (role.Midlight, c(84, 84, 84)), (role.Mid, c(68, 68, 68)), (role.Dark, c(42, 42, 42)),
                       (role.Shadow, c(21, 21, 21)), (role.PlaceholderText, c(128, 128, 128))):
         p.setColor(r, colour)

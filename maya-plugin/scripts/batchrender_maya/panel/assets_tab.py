@@ -173,7 +173,8 @@ class AssetsTab(QtWidgets.QWidget):
         for r, a in enumerate(rows):
             include = item("")
             include.setFlags(QtCore.Qt.ItemFlag.ItemIsUserCheckable | QtCore.Qt.ItemFlag.ItemIsEnabled)
-            include.setCheckState(QtCore.Qt.CheckState.Unchecked if a["path"] in excluded else QtCore.Qt.CheckState.Checked)
+            include.setCheckState(QtCore.Qt.CheckState.Unchecked if a["path"] in excluded
+                                  else QtCore.Qt.CheckState.Checked)
             include.setData(QtCore.Qt.ItemDataRole.UserRole, a["path"])
             include.setToolTip("Include this file in the asset project")
             self.table.setItem(r, 0, include)

@@ -298,7 +298,8 @@ class JobsTab(QtWidgets.QWidget):
     def _show_summary(self, job):
         cells = job_cells(job)
         summary = "<b>{}</b> · {} · {}<br>submitted {} · pool {}".format(
-            _html(job.get("name") or job["id"]), _html(job.get("state", "")), _html(progress_text(job)), _html(cells[3]),
+            _html(job.get("name") or job["id"]), _html(job.get("state", "")), _html(progress_text(job)),
+            _html(cells[3]),
             _html(job.get("pool") or "-"))
         if self.summary.text() != summary:
             self.summary.setText(summary)

@@ -144,7 +144,8 @@ class PoolsTab(QtWidgets.QWidget):
         size, spot, farm = self.target.value(), self.spot.value(), self.farm()
         policy = "taskcompletion" if self.let_finish.isChecked() else "requeue"
         if farm == "azure":
-            self.status.show_status("busy", "Resizing {} to {} dedicated and {} Spot node(s)...".format(p["id"], size, spot))
+            self.status.show_status("busy", "Resizing {} to {} dedicated and {} Spot node(s)...".format(
+                p["id"], size, spot))
             start = lambda c: c.resize_pool_nodes(p["id"], size, spot, policy, farm=farm)  # noqa: E731
         else:
             self.status.show_status("busy", "Resizing {} to {}...".format(p["id"], size))
