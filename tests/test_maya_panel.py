@@ -455,6 +455,27 @@ def test_a_refresh_with_a_thousand_jobs_is_paged_and_touches_only_what_changed(m
                                        unchanged[0] * 1000))
     assert first[1] < 0.016 and worst_cpu < 0.016, (first, timings, unchanged)
 
+    # a job of 1,000 tasks (shaped as the bridge's task entries): shown whole when selected, then updated in place
+    job = jobs.jobs[0]
+    detail = [{"id": str(i), "frames": [i], "state": "active", "exitCode": None, "attempts": 0}
+              for i in range(1, 1001)]
+
+    def tasks_part(entries):
+        rows = [jobs_tab.task_cells(t) for t in entries]       # on a worker in the panel
+        started, cpu = time.perf_counter(), time.thread_time()
+        jobs._show_tasks(rows)
+        return time.perf_counter() - started, time.thread_time() - cpu
+
+    jobs.select_job(job["id"])
+    shown = tasks_part(detail)
+    for t in detail[:10]:
+        t.update(state="running", attempts=1)
+    refreshed = tasks_part(detail)
+    assert jobs.tasks.rowCount() == 1000 and _column(jobs.tasks, 2)[:11] == ["running"] * 10 + ["active"]
+    print("Jobs tab, 1,000 tasks: shown {:.2f} ms CPU, refresh {:.2f} ms CPU".format(shown[1] * 1000,
+                                                                                    refreshed[1] * 1000))
+    assert refreshed[1] < 0.016 and shown[1] < 0.05, (shown, refreshed)
+
 
 def test_a_blocked_job_says_why_and_an_azure_job_links_to_batch_explorer(make_panel, real_job, qtbot):
     """``blocked`` is the optional one-line reason the bridge gives when a job cannot progress (e.g. a job

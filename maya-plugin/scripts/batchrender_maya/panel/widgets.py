@@ -74,6 +74,10 @@ def table(headers):
     return t
 
 
+#: rows a table's column widths are measured from
+SIZING_ROWS = 50
+
+
 class RowTable(QtWidgets.QTableWidget):
     """A read-only table whose rows are tuples of texts; :meth:`show_rows` touches only the cells that changed,
     so a periodic refresh costs the main thread next to nothing when little changed."""
@@ -88,6 +92,9 @@ class RowTable(QtWidgets.QTableWidget):
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)   # compact rows
         self.horizontalHeader().setStretchLastSection(True)
+        # columns are sized from the first rows shown, not all of a 1,000-task job (Qt's default reads 1,000 rows)
+        self.horizontalHeader().setResizeContentsPrecision(SIZING_ROWS)
+        self.verticalHeader().setResizeContentsPrecision(SIZING_ROWS)
         self.shown = []
         self._sized = False
 
