@@ -3,13 +3,16 @@
 full width, in Qt's light palette and in Maya's dark one, written to docs/screenshots/ as small PNGs.
 
 The panel is the real one (PySide6, offscreen) on a real gateway and local farm in a temporary state
-folder, with a few real jobs; the open Maya scene comes from the Maya stand-in the tests use, answering
+folder, with a few real jobs (and, when Blender is installed, a rendered one whose frames a watcher
+brought home, for the thumbnail); the open Maya scene comes from the Maya stand-in the tests use, answering
 from a real .ma (by default the multi-layer scene of ../shared/testdata).
 
     .venv/bin/python scripts/panel_screenshots.py [--scene SCENE.ma] [--out docs/screenshots]
 """
 import argparse
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -70,7 +73,7 @@ def small_png(image, path):
         raise SystemExit("could not write " + str(path))
 
 
-def shoot(app, client, args, home, palette_name, farm, tabs):
+def shoot(app, client, args, home, palette_name, farm, tabs, shown=None):
     from batchrender_maya import adapter
     from batchrender_maya.panel.main import BatchRenderPanel
     from batchrender_maya.panel.settings import PanelSettings
@@ -88,8 +91,10 @@ def shoot(app, client, args, home, palette_name, farm, tabs):
     if farm == "local":
         panel.select_tab("Jobs")
         wait(app, lambda: len(panel.jobs_tab.jobs) >= 3)
-        panel.jobs_tab.select_job(panel.jobs_tab.jobs[0]["id"])
+        panel.jobs_tab.select_job(shown or panel.jobs_tab.jobs[0]["id"])
         wait(app, lambda: panel.jobs_tab.tasks.rowCount() > 0)
+        if shown:
+            wait(app, lambda: bool(panel.jobs_tab.thumbnail.property("thumbnailPath")), 30)
         panel.jobs_tab.tasks.selectRow(0)
         wait(app, lambda: "== stdout" in panel.jobs_tab.log.toPlainText(), 20)
     for width_name, width in WIDTHS.items():
@@ -128,8 +133,22 @@ def main(argv=None):
     env = dict(os.environ, BATCHRENDER_HOME=str(home), BATCHRENDER_AGENT_IDLE_SECONDS="5")
     client = Client(env=env).start()
     try:
-        # a few real jobs: finished, failed, and one still rendering
         out = home / "renders"
+        shown = None
+        if shutil.which("blender"):               # a real render, fetched by a watcher: the Jobs tab's thumbnail
+            scene = home / "demo.blend"
+            subprocess.run(["blender", "-b", "--factory-startup", "--python-exit-code", "1", "--python",
+                            str(REPO / "examples" / "build_scene.py"), "--", str(scene)],
+                           check=True, capture_output=True, timeout=300)
+            job = client.submit(scene=str(scene), frames="1-2", name="demo_lookdev", output=str(out / "demo")).wait(120)
+            shown = job["jobId"]
+            deadline = time.monotonic() + 300
+            while client.job(shown)["state"] != "completed" and time.monotonic() < deadline:
+                time.sleep(1)
+            client.start_watcher(shown, str(out / "demo-home")).wait(60)
+            while not client.watcher(shown).get("latestThumbnailPath") and time.monotonic() < deadline:
+                time.sleep(1)
+        # a few real jobs: finished, failed, and one still rendering
         for name, command, frames in (("sh010_comp", ["sh", "-c", "exit 0"], "1-24"),
                                       ("sh020_light", ["sh", "-c", "[ {frame} -ne 7 ]"], "1-12"),
                                       ("sh030_anim", ["sh", "-c", "sleep 600"], "1-48")):
@@ -140,7 +159,7 @@ def main(argv=None):
         for palette_name, palette in (("light", light), ("dark", maya_palette(QtGui))):
             app.setPalette(palette)                 # before the panel, as in Maya
             for farm, tabs in (("local", TABS), ("azure", AZURE_TABS)):
-                shoot(app, client, args, home, palette_name, farm, tabs)
+                shoot(app, client, args, home, palette_name, farm, tabs, shown)
     finally:
         for job in client.jobs():
             try:
@@ -148,7 +167,6 @@ def main(argv=None):
             except Exception:  # noqa: BLE001 - a picture run: leave nothing running, whatever happened
                 pass
         client.close()
-        import subprocess
         subprocess.run([str(REPO / "batchrender"), "agent", "--stop"], env=env, capture_output=True, timeout=60)
 
 
