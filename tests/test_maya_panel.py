@@ -209,8 +209,8 @@ def test_a_blender_scene_submitted_from_the_panel_renders_and_comes_home(make_pa
     p.select_tab("Jobs")
     qtbot.waitUntil(lambda: jobs.select_job(job_id), timeout=30000)
     qtbot.waitUntil(lambda: (jobs.selected_job() or {}).get("state") == "completed", timeout=TIMEOUT_MS)
-    row = next(r for r in range(jobs.table.rowCount()) if jobs.table.item(r, 0).text() == job_id)
-    assert jobs.table.item(row, 3).text() == "2/2"    # frames 1-2, one task each
+    row = _column(jobs.table, _job_column("Job")).index(job_id)
+    assert jobs.table.item(row, _job_column("Progress")).text() == "2/2"    # frames 1-2, one task each
     consts = script_constants(REPO / "examples" / "build_scene.py")
     frames = sorted((tmp_path / "frames").iterdir())
     assert [f.name for f in frames] == ["demo_0001.png", "demo_0002.png"]
@@ -246,10 +246,10 @@ def test_pools_tab_lists_and_resizes_the_workstation_pool(make_panel, qtbot, scr
     assert not pools.delete_button.isEnabled()     # the workstation's pool cannot be deleted
     assert not pools.create_box.isVisible() and pools.size_label.text() == "Slots"
     before = int(pools.table.item(0, slots).text())
-    pools.size.setValue(0)
+    pools.target.setValue(0)
     qtbot.mouseClick(pools.resize_button, _left())
     qtbot.waitUntil(lambda: pools.table.item(0, slots).text() == "0", timeout=60000)
-    pools.size.setValue(before)
+    pools.target.setValue(before)
     qtbot.mouseClick(pools.resize_button, _left())
     qtbot.waitUntil(lambda: pools.table.item(0, slots).text() == str(before), timeout=60000)
     screenshot(p, "pools")
@@ -287,12 +287,17 @@ def test_jobs_tab_cancels_and_deletes_a_job(make_panel, blend_scene, qtbot, gate
     qtbot.waitUntil(lambda: jobs.select_job(job["jobId"]), timeout=30000)
     qtbot.mouseClick(jobs.delete_button, _left())
     qtbot.waitUntil(lambda: jobs.status.text() == "Deleted {}.".format(job["jobId"]), timeout=TIMEOUT_MS)
-    qtbot.waitUntil(lambda: job["jobId"] not in _column(jobs.table, 0), timeout=30000)
+    qtbot.waitUntil(lambda: job["jobId"] not in _column(jobs.table, _job_column("Job")), timeout=30000)
     assert job["jobId"] not in [j["id"] for j in gateway_client.jobs()]
 
 
 def _column(table, column):
     return [table.item(r, column).text() for r in range(table.rowCount())]
+
+
+def _job_column(name):
+    from batchrender_maya.panel.jobs_tab import JOB_COLUMNS
+    return JOB_COLUMNS.index(name)
 
 
 def _left():
@@ -353,3 +358,254 @@ def test_a_frame_range_the_core_refuses_is_reported_and_submits_nothing(make_pan
     assert s.status.text().startswith("Not submitted: ") and "ends before it starts" in s.status.text()
     assert {j["id"] for j in gateway_client.jobs()} == before
     assert s.submit_button.isEnabled()
+
+
+# ---- the Jobs tab with a thousand jobs ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def real_job(gateway_client, tmp_path_factory):
+    """One job as the real bridge lists it (a one-frame command job on the local farm)."""
+    out = tmp_path_factory.mktemp("cmd")
+    job = gateway_client.submit(command=["sh", "-c", "exit 0"], frames="1", output=str(out),
+                                name="one-frame").wait(timeout=120)
+    return next(j for j in gateway_client.jobs() if j["id"] == job["jobId"])
+
+
+def thousand_jobs(real_job):
+    """1,000 entries shaped exactly as the bridge's real one, oldest first (the bridge's order)."""
+    jobs = []
+    for n in range(1000):
+        j = dict(real_job, id="{}-{:04d}".format(real_job["id"], n), name="shot{:03d}".format(n % 250))
+        j["taskCounts"] = dict(real_job["taskCounts"])
+        jobs.append(j)
+    return jobs
+
+
+def test_the_jobs_list_shows_the_bridges_submit_time_and_pool(make_panel, real_job, qtbot, monkeypatch):
+    from batchrender_maya.panel import jobs_tab
+    monkeypatch.setenv("TZ", "UTC")
+    import time
+    time.tzset()
+    try:
+        # the bridge writes Java's Instant.toString: up to nine fraction digits, 'Z'
+        assert real_job["creationTime"].endswith("Z") and real_job["pool"] == "local"
+        today = __import__("datetime").datetime(2026, 12, 7, 23, 0, tzinfo=__import__("datetime").timezone.utc)
+        assert jobs_tab.submitted_text("2026-12-07T19:20:01.123456789Z", today) == "19:20"
+        assert jobs_tab.submitted_text("2026-03-01T08:05:00Z", today) == "1 Mar 08:05"
+        assert jobs_tab.submitted_text("2025-12-07T19:20:01.5Z", today) == "2025-12-07 19:20"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    p = make_panel()
+    jobs = p.jobs_tab
+    p.select_tab("Jobs")
+    qtbot.waitUntil(lambda: jobs.select_job(real_job["id"]), timeout=30000)
+    row = _column(jobs.table, _job_column("Job")).index(real_job["id"])
+    columns = jobs_tab.JOB_COLUMNS
+    assert jobs.table.item(row, columns.index("Pool")).text() == "local"
+    assert jobs.table.item(row, columns.index("Submitted")).text() == jobs_tab.submitted_text(real_job["creationTime"])
+    assert jobs.table.item(row, columns.index("Name")).text() == "one-frame"
+    assert "pool local" in jobs.summary.text()
+    assert not jobs.link.isVisible()               # this workstation's jobs have no Batch Explorer page
+
+
+def test_a_refresh_with_a_thousand_jobs_is_paged_and_touches_only_what_changed(make_panel, real_job, qtbot):
+    """Issue 16: the Jobs tab must not rebuild every table every 2 s on Maya's main thread; a refresh keeps
+    under 16 ms (one frame at 60 Hz) with 1,000 jobs. Measured here: the main thread's part of a refresh
+    (show_listing), the listing's formatting being done on a worker thread (listing_of)."""
+    import time
+    from batchrender_maya.panel import jobs_tab
+    p = make_panel()
+    jobs = p.jobs_tab
+    jobs.timer.stop()
+    listing = thousand_jobs(real_job)
+
+    def main_thread_part(entries):
+        rows = jobs_tab.listing_of(entries)         # on a worker in the panel
+        started, cpu = time.perf_counter(), time.thread_time()
+        jobs.show_listing(rows)
+        return time.perf_counter() - started, time.thread_time() - cpu
+
+    first = main_thread_part(listing)
+    assert jobs.table.rowCount() == jobs_tab.PAGE_SIZE == 50
+    assert jobs.page_label.text() == "1-50 of 1000"
+    assert jobs.table.item(0, _job_column("Job")).text() == listing[-1]["id"]        # newest first
+    assert jobs.select_job(listing[10]["id"])                       # an old job: its page comes up
+    assert jobs.page == (999 - 10) // 50 and jobs.page_label.text() == "951-1000 of 1000"
+    jobs.show_page(0)
+
+    timings = []
+    for n in range(20):                             # ten jobs progress each refresh, the rest is as it was
+        listing = [dict(j) for j in listing]
+        for j in listing[-10:]:
+            j["taskCounts"] = dict(j["taskCounts"], completed=j["taskCounts"]["completed"] + 1)
+        timings.append(main_thread_part(listing))
+    unchanged = main_thread_part(listing)
+    before = [jobs.table.item(r, _job_column("Progress")).text() for r in range(10)]
+    assert before == [jobs_tab.progress_text(j) for j in reversed(listing[-10:])]
+    # only the changed cells were set: ten Progress cells
+    rows = jobs_tab.listing_of([dict(j, taskCounts=dict(j["taskCounts"], failed=1)) if i >= 990 else j
+                                for i, j in enumerate(listing)])
+    assert jobs.table.show_rows([cells for _j, cells in rows][:50]) == 10
+
+    worst = max(t[0] for t in timings + [unchanged])
+    worst_cpu = max(t[1] for t in timings + [unchanged])
+    print("\nJobs tab, 1,000 jobs: first fill {:.2f} ms ({:.2f} ms CPU); refresh worst {:.2f} ms wall, {:.2f} ms CPU; "
+          "unchanged {:.2f} ms".format(first[0] * 1000, first[1] * 1000, worst * 1000, worst_cpu * 1000,
+                                       unchanged[0] * 1000))
+    assert first[1] < 0.016 and worst_cpu < 0.016, (first, timings, unchanged)
+
+    # a job of 1,000 tasks (shaped as the bridge's task entries): shown whole when selected, then updated in place
+    job = jobs.jobs[0]
+    detail = [{"id": str(i), "frames": [i], "state": "active", "exitCode": None, "attempts": 0}
+              for i in range(1, 1001)]
+
+    def tasks_part(entries):
+        rows = [jobs_tab.task_cells(t) for t in entries]       # on a worker in the panel
+        started, cpu = time.perf_counter(), time.thread_time()
+        jobs._show_tasks(rows)
+        return time.perf_counter() - started, time.thread_time() - cpu
+
+    jobs.select_job(job["id"])
+    shown = tasks_part(detail)
+    for t in detail[:10]:
+        t.update(state="running", attempts=1)
+    refreshed = tasks_part(detail)
+    assert jobs.tasks.rowCount() == 1000 and _column(jobs.tasks, 2)[:11] == ["running"] * 10 + ["active"]
+    print("Jobs tab, 1,000 tasks: shown {:.2f} ms CPU, refresh {:.2f} ms CPU".format(shown[1] * 1000,
+                                                                                    refreshed[1] * 1000))
+    assert refreshed[1] < 0.016 and shown[1] < 0.05, (shown, refreshed)
+
+
+def test_a_blocked_job_says_why_and_an_azure_job_links_to_batch_explorer(make_panel, real_job, qtbot):
+    """``blocked`` is the optional one-line reason the bridge gives when a job cannot progress (e.g. a job
+    preparation task failing on a node); absent, nothing shows."""
+    from Qt import QtCore
+    from batchrender_maya.panel import jobs_tab
+    p = make_panel()
+    jobs = p.jobs_tab
+    jobs.timer.stop()
+    reason = "job preparation task failed on node tvmps_0001: exit code 127, 'blender: not found'"
+    listing = [real_job, dict(real_job, id="blocked-job", blocked=reason)]
+    jobs.show_listing(jobs_tab.listing_of(listing))
+    state = jobs_tab.JOB_COLUMNS.index("State")
+    assert _column(jobs.table, _job_column("Job")) == ["blocked-job", real_job["id"]]
+    assert _column(jobs.table, state) == ["blocked", real_job["state"]]
+    assert jobs.table.item(0, state).toolTip() == reason and jobs.table.item(0, state).font().bold()
+    assert jobs.table.item(1, state).toolTip() == "" and not jobs.table.item(1, state).font().bold()
+    jobs.select_job("blocked-job")
+    assert jobs.blocked.isVisibleTo(jobs) and jobs.blocked.text() == "Blocked: " + reason
+    assert jobs.blocked.kind == "error"
+    jobs.select_job(real_job["id"])
+    assert not jobs.blocked.isVisibleTo(jobs)
+    # the reason goes once the job can progress again
+    jobs.show_listing(jobs_tab.listing_of([real_job, dict(real_job, id="blocked-job")]))
+    assert _column(jobs.table, state) == [real_job["state"]] * 2
+    assert jobs.table.item(0, state).toolTip() == ""
+
+    p.settings.set("farm", "azure")
+    jobs.show_listing(jobs_tab.listing_of([dict(real_job, id="sh010 #2")]), "azure")
+    jobs.select_job("sh010 #2")
+    assert jobs.link.isVisibleTo(jobs)
+    href = QtCore.QUrl("ms-batch-explorer://route/jobs/sh010%20%232")
+    assert 'href="{}"'.format(href.toString(QtCore.QUrl.FullyEncoded)) in jobs.link.text()
+    p.settings.set("farm", "local")
+
+
+# ---- what the old plug-in had: Watch after submit, Spot nodes, the plug-in warning; docking width -----------------
+
+def test_watch_after_submit_brings_the_frames_home(make_panel, blend_scene, qtbot, tmp_path):
+    p = make_panel()
+    s = p.submit_tab
+    s.scene.setText(str(blend_scene))
+    s._scene_edited()
+    s.start.setValue(1)
+    s.end.setValue(1)
+    s.output.setText(str(tmp_path / "frames"))
+    s.watch.setChecked(True)
+    texts = [text for _ok, _blocking, text in s.check_results()]
+    assert "Watch is ticked: choose the download folder for the frames." in texts
+    assert not s.submit_button.isEnabled()
+    home = tmp_path / "home"
+    s.download.setText(str(home))
+    s.update_checks()
+    assert s.submit_button.isEnabled()
+    qtbot.mouseClick(s.submit_button, _left())
+    qtbot.waitUntil(lambda: "Watching" in s.status.text() or s.status.kind == "error", timeout=TIMEOUT_MS)
+    assert s.status.kind == "ok", s.status.text()
+    assert s.watcher_job == s.last_job["jobId"]
+    qtbot.waitUntil(lambda: (home / "demo_0001.png").exists(), timeout=TIMEOUT_MS)
+    # remembered for the next submit
+    assert p.settings.get("watchAfterSubmit") is True and p.settings.get("downloadFolder") == str(home)
+
+
+def test_azure_pools_take_dedicated_and_spot_nodes(make_panel, qtbot, tmp_path):
+    scene = tmp_path / "shot.blend"
+    scene.write_bytes(b"BLENDER-v300")
+    p = make_panel()
+    p.settings.set("farm", "azure")
+    p.farm_changed("azure")
+    s = p.submit_tab
+    try:
+        s.scene.setText(str(scene))
+        s._scene_edited()
+        s.pool_auto.setChecked(True)
+        s.nodes.setValue(2)
+        s.spot_nodes.setValue(3)
+        assert s.request()["pool"] == {"mode": "auto", "dedicatedNodes": 2, "spotNodes": 3}
+        s.nodes.setValue(0)
+        assert s.request()["pool"] == {"mode": "auto", "dedicatedNodes": 0, "spotNodes": 3}   # all Spot is fine
+        s.spot_nodes.setValue(0)
+        assert (False, True, "No nodes: give the pool at least one dedicated or Spot node.") in s.check_results()
+        s.pool_new.setChecked(True)
+        s.pool_new_id.setText("spot-pool")
+        s.nodes.setValue(1)
+        s.spot_nodes.setValue(4)
+        assert s.request()["pool"] == {"mode": "new", "id": "spot-pool", "dedicatedNodes": 1, "spotNodes": 4}
+        s.spot_nodes.setValue(0)
+        assert "spotNodes" not in s.request()["pool"]
+    finally:
+        p.settings.set("farm", "local")
+        p.farm_changed("local")
+
+
+def test_on_azure_the_submit_tab_warns_of_plugins_the_image_may_lack(make_panel, maya, qtbot):
+    from batchrender_maya import adapter
+    from batchrender_maya.panel.submit_tab import MAYA_OWN_PLUGINS
+    maya.open_scene(str(CUBE))
+    p = make_panel(adapter)
+    p.assets_tab.scan()
+    qtbot.waitUntil(lambda: p.assets_tab.assets is not None, timeout=60000)
+    # cube.ma's requires lines: maya, stereoCamera (Maya's own), mtoa (Arnold, installed apart from Maya)
+    required = re.findall(r'^requires(?: -\w+ "[^"]*")* "?([\w.]+)"?', CUBE.read_text(errors="replace"), re.M)
+    assert required == ["maya", "stereoCamera", "mtoa"] and p.assets_tab.plugins == required
+    warning = "The scene needs plug-in(s) the pool's image may not have: mtoa (install them in your Compute " \
+              "Gallery image)."
+    assert warning not in [t for _ok, _b, t in p.submit_tab.check_results()]     # this workstation: its own Maya
+    p.settings.set("farm", "azure")
+    p.farm_changed("azure")
+    try:
+        results = p.submit_tab.check_results()
+        assert (False, False, warning) in results                    # amber: a warning, not a refusal
+        assert [r for r in results if "plug-in" in r[2]] == [(False, False, warning)]
+        assert {"maya", "stereoCamera"} <= MAYA_OWN_PLUGINS and "mtoa" not in MAYA_OWN_PLUGINS
+    finally:
+        p.settings.set("farm", "local")
+        p.farm_changed("local")
+
+
+@pytest.mark.parametrize("farm", ["local", "azure"])
+def test_the_panel_docks_beside_the_viewport_at_450_px(make_panel, farm):
+    """Issue 16: docked beside Maya's viewport, the panel must fit in 450 px (it needed 779 px, for the
+    Assets tab's row of seven buttons)."""
+    p = make_panel()
+    p.settings.set("farm", farm)
+    p.farm_changed(farm)
+    try:
+        widths = {p.tabs.tabText(i): p.tabs.widget(i).minimumSizeHint().width() for i in range(p.tabs.count())}
+        print("\nminimum widths ({}): panel {}, {}".format(farm, p.minimumSizeHint().width(), widths))
+        assert p.minimumSizeHint().width() <= 450, widths
+        assert all(w <= 430 for w in widths.values()), widths
+    finally:
+        p.settings.set("farm", "local")
+        p.farm_changed("local")

@@ -193,7 +193,7 @@ def test_pools_are_created_resized_and_deleted_on_the_double_with_env_settings(a
     screenshot(p, "pools-azure")
 
     pools.table.selectRow(pools.pools.index(made))
-    pools.size.setValue(3)
+    pools.target.setValue(3)
     pools.spot.setValue(1)
     qtbot.mouseClick(pools.resize_button, _left())
     qtbot.waitUntil(lambda: pools.status.text() == "Resized panel-pool.", timeout=60000)
@@ -225,6 +225,7 @@ def test_a_blender_scene_submitted_on_azure_renders_on_the_double_and_comes_home
     with progress, the double runs real Blender on the auto-pool, the frame lands in the job's output
     container, and Jobs → Download fetches it through the watcher (farm azure)."""
     from batchrender_maya.panel.background import Background
+    from batchrender_maya.panel.jobs_tab import JOB_COLUMNS
     from bridge_helpers import png_checked
     scene = SHARED / "testdata" / "blender" / "BatchExplorer-data" / "runner" / "Assets" / "shapes.blend"
     p = azure_panel()
@@ -238,9 +239,10 @@ def test_a_blender_scene_submitted_on_azure_renders_on_the_double_and_comes_home
     s._scene_edited()
     s.start.setValue(1)
     s.end.setValue(1)
-    s.auto_nodes.setValue(1)
+    s.nodes.setValue(1)
+    s.spot_nodes.setValue(1)
     req = s.request()
-    assert req["farm"] == "azure" and req["pool"] == {"mode": "auto", "dedicatedNodes": 1}
+    assert req["farm"] == "azure" and req["pool"] == {"mode": "auto", "dedicatedNodes": 1, "spotNodes": 1}
     assert req["assetProject"] == "shapes" and req["environment"] == {"BATCHRENDER_TEST_VAR": "from-the-panel"}
     Background.longest_handler = Background.longest_handler_cpu = 0.0
     messages = []
@@ -272,8 +274,11 @@ def test_a_blender_scene_submitted_on_azure_renders_on_the_double_and_comes_home
     assert [t["state"] for t in done["tasks"]] == ["completed"] and done["tasks"][0]["exitCode"] == 0
     jobs = p.jobs_tab
     p.select_tab("Jobs")
-    qtbot.waitUntil(lambda: any(j["id"] == job["jobId"] for j in jobs.jobs), timeout=60000)
-    jobs.table.selectRow([j["id"] for j in jobs.jobs].index(job["jobId"]))
+    qtbot.waitUntil(lambda: jobs.select_job(job["jobId"]), timeout=60000)
+    # the job's pool is the auto-pool Batch made for it (gone with the job); its page in Batch Explorer is a click away
+    pool = jobs.selected_job()["pool"]
+    assert pool != "auto-pool" and pool in _column(jobs.table, JOB_COLUMNS.index("Pool"))
+    assert "ms-batch-explorer://route/jobs/" + job["jobId"] in jobs.link.text() and jobs.link.isVisible()
     jobs.output.setText(str(tmp_path / "frames"))
     qtbot.mouseClick(jobs.download_button, _left())
     frame = tmp_path / "frames" / "shapes_0001.png"
@@ -282,3 +287,7 @@ def test_a_blender_scene_submitted_on_azure_renders_on_the_double_and_comes_home
     print("\nlongest main-thread handler while submitting to and rendering on Azure: {:.1f} ms ({}), CPU {:.1f} ms"
           .format(Background.longest_handler * 1000, Background.longest_what, Background.longest_handler_cpu * 1000))
     assert Background.longest_handler < 0.05, (Background.longest_handler, Background.longest_what)
+
+
+def _column(table, column):
+    return [table.item(r, column).text() for r in range(table.rowCount())]

@@ -234,7 +234,7 @@ class Client(object):
         The result is the scene's manifest: settings, layers, cameras and ``assets`` with each
         file's ``status`` (``found``, ``missing``, ...).
         """
-        request = {"scene": str(scene)}
+        request = {"scene": str(scene)}  # type: dict[str, object]
         if search_paths:
             request["searchPaths"] = [str(p) for p in search_paths]
         if references is not None:
@@ -359,7 +359,7 @@ class Client(object):
             limit_rate: download limit such as ``"20M"`` bytes per second (default: none).
             farm: ``"azure"`` for a Batch job: it fetches from the job's output container.
         """
-        options = {}
+        options = {}  # type: dict[str, object]
         if poll_seconds is not None:
             options["pollSeconds"] = float(poll_seconds)
         if limit_rate is not None:

@@ -2,21 +2,23 @@
 reports; search folders (click a missing file to add one), extra files, include/exclude, Upload."""
 import os
 import time
+from typing import Any
 
 from Qt import QtCore, QtWidgets
 
 from .background import describe, rate_and_eta
-from .widgets import GREEN, RED, StatusLabel, dot_icon, item, table
+from .widgets import GREEN, RED, StatusLabel, dot_icon, item, table, tool_button
 
-COLUMNS = ["", "Status", "File (as the scene names it)", "Resolved to", "Node"]
+COLUMNS = ["", "Status", "File (as named)", "Resolved to", "Node"]
 
 
 class AssetsTab(QtWidgets.QWidget):
     def __init__(self, panel):
         super(AssetsTab, self).__init__()
         self.panel = panel
-        self.assets = None          # the core's answer for the current scene, or None
+        self.assets = None  # type: Any  # the core's answer for the current scene (a list), or None
         self.scanned_scene = None
+        self.plugins = None         # the plug-ins the scanned scene requires (its "requires" statements), or None
         self.follower = None
         self.uploader = None        # the upload in flight, or None
         self.last_upload = None     # the core's report of the last finished upload
@@ -30,7 +32,7 @@ class AssetsTab(QtWidgets.QWidget):
 
         self.table = table(COLUMNS)
         self.table.setObjectName("assetsTable")
-        self.table.setTextElideMode(QtCore.Qt.ElideMiddle)
+        self.table.setTextElideMode(QtCore.Qt.TextElideMode.ElideMiddle)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.cellClicked.connect(self._clicked)
@@ -40,42 +42,52 @@ class AssetsTab(QtWidgets.QWidget):
         self.summary.setObjectName("assetsSummary")
         layout.addWidget(self.summary)
 
-        layout.addWidget(QtWidgets.QLabel("Search folders (looked through, recursively, for missing files)"))
+        search_row = QtWidgets.QHBoxLayout()
+        search_label = QtWidgets.QLabel("Search folders")
+        search_label.setToolTip("Looked through, recursively, for missing files")
+        search_row.addWidget(search_label)
+        search_row.addStretch(1)
+        add_search = tool_button("Add...", "Add a folder to look through for missing files")
+        add_search.clicked.connect(lambda: self._pick_search_folder(None))
+        remove_search = tool_button("Remove", "Stop looking through the selected folder")
+        remove_search.clicked.connect(self._remove_search)
+        search_row.addWidget(add_search)
+        search_row.addWidget(remove_search)
+        layout.addLayout(search_row)
         self.search = QtWidgets.QListWidget()
         self.search.setMaximumHeight(70)
         self.search.addItems(panel.settings.get("searchPaths"))
         layout.addWidget(self.search)
 
+        # one row of four buttons (the panel docks beside Maya's viewport: at most 450 px wide)
         row = QtWidgets.QHBoxLayout()
         self.scan_button = QtWidgets.QPushButton("Check Assets")
         self.scan_button.clicked.connect(self.scan)
-        add_search = QtWidgets.QPushButton("Add Search Folder...")
-        add_search.clicked.connect(lambda: self._pick_search_folder(None))
-        remove_search = QtWidgets.QPushButton("Remove Folder")
-        remove_search.clicked.connect(self._remove_search)
-        add_files = QtWidgets.QPushButton("Add Files...")
-        add_files.clicked.connect(self._add_files)
-        add_dir = QtWidgets.QPushButton("Add Directory...")
-        add_dir.clicked.connect(self._add_directory)
+        self.add_button = tool_button("Add Files", "Files or a folder the render also needs, beyond what the scene "
+                                                   "names")
+        self.add_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
+        add_menu = QtWidgets.QMenu(self.add_button)
+        add_menu.addAction("Add Files...", self._add_files)
+        add_menu.addAction("Add Directory...", self._add_directory)
+        self.add_button.setMenu(add_menu)
         self.upload = QtWidgets.QPushButton("Upload")
         self.upload.setObjectName("upload")
         self.upload.setToolTip("Send the scene and its included files to the asset project (only what changed)")
         self.upload.clicked.connect(self.start_upload)
-        self.cancel_upload = QtWidgets.QPushButton("Cancel Upload")
+        self.cancel_upload = QtWidgets.QPushButton("Cancel")
+        self.cancel_upload.setToolTip("Cancel the upload: files sent so far stay, Upload again resumes")
         self.cancel_upload.setEnabled(False)
+        self.cancel_upload.setVisible(False)        # shown while an upload runs
         self.cancel_upload.clicked.connect(self._cancel_upload)
-        # two rows, finding files and sending them, so the panel docks beside the viewport (450 px at most)
-        for w in (self.scan_button, add_search, remove_search):
-            row.addWidget(w)
+        row.addWidget(self.scan_button)
+        row.addWidget(self.add_button)
         row.addStretch(1)
+        row.addWidget(self.upload)
+        row.addWidget(self.cancel_upload)
         layout.addLayout(row)
-        send = QtWidgets.QHBoxLayout()
-        for w in (add_files, add_dir, self.upload, self.cancel_upload):
-            send.addWidget(w)
-        send.addStretch(1)
-        layout.addLayout(send)
         self.progress = QtWidgets.QProgressBar()
         self.progress.setRange(0, 1)
+        self.progress.setVisible(False)             # shown while a check or an upload runs
         layout.addWidget(self.progress)
         self.status = StatusLabel("")
         layout.addWidget(self.status)
@@ -96,6 +108,7 @@ class AssetsTab(QtWidgets.QWidget):
         """A new scene: forget the previous one's files at once (never show them for this one)."""
         self.assets = None
         self.scanned_scene = None
+        self.plugins = None
         if self.follower is not None:
             self.follower.cancel()
             self.follower.stop()
@@ -118,6 +131,7 @@ class AssetsTab(QtWidgets.QWidget):
         search = self.search_paths()
         self.scan_button.setEnabled(False)
         self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
         self.status.show_status("busy", "Checking {}...".format(os.path.basename(scene)))
         started = time.monotonic()
         self.follower = self.panel.background.follow(
@@ -133,11 +147,11 @@ class AssetsTab(QtWidgets.QWidget):
     def _scanned(self, scene, result):
         self.follower = None
         self.scan_button.setEnabled(True)
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
+        self.progress.setVisible(False)
         if scene != self.panel.scene_file():
             return  # the artist opened another scene meanwhile
         self.assets = result.get("assets", [])
+        self.plugins = result.get("plugins")
         self.scanned_scene = scene
         self._fill()
         self.status.show_status("info", "")
@@ -146,8 +160,7 @@ class AssetsTab(QtWidgets.QWidget):
     def _failed(self, error):
         self.follower = None
         self.scan_button.setEnabled(True)
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
+        self.progress.setVisible(False)
         self.status.show_status("error", "Could not check the assets: " + describe(error))
 
     def _fill(self):
@@ -159,9 +172,10 @@ class AssetsTab(QtWidgets.QWidget):
         self.table.setRowCount(len(rows))
         for r, a in enumerate(rows):
             include = item("")
-            include.setFlags(QtCore.Qt.ItemIsUserCheckable | QtCore.Qt.ItemIsEnabled)
-            include.setCheckState(QtCore.Qt.Unchecked if a["path"] in excluded else QtCore.Qt.Checked)
-            include.setData(QtCore.Qt.UserRole, a["path"])
+            include.setFlags(QtCore.Qt.ItemFlag.ItemIsUserCheckable | QtCore.Qt.ItemFlag.ItemIsEnabled)
+            include.setCheckState(QtCore.Qt.CheckState.Unchecked if a["path"] in excluded
+                                  else QtCore.Qt.CheckState.Checked)
+            include.setData(QtCore.Qt.ItemDataRole.UserRole, a["path"])
             include.setToolTip("Include this file in the asset project")
             self.table.setItem(r, 0, include)
             found = a["status"] == "found"
@@ -181,10 +195,12 @@ class AssetsTab(QtWidgets.QWidget):
             self.table.setItem(r, 4, item(a.get("node", "")))
         self.table.blockSignals(False)
         header = self.table.horizontalHeader()
-        for c in (0, 1, 4):
-            header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeToContents)
+        for c in (0, 1):
+            header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         for c in (2, 3):
-            header.setSectionResizeMode(c, QtWidgets.QHeaderView.Stretch)
+            header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QtWidgets.QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(4, 110)    # node names can be long: the paths matter more beside the viewport
         missing = self.missing_count()
         self.summary.show_status("ok" if not missing else "error", "{} file reference(s), {} missing.".format(
             len(self.assets), missing))
@@ -225,8 +241,10 @@ class AssetsTab(QtWidgets.QWidget):
         self.panel.settings.save()
         self.upload.setEnabled(False)
         self.cancel_upload.setEnabled(True)
+        self.cancel_upload.setVisible(True)
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
+        self.progress.setVisible(True)
         self.status.show_status("busy", "Uploading {} path(s) to {}...".format(len(paths), project))
         self.uploader = self.panel.background.follow(
             lambda c: c.sync_assets(project, paths, store=store), self._upload_progress, self._uploaded,
@@ -256,9 +274,6 @@ class AssetsTab(QtWidgets.QWidget):
     def _upload_failed(self, error):
         self._upload_ended()
         cancelled = getattr(error, "code", "") == "Cancelled"
-        if getattr(error, "code", "") == "HandedOff":   # the gateway was stopped: it finishes the upload itself
-            self.status.show_status("warning", "Upload left to the stopping gateway: " + describe(error))
-            return
         self.status.show_status("warning" if cancelled else "error", "Upload cancelled: files sent so far stay; "
                                 "Upload again resumes." if cancelled else "Upload failed: " + describe(error))
 
@@ -266,6 +281,7 @@ class AssetsTab(QtWidgets.QWidget):
         self.uploader = None
         self.upload.setEnabled(True)
         self.cancel_upload.setEnabled(False)
+        self.cancel_upload.setVisible(False)
 
     def _cancel_upload(self):
         if self.uploader is not None:
@@ -277,7 +293,7 @@ class AssetsTab(QtWidgets.QWidget):
     def _clicked(self, row, column):
         status = self.table.item(row, 1)
         if status is not None and status.text() != "found" and column != 0:
-            self._pick_search_folder(status.data(QtCore.Qt.UserRole)["path"])
+            self._pick_search_folder(status.data(QtCore.Qt.ItemDataRole.UserRole)["path"])
 
     def _pick_search_folder(self, missing_path):
         title = "Folder holding {}".format(os.path.basename(missing_path)) if missing_path else "Search folder"
@@ -321,9 +337,9 @@ class AssetsTab(QtWidgets.QWidget):
     def _include_changed(self, changed):
         if changed.column() != 0:
             return
-        path = changed.data(QtCore.Qt.UserRole)
+        path = changed.data(QtCore.Qt.ItemDataRole.UserRole)
         excluded = [p for p in self.panel.settings.get("excluded") if p != path]
-        if changed.checkState() == QtCore.Qt.Unchecked:
+        if changed.checkState() == QtCore.Qt.CheckState.Unchecked:
             excluded.append(path)
         self.panel.settings.set("excluded", excluded)
         self.panel.settings.save()

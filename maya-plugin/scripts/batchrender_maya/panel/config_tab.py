@@ -38,7 +38,7 @@ class ConfigTab(QtWidgets.QWidget):
         self.batch_url.setPlaceholderText("https://ACCOUNT.REGION.batch.azure.com")
         self.batch_account = QtWidgets.QLineEdit(s.get("batchAccount"))
         self.batch_key = QtWidgets.QLineEdit()
-        self.batch_key.setEchoMode(QtWidgets.QLineEdit.Password)
+        self.batch_key.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
         self.storage_account = QtWidgets.QLineEdit(s.get("storageAccount"))
         self.storage_auth = QtWidgets.QComboBox()
         for label, _field in STORAGE_AUTH:
@@ -47,7 +47,7 @@ class ConfigTab(QtWidgets.QWidget):
         if s.get("entraId"):
             self.storage_auth.setCurrentIndex(len(STORAGE_AUTH) - 1)
         self.storage_secret = QtWidgets.QLineEdit()
-        self.storage_secret.setEchoMode(QtWidgets.QLineEdit.Password)
+        self.storage_secret.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
         self.storage_endpoint = QtWidgets.QLineEdit(s.get("storageEndpoint"))
         self.storage_endpoint.setPlaceholderText("optional: https://ACCOUNT.blob.core.windows.net")
         form.addRow("Batch account URL", self.batch_url)
@@ -78,9 +78,9 @@ class ConfigTab(QtWidgets.QWidget):
 
         for w in (self.local, self.azure):
             w.toggled.connect(self._farm_changed)
-        for w, key in ((self.batch_url, "batchUrl"), (self.batch_account, "batchAccount"),
-                       (self.storage_account, "storageAccount"), (self.storage_endpoint, "storageEndpoint")):
-            w.editingFinished.connect(lambda w=w, key=key: self._save(key, w.text().strip()))
+        for field, key in ((self.batch_url, "batchUrl"), (self.batch_account, "batchAccount"),
+                           (self.storage_account, "storageAccount"), (self.storage_endpoint, "storageEndpoint")):
+            field.editingFinished.connect(lambda field=field, key=key: self._save(key, field.text().strip()))
         self.storage_auth.currentIndexChanged.connect(self._auth_changed)
         self._auth_changed()
         self._farm_changed()
@@ -135,7 +135,7 @@ class ConfigTab(QtWidgets.QWidget):
         self.batch_key.setPlaceholderText(_secret_note(b["key"]))
         _label, field = STORAGE_AUTH[self.storage_auth.currentIndex()]
         kind = {"storage_key": "key", "storage_sas_token": "sasToken",
-                "storage_connection_string": "connectionString"}.get(field)
+                "storage_connection_string": "connectionString"}.get(field or "")
         self.storage_secret.setPlaceholderText(_secret_note(st[kind]) if kind else "no secret: Entra ID")
         self.saved_note.show_status("info", "Secrets are kept by the core in {} (readable by you only).".format(
             self.saved.get("secretStore", "the state folder")))

@@ -51,8 +51,8 @@ class EnvTab(QtWidgets.QWidget):
                                  "gets the license servers and variables. Jobs on this workstation run with "
                                  "Maya's own environment.")
         layout.addWidget(note)
-        for w in (self.image, self.licenses):
-            w.editingFinished.connect(self.save)
+        for field in (self.image, self.licenses):
+            field.editingFinished.connect(self.save)
         self.vm_size.currentTextChanged.connect(lambda _t: self.save())
         self.env.itemChanged.connect(lambda _i: self.save())
 
@@ -69,9 +69,10 @@ class EnvTab(QtWidgets.QWidget):
     def variables(self):
         out = []
         for r in range(self.env.rowCount()):
-            name = (self.env.item(r, 0).text() if self.env.item(r, 0) else "").strip()
+            name_item, value_item = self.env.item(r, 0), self.env.item(r, 1)
+            name = (name_item.text() if name_item else "").strip()
             if name:
-                out.append([name, self.env.item(r, 1).text() if self.env.item(r, 1) else ""])
+                out.append([name, value_item.text() if value_item else ""])
         return out
 
     def pool_settings(self):

@@ -1,65 +1,168 @@
-"""Jobs: every job with state and progress, the latest frame's thumbnail, a job's tasks and their
-logs; cancel, delete, Download and Watch (a background watcher that outlives Maya)."""
+"""Jobs: every job with state, progress, submit time and pool, a page at a time; the selected job's latest
+frame, why it is blocked, a link to it in Batch Explorer, its tasks and their logs; cancel, delete,
+Download and Watch (a background watcher that outlives Maya).
+
+A refresh every 2 s must not hold Maya's main thread: the listing is read and turned into cell texts
+on a worker thread (:func:`listing_of`); the main thread then touches only the cells of the shown page
+whose text changed (:meth:`widgets.RowTable.show_rows`).
+"""
+import datetime
 import os
+from urllib.parse import quote
 
 from Qt import QtCore, QtGui, QtWidgets
 
 from .background import describe
-from .widgets import StatusLabel, item, table
+from .widgets import RowTable, StatusLabel, status_colour, tool_button
 
-JOB_COLUMNS = ["Job", "Name", "State", "Progress"]
+JOB_COLUMNS = ["Name", "State", "Progress", "Submitted", "Pool", "Job"]
 TASK_COLUMNS = ["Task", "Frames", "State", "Exit code", "Attempts"]
 REFRESH_MS = 2000
+#: jobs shown at once; the others are a page away
+PAGE_SIZE = 50
 
 
 def progress_text(job):
     c = job.get("taskCounts") or {}
     total = c.get("active", 0) + c.get("running", 0) + c.get("completed", 0)
     text = "{}/{}".format(c.get("completed", 0), total)
-    if c.get("failed"):
-        text += " ({} failed)".format(c["failed"])
-    return text
+    notes = ["{} running".format(c["running"])] if c.get("running") else []
+    notes += ["{} failed".format(c["failed"])] if c.get("failed") else []
+    return text + (" ({})".format(", ".join(notes)) if notes else "")
+
+
+def submitted_text(creation_time, now=None):
+    """The job's ``creationTime`` (an ISO-8601 instant, as Java's ``Instant.toString`` writes it) in this
+    computer's time zone: ``19:20`` today, ``7 Dec 19:20`` this year, else ``2025-12-07 19:20``."""
+    if not creation_time:
+        return ""
+    text = creation_time.rstrip("Z")
+    whole, _dot, _fraction = text.partition(".")     # Python < 3.11 reads 0, 3 or 6 fraction digits only
+    try:
+        when = datetime.datetime.strptime(whole, "%Y-%m-%dT%H:%M:%S").replace(tzinfo=datetime.timezone.utc)
+    except ValueError:
+        return creation_time                         # a format this panel does not know: shown as written
+    local = when.astimezone()
+    now = now or datetime.datetime.now(local.tzinfo)
+    if local.date() == now.date():
+        return local.strftime("%H:%M")
+    if local.year == now.year:
+        return "{} {}".format(local.day, local.strftime("%b %H:%M"))
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+def state_text(job):
+    """The State cell: Batch's job state, or ``blocked`` when the job carries a reason it cannot progress."""
+    return "blocked" if job.get("blocked") else job.get("state", "")
+
+
+def job_cells(job, now=None):
+    return (job.get("name", ""), state_text(job), progress_text(job), submitted_text(job.get("creationTime"), now),
+            job.get("pool", ""), job["id"])
+
+
+def listing_of(jobs, now=None):
+    """The bridge's job list (oldest first) as the tab shows it: newest first, each job with its cells.
+    Pure and run on a worker thread: the main thread only compares and sets texts."""
+    return [(j, job_cells(j, now)) for j in reversed(jobs)]
+
+
+def task_cells(t):
+    frames = t.get("frames") or []
+    text = str(frames[0]) if len(frames) == 1 else ("{}-{}".format(frames[0], frames[-1]) if frames else "")
+    exit_code = "" if t.get("exitCode") is None else str(t["exitCode"])
+    return (str(t["id"]), text, t["state"], exit_code, str(t.get("attempts", 0)))
+
+
+def batch_explorer_link(job_id):
+    """The job in Batch Explorer (Azure's desktop app), through the URL scheme it registers:
+    ``ms-batch-explorer://route/<app route>``, the route ``/jobs/<id>`` (Azure/BatchExplorer:
+    src/common/batch-explorer-link/batch-explorer-link.spec.ts for the scheme; its main process opens
+    ``ms-batchlabs://route/jobs/a/tasks/002?accountId=...``, the scheme's older name, for a job's task).
+    Without ``accountId`` (the account's Azure resource id, which the panel does not know: it signs in
+    with the account's URL and key) Batch Explorer shows the job in the account selected in it."""
+    return "ms-batch-explorer://route/jobs/" + quote(job_id, safe="")
 
 
 class JobsTab(QtWidgets.QWidget):
     def __init__(self, panel):
         super(JobsTab, self).__init__()
         self.panel = panel
-        self.jobs = []
+        self.jobs = []              # every job, newest first
+        self._cells = []            # their cells, in the same order
+        self.page = 0
         self.detail = None
         self._loading = False
+        self._selected_id = None    # kept across refreshes and pages
+        self._thumbnail_key = None  # (path, mtime) of the shown thumbnail
         layout = QtWidgets.QVBoxLayout(self)
 
-        top = QtWidgets.QHBoxLayout()
-        self.table = table(JOB_COLUMNS)
+        self.table = RowTable(JOB_COLUMNS)
         self.table.setObjectName("jobsTable")
         self.table.itemSelectionChanged.connect(self._job_selected)
-        top.addWidget(self.table, 3)
+        layout.addWidget(self.table, 3)
+
+        pages = QtWidgets.QHBoxLayout()
+        self.refresh_button = tool_button("Refresh", "List the jobs again (the list refreshes every 2 s "
+                                                     "while this tab is visible)")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.previous_button = tool_button("< Newer", "The previous page: newer jobs")
+        self.previous_button.clicked.connect(lambda: self.show_page(self.page - 1))
+        self.next_button = tool_button("Older >", "The next page: older jobs")
+        self.next_button.clicked.connect(lambda: self.show_page(self.page + 1))
+        self.page_label = QtWidgets.QLabel("")
+        self.page_label.setObjectName("jobsPage")
+        pages.addWidget(self.refresh_button)
+        pages.addStretch(1)
+        pages.addWidget(self.previous_button)
+        pages.addWidget(self.page_label)
+        pages.addWidget(self.next_button)
+        layout.addLayout(pages)
+
+        # the selected job: its latest frame beside what matters about it
+        about = QtWidgets.QHBoxLayout()
         self.thumbnail = QtWidgets.QLabel("No frame yet")
         self.thumbnail.setObjectName("thumbnail")
-        self.thumbnail.setAlignment(QtCore.Qt.AlignCenter)
-        self.thumbnail.setMinimumSize(200, 120)
-        self.thumbnail.setFrameShape(QtWidgets.QFrame.StyledPanel)
-        top.addWidget(self.thumbnail, 2)
-        layout.addLayout(top, 2)
-
-        buttons = QtWidgets.QHBoxLayout()
-        self.refresh_button = QtWidgets.QPushButton("Refresh")
-        self.refresh_button.clicked.connect(self.refresh)
-        self.cancel_button = QtWidgets.QPushButton("Cancel Job")
-        self.cancel_button.clicked.connect(self.cancel_job)
-        self.delete_button = QtWidgets.QPushButton("Delete Job...")
-        self.delete_button.clicked.connect(self.delete_job)
-        for w in (self.refresh_button, self.cancel_button, self.delete_button):
-            buttons.addWidget(w)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self.thumbnail.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.thumbnail.setFixedSize(160, 96)
+        self.thumbnail.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        self.thumbnail.setWordWrap(True)
+        about.addWidget(self.thumbnail)
+        facts = QtWidgets.QVBoxLayout()
+        self.summary = QtWidgets.QLabel("Select a job")
+        self.summary.setObjectName("jobSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.blocked = StatusLabel("")
+        self.blocked.setObjectName("jobBlocked")
+        self.blocked.setVisible(False)
+        self.link = QtWidgets.QLabel("")
+        self.link.setObjectName("jobLink")
+        self.link.setOpenExternalLinks(True)
+        self.link.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.link.setVisible(False)
+        for w in (self.summary, self.blocked, self.link):
+            facts.addWidget(w)
+        facts.addStretch(1)
+        about.addLayout(facts, 1)
+        layout.addLayout(about)
 
         out = QtWidgets.QHBoxLayout()
         self.output = QtWidgets.QLineEdit(panel.settings.get("outputFolder"))
         self.output.setPlaceholderText("where the frames come home")
         browse = QtWidgets.QPushButton("Browse...")
         browse.clicked.connect(self._browse)
+        out.addWidget(QtWidgets.QLabel("Output folder"))
+        out.addWidget(self.output, 1)
+        out.addWidget(browse)
+        layout.addLayout(out)
+
+        buttons = QtWidgets.QHBoxLayout()
+        self.cancel_button = QtWidgets.QPushButton("Cancel Job")
+        self.cancel_button.clicked.connect(self.cancel_job)
+        self.delete_button = QtWidgets.QPushButton("Delete...")
+        self.delete_button.setToolTip("Delete the job (after a confirmation)")
+        self.delete_button.clicked.connect(self.delete_job)
         self.download_button = QtWidgets.QPushButton("Download")
         self.download_button.setToolTip("Fetch the job's finished frames into the output folder")
         self.download_button.clicked.connect(lambda: self.start_watcher("Downloading"))
@@ -67,13 +170,14 @@ class JobsTab(QtWidgets.QWidget):
         self.watch_button.setToolTip("Fetch frames as they finish, in a background process that keeps going "
                                      "after Maya closes")
         self.watch_button.clicked.connect(lambda: self.start_watcher("Watching"))
-        out.addWidget(QtWidgets.QLabel("Output folder"))
-        out.addWidget(self.output, 1)
-        for w in (browse, self.download_button, self.watch_button):
-            out.addWidget(w)
-        layout.addLayout(out)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.download_button)
+        buttons.addWidget(self.watch_button)
+        layout.addLayout(buttons)
 
-        self.tasks = table(TASK_COLUMNS)
+        self.tasks = RowTable(TASK_COLUMNS)
         self.tasks.setObjectName("tasksTable")
         self.tasks.itemSelectionChanged.connect(self._task_selected)
         layout.addWidget(self.tasks, 2)
@@ -94,87 +198,177 @@ class JobsTab(QtWidgets.QWidget):
     # ---- lists --------------------------------------------------------------------------------
 
     def selected_job(self):
-        rows = self.table.selectionModel().selectedRows()
-        return self.jobs[rows[0].row()] if rows and rows[0].row() < len(self.jobs) else None
+        if self._selected_id is None:
+            return None
+        return next((j for j in self.jobs if j["id"] == self._selected_id), None)
 
     def refresh(self):
         if self._loading:
             return
         self._loading = True
         farm = self.panel.farm()
-        self.panel.background.call(lambda c: c.jobs(farm=farm), self._show_jobs, self._failed)
+        self.panel.background.call(lambda c: listing_of(c.jobs(farm=farm)), lambda rows: self.show_listing(rows, farm),
+                                   self._failed)
 
     def _tick(self):
         if self.isVisible():
             self.refresh()
 
-    def _show_jobs(self, jobs):
+    def show_listing(self, listing, farm=None):
+        """The main thread's part of a refresh: the new list, then the shown page's changed cells only."""
         self._loading = False
-        keep = self.selected_job()
-        self.jobs = list(reversed(jobs))  # newest first
+        if farm is not None and farm != self.panel.farm():
+            return  # the artist switched farms meanwhile
+        self.jobs = [j for j, _cells in listing]
+        self._cells = [cells for _j, cells in listing]
+        self.show_page(self.page)
+        if self._selected_id is not None:
+            job = self.selected_job()
+            if job is None:
+                self._clear_detail()
+            else:
+                self._show_summary(job)
+                self._load_job(job["id"])
+
+    def pages(self):
+        return max(1, (len(self.jobs) + PAGE_SIZE - 1) // PAGE_SIZE)
+
+    def show_page(self, page):
+        self.page = min(max(0, page), self.pages() - 1)
+        first = self.page * PAGE_SIZE
+        shown = self._cells[first:first + PAGE_SIZE]
         self.table.blockSignals(True)
-        self.table.setRowCount(len(self.jobs))
-        for r, j in enumerate(self.jobs):
-            for c, v in enumerate((j["id"], j.get("name", ""), j["state"], progress_text(j))):
-                self.table.setItem(r, c, item(v))
-        index = next((i for i, j in enumerate(self.jobs) if keep and j["id"] == keep["id"]), None)
-        if index is not None:
-            self.table.selectRow(index)
+        self.table.show_rows(shown)
+        for r, cells in enumerate(shown):
+            job = self.jobs[first + r]
+            self._mark_blocked(r, job)
+        rows = [r for r, cells in enumerate(shown) if cells[-1] == self._selected_id]
+        if rows:
+            self.table.selectRow(rows[0])
+        else:
+            self.table.clearSelection()
         self.table.blockSignals(False)
-        self.table.resizeColumnsToContents()
-        if self.selected_job() is not None:
-            self._load_job(self.selected_job()["id"])
+        self.previous_button.setEnabled(self.page > 0)
+        self.next_button.setEnabled(self.page < self.pages() - 1)
+        for w in (self.previous_button, self.next_button):
+            w.setVisible(self.pages() > 1)
+        self.page_label.setText("{}-{} of {}".format(first + 1, first + len(shown), len(self.jobs))
+                                if self.jobs else "no jobs")
+
+    def _mark_blocked(self, row, job):
+        cell = self.table.item(row, JOB_COLUMNS.index("State"))
+        if cell is None:
+            return
+        reason = job.get("blocked") or ""
+        if cell.toolTip() != reason:
+            cell.setToolTip(reason)
+            cell.setForeground(QtGui.QBrush(QtGui.QColor(status_colour(self.table, "error"))) if reason
+                               else QtGui.QBrush())
+            font = cell.font()
+            font.setBold(bool(reason))
+            cell.setFont(font)
 
     def select_job(self, job_id):
-        for r, j in enumerate(self.jobs):
-            if j["id"] == job_id:
-                self.table.selectRow(r)
-                return True
-        return False
+        """Selects a job, turning to its page; False when the list does not have it (yet)."""
+        index = next((i for i, j in enumerate(self.jobs) if j["id"] == job_id), None)
+        if index is None:
+            return False
+        self.show_page(index // PAGE_SIZE)
+        self.table.selectRow(index % PAGE_SIZE)    # _job_selected follows
+        return True
 
     def _job_selected(self):
-        job = self.selected_job()
-        if job is not None:
-            self._load_job(job["id"])
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        index = self.page * PAGE_SIZE + rows[0].row()
+        if index >= len(self.jobs):
+            return
+        job = self.jobs[index]
+        changed = job["id"] != self._selected_id
+        self._selected_id = job["id"]
+        self._show_summary(job)
+        if changed:
+            self.tasks.show_rows([])
+            self.log.clear()
+            self.detail = None
+            self._thumbnail_key = None
+        self._load_job(job["id"])
+
+    def _show_summary(self, job):
+        cells = job_cells(job)
+        summary = "<b>{}</b> · {} · {}<br>submitted {} · pool {}".format(
+            _html(job.get("name") or job["id"]), _html(job.get("state", "")), _html(progress_text(job)),
+            _html(cells[3]),
+            _html(job.get("pool") or "-"))
+        if self.summary.text() != summary:
+            self.summary.setText(summary)
+        reason = job.get("blocked")
+        self.blocked.setVisible(bool(reason))
+        if reason and self.blocked.text() != "Blocked: " + reason:
+            self.blocked.show_status("error", "Blocked: " + reason)
+        azure = self.panel.farm() == "azure"
+        self.link.setVisible(azure)
+        if azure:
+            link = '<a href="{}">Open in Batch Explorer</a>'.format(batch_explorer_link(job["id"]))
+            if self.link.text() != link:
+                self.link.setText(link)
+                self.link.setToolTip("Opens the job in Azure Batch Explorer, in the Batch account selected there")
+
+    def _clear_detail(self):
+        self._selected_id = None
+        self.detail = None
+        self.summary.setText("Select a job")
+        self.blocked.setVisible(False)
+        self.link.setVisible(False)
+        self.tasks.show_rows([])
+        self.log.clear()
+        self._show_thumbnail(None, None)
 
     def _load_job(self, job_id):
         def loaded(detail):
-            if self.selected_job() is None or self.selected_job()["id"] != job_id:
+            if self._selected_id != job_id:
                 return
             self.detail = detail
-            self._show_tasks(detail.get("tasks", []))
+            self._show_tasks(detail.get("rows", []))
         farm = self.panel.farm()
-        self.panel.background.call(lambda c: c.job(job_id, farm=farm), loaded, self._failed)
+
+        def read(c):
+            detail = c.job(job_id, farm=farm)
+            detail["rows"] = [task_cells(t) for t in detail.get("tasks", [])]   # off the main thread
+            return detail
+        self.panel.background.call(read, loaded, self._failed)
         self.panel.background.call(lambda c: _thumbnail_of(c, job_id), lambda p: self._show_thumbnail(job_id, p))
 
-    def _show_tasks(self, tasks):
+    def _show_tasks(self, rows):
         keep = self.selected_task()
         self.tasks.blockSignals(True)
-        self.tasks.setRowCount(len(tasks))
-        for r, t in enumerate(tasks):
-            frames = t.get("frames") or []
-            text = str(frames[0]) if len(frames) == 1 else ("{}-{}".format(frames[0], frames[-1]) if frames else "")
-            exit_code = "" if t.get("exitCode") is None else t["exitCode"]
-            for c, v in enumerate((t["id"], text, t["state"], exit_code, t.get("attempts", 0))):
-                self.tasks.setItem(r, c, item(v, t["id"] if c == 0 else None))
-        index = next((i for i, t in enumerate(tasks) if keep and t["id"] == keep), None)
+        self.tasks.show_rows(rows)
+        index = next((i for i, cells in enumerate(rows) if keep and cells[0] == keep), None)
         if index is not None:
             self.tasks.selectRow(index)
         self.tasks.blockSignals(False)
 
-    def _show_thumbnail(self, job_id, path):
-        job = self.selected_job()
-        if job is None or job["id"] != job_id:
+    def _show_thumbnail(self, job_id, found):
+        """``found``: (path, modification time) of the job's latest thumbnail, or None. The picture is read
+        again only when it changed."""
+        if job_id is not None and job_id != self._selected_id:
             return
-        if path and os.path.isfile(path):
+        key = found or ("no frame", job_id)
+        if key == self._thumbnail_key:
+            return
+        self._thumbnail_key = key
+        if found:
+            path = found[0]
             pix = QtGui.QPixmap(path)
-            self.thumbnail.setPixmap(pix.scaled(self.thumbnail.size(), QtCore.Qt.KeepAspectRatio,
-                                                QtCore.Qt.SmoothTransformation))
+            self.thumbnail.setPixmap(pix.scaled(self.thumbnail.size(), QtCore.Qt.AspectRatioMode.KeepAspectRatio,
+                                                QtCore.Qt.TransformationMode.SmoothTransformation))
             self.thumbnail.setToolTip(path)
             self.thumbnail.setProperty("thumbnailPath", path)
         else:
             self.thumbnail.setPixmap(QtGui.QPixmap())
-            self.thumbnail.setText("No frame fetched yet:\nclick Watch or Download")
+            self.thumbnail.setText("No frame here yet:\nWatch or Download" if job_id else "No job selected")
+            self.thumbnail.setToolTip("")
             self.thumbnail.setProperty("thumbnailPath", "")
 
     def selected_task(self):
@@ -182,7 +376,7 @@ class JobsTab(QtWidgets.QWidget):
         if not rows:
             return None
         it = self.tasks.item(rows[0].row(), 0)
-        return it.data(QtCore.Qt.UserRole) if it else None
+        return it.text() if it else None
 
     def _task_selected(self):
         job = self.selected_job()
@@ -220,7 +414,7 @@ class JobsTab(QtWidgets.QWidget):
         answer = QtWidgets.QMessageBox.question(
             self, "Delete job", "Delete job {} ({})? Running tasks stop and the farm forgets it; frames already "
             "in your output folder stay.".format(job["id"], job.get("name", "")))
-        if answer != QtWidgets.QMessageBox.Yes:
+        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
             return
         self.status.show_status("busy", "Deleting {}...".format(job["id"]))
         farm = self.panel.farm()
@@ -253,8 +447,10 @@ class JobsTab(QtWidgets.QWidget):
     def farm_changed(self, farm):
         """Another farm: its jobs (Download and Watch fetch an Azure job's frames from its output container)."""
         self.jobs = []
-        self.table.setRowCount(0)
-        self.tasks.setRowCount(0)
+        self._cells = []
+        self.page = 0
+        self._clear_detail()
+        self.show_page(0)
 
     def showEvent(self, event):
         super(JobsTab, self).showEvent(event)
@@ -266,9 +462,18 @@ class JobsTab(QtWidgets.QWidget):
         self.timer.stop()
 
 
+def _html(text):
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
 def _thumbnail_of(client, job_id):
+    """(path, modification time) of the job's latest thumbnail, or None (run on a worker thread)."""
     from batchrender import BatchRenderError
     try:
-        return client.watcher(job_id).get("latestThumbnailPath")
+        path = client.watcher(job_id).get("latestThumbnailPath")
     except BatchRenderError:
         return None  # no watcher has run for it yet
+    try:
+        return (path, os.stat(path).st_mtime) if path else None
+    except OSError:
+        return None

@@ -1,9 +1,9 @@
 """Pools: the chosen farm's pools with state and size; resize (0 pauses); on Azure Batch, create a
 persistent pool (VM size and image from the Env tab) and delete one after a confirmation."""
-from Qt import QtWidgets
+from Qt import QtCore, QtWidgets
 
 from .background import describe
-from .widgets import StatusLabel, item, table
+from .widgets import RowTable, StatusLabel
 
 COLUMNS = ["Pool", "State", "VM size", "Nodes (now/target)", "Slots", "Running tasks"]
 
@@ -22,39 +22,44 @@ class PoolsTab(QtWidgets.QWidget):
         self.pools = []
         self.shown_farm = None
         layout = QtWidgets.QVBoxLayout(self)
-        self.table = table(COLUMNS)
+        self.table = RowTable(COLUMNS)
         self.table.setObjectName("poolsTable")
         self.table.itemSelectionChanged.connect(self._selected)
         layout.addWidget(self.table, 1)
 
-        row = QtWidgets.QHBoxLayout()
+        top = QtWidgets.QHBoxLayout()
         self.refresh_button = QtWidgets.QPushButton("Refresh")
         self.refresh_button.clicked.connect(self.refresh)
+        self.delete_button = QtWidgets.QPushButton("Delete...")
+        self.delete_button.clicked.connect(self.delete)
+        top.addWidget(self.refresh_button)
+        top.addStretch(1)
+        top.addWidget(self.delete_button)
+        layout.addLayout(top)
+
+        # resize: two short rows rather than one long one (the panel docks beside the viewport, <= 450 px)
+        row = QtWidgets.QHBoxLayout()
         self.size_label = QtWidgets.QLabel("Slots")
-        self.size = QtWidgets.QSpinBox()
-        self.size.setRange(0, 1000)
-        self.size.setToolTip("0 pauses the pool: nothing new starts")
+        self.target = QtWidgets.QSpinBox()
+        self.target.setRange(0, 1000)
+        self.target.setToolTip("0 pauses the pool: nothing new starts")
         self.spot = QtWidgets.QSpinBox()
         self.spot.setRange(0, 1000)
         self.spot.setToolTip("Spot (low-priority) nodes: cheaper, may be taken back by Azure")
         self.spot_label = QtWidgets.QLabel("Spot")
         self.resize_button = QtWidgets.QPushButton("Resize")
-        self.resize_button.clicked.connect(self.resize)
-        self.let_finish = QtWidgets.QCheckBox("let running frames finish")
-        self.delete_button = QtWidgets.QPushButton("Delete...")
-        self.delete_button.clicked.connect(self.delete)
-        # two short rows (the panel docks beside the viewport: 450 px at most): sizes, then what to do
-        for w in (self.size_label, self.size, self.spot_label, self.spot, self.let_finish):
+        self.resize_button.clicked.connect(self.resize_pool)
+        for w in (self.size_label, self.target, self.spot_label, self.spot, self.resize_button):
             row.addWidget(w)
         row.addStretch(1)
         layout.addLayout(row)
-        actions = QtWidgets.QHBoxLayout()
-        for w in (self.refresh_button, self.resize_button, self.delete_button):
-            actions.addWidget(w)
-        actions.addStretch(1)
-        layout.addLayout(actions)
+        self.let_finish = QtWidgets.QCheckBox("let running frames finish")
+        self.let_finish.setToolTip("When shrinking: running tasks finish before their nodes go (else they are "
+                                   "stopped and queued again)")
+        layout.addWidget(self.let_finish)
 
-        self.create_box = QtWidgets.QGroupBox("New persistent pool (Azure Batch; VM size and image from the Env tab)")
+        self.create_box = QtWidgets.QGroupBox("New persistent pool")
+        self.create_box.setToolTip("On Azure Batch; VM size and image from the Env tab")
         cl = QtWidgets.QGridLayout(self.create_box)
         self.new_id = QtWidgets.QLineEdit()
         self.new_id.setPlaceholderText("pool id: letters, digits, - and _")
@@ -66,12 +71,15 @@ class PoolsTab(QtWidgets.QWidget):
         self.new_slots = QtWidgets.QSpinBox()
         self.new_slots.setRange(1, 256)
         self.create_button = QtWidgets.QPushButton("Create Pool")
-        self.create_button.clicked.connect(self.create)
-        cl.addWidget(self.new_id, 0, 0, 1, 5)
-        cl.addWidget(self.create_button, 0, 5)
-        for column, w in enumerate((QtWidgets.QLabel("dedicated"), self.new_nodes, QtWidgets.QLabel("Spot"),
-                                    self.new_spot, QtWidgets.QLabel("tasks/node"), self.new_slots)):
-            cl.addWidget(w, 1, column)
+        self.create_button.clicked.connect(self.create_pool)
+        cl.addWidget(self.new_id, 0, 0, 1, 6)
+        for c, cell in enumerate((QtWidgets.QLabel("dedicated"), self.new_nodes, QtWidgets.QLabel("Spot"),
+                                  self.new_spot, QtWidgets.QLabel("tasks/node"), self.new_slots)):
+            cl.addWidget(cell, 1, c)
+        cl.addWidget(self.create_button, 2, 0, 1, 6, QtCore.Qt.AlignmentFlag.AlignRight)
+        note = QtWidgets.QLabel("VM size and image come from the Env tab.")
+        note.setWordWrap(True)
+        cl.addWidget(note, 3, 0, 1, 6)
         layout.addWidget(self.create_box)
         self.status = StatusLabel("")
         self.status.setObjectName("poolsStatus")
@@ -87,7 +95,8 @@ class PoolsTab(QtWidgets.QWidget):
         self.spot.setVisible(azure)
         self.spot_label.setVisible(azure)
         self.create_box.setVisible(azure)
-        self.table.setRowCount(0)
+        self.delete_button.setVisible(azure)      # this workstation's pool cannot be deleted
+        self.table.show_rows([])
         self.pools = []
         self.status.show_status("info", "")
 
@@ -105,11 +114,8 @@ class PoolsTab(QtWidgets.QWidget):
             return  # the artist switched farms meanwhile
         keep = self.selected()
         self.pools = pools
-        self.table.setRowCount(len(pools))
-        for r, p in enumerate(pools):
-            for c, v in enumerate((p["id"], p["state"], p.get("vmSize", ""), nodes_text(p), p["targetSlots"],
-                                   p["runningTasks"])):
-                self.table.setItem(r, c, item(v))
+        self.table.show_rows([(p["id"], p["state"], p.get("vmSize", ""), nodes_text(p), str(p["targetSlots"]),
+                               str(p["runningTasks"])) for p in pools])
         if pools:
             index = next((i for i, p in enumerate(pools) if keep and p["id"] == keep["id"]), 0)
             self.table.selectRow(index)
@@ -120,7 +126,7 @@ class PoolsTab(QtWidgets.QWidget):
         p = self.selected()
         azure = self.farm() == "azure"
         if p is not None:
-            self.size.setValue(p["targetDedicatedNodes"] if azure else p["targetSlots"])
+            self.target.setValue(p["targetDedicatedNodes"] if azure else p["targetSlots"])
             self.spot.setValue(p.get("targetLowPriorityNodes", 0))
         local = p is not None and not azure
         self.delete_button.setEnabled(p is not None and not local)
@@ -130,15 +136,16 @@ class PoolsTab(QtWidgets.QWidget):
     def _failed(self, error):
         self.status.show_status("error", describe(error))
 
-    def resize(self):
+    def resize_pool(self):
         p = self.selected()
         if p is None:
             self.status.show_status("error", "Select a pool first.")
             return
-        size, spot, farm = self.size.value(), self.spot.value(), self.farm()
+        size, spot, farm = self.target.value(), self.spot.value(), self.farm()
         policy = "taskcompletion" if self.let_finish.isChecked() else "requeue"
         if farm == "azure":
-            self.status.show_status("busy", "Resizing {} to {} dedicated and {} Spot node(s)...".format(p["id"], size, spot))
+            self.status.show_status("busy", "Resizing {} to {} dedicated and {} Spot node(s)...".format(
+                p["id"], size, spot))
             start = lambda c: c.resize_pool_nodes(p["id"], size, spot, policy, farm=farm)  # noqa: E731
         else:
             self.status.show_status("busy", "Resizing {} to {}...".format(p["id"], size))
@@ -150,7 +157,7 @@ class PoolsTab(QtWidgets.QWidget):
         self._show(pools)
         self.status.show_status("ok", message)
 
-    def create(self):
+    def create_pool(self):
         pool_id = self.new_id.text().strip()
         if not pool_id:
             self.status.show_status("error", "Give the new pool an id.")
@@ -178,7 +185,7 @@ class PoolsTab(QtWidgets.QWidget):
             return
         answer = QtWidgets.QMessageBox.question(self, "Delete pool", "Delete pool {}? Its nodes stop and "
                                                 "running tasks are stopped.".format(p["id"]))
-        if answer != QtWidgets.QMessageBox.Yes:
+        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
             return
         self.status.show_status("busy", "Deleting pool {}...".format(p["id"]))
         self.panel.background.follow(lambda c: c.delete_pool(p["id"], farm="azure"), None,

@@ -1,8 +1,9 @@
 """Submit: the scene, pool, job name, renderer, frames and output (overridable for this job without
 changing the scene), the checks before a submit, and Submit Job with its progress."""
 import os
+from typing import Any
 
-from Qt import QtWidgets
+from Qt import QtCore, QtWidgets
 
 from .background import describe, rate_and_eta
 from .widgets import AMBER, GREEN, RED, StatusLabel, dot_icon
@@ -10,6 +11,19 @@ from .widgets import AMBER, GREEN, RED, StatusLabel, dot_icon
 #: renderers the core has command lines for (Maya's currentRenderer names, and Blender)
 SUPPORTED_RENDERERS = {"arnold": "Arnold", "mayaSoftware": "Maya Software", "mayaHardware2": "Maya Hardware 2.0",
                        "vray": "V-Ray", "redshift": "Redshift", "renderman": "RenderMan", "blender": "Blender"}
+
+
+#: plug-ins that ship in Maya's own bin/plug-ins (so every Maya on a pool image has them), as a default Maya
+#: session lists them ("Updating pymel with pre-loaded plugins: invertShape, mayaHIK, ...", Maya 2017's Script
+#: Editor log, https://pastebin.com/2udTU32W), plus "maya" itself and the two every scene of ../shared/testdata
+#: requires from Maya's install (stereoCamera, renderSetup.py). Renderers (mtoa, vrayformaya, redshift4maya,
+#: RenderMan_for_Maya) are installed separately and are not here: the pool's image needs them.
+MAYA_OWN_PLUGINS = frozenset([
+    "maya", "stereoCamera", "renderSetup", "renderSetup.py", "invertShape", "mayaHIK", "GamePipeline", "curveWarp",
+    "CloudImportExport", "tiffFloatReader", "SEToolsPlugin", "MASH", "poseInterpolator", "ATFPlugin",
+    "hairPhysicalShader", "ikSpringSolver", "ik2Bsolver", "xgenToolkit", "AbcExport", "retargeterNodes",
+    "gameFbxExporter", "VectorRender", "animImportExport", "OpenEXRLoader", "lookdevKit", "Unfold3D", "Type",
+    "mayaCharacterization", "modelingToolkit", "deformerEvaluator", "GPUBuiltInDeformer", "fbxmaya"])
 
 
 def frame_spec(start, end, step):
@@ -23,7 +37,7 @@ class SubmitTab(QtWidgets.QWidget):
     def __init__(self, panel):
         super(SubmitTab, self).__init__()
         self.panel = panel
-        self.snapshot = None
+        self.snapshot = None  # type: Any  # the adapter's snapshot of the open scene (a dict), or None
         self.follower = None
         layout = QtWidgets.QVBoxLayout(self)
 
@@ -48,35 +62,53 @@ class SubmitTab(QtWidgets.QWidget):
         self.job_name = QtWidgets.QLineEdit()
         form.addRow("Job name", self.job_name)
 
+        # the pool: one radio a row, the node counts (auto-pool and new pool) on a row of their own, so the
+        # tab stays narrow enough to dock beside Maya's viewport (<= 450 px)
         pool_box = QtWidgets.QWidget()
         pl = QtWidgets.QGridLayout(pool_box)
         pl.setContentsMargins(0, 0, 0, 0)
         self.pool_local = QtWidgets.QRadioButton("This workstation")
         self.pool_auto = QtWidgets.QRadioButton("Auto-pool for this job")
-        self.pool_existing = QtWidgets.QRadioButton("Reuse a persistent pool")
-        self.pool_new = QtWidgets.QRadioButton("New persistent pool")
+        self.pool_existing = QtWidgets.QRadioButton("Reuse pool")
+        self.pool_existing.setToolTip("Reuse a persistent pool from the farm's list")
+        self.pool_new = QtWidgets.QRadioButton("New pool")
+        self.pool_new.setToolTip("Create a persistent pool with this id; it stays after the job")
         self.pool_list = QtWidgets.QComboBox()
         self.pool_list.setObjectName("persistentPools")
-        self.auto_nodes = QtWidgets.QSpinBox()
-        self.auto_nodes.setRange(1, 1000)
-        self.auto_nodes.setValue(int(panel.settings.get("autoPoolNodes") or 1))
+        self.pool_list.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.pool_list.setMinimumContentsLength(12)
         self.pool_new_id = QtWidgets.QLineEdit(panel.settings.get("newPoolId"))
         self.pool_new_id.setPlaceholderText("new pool id")
-        self.pool_nodes = QtWidgets.QSpinBox()
-        self.pool_nodes.setRange(1, 1000)
-        self.pool_nodes.setValue(int(panel.settings.get("newPoolNodes") or 1))
+        self.nodes = QtWidgets.QSpinBox()
+        self.nodes.setObjectName("dedicatedNodes")
+        self.nodes.setRange(0, 1000)
+        self.nodes.setValue(int(panel.settings.get("poolNodes")))
+        self.nodes.setToolTip("Dedicated nodes of the auto-pool or the new pool")
+        self.spot_nodes = QtWidgets.QSpinBox()
+        self.spot_nodes.setObjectName("spotNodes")
+        self.spot_nodes.setRange(0, 1000)
+        self.spot_nodes.setValue(int(panel.settings.get("poolSpotNodes")))
+        self.spot_nodes.setToolTip("Spot (low-priority) nodes: much cheaper, but Azure may take them back mid-frame "
+                                   "(the frame then renders again elsewhere)")
+        self.node_counts = QtWidgets.QWidget()
+        counts = QtWidgets.QHBoxLayout(self.node_counts)
+        counts.setContentsMargins(0, 0, 0, 0)
+        counts.addWidget(QtWidgets.QLabel("Nodes: dedicated"))
+        counts.addWidget(self.nodes)
+        counts.addWidget(QtWidgets.QLabel("Spot"))
+        counts.addWidget(self.spot_nodes)
+        counts.addStretch(1)
         self.pool_local.setChecked(True)
-        pl.addWidget(self.pool_local, 0, 0)
-        pl.addWidget(self.pool_auto, 1, 0)
-        pl.addWidget(QtWidgets.QLabel("nodes"), 1, 1)
-        pl.addWidget(self.auto_nodes, 1, 2)
+        pl.addWidget(self.pool_local, 0, 0, 1, 2)
+        pl.addWidget(self.pool_auto, 1, 0, 1, 2)
         pl.addWidget(self.pool_existing, 2, 0)
-        pl.addWidget(self.pool_list, 2, 1, 1, 2)
+        pl.addWidget(self.pool_list, 2, 1)
         pl.addWidget(self.pool_new, 3, 0)
         pl.addWidget(self.pool_new_id, 3, 1)
-        pl.addWidget(self.pool_nodes, 3, 2)
-        self.pool_widgets = (self.pool_auto, self.pool_existing, self.pool_new, self.pool_list, self.auto_nodes,
-                             self.pool_new_id, self.pool_nodes)
+        pl.addWidget(self.node_counts, 4, 0, 1, 2)
+        pl.setColumnStretch(1, 1)
+        self.pool_widgets = (self.pool_auto, self.pool_existing, self.pool_new, self.pool_list, self.node_counts,
+                             self.pool_new_id)
         for w in (self.pool_local, self.pool_auto, self.pool_existing, self.pool_new):
             w.toggled.connect(lambda _on: self.update_checks() if hasattr(self, "checks") else None)
         form.addRow("Pool", pool_box)
@@ -85,12 +117,16 @@ class SubmitTab(QtWidgets.QWidget):
         self.start = QtWidgets.QSpinBox()
         self.end = QtWidgets.QSpinBox()
         self.step = QtWidgets.QSpinBox()
-        for w in (self.start, self.end):
-            w.setRange(-1000000, 1000000)
-        self.step.setRange(1, 100000)
-        for label, w in (("start", self.start), ("end", self.end), ("step", self.step)):
-            frames.addWidget(QtWidgets.QLabel(label))
-            frames.addWidget(w)
+        for spin, tip in ((self.start, "First frame"), (self.end, "Last frame")):
+            spin.setRange(-1000000, 1000000)
+            spin.setToolTip(tip)
+        self.step.setRange(1, 10000)
+        self.step.setToolTip("Render every Nth frame")
+        frames.addWidget(self.start, 1)
+        frames.addWidget(QtWidgets.QLabel("to"))
+        frames.addWidget(self.end, 1)
+        frames.addWidget(QtWidgets.QLabel("by"))
+        frames.addWidget(self.step)
         form.addRow("Frames", frames)
         self.prefix = QtWidgets.QLineEdit()
         self.prefix.setPlaceholderText("the scene's image file prefix")
@@ -102,6 +138,22 @@ class SubmitTab(QtWidgets.QWidget):
         out_row.addWidget(self.output, 1)
         out_row.addWidget(out_browse)
         form.addRow("Output folder", out_row)
+        watch_row = QtWidgets.QHBoxLayout()
+        self.watch = QtWidgets.QCheckBox("Watch")
+        self.watch.setObjectName("watchAfterSubmit")
+        self.watch.setToolTip("After the submit, a background watcher brings each finished frame into this folder "
+                              "(it keeps going after Maya closes)")
+        self.watch.setChecked(bool(panel.settings.get("watchAfterSubmit")))
+        self.download = QtWidgets.QLineEdit(panel.settings.get("downloadFolder"))
+        self.download.setObjectName("downloadFolder")
+        self.download.setPlaceholderText("download folder")
+        download_browse = QtWidgets.QPushButton("Browse...")
+        download_browse.clicked.connect(self._browse_download)
+        self.watch.toggled.connect(lambda _on: self.update_checks() if hasattr(self, "checks") else None)
+        watch_row.addWidget(self.watch)
+        watch_row.addWidget(self.download, 1)
+        watch_row.addWidget(download_browse)
+        form.addRow("Bring home", watch_row)
         self.camera = QtWidgets.QComboBox()
         self.layer = QtWidgets.QComboBox()
         form.addRow("Camera", self.camera)
@@ -112,7 +164,9 @@ class SubmitTab(QtWidgets.QWidget):
         layout.addWidget(QtWidgets.QLabel("Checks before submit"))
         self.checks = QtWidgets.QListWidget()
         self.checks.setObjectName("checks")
-        self.checks.setMaximumHeight(110)
+        self.checks.setMaximumHeight(170)
+        self.checks.setWordWrap(True)
+        self.checks.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.checks)
         check_row = QtWidgets.QHBoxLayout()
         self.save_button = QtWidgets.QPushButton("Save Scene")
@@ -126,9 +180,11 @@ class SubmitTab(QtWidgets.QWidget):
         submit_row = QtWidgets.QHBoxLayout()
         self.submit_button = QtWidgets.QPushButton("Submit Job")
         self.submit_button.setObjectName("submitJob")
+        self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self.submit)
         self.cancel_button = QtWidgets.QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
+        self.cancel_button.setVisible(False)        # shown while a submit runs
         self.cancel_button.clicked.connect(self._cancel)
         submit_row.addWidget(self.submit_button)
         submit_row.addWidget(self.cancel_button)
@@ -137,12 +193,14 @@ class SubmitTab(QtWidgets.QWidget):
         self.progress = QtWidgets.QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setVisible(False)             # shown while a submit runs
         layout.addWidget(self.progress)
         self.status = StatusLabel("")
         self.status.setObjectName("submitStatus")
         layout.addWidget(self.status)
         layout.addStretch(1)
         self.last_job = None
+        self.watcher_job = None
         self.farm_changed(panel.settings.get("farm"))
 
     # ---- the scene ----------------------------------------------------------------------------
@@ -242,6 +300,12 @@ class SubmitTab(QtWidgets.QWidget):
         if path:
             self.output.setText(path)
 
+    def _browse_download(self):
+        path = QtWidgets.QFileDialog.getExistingDirectory(self, "Download folder", self.download.text())
+        if path:
+            self.download.setText(path)
+            self.watch.setChecked(True)
+
     def _save_scene(self):
         try:
             self.panel.save_scene()
@@ -270,6 +334,16 @@ class SubmitTab(QtWidgets.QWidget):
                         else "No renderable render layer: make one renderable in the Render Setup window."))
             r = self.renderer_name()
             out.append((r in SUPPORTED_RENDERERS, True, "Renderer: " + SUPPORTED_RENDERERS.get(r, r)))
+        if self.pool_mode() in ("auto", "new") and not self.nodes.value() + self.spot_nodes.value():
+            out.append((False, True, "No nodes: give the pool at least one dedicated or Spot node."))
+        if self.watch.isChecked() and not self.download.text().strip():
+            out.append((False, True, "Watch is ticked: choose the download folder for the frames."))
+        if self.panel.farm() == "azure":
+            plugins = self.scene_plugins()
+            others = [p for p in plugins or [] if p not in MAYA_OWN_PLUGINS]
+            if others:
+                out.append((False, False, "The scene needs plug-in(s) the pool's image may not have: {} (install "
+                                          "them in your Compute Gallery image).".format(", ".join(others))))
         missing = self.panel.assets_tab.missing_count()
         if missing is None:
             out.append((True, False, "Assets: not checked in this session (the core checks again at submit)."))
@@ -280,6 +354,12 @@ class SubmitTab(QtWidgets.QWidget):
             out.append((True, False, "Assets: every file found."))
         return out
 
+    def scene_plugins(self):
+        """The plug-ins the scene requires (its ``requires`` statements, as the core's scan read them), or None
+        when the scene was not checked yet."""
+        return self.panel.assets_tab.plugins if self.panel.assets_tab.scanned_scene == self.scene.text().strip() \
+            else None
+
     def update_checks(self):
         self.checks.clear()
         results = self.check_results()
@@ -287,6 +367,7 @@ class SubmitTab(QtWidgets.QWidget):
             it = QtWidgets.QListWidgetItem(dot_icon(GREEN if ok else (RED if blocking else AMBER)), text)
             self.checks.addItem(it)
         self.save_button.setVisible(self._maya_scene() and not self.snapshot["saved"])
+        self.allow_missing.setVisible(bool(self.panel.assets_tab.missing_count()) or self.allow_missing.isChecked())
         blocked = any(not ok and blocking for ok, blocking, _t in results)
         self.submit_button.setEnabled(not blocked and self.follower is None and self._pool_usable())
         return results
@@ -295,10 +376,12 @@ class SubmitTab(QtWidgets.QWidget):
 
     def farm_changed(self, farm):
         azure = farm == "azure"
+        # only the chosen farm's choices show: this workstation, or Azure Batch's pools
         self.pool_local.setEnabled(not azure)
+        self.pool_local.setVisible(not azure)
         for w in self.pool_widgets:
             w.setEnabled(azure)
-            w.setToolTip("" if azure else "Choose Azure Batch on the Config tab")
+            w.setVisible(azure)
         if azure:
             mode = self.panel.settings.get("poolMode")
             {"existing": self.pool_existing, "new": self.pool_new}.get(mode, self.pool_auto).setChecked(True)
@@ -341,7 +424,9 @@ class SubmitTab(QtWidgets.QWidget):
         env = self.panel.env_tab.pool_settings()
         if mode == "existing":
             return {"mode": "existing", "id": self.pool_list.currentData()}
-        pool = {"mode": mode, "dedicatedNodes": self.auto_nodes.value() if mode == "auto" else self.pool_nodes.value()}
+        pool = {"mode": mode, "dedicatedNodes": self.nodes.value()}
+        if self.spot_nodes.value():
+            pool["spotNodes"] = self.spot_nodes.value()
         if mode == "new":
             pool["id"] = self.pool_new_id.text().strip()
         pool.update({k: v for k, v in env.items() if v})
@@ -396,12 +481,16 @@ class SubmitTab(QtWidgets.QWidget):
             self.panel.settings.set("poolMode", self.pool_mode())
             self.panel.settings.set("persistentPool", self.pool_list.currentData() or "")
             self.panel.settings.set("newPoolId", self.pool_new_id.text().strip())
-            self.panel.settings.set("newPoolNodes", self.pool_nodes.value())
-            self.panel.settings.set("autoPoolNodes", self.auto_nodes.value())
+            self.panel.settings.set("poolNodes", self.nodes.value())
+            self.panel.settings.set("poolSpotNodes", self.spot_nodes.value())
+        self.panel.settings.set("watchAfterSubmit", self.watch.isChecked())
+        self.panel.settings.set("downloadFolder", self.download.text().strip())
         self.panel.settings.save()
         self.submit_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
+        self.cancel_button.setVisible(True)
         self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
         self.status.show_status("busy", "Submitting...")
         self.follower = self.panel.background.follow(lambda c: c.submit(**req), self._progress, self._done,
                                                      self._failed)
@@ -423,6 +512,23 @@ class SubmitTab(QtWidgets.QWidget):
         self.progress.setValue(1)
         self.status.show_status("ok", "Submitted job {} ({}).".format(job.get("jobId"), job.get("name", "")))
         self.panel.job_submitted(job)
+        if self.watch.isChecked() and self.download.text().strip():
+            self._start_watcher(job, self.download.text().strip())
+
+    def _start_watcher(self, job, folder):
+        """Watch was ticked: a background watcher (a separate process that outlives Maya) brings the frames home."""
+        job_id, farm = job.get("jobId"), self.panel.farm()
+        submitted = self.status.text()
+        self.watcher_job = None
+        self.panel.background.follow(
+            lambda c: c.start_watcher(job_id, folder, farm=farm), None,
+            lambda w: self._watching(job_id, folder, submitted),
+            lambda e: self.status.show_status("warning", submitted + " Not watching: " + describe(e)))
+
+    def _watching(self, job_id, folder, submitted):
+        self.watcher_job = job_id
+        self.status.show_status("ok", "{} Watching: its frames come home to {} as they finish.".format(
+            submitted, folder))
 
     def _failed(self, error):
         self._finish()
@@ -432,7 +538,9 @@ class SubmitTab(QtWidgets.QWidget):
 
     def _finish(self):
         self.follower = None
+        self.progress.setVisible(False)
         self.cancel_button.setEnabled(False)
+        self.cancel_button.setVisible(False)
         self.update_checks()
 
     def _cancel(self):

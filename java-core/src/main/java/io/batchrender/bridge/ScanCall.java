@@ -9,8 +9,13 @@ import io.batchrender.assets.ResolvedAsset;
 import io.batchrender.json.JsonViews;
 import io.batchrender.scene.SceneManifest;
 import io.batchrender.scene.SceneScanner;
+import io.batchrender.scene.maya.MayaSceneHandler;
+import io.batchrender.scene.maya.MayaSceneReader;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** The scan operation's work: the whole file at every depth, or only the references Maya reported. */
 final class ScanCall {
@@ -46,6 +51,26 @@ final class ScanCall {
         o.addProperty("scene", scene.toString());
         o.add("assets", assets);
         o.addProperty("missing", missing);
+        JsonArray plugins = new JsonArray();
+        requiredPlugins(scene).forEach(plugins::add);
+        o.add("plugins", plugins);
         return o;
+    }
+
+    /** The plug-ins the scene's {@code requires} statements name (the scene alone, not its references). */
+    static Set<String> requiredPlugins(Path scene) {
+        Set<String> plugins = new LinkedHashSet<>();
+        MayaSceneReader.read(scene, new MayaSceneHandler() {
+            @Override
+            public void requires(String plugin, String version) {
+                plugins.add(plugin);
+            }
+
+            @Override
+            public boolean wantsAttributes(Optional<String> nodeType, String node) {
+                return false;
+            }
+        });
+        return plugins;
     }
 }

@@ -33,6 +33,7 @@ public final class JsonViews {
         o.addProperty("outputDir", job.outputDir().toString());
         o.addProperty("creationTime", job.created().toString());
         job.ended().ifPresent(e -> o.addProperty("endTime", e.toString()));
+        o.addProperty("pool", job.pool());
         JsonObject counts = new JsonObject();
         counts.addProperty("active", job.counts().active());
         counts.addProperty("running", job.counts().running());

@@ -29,10 +29,14 @@ public final class Thumbnailer {
         this.converters = List.copyOf(converters);
     }
 
-    /** ImageIO for PNG/JPEG, and oiiotool or Blender for EXR and the like when this workstation has one. */
+    /**
+     * ImageIO for PNG/JPEG, TinyEXR for OpenEXR (no program needed), and oiiotool or Blender for TIFF,
+     * HDR, DPX and the like (and EXR where TinyEXR cannot run) when this workstation has one.
+     */
     public static Thumbnailer standard(Map<String, String> env) {
         List<ThumbnailConverter> list = new ArrayList<>();
         list.add(new ImageIoThumbnails());
+        list.add(new ExrThumbnails());
         ProgramThumbnails.find(env).ifPresent(list::add);
         return new Thumbnailer(list);
     }
@@ -54,28 +58,28 @@ public final class Thumbnailer {
      */
     public Optional<String> make(Path image, String outputName, Path folder) throws InterruptedException {
         String ext = extension(image.getFileName().toString());
-        Optional<ThumbnailConverter> converter = converters.stream().filter(c -> c.reads(ext)).findFirst();
-        if (converter.isEmpty()) {
-            return Optional.empty();
-        }
         String name = thumbnailName(outputName);
         Path png = folder.resolve(name);
         Path temp = folder.resolve("." + name + ".tmp.png");
-        try {
-            Files.createDirectories(folder);
-            converter.get().convert(image, temp, SIZE);
-            Files.move(temp, png, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return Optional.of(name);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "no thumbnail for " + image + ": " + e.getMessage());
-            return Optional.empty();
-        } finally {
+        // the first converter that reads the format and succeeds: TinyEXR in this process, else a program
+        for (ThumbnailConverter converter : converters.stream().filter(c -> c.reads(ext)).toList()) {
             try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // a stray temp thumbnail is harmless
+                Files.createDirectories(folder);
+                converter.convert(image, temp, SIZE);
+                Files.move(temp, png, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return Optional.of(name);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "no thumbnail for " + image + " by " + converter.getClass().getSimpleName()
+                        + ": " + e.getMessage());
+            } finally {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a stray temp thumbnail is harmless
+                }
             }
         }
+        return Optional.empty();
     }
 
     private static String extension(String file) {

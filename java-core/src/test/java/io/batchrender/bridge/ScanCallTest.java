@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import io.batchrender.render.TestScenes;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The scan of the references Maya reports (what the plug-in's adapter sends). */
+/** The scan of the references Maya reports (what the plug-in's adapter sends), and the plug-ins it adds. */
 class ScanCallTest {
+
+    private static final String DEADLINE = "maya/deadline-cloud-for-maya/job_bundle_output_tests/";
 
     @TempDir
     Path tmp;
@@ -42,5 +46,15 @@ class ScanCallTest {
         assertEquals(2, assets.size());
         assertTrue(assets.get(0).getAsJsonObject().get("unloaded").getAsBoolean());
         assertFalse(assets.get(1).getAsJsonObject().has("unloaded"));
+    }
+
+    @Test
+    void requiredPluginsAreTheScenesRequiresStatementsInFileOrder() {
+        // cube.ma lines 11-13: requires maya "2023"; requires "stereoCamera" "10.0"; requires -nodeType ... "mtoa" "5.1.0";
+        assertEquals(List.of("maya", "stereoCamera", "mtoa"),
+                List.copyOf(ScanCall.requiredPlugins(TestScenes.testData(DEADLINE + "cube/scene/cube.ma"))));
+        // renderman.ma lines 11-17: a requires statement spread over three lines names RenderMan_for_Maya.py
+        assertEquals(List.of("maya", "stereoCamera", "rfm_volume_aggregate_set.py", "RenderMan_for_Maya.py", "mtoa"),
+                List.copyOf(ScanCall.requiredPlugins(TestScenes.testData(DEADLINE + "renderman/scene/renderman.ma"))));
     }
 }

@@ -41,7 +41,22 @@ final class AzureViews {
         Optional<Instant> ended = j.executionInfo() == null ? Optional.empty() : instant(j.executionInfo().endTime());
         return new JobInfo(j.id(), name, s, meta(j, BatchRequests.META_RENDERER).orElse("unknown"),
                 meta(j, BatchRequests.META_SCENE).map(Path::of), out, instant(j.creationTime()).orElse(Instant.EPOCH),
-                ended, counts);
+                ended, counts, pool(j));
+    }
+
+    /**
+     * The pool a job runs on: its {@code poolInfo.poolId}; for an auto-pool the pool Batch made for it
+     * ({@code executionInfo.poolId}) once it exists, else {@code "auto-pool"}. Fields as the REST
+     * reference names them: https://learn.microsoft.com/rest/api/batchservice/job/get
+     */
+    static String pool(CloudJob j) {
+        if (j.poolInfo() != null && j.poolInfo().poolId() != null) {
+            return j.poolInfo().poolId();
+        }
+        if (j.executionInfo() != null && j.executionInfo().poolId() != null) {
+            return j.executionInfo().poolId();
+        }
+        return j.poolInfo() != null && j.poolInfo().autoPoolSpecification() != null ? "auto-pool" : "";
     }
 
     static Optional<String> meta(CloudJob j, String name) {

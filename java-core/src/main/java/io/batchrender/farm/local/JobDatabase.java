@@ -433,7 +433,7 @@ final class JobDatabase implements AutoCloseable {
                             rs.getString("renderer"), Optional.ofNullable(rs.getString("scene")).map(Path::of),
                             Path.of(rs.getString("output_dir")), Instant.ofEpochMilli(rs.getLong("created_ms")),
                             JobRows.optionalLong(rs, "ended_ms").map(Instant::ofEpochMilli),
-                            counts.getOrDefault(id, new TaskCounts(0, 0, 0, 0))));
+                            counts.getOrDefault(id, new TaskCounts(0, 0, 0, 0)), Agent.POOL));
                 }
             }
         }

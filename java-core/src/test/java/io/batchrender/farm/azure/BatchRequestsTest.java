@@ -55,6 +55,19 @@ class BatchRequestsTest {
     }
 
     @Test
+    void anAutoPoolTakesDedicatedAndSpotNodes() {
+        // the panel's Submit tab: an auto-pool with 1 dedicated and 3 Spot nodes (Batch calls Spot "low priority":
+        // https://learn.microsoft.com/rest/api/batchservice/job/add, poolInfo.autoPoolSpecification.pool)
+        var spec = new PoolSpec("", "standard_d4s_v5", 1, 3, 2, PoolImage.Marketplace.ubuntu2204(), Optional.empty());
+
+        var pool = BatchRequests.poolSpecification(spec);
+
+        assertEquals(1, pool.targetDedicatedNodes());
+        assertEquals(3, pool.targetLowPriorityNodes());
+        assertEquals(2, pool.taskSlotsPerNode());
+    }
+
+    @Test
     void anAutoStorageContainerIsNamedInsteadOfASasUrl() {
         AzureJobSettings s = new AzureJobSettings(new PoolChoice.Existing("p"), Optional.empty(), Optional.of("fgrp-shot"), "a/",
                 Optional.empty(), Optional.of("shot"), Optional.empty(), List.of(), Map.of(), Optional.empty(), List.of());

@@ -56,6 +56,8 @@ public abstract class FarmContract {
 
         assertEquals(new io.batchrender.farm.TaskCounts(0, 0, 3, 1), done.counts());
         assertFalse(done.succeeded());
+        assertEquals(poolId(), done.pool());   // the Jobs tab shows it
+        assertEquals(poolId(), farm().jobs().stream().filter(j -> j.id().equals(job.id())).findFirst().orElseThrow().pool());
         List<TaskInfo> tasks = farm().tasks(job.id());
         assertEquals(List.of("1", "2", "3", "4"), tasks.stream().map(TaskInfo::id).toList());
         assertEquals(List.of(List.of(1), List.of(2), List.of(3), List.of(4)), tasks.stream().map(TaskInfo::frames).toList());
