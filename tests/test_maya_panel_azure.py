@@ -291,3 +291,23 @@ def test_a_blender_scene_submitted_on_azure_renders_on_the_double_and_comes_home
 
 def _column(table, column):
     return [table.item(r, column).text() for r in range(table.rowCount())]
+
+
+def test_a_maya_scene_on_the_default_azure_image_is_a_red_check_before_submit(
+        azure_panel, azurite, batch_double, qtbot, maya):
+    """Issue 15, rule 8: Maya is on no marketplace image, so a Maya scene on an auto-pool of the default (Blender)
+    image is refused before anything is uploaded; the Submit tab lists the core's reason among its checks (asked off
+    the main thread) and Submit stays off until the pool is one that may have Maya."""
+    maya.open_scene(str(CUBE))
+    p = azure_panel(scene=str(CUBE))
+    _authenticate(p, qtbot, azurite, batch_double)
+    s = p.submit_tab
+    p.select_tab("Submit")
+    s.scene.setText(str(CUBE))
+    s._scene_edited()
+    assert s.pool_auto.isChecked()
+
+    def texts():
+        return [s.checks.item(i).text() for i in range(s.checks.count())]
+    qtbot.waitUntil(lambda: any(t.startswith("A Maya scene needs nodes with Maya") for t in texts()), timeout=30000)
+    assert not s.submit_button.isEnabled()

@@ -1,5 +1,6 @@
 """Submit: the scene, pool, job name, renderer, frames and output (overridable for this job without
 changing the scene), the checks before a submit, and Submit Job with its progress."""
+import json
 import os
 from typing import Any
 
@@ -35,6 +36,8 @@ def frame_spec(start, end, step):
 
 class SubmitTab(QtWidgets.QWidget):
     def __init__(self, panel):
+        self._azure_asked: Any = None
+        self._azure_answer: dict = {}
         super(SubmitTab, self).__init__()
         self.panel = panel
         self.snapshot = None  # type: Any  # the adapter's snapshot of the open scene (a dict), or None
@@ -339,6 +342,8 @@ class SubmitTab(QtWidgets.QWidget):
         if self.watch.isChecked() and not self.download.text().strip():
             out.append((False, True, "Watch is ticked: choose the download folder for the frames."))
         if self.panel.farm() == "azure":
+            for problem in self.azure_problems():
+                out.append((False, True, problem))
             plugins = self.scene_plugins()
             others = [p for p in plugins or [] if p not in MAYA_OWN_PLUGINS]
             if others:
@@ -353,6 +358,26 @@ class SubmitTab(QtWidgets.QWidget):
         else:
             out.append((True, False, "Assets: every file found."))
         return out
+
+    def azure_problems(self):
+        """What Azure Batch would refuse for this scene and pool (a Maya scene on the Blender image, a Compute
+        Gallery image with a Shared Key), as the core says (``Client.azure_checks``). Asked off the main thread
+        when the scene or pool changes; the checks are shown again when the answer comes."""
+        if self.pool_mode() == "local":
+            return []
+        key = json.dumps([self.scene.text().strip(), self.pool_request()], sort_keys=True)
+        if key != self._azure_asked:
+            self._azure_asked = key
+            scene, pool = self.scene.text().strip(), self.pool_request()
+            self.panel.background.call(lambda c: c.azure_checks(scene, pool),
+                                       lambda problems: self._azure_checked(key, problems),
+                                       lambda _e: self._azure_checked(key, []))  # Config's check says why
+        return self._azure_answer.get(key, [])
+
+    def _azure_checked(self, key, problems):
+        self._azure_answer = {key: list(problems or [])}
+        if key == self._azure_asked and problems:
+            self.update_checks()
 
     def scene_plugins(self):
         """The plug-ins the scene requires (its ``requires`` statements, as the core's scan read them), or None
