@@ -35,11 +35,14 @@ public final class JobTemplates {
                     + " \"id\": \"[parameters('jobName')]\"");
         }
         Node.Member factory = job.member("taskFactory");
-        if (factory == null) {
-            throw new TemplateException(file, job.line(), "the job has no \"taskFactory\", so it would have no tasks: add"
-                    + " one (parametricSweep, taskPerFile or taskCollection)");
+        if (factory == null && !job.has("jobManagerTask")) {
+            throw new TemplateException(file, job.line(), "the job has no \"taskFactory\" and no \"jobManagerTask\", so it"
+                    + " would have no tasks: add a task factory (parametricSweep, taskPerFile or taskCollection)");
         }
-        TaskFactories.Tasks tasks = TaskFactories.expand(file, factory, files);
+        // a job driven by its job manager task alone (Batch Explorer's distributed-render templates) has no tasks here
+        TaskFactories.Tasks tasks = factory == null ? new TaskFactories.Tasks(0, i -> {
+            throw new IndexOutOfBoundsException(i);
+        }) : TaskFactories.expand(file, factory, files);
         job = (Node.Obj) ResourceFiles.rewrite(file, job.without("taskFactory"));
         List<JsonObject> out = new ArrayList<>(tasks.count());
         boolean dependencies = false;

@@ -78,6 +78,13 @@ final class ResourceFiles {
             throw new TemplateException(file, item.line(), "each resource file must be an object, not " + Nodes.kind(item));
         }
         Node.Member blobSource = rf.member("blobSource");
+        Node.Member httpUrl = blobSource != null ? blobSource : rf.member("httpUrl");
+        if (httpUrl != null && !rf.has("filePath")) {
+            // the extensions refuse it ("'httpUrl' must also have 'file_path'", _file_utils.py resolve_resource_file);
+            // the Batch REST reference: filePath "is required" with httpUrl
+            throw new TemplateException(file, httpUrl.line(), "a resource file from \"" + httpUrl.key() + "\" needs a"
+                    + " \"filePath\": the file's path on the node, relative to the task's working folder");
+        }
         if (blobSource != null) {
             if (rf.has("httpUrl") || rf.has("source")) {
                 throw new TemplateException(file, blobSource.line(), "a resource file has one source: remove \"blobSource\"");

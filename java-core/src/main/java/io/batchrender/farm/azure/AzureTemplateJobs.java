@@ -3,14 +3,17 @@ package io.batchrender.farm.azure;
 import com.google.gson.JsonObject;
 import com.microsoft.azure.batch.BatchClient;
 import com.microsoft.azure.batch.protocol.models.CloudJob;
+import com.microsoft.azure.batch.protocol.models.CloudPool;
 import com.microsoft.azure.batch.protocol.models.JobAddParameter;
 import com.microsoft.azure.batch.protocol.models.JobPatchParameter;
 import com.microsoft.azure.batch.protocol.models.MetadataItem;
 import com.microsoft.azure.batch.protocol.models.OnAllTasksComplete;
 import com.microsoft.azure.batch.protocol.models.TaskAddParameter;
+import com.microsoft.azure.batch.protocol.models.VirtualMachineConfiguration;
 import io.batchrender.farm.FarmException;
 import io.batchrender.storage.azure.AzureBlobStore;
 import io.batchrender.templates.ExpandedJob;
+import io.batchrender.templates.TaskShell;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,7 +52,7 @@ public final class AzureTemplateJobs {
 
     private final BatchClient client;
     private final TaskSubmitter tasks;
-    private final AzureBlobStore store;
+    private final java.util.function.Supplier<AzureBlobStore> store;
 
     /**
      * @param farm  the Batch account to submit to
@@ -57,6 +60,20 @@ public final class AzureTemplateJobs {
      *              configured (a template with file groups is then refused before anything is made)
      */
     public AzureTemplateJobs(AzureFarm farm, AzureBlobStore store) {
+        this(farm, () -> store);
+    }
+
+    /**
+     * Opens our storage account only when the template uses a file group: a template without file
+     * groups runs with no storage account configured.
+     *
+     * @param store opens the storage account; gives null, or throws a one-line error, when none is configured
+     */
+    public static AzureTemplateJobs openingStore(AzureFarm farm, java.util.function.Supplier<AzureBlobStore> store) {
+        return new AzureTemplateJobs(farm, store);
+    }
+
+    private AzureTemplateJobs(AzureFarm farm, java.util.function.Supplier<AzureBlobStore> store) {
         this.client = farm.client();
         this.tasks = farm.taskSubmitter();
         this.store = store;
@@ -77,6 +94,11 @@ public final class AzureTemplateJobs {
             throw new UnsupportedTemplateException("'" + jobId + "' is not a Batch job id: letters, digits, - and _, up to 64.");
         }
         List<String> notes = new ArrayList<>();
+        JsonObject given = expanded.job();
+        String poolId = given.has("poolInfo") && given.get("poolInfo").isJsonObject()
+                && given.getAsJsonObject("poolInfo").has("poolId") ? given.getAsJsonObject("poolInfo").get("poolId").getAsString() : null;
+        CloudPool pool = poolId == null ? null : requirePool(poolId, jobId);
+        expanded = inPoolShell(expanded, pool);
         TemplateStorage storage = new TemplateStorage(store); // SAS URLs made afresh for each submission
         JsonObject job = expanded.job();
         List<JsonObject> taskBodies = expanded.tasks();
@@ -123,11 +145,11 @@ public final class AzureTemplateJobs {
             // 'jobs' and 'job show' say what it is, as for a template job on the local farm
             meta.add(new MetadataItem().withName(BatchRequests.META_RENDERER).withValue("template"));
         }
-        add.withMetadata(meta).withOnAllTasksComplete(OnAllTasksComplete.NO_ACTION);
+        // a job driven by its job manager task alone gets its onAllTasksComplete at once, as the extensions send
+        // it (they set noaction only around adding a task factory's tasks)
+        boolean managerOnly = params.isEmpty();
+        add.withMetadata(meta).withOnAllTasksComplete(managerOnly ? onAll : OnAllTasksComplete.NO_ACTION);
 
-        if (add.poolInfo() != null && add.poolInfo().poolId() != null) {
-            requirePool(add.poolInfo().poolId(), jobId);
-        }
         List<String> created = refs.outputs().isEmpty() ? List.of() : storage.createOutputs(refs.outputs());
         try {
             createJob(add, submission);
@@ -137,7 +159,7 @@ public final class AzureTemplateJobs {
         }
         try {
             tasks.addAll(jobId, params);
-            if (onAll != null && onAll != OnAllTasksComplete.NO_ACTION) {
+            if (!managerOnly && onAll != null && onAll != OnAllTasksComplete.NO_ACTION) {
                 client.protocolLayer().jobs().patch(jobId, new JobPatchParameter().withOnAllTasksComplete(onAll));
             }
         } catch (RuntimeException e) {
@@ -181,9 +203,29 @@ public final class AzureTemplateJobs {
         return java.util.Arrays.asList(out);
     }
 
-    private void requirePool(String poolId, String jobId) {
+    /**
+     * The job with its command lines in the pool's shell, as the Batch CLI extensions submit it
+     * ({@link TaskShell}): the OS from the auto-pool specification, or from the pool the job runs on.
+     */
+    private static ExpandedJob inPoolShell(ExpandedJob expanded, CloudPool pool) {
+        if (!TaskShell.needsOs(expanded)) {
+            return expanded;
+        }
+        java.util.Optional<TaskShell.Os> os = TaskShell.autoPoolOs(expanded.job());
+        if (os.isEmpty() && pool != null) {
+            VirtualMachineConfiguration vm = pool.virtualMachineConfiguration();
+            os = java.util.Optional.of(TaskShell.osOf(vm == null ? null : vm.nodeAgentSKUId(),
+                    vm == null || vm.imageReference() == null ? null : vm.imageReference().publisher()));
+        }
+        if (os.isEmpty()) {
+            return expanded; // no pool to run on: 'add job' refuses it (poolInfo is required)
+        }
+        return TaskShell.wrap(expanded, os.get());
+    }
+
+    private CloudPool requirePool(String poolId, String jobId) {
         try {
-            client.protocolLayer().pools().get(poolId);
+            return client.protocolLayer().pools().get(poolId);
         } catch (RuntimeException e) {
             if (BatchErrors.code(e).filter("PoolNotFound"::equals).isPresent()) {
                 throw new FarmException("Job " + jobId + " is for pool " + poolId + ", which the Batch account does not have:"

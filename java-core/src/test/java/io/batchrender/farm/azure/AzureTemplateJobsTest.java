@@ -137,10 +137,13 @@ class AzureTemplateJobsTest {
             JsonObject t = batch.taskBody("robot-walk", Integer.toString(i)).orElseThrow();
             assertEquals("Frame " + frame, t.get("displayName").getAsString());
             String cmd = t.get("commandLine").getAsString();
-            assertTrue(cmd.startsWith("mkdir \"$AZ_BATCH_TASK_WORKING_DIR/thumbs\";sudo mkdir -m a=rwx -p \"/X\";"), cmd);
-            assertTrue(cmd.contains("export maya_version=Maya2018.sh;export maya_version=${maya_version,,};$maya_version -r arnold"
+            // the template's line, in the Linux pool's bash as the Batch CLI extensions submit it
+            // (_template_utils.py _add_cmd_prefix); its job preparation and release lines start with /bin/bash -c already
+            assertTrue(cmd.startsWith("/bin/bash -c 'set -e; set -o pipefail; mkdir \"$AZ_BATCH_TASK_WORKING_DIR/thumbs\";sudo mkdir"
+                    + " -m a=rwx -p \"/X\";"), cmd);
+            assertTrue(cmd.endsWith("export maya_version=Maya2018.sh;export maya_version=${maya_version,,};$maya_version -r arnold"
                     + " -ai:lve 1   -proj \"$AZ_BATCH_JOB_PREP_WORKING_DIR\" -rd \"$AZ_BATCH_TASK_WORKING_DIR/images\" -s " + frame
-                    + " -e " + frame + " \"/X/scenes/robot.ma\";err=$?;sudo umount \"/X\";exit $err"), cmd);
+                    + " -e " + frame + " \"/X/scenes/robot.ma\";err=$?;sudo umount \"/X\";exit $err; wait'"), cmd);
             assertEquals("pool", t.getAsJsonObject("userIdentity").getAsJsonObject("autoUser").get("scope").getAsString());
             assertEquals("FLEXLM_TIMEOUT", t.getAsJsonArray("environmentSettings").get(1).getAsJsonObject().get("name").getAsString());
             List<String[]> outs = new ArrayList<>();
