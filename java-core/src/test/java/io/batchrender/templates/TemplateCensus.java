@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * {@code ncj/} folder of Azure/BatchExplorer-data): how many job templates expand, and how many of
  * their command lines (tasks, job preparation, release and manager tasks) would run on a Batch
  * node, which splits a command line into words and runs it without a shell: a line runs when it
- * starts with a shell or uses nothing only a shell reads ({@code ; & | < > $ % `}).
+ * starts with a shell (a line wrapped in bash with a single quote inside does not count: that quote
+ * ends the wrapping's) or uses nothing only a shell reads ({@code ; & | < > $ % `}).
  * A required parameter without a value gets a stand-in of its type (its first allowed value, its
  * minimum, or {@code x}); a {@code job.parameters.json} beside the template is read first. The OS
  * is the one of {@code pool.template.json} beside the job template.
@@ -62,16 +63,57 @@ public final class TemplateCensus {
                 System.out.println("FAILS    " + p + ": " + e.getMessage());
             }
         }
+        List<Path> pools;
+        try (Stream<Path> s = Files.walk(Path.of(args[0]))) {
+            pools = s.filter(p -> p.getFileName().toString().equals("pool.template.json")).sorted().toList();
+        }
+        int poolsExpanded = 0;
+        int startTasks = 0;
+        int startTasksRun = 0;
+        for (Path p : pools) {
+            try {
+                Template t = Template.read(p);
+                JsonObject pool = PoolTemplates.expand(t, stand_ins(t)).pool();
+                poolsExpanded++;
+                if (pool.has("startTask")) {
+                    startTasks++;
+                    String line = pool.getAsJsonObject("startTask").get("commandLine").getAsString();
+                    if (runs(line)) {
+                        startTasksRun++;
+                    } else {
+                        System.out.println("start task needs a shell: " + p + ": " + line);
+                    }
+                }
+            } catch (RuntimeException e) {
+                System.out.println("FAILS    " + p + ": " + e.getMessage());
+            }
+        }
+        System.out.println("pool templates: " + pools.size() + ", expand: " + poolsExpanded + "; start tasks: " + startTasks
+                + ", run: " + startTasksRun);
         System.out.println("job templates: " + jobs.size() + ", expand: " + expanded + "; command lines: " + lines
                 + ", run: " + runs + ", do not run: " + (lines - runs));
     }
 
     /** The job as the farm would submit it to a pool made from {@code poolTemplate}. */
     private static ExpandedJob runAs(ExpandedJob job, Path poolTemplate) {
-        return job;
+        if (!TaskShell.needsOs(job)) {
+            return job;
+        }
+        java.util.Optional<TaskShell.Os> os = TaskShell.autoPoolOs(job.job());
+        if (os.isEmpty() && Files.isRegularFile(poolTemplate)) {
+            Template t = Template.read(poolTemplate);
+            os = java.util.Optional.of(TaskShell.osOf(PoolTemplates.expand(t, stand_ins(t)).pool()));
+        }
+        return os.map(o -> TaskShell.wrap(job, o)).orElse(job);
     }
 
+    private static final String BASH = "/bin/bash -c 'set -e; set -o pipefail; ";
+
     private static boolean runs(String line) {
+        if (line.startsWith(BASH) && line.endsWith("; wait'")
+                && line.substring(BASH.length(), line.length() - "; wait'".length()).contains("'")) {
+            return false; // a single quote inside ends the wrapping's quote (the extensions escape nothing)
+        }
         return line.startsWith("cmd.exe /c") || line.startsWith("cmd /c") || line.startsWith("/bin/bash -c")
                 || line.startsWith("/bin/sh -c") || !SHELL_ONLY.matcher(line).find();
     }
