@@ -113,4 +113,46 @@ class ExtensionsLeniencyTest {
         assertTrue(pool.get("taskSlotsPerNode").getAsJsonPrimitive().isNumber());
         assertTrue(pool.get("displayName").getAsJsonPrimitive().isString(), "a text field stays text");
     }
+
+    /** A task whose one resource file is {@code resourceFile}, expanded with {@code blobs} in file group "data". */
+    private static JsonObject onlyResourceFile(String resourceFile, List<String> blobs) {
+        String text = """
+                {"job": {"id": "j", "poolInfo": {"poolId": "p"},
+                  "taskFactory": {"type": "taskCollection", "tasks": [
+                    {"id": "0", "commandLine": "render.sh", "resourceFiles": [%s]}]}}}""".formatted(resourceFile);
+        FileGroupFiles files = (container, prefix) -> {
+            assertEquals("fgrp-data", container);
+            return blobs.stream().filter(b -> b.startsWith(prefix)).sorted()
+                    .map(b -> new SourceFile(b, "https://blob.fgrp-data/" + b)).toList();
+        };
+        ExpandedJob job = JobTemplates.expand(Template.parse(text, "job.json"), ParameterValues.none(), files);
+        return job.task(0).getAsJsonArray("resourceFiles").get(0).getAsJsonObject();
+    }
+
+    @Test
+    void aFileGroupPrefixNamingExactlyOneFileGoesToFilePathItself() {
+        // the cases of the extensions' test_batch_extensions_resolve_resource_file (tests/test_extensions.py)
+        JsonObject single = onlyResourceFile(
+                "{\"source\": {\"fileGroup\": \"data\", \"prefix\": \"data1.txt\"}, \"filePath\": \"localFile\"}",
+                List.of("data1.txt"));
+        assertEquals(com.google.gson.JsonParser.parseString(
+                "{\"httpUrl\": \"https://blob.fgrp-data/data1.txt\", \"filePath\": \"localFile\"}"), single);
+
+        JsonObject ownName = onlyResourceFile("{\"source\": {\"fileGroup\": \"data\", \"prefix\": \"data1.txt\"}}",
+                List.of("data1.txt", "data2.txt"));
+        assertEquals("data1.txt", ownName.get("filePath").getAsString(), "no filePath: the file's own name");
+        assertEquals("https://blob.fgrp-data/data1.txt", ownName.get("httpUrl").getAsString());
+
+        // prefix "data1" of data1.txt: a folder ("localFile/data1.txt" there; Batch puts it at the same path)
+        JsonObject folder = onlyResourceFile(
+                "{\"source\": {\"fileGroup\": \"data\", \"prefix\": \"data1\"}, \"filePath\": \"localFile\"}",
+                List.of("data1.txt"));
+        assertEquals(com.google.gson.JsonParser.parseString("{\"autoStorageContainerName\": \"fgrp-data\","
+                + " \"blobPrefix\": \"data1\", \"filePath\": \"localFile\"}"), folder);
+
+        JsonObject two = onlyResourceFile(
+                "{\"source\": {\"fileGroup\": \"data\", \"prefix\": \"data1.txt\"}, \"filePath\": \"localFile\"}",
+                List.of("data1.txt", "data1.txt.bak"));
+        assertEquals("fgrp-data", two.get("autoStorageContainerName").getAsString(), "two files under the prefix: a folder");
+    }
 }

@@ -485,4 +485,31 @@ class AzureTemplateJobsTest {
         assertEquals("https://example.com/setup.sh", batch.taskBody("legacy", "4").orElseThrow().getAsJsonArray("resourceFiles")
                 .get(0).getAsJsonObject().get("httpUrl").getAsString());
     }
+
+    @Test
+    void aFileGroupPrefixNamingOneFileIsSentAsThatBlobAtFilePathAndLandsThere() throws Exception {
+        idlePool("maya-pool");
+        farm.resizeNodes("maya-pool", 1, 0, io.batchrender.farm.ShrinkPolicy.REQUEUE);
+        put("fgrp-one", "scenes/shot.ma", "//Maya ASCII scene\n");
+        io.batchrender.templates.Template t = io.batchrender.templates.Template.parse("""
+                {"job": {"id": "one-file", "poolInfo": {"poolId": "maya-pool"},
+                  "taskFactory": {"type": "taskCollection", "tasks": [{"id": "0", "commandLine": "cat scene.ma",
+                    "resourceFiles": [{"source": {"fileGroup": "one", "prefix": "scenes/shot.ma"}, "filePath": "scene.ma"}]}]}}}""",
+                "job.json");
+        AzureFileGroupFiles files = new AzureFileGroupFiles(store);
+        ExpandedJob job = io.batchrender.templates.JobTemplates.expand(t, io.batchrender.templates.ParameterValues.none(),
+                (c, p) -> files.list(c, p).stream().map(f -> new io.batchrender.templates.SourceFile(f.name(), f.url())).toList());
+
+        new AzureTemplateJobs(farm, store).submit(job);
+
+        JsonObject rf = batch.taskBody("one-file", "0").orElseThrow().getAsJsonArray("resourceFiles").get(0).getAsJsonObject();
+        assertEquals("scene.ma", rf.get("filePath").getAsString());
+        assertTrue(rf.get("httpUrl").getAsString().startsWith(store.containerUrl("fgrp-one") + "/scenes/shot.ma?"), rf.toString());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!batch.taskBody("one-file", "0").orElseThrow().get("state").getAsString().equals("completed")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals("//Maya ASCII scene\n", Files.readString(farm.log("one-file", "0", 1).stdout()));
+    }
 }
