@@ -100,10 +100,20 @@ public final class TaskShell {
     /** The job with every task's and job task's command line wrapped for {@code os}. */
     public static ExpandedJob wrap(ExpandedJob expanded, Os os) {
         JsonObject job = expanded.job();
-        JOB_TASKS.forEach(k -> wrapCommand(object(job, k), os));
+        wrapJobBody(job, os);
         List<JsonObject> tasks = expanded.tasks();
-        tasks.forEach(t -> wrapCommand(t, os));
+        tasks.forEach(t -> wrapTaskBody(t, os));
         return new ExpandedJob(job, tasks);
+    }
+
+    /** Wraps, in place, the command lines of a job body's preparation, release and manager tasks. */
+    public static void wrapJobBody(JsonObject job, Os os) {
+        JOB_TASKS.forEach(k -> wrapCommand(object(job, k), os));
+    }
+
+    /** Wraps, in place, the command line of a task body. */
+    public static void wrapTaskBody(JsonObject task, Os os) {
+        wrapCommand(task, os);
     }
 
     /** The pool with its start task's command line wrapped for the pool's own OS. */

@@ -94,11 +94,6 @@ public final class AzureTemplateJobs {
             throw new UnsupportedTemplateException("'" + jobId + "' is not a Batch job id: letters, digits, - and _, up to 64.");
         }
         List<String> notes = new ArrayList<>();
-        JsonObject given = expanded.job();
-        String poolId = given.has("poolInfo") && given.get("poolInfo").isJsonObject()
-                && given.getAsJsonObject("poolInfo").has("poolId") ? given.getAsJsonObject("poolInfo").get("poolId").getAsString() : null;
-        CloudPool pool = poolId == null ? null : requirePool(poolId, jobId);
-        expanded = inPoolShell(expanded, pool);
         TemplateStorage storage = new TemplateStorage(store); // SAS URLs made afresh for each submission
         JsonObject job = expanded.job();
         List<JsonObject> taskBodies = expanded.tasks();
@@ -126,6 +121,13 @@ public final class AzureTemplateJobs {
                 : "s " + String.join(", ", which.subList(0, Math.min(3, which.size()))) + (which.size() > 3 ? ", ..." : "")
                 + " (" + which.size() + " in all)") + ": " + note));
         storage.check(refs, where);
+        JsonObject poolInfo = job.has("poolInfo") && job.get("poolInfo").isJsonObject() ? job.getAsJsonObject("poolInfo") : null;
+        CloudPool pool = poolInfo != null && poolInfo.has("poolId") ? requirePool(poolInfo.get("poolId").getAsString(), jobId) : null;
+        // command lines in the pool's shell, as the Batch CLI extensions submit a template (they GET the pool too)
+        shellOf(job, pool).ifPresent(os -> {
+            TaskShell.wrapJobBody(job, os);
+            taskBodies.forEach(t -> TaskShell.wrapTaskBody(t, os));
+        });
         if (!refs.isEmpty()) {
             TemplateFileGroups.rewrite(job, where, storage.readUrls(), storage.writeUrls());
             taskBodies.forEach(t -> TemplateFileGroups.rewrite(t, where, storage.readUrls(), storage.writeUrls()));
@@ -203,24 +205,15 @@ public final class AzureTemplateJobs {
         return java.util.Arrays.asList(out);
     }
 
-    /**
-     * The job with its command lines in the pool's shell, as the Batch CLI extensions submit it
-     * ({@link TaskShell}): the OS from the auto-pool specification, or from the pool the job runs on.
-     */
-    private static ExpandedJob inPoolShell(ExpandedJob expanded, CloudPool pool) {
-        if (!TaskShell.needsOs(expanded)) {
-            return expanded;
-        }
-        java.util.Optional<TaskShell.Os> os = TaskShell.autoPoolOs(expanded.job());
+    /** The OS of the job's auto-pool, or of the pool it runs on ({@link TaskShell#osOf(String, String)}). */
+    private static java.util.Optional<TaskShell.Os> shellOf(JsonObject job, CloudPool pool) {
+        java.util.Optional<TaskShell.Os> os = TaskShell.autoPoolOs(job);
         if (os.isEmpty() && pool != null) {
             VirtualMachineConfiguration vm = pool.virtualMachineConfiguration();
             os = java.util.Optional.of(TaskShell.osOf(vm == null ? null : vm.nodeAgentSKUId(),
                     vm == null || vm.imageReference() == null ? null : vm.imageReference().publisher()));
         }
-        if (os.isEmpty()) {
-            return expanded; // no pool to run on: 'add job' refuses it (poolInfo is required)
-        }
-        return TaskShell.wrap(expanded, os.get());
+        return os; // empty: no pool to run on, and 'add job' refuses it (poolInfo is required)
     }
 
     private CloudPool requirePool(String poolId, String jobId) {
