@@ -59,6 +59,7 @@ final class TemplateCommand implements Runnable {
         @Override
         public Integer call() {
             Template template = input.load(true);
+            template.notes(input.values()).forEach(n -> cli.err.println(n.startsWith("warning:") ? n : "note: " + n));
             try (TemplateFarm farm = TemplateFarm.open(cli, farmOption.name)) {
                 ExpandedJob job = farm.expand(template, input.values());
                 if (dryRun) {
@@ -127,6 +128,7 @@ final class TemplateCommand implements Runnable {
         @Override
         public Integer call() {
             Template template = input.load(false);
+            template.notes(input.values()).forEach(n -> cli.err.println(n.startsWith("warning:") ? n : "note: " + n));
             ExpandedPool pool = io.batchrender.templates.PoolTemplates.expand(template, input.values());
             if (dryRun) {
                 cli.out.println(JsonViews.GSON.toJson(pool.pool()));

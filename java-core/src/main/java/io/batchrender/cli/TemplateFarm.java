@@ -70,7 +70,7 @@ final class TemplateFarm implements AutoCloseable {
 
     Submitted submit(ExpandedJob job) {
         if (azure) {
-            var s = new AzureTemplateJobs((AzureFarm) farm(), azureStore()).submit(job);
+            var s = AzureTemplateJobs.openingStore((AzureFarm) farm(), this::azureStore).submit(job);
             return new Submitted(s.jobId(), s.notes());
         }
         var s = new LocalTemplateJobs((LocalFarm) farm(), localStore(), cli.env).submit(job);
@@ -79,7 +79,7 @@ final class TemplateFarm implements AutoCloseable {
 
     Submitted createPool(ExpandedPool pool) {
         if (azure) {
-            return new Submitted(new AzureTemplatePools((AzureFarm) farm(), azureStore()).create(pool), List.of());
+            return new Submitted(AzureTemplatePools.openingStore((AzureFarm) farm(), this::azureStore).create(pool), List.of());
         }
         List<String> notes = new ArrayList<>();
         notes.add("this workstation has one pool, 'local', with one slot per core: nothing was created, and the"

@@ -38,7 +38,7 @@ final class Evaluator {
             List<Node.Member> out = new ArrayList<>(o.members().size());
             for (Node.Member m : o.members()) {
                 Node v = evaluate(m.value());
-                if (m.value() instanceof Node.Str && !(v instanceof Node.Str && v == m.value())) {
+                if (m.value() instanceof Node.Str) { // a literal "2" in a count too, as the extensions' typed models read it
                     v = BatchFieldTypes.coerce(m.key(), v);
                 }
                 out.add(new Node.Member(m.key(), m.line(), v));

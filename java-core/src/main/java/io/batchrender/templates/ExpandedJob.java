@@ -32,15 +32,15 @@ import java.util.List;
  * </ul>
  *
  * @param job   the job, as above
- * @param tasks the tasks, as above; never empty
+ * @param tasks the tasks, as above; empty only for a job driven by its {@code jobManagerTask}
  */
 public record ExpandedJob(JsonObject job, List<JsonObject> tasks) {
 
     public ExpandedJob {
         job = job.deepCopy();
         tasks = tasks.stream().map(JsonObject::deepCopy).toList();
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("a job needs at least one task");
+        if (tasks.isEmpty() && !job.has("jobManagerTask")) {
+            throw new IllegalArgumentException("a job needs at least one task, or a job manager task");
         }
     }
 

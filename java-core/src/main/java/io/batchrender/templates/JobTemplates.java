@@ -16,8 +16,8 @@ public final class JobTemplates {
      * The job and its tasks, in the shape {@link ExpandedJob} describes.
      *
      * @param values the values given for the template's parameters
-     * @param files  lists the files of a {@code taskPerFile} source ({@link FileGroupFiles#none()}
-     *               when the farm has no store)
+     * @param files  lists the files of a {@code taskPerFile} source, and the file groups whose prefix
+     *               may name exactly one file ({@link FileGroupFiles#none()} when the farm has no store)
      * @throws TemplateException for anything wrong, naming the template line; nothing is half-built
      */
     public static ExpandedJob expand(Template template, ParameterValues values, FileGroupFiles files) {
@@ -35,16 +35,20 @@ public final class JobTemplates {
                     + " \"id\": \"[parameters('jobName')]\"");
         }
         Node.Member factory = job.member("taskFactory");
-        if (factory == null) {
-            throw new TemplateException(file, job.line(), "the job has no \"taskFactory\", so it would have no tasks: add"
-                    + " one (parametricSweep, taskPerFile or taskCollection)");
+        if (factory == null && !job.has("jobManagerTask")) {
+            throw new TemplateException(file, job.line(), "the job has no \"taskFactory\" and no \"jobManagerTask\", so it"
+                    + " would have no tasks: add a task factory (parametricSweep, taskPerFile or taskCollection)");
         }
-        TaskFactories.Tasks tasks = TaskFactories.expand(file, factory, files);
-        job = (Node.Obj) ResourceFiles.rewrite(file, job.without("taskFactory"));
+        // a job driven by its job manager task alone (Batch Explorer's distributed-render templates) has no tasks here
+        TaskFactories.Tasks tasks = factory == null ? new TaskFactories.Tasks(0, i -> {
+            throw new IndexOutOfBoundsException(i);
+        }) : TaskFactories.expand(file, factory, files);
+        SingleFiles single = new SingleFiles(files);
+        job = (Node.Obj) ResourceFiles.rewrite(file, job.without("taskFactory"), single);
         List<JsonObject> out = new ArrayList<>(tasks.count());
         boolean dependencies = false;
         for (int i = 0; i < tasks.count(); i++) {
-            Node.Obj rewritten = (Node.Obj) ResourceFiles.rewrite(file, tasks.task().apply(i));
+            Node.Obj rewritten = (Node.Obj) ResourceFiles.rewrite(file, tasks.task().apply(i), single);
             dependencies |= rewritten.has("dependsOn");
             out.add(Nodes.toGson(rewritten).getAsJsonObject());
         }

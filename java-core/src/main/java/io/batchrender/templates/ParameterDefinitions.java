@@ -21,28 +21,31 @@ final class ParameterDefinitions {
 
     private final Map<String, Definition> byName;
     private final int sectionLine;
+    private final List<String> notes;
 
-    private ParameterDefinitions(Map<String, Definition> byName, int sectionLine) {
+    private ParameterDefinitions(Map<String, Definition> byName, int sectionLine, List<String> notes) {
         this.byName = byName;
         this.sectionLine = sectionLine;
+        this.notes = List.copyOf(notes);
     }
 
     static ParameterDefinitions read(String file, Node.Member section) {
         Map<String, Definition> out = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
         if (section == null) {
-            return new ParameterDefinitions(out, 1);
+            return new ParameterDefinitions(out, 1, notes);
         }
         if (!(section.value() instanceof Node.Obj params)) {
             throw new TemplateException(file, section.line(), "\"parameters\" must be an object of named parameter"
                     + " definitions, not " + Nodes.kind(section.value()));
         }
         for (Node.Member m : params.members()) {
-            out.put(m.key(), new Definition(definition(file, m), m.line()));
+            out.put(m.key(), new Definition(definition(file, m, notes), m.line()));
         }
-        return new ParameterDefinitions(out, section.line());
+        return new ParameterDefinitions(out, section.line(), notes);
     }
 
-    private static TemplateParameter definition(String file, Node.Member m) {
+    private static TemplateParameter definition(String file, Node.Member m, List<String> notes) {
         String name = m.key();
         if (!(m.value() instanceof Node.Obj def)) {
             throw new TemplateException(file, m.line(), "parameter '" + name + "' must be an object such as"
@@ -50,8 +53,11 @@ final class ParameterDefinitions {
         }
         for (Node.Member f : def.members()) {
             if (!FIELDS.contains(f.key())) {
-                throw new TemplateException(file, f.line(), "parameter '" + name + "' has an unknown field \"" + f.key()
-                        + "\": use type, defaultValue, allowedValues, minValue, maxValue, minLength, maxLength or metadata");
+                // the extensions read only the fields they know (_template_utils.py _validate_parameter) and
+                // Batch Explorer's form adds its own (additionalProperties): ignored, as there, but said
+                notes.add(file + ":" + f.line() + ": parameter '" + name + "': field \"" + f.key() + "\" is not one a"
+                        + " template parameter has (type, defaultValue, allowedValues, minValue, maxValue, minLength,"
+                        + " maxLength, metadata): ignored");
             }
         }
         Node.Member type = def.member("type");
@@ -146,6 +152,11 @@ final class ParameterDefinitions {
 
     Set<String> names() {
         return byName.keySet();
+    }
+
+    /** What reading left aside (unknown fields of a definition), one line each naming the template line. */
+    List<String> notes() {
+        return notes;
     }
 
     /** The line of the {@code parameters} section (1 when there is none). */

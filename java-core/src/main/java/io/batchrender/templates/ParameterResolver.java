@@ -24,7 +24,9 @@ final class ParameterResolver {
         ParameterDefinitions defs = t.definitions();
         String file = t.file();
         for (String name : given.names()) {
-            if (!defs.names().contains(name)) {
+            // a parameters file may hold values for parameters this template does not declare: Microsoft ships
+            // such files, and the extensions read only the declared ones (_get_template_params); see undeclared()
+            if (!defs.names().contains(name) && !given.get(name).fromFile()) {
                 String known = defs.names().isEmpty() ? "this template has no parameters"
                         : "this template has " + String.join(", ", defs.names());
                 String guess = closest(name, defs.names()).map(g -> "did you mean '" + g + "'? ").orElse("");
@@ -63,6 +65,21 @@ final class ParameterResolver {
                     : ParameterCheck.convert(file, d.line(), d.parameter(), d.parameter().defaultValue().orElseThrow(), false,
                     "defaultValue");
             out.put(name, value);
+        }
+        return out;
+    }
+
+    /** One warning per value of a parameters file for a parameter {@code t} does not declare (they are ignored). */
+    static List<String> undeclared(Template t, ParameterValues given) {
+        ParameterDefinitions defs = t.definitions();
+        List<String> out = new ArrayList<>();
+        for (String name : given.names()) {
+            ParameterValues.Given g = given.get(name);
+            if (!defs.names().contains(name) && g.fromFile()) {
+                String guess = closest(name, defs.names()).map(n -> " (did you mean '" + n + "'?)").orElse("");
+                out.add("warning: " + g.origin() + ": " + t.file() + " has no parameter '" + name + "'" + guess
+                        + ": its value is ignored");
+            }
         }
         return out;
     }

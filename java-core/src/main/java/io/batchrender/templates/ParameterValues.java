@@ -22,7 +22,7 @@ import java.util.Set;
 public final class ParameterValues {
 
     /** One value: JSON from a file, or raw text from the command line, and where it was written. */
-    record Given(JsonElement value, boolean fromText, String origin) {
+    record Given(JsonElement value, boolean fromText, String origin, boolean fromFile) {
     }
 
     private static final ParameterValues NONE = new ParameterValues(Map.of());
@@ -78,7 +78,7 @@ public final class ParameterValues {
             if (v instanceof Node.Obj o && o.members().size() == 1 && o.has("value") && !(o.get("value") instanceof Node.Null)) {
                 v = o.get("value");
             }
-            out.put(m.key(), new Given(Nodes.toGson(v), false, file + ":" + m.line()));
+            out.put(m.key(), new Given(Nodes.toGson(v), false, file + ":" + m.line(), true));
         }
         return new ParameterValues(out);
     }
@@ -98,7 +98,7 @@ public final class ParameterValues {
                         + " --param frameEnd=10 (see the names with `template params`)");
             }
             String name = arg.substring(0, eq).strip();
-            out.put(name, new Given(new JsonPrimitive(arg.substring(eq + 1)), true, "--param " + name));
+            out.put(name, new Given(new JsonPrimitive(arg.substring(eq + 1)), true, "--param " + name, false));
         }
         return new ParameterValues(out);
     }
@@ -106,7 +106,7 @@ public final class ParameterValues {
     /** Values given as JSON by a program (the Maya panel, a script), each in its declared type. */
     public static ParameterValues of(Map<String, JsonElement> values) {
         Map<String, Given> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, new Given(v.deepCopy(), false, "the values given")));
+        values.forEach((k, v) -> out.put(k, new Given(v.deepCopy(), false, "the values given", false)));
         return new ParameterValues(out);
     }
 

@@ -3,7 +3,10 @@ package io.batchrender.templates;
 import com.google.gson.JsonElement;
 import java.util.Map;
 
-/** Expands pool templates: parameters applied, expressions evaluated, file groups resolved. */
+/**
+ * Expands pool templates: parameters applied, expressions evaluated, file groups resolved, the start
+ * task's command line in the pool's shell ({@link TaskShell}).
+ */
 public final class PoolTemplates {
 
     private PoolTemplates() {
@@ -29,6 +32,7 @@ public final class PoolTemplates {
                     + " \"id\": \"[parameters('poolName')]\"");
         }
         pool = (Node.Obj) ResourceFiles.rewrite(file, pool);
-        return new ExpandedPool(Nodes.toGson(pool).getAsJsonObject());
+        // the start task in the pool's shell, as the Batch CLI extensions create pools
+        return TaskShell.wrap(new ExpandedPool(Nodes.toGson(pool).getAsJsonObject()));
     }
 }

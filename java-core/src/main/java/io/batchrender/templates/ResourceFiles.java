@@ -3,6 +3,7 @@ package io.batchrender.templates;
 import io.batchrender.storage.FileGroups;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +27,14 @@ final class ResourceFiles {
 
     /** The node with its resource files rewritten and its output destinations checked. */
     static Node rewrite(String file, Node n) {
+        return rewrite(file, n, SingleFiles.NONE);
+    }
+
+    /**
+     * As {@link #rewrite(String, Node)}; a file group whose prefix names exactly one file
+     * ({@code single}) becomes an {@code httpUrl} to that file with {@code filePath} the file itself.
+     */
+    static Node rewrite(String file, Node n, SingleFiles single) {
         if (n instanceof Node.Obj o) {
             List<Node.Member> out = new ArrayList<>(o.members().size());
             boolean changed = false;
@@ -35,7 +44,7 @@ final class ResourceFiles {
                     List<Node> files = new ArrayList<>(a.items().size());
                     boolean filesChanged = false;
                     for (Node item : a.items()) {
-                        Node rf = resourceFile(file, item);
+                        Node rf = resourceFile(file, item, single);
                         filesChanged |= rf != item;
                         files.add(rf);
                     }
@@ -43,7 +52,7 @@ final class ResourceFiles {
                 } else if (m.key().equals("outputFiles") && v instanceof Node.Arr a) {
                     a.items().forEach(item -> checkOutput(file, item));
                 } else {
-                    v = rewrite(file, v);
+                    v = rewrite(file, v, single);
                 }
                 changed |= v != m.value();
                 out.add(v == m.value() ? m : new Node.Member(m.key(), m.line(), v));
@@ -54,7 +63,7 @@ final class ResourceFiles {
             List<Node> out = new ArrayList<>(a.items().size());
             boolean changed = false;
             for (Node item : a.items()) {
-                Node v = rewrite(file, item);
+                Node v = rewrite(file, item, single);
                 changed |= v != item;
                 out.add(v);
             }
@@ -73,11 +82,18 @@ final class ResourceFiles {
         }
     }
 
-    private static Node resourceFile(String file, Node item) {
+    private static Node resourceFile(String file, Node item, SingleFiles single) {
         if (!(item instanceof Node.Obj rf)) {
             throw new TemplateException(file, item.line(), "each resource file must be an object, not " + Nodes.kind(item));
         }
         Node.Member blobSource = rf.member("blobSource");
+        Node.Member httpUrl = blobSource != null ? blobSource : rf.member("httpUrl");
+        if (httpUrl != null && !rf.has("filePath")) {
+            // the extensions refuse it ("'httpUrl' must also have 'file_path'", _file_utils.py resolve_resource_file);
+            // the Batch REST reference: filePath "is required" with httpUrl
+            throw new TemplateException(file, httpUrl.line(), "a resource file from \"" + httpUrl.key() + "\" needs a"
+                    + " \"filePath\": the file's path on the node, relative to the task's working folder");
+        }
         if (blobSource != null) {
             if (rf.has("httpUrl") || rf.has("source")) {
                 throw new TemplateException(file, blobSource.line(), "a resource file has one source: remove \"blobSource\"");
@@ -126,6 +142,24 @@ final class ResourceFiles {
         Node.Member prefix = source.member("prefix");
         int line = sourceMember.line();
         List<Node.Member> out = new ArrayList<>();
+        String prefixText = prefix == null ? "" : ((Node.Str) prefix.value()).value();
+        if (kind.key().equals("fileGroup")) {
+            Optional<SourceFile> one = single.only(container(file, kind.line(), value), prefixText);
+            if (one.isPresent()) {
+                // the prefix names one file: it goes to filePath itself, or under its own name (the extensions'
+                // convert_blobs_to_resource_files); Batch would put it under filePath as a folder
+                out.add(new Node.Member("httpUrl", line, new Node.Str(kind.line(), one.get().url())));
+                if (!rf.has("filePath")) {
+                    out.add(new Node.Member("filePath", line, new Node.Str(kind.line(), one.get().name())));
+                }
+                for (Node.Member m : rf.members()) {
+                    if (!m.key().equals("source")) {
+                        out.add(m);
+                    }
+                }
+                return new Node.Obj(rf.line(), out);
+            }
+        }
         switch (kind.key()) {
             case "fileGroup" -> out.add(new Node.Member("autoStorageContainerName", line,
                     new Node.Str(kind.line(), container(file, kind.line(), value))));

@@ -192,6 +192,19 @@ public final class Template {
         return variables;
     }
 
+    /**
+     * What applying {@code values} to this template leaves aside, one line each naming where it is
+     * written: fields of a parameter definition no template parameter has (Batch Explorer's form
+     * adds {@code additionalProperties}) and values of a parameters file for parameters this
+     * template does not declare ("warning: ..."). Both are ignored, as the Batch CLI extensions
+     * ignore them; a {@code --param} for an undeclared parameter stays an error.
+     */
+    public List<String> notes(ParameterValues values) {
+        List<String> out = new java.util.ArrayList<>(parameters.notes());
+        out.addAll(ParameterResolver.undeclared(this, values));
+        return out;
+    }
+
     ParameterDefinitions definitions() {
         return parameters;
     }

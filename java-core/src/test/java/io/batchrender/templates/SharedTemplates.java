@@ -12,6 +12,17 @@ final class SharedTemplates {
     private SharedTemplates() {
     }
 
+    /** A file under {@code ../shared/azure-batch/}. */
+    static Path azureBatch(String relative) {
+        String repo = System.getProperty("batchrender.repo");
+        Path root = (repo == null || repo.isBlank() ? Path.of("..") : Path.of(repo)).toAbsolutePath().normalize();
+        Path p = root.resolve("../shared/azure-batch").resolve(relative).normalize();
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException("shared file " + p + " is missing");
+        }
+        return p;
+    }
+
     /** A file under {@code ../shared/azure-batch/ncj-templates-historical/maya/}. */
     static Path maya(String relative) {
         String repo = System.getProperty("batchrender.repo");

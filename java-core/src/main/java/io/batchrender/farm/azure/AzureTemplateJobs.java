@@ -3,14 +3,17 @@ package io.batchrender.farm.azure;
 import com.google.gson.JsonObject;
 import com.microsoft.azure.batch.BatchClient;
 import com.microsoft.azure.batch.protocol.models.CloudJob;
+import com.microsoft.azure.batch.protocol.models.CloudPool;
 import com.microsoft.azure.batch.protocol.models.JobAddParameter;
 import com.microsoft.azure.batch.protocol.models.JobPatchParameter;
 import com.microsoft.azure.batch.protocol.models.MetadataItem;
 import com.microsoft.azure.batch.protocol.models.OnAllTasksComplete;
 import com.microsoft.azure.batch.protocol.models.TaskAddParameter;
+import com.microsoft.azure.batch.protocol.models.VirtualMachineConfiguration;
 import io.batchrender.farm.FarmException;
 import io.batchrender.storage.azure.AzureBlobStore;
 import io.batchrender.templates.ExpandedJob;
+import io.batchrender.templates.TaskShell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,7 +50,7 @@ public final class AzureTemplateJobs {
 
     private final BatchClient client;
     private final TaskSubmitter tasks;
-    private final AzureBlobStore store;
+    private final java.util.function.Supplier<AzureBlobStore> store;
     private final BatchAccount account;
 
     /**
@@ -56,6 +59,20 @@ public final class AzureTemplateJobs {
      *              configured (a template with file groups is then refused before anything is made)
      */
     public AzureTemplateJobs(AzureFarm farm, AzureBlobStore store) {
+        this(farm, () -> store);
+    }
+
+    /**
+     * Opens our storage account only when the template uses a file group: a template without file
+     * groups runs with no storage account configured.
+     *
+     * @param store opens the storage account; gives null, or throws a one-line error, when none is configured
+     */
+    public static AzureTemplateJobs openingStore(AzureFarm farm, java.util.function.Supplier<AzureBlobStore> store) {
+        return new AzureTemplateJobs(farm, store);
+    }
+
+    private AzureTemplateJobs(AzureFarm farm, java.util.function.Supplier<AzureBlobStore> store) {
         this.client = farm.client();
         this.tasks = farm.taskSubmitter();
         this.account = farm.account();
@@ -111,6 +128,13 @@ public final class AzureTemplateJobs {
                 : "s " + String.join(", ", which.subList(0, Math.min(3, which.size()))) + (which.size() > 3 ? ", ..." : "")
                 + " (" + which.size() + " in all)") + ": " + note));
         storage.check(refs, where);
+        JsonObject poolInfo = job.has("poolInfo") && job.get("poolInfo").isJsonObject() ? job.getAsJsonObject("poolInfo") : null;
+        CloudPool pool = poolInfo != null && poolInfo.has("poolId") ? requirePool(poolInfo.get("poolId").getAsString(), jobId) : null;
+        // command lines in the pool's shell, as the Batch CLI extensions submit a template (they GET the pool too)
+        shellOf(job, pool).ifPresent(os -> {
+            TaskShell.wrapJobBody(job, os);
+            taskBodies.forEach(t -> TaskShell.wrapTaskBody(t, os));
+        });
         if (!refs.isEmpty()) {
             TemplateFileGroups.rewrite(job, where, storage.readUrls(), storage.writeUrls());
             taskBodies.forEach(t -> TemplateFileGroups.rewrite(t, where, storage.readUrls(), storage.writeUrls()));
@@ -130,11 +154,11 @@ public final class AzureTemplateJobs {
             // 'jobs' and 'job show' say what it is, as for a template job on the local farm
             meta.add(new MetadataItem().withName(BatchRequests.META_RENDERER).withValue("template"));
         }
-        add.withMetadata(meta).withOnAllTasksComplete(OnAllTasksComplete.NO_ACTION);
+        // a job driven by its job manager task alone gets its onAllTasksComplete at once, as the extensions send
+        // it (they set noaction only around adding a task factory's tasks)
+        boolean managerOnly = params.isEmpty();
+        add.withMetadata(meta).withOnAllTasksComplete(managerOnly ? onAll : OnAllTasksComplete.NO_ACTION);
 
-        if (add.poolInfo() != null && add.poolInfo().poolId() != null) {
-            requirePool(add.poolInfo().poolId(), jobId);
-        }
         List<String> created = refs.outputs().isEmpty() ? List.of() : storage.createOutputs(refs.outputs());
         try {
             createJob(add, submission);
@@ -144,7 +168,7 @@ public final class AzureTemplateJobs {
         }
         try {
             tasks.addAll(jobId, params);
-            if (onAll != null && onAll != OnAllTasksComplete.NO_ACTION) {
+            if (!managerOnly && onAll != null && onAll != OnAllTasksComplete.NO_ACTION) {
                 client.protocolLayer().jobs().patch(jobId, new JobPatchParameter().withOnAllTasksComplete(onAll));
             }
         } catch (RuntimeException e) {
@@ -188,9 +212,20 @@ public final class AzureTemplateJobs {
         return java.util.Arrays.asList(out);
     }
 
-    private void requirePool(String poolId, String jobId) {
+    /** The OS of the job's auto-pool, or of the pool it runs on ({@link TaskShell#osOf(String, String)}). */
+    private static java.util.Optional<TaskShell.Os> shellOf(JsonObject job, CloudPool pool) {
+        java.util.Optional<TaskShell.Os> os = TaskShell.autoPoolOs(job);
+        if (os.isEmpty() && pool != null) {
+            VirtualMachineConfiguration vm = pool.virtualMachineConfiguration();
+            os = java.util.Optional.of(TaskShell.osOf(vm == null ? null : vm.nodeAgentSKUId(),
+                    vm == null || vm.imageReference() == null ? null : vm.imageReference().publisher()));
+        }
+        return os; // empty: no pool to run on, and 'add job' refuses it (poolInfo is required)
+    }
+
+    private CloudPool requirePool(String poolId, String jobId) {
         try {
-            client.protocolLayer().pools().get(poolId);
+            return client.protocolLayer().pools().get(poolId);
         } catch (RuntimeException e) {
             if (BatchErrors.code(e).filter("PoolNotFound"::equals).isPresent()) {
                 throw new FarmException("Job " + jobId + " is for pool " + poolId + ", which the Batch account does not have:"

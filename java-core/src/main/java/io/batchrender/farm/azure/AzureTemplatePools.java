@@ -27,7 +27,7 @@ public final class AzureTemplatePools {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final BatchClient client;
-    private final AzureBlobStore store;
+    private final java.util.function.Supplier<AzureBlobStore> store;
     private final BatchAccount account;
     private final List<String> notes = new ArrayList<>();
 
@@ -36,6 +36,20 @@ public final class AzureTemplatePools {
      * @param store our storage account, for file groups a start task reads; null when none is configured
      */
     public AzureTemplatePools(AzureFarm farm, AzureBlobStore store) {
+        this(farm, () -> store);
+    }
+
+    /**
+     * Opens our storage account only when the template uses a file group: a template without file
+     * groups runs with no storage account configured.
+     *
+     * @param store opens the storage account; gives null, or throws a one-line error, when none is configured
+     */
+    public static AzureTemplatePools openingStore(AzureFarm farm, java.util.function.Supplier<AzureBlobStore> store) {
+        return new AzureTemplatePools(farm, store);
+    }
+
+    private AzureTemplatePools(AzureFarm farm, java.util.function.Supplier<AzureBlobStore> store) {
         this.client = farm.client();
         this.account = farm.account();
         this.store = store;

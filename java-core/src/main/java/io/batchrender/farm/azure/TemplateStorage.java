@@ -21,13 +21,18 @@ import java.util.function.Function;
  */
 final class TemplateStorage {
 
-    private final AzureBlobStore store;
+    private final java.util.function.Supplier<AzureBlobStore> opener;
+    private AzureBlobStore store;
     private final Map<String, String> readUrls = new HashMap<>();
     private final Map<String, String> writeUrls = new HashMap<>();
 
-    /** @param store our storage account; null when none is configured (templates without file groups still run) */
-    TemplateStorage(AzureBlobStore store) {
-        this.store = store;
+    /**
+     * @param opener opens our storage account, asked only when the template uses a file group (a
+     *               template without file groups runs with no storage account configured); it
+     *               gives null, or throws a one-line error, when none is configured
+     */
+    TemplateStorage(java.util.function.Supplier<AzureBlobStore> opener) {
+        this.opener = opener;
     }
 
     /**
@@ -40,6 +45,7 @@ final class TemplateStorage {
         if (refs.isEmpty()) {
             return;
         }
+        store = opener.get();
         if (store == null) {
             String first = !refs.inputs().isEmpty() ? refs.inputs().iterator().next() : refs.outputs().iterator().next();
             throw new UnsupportedTemplateException(where + " uses file group container " + first + ", so it needs Azure"

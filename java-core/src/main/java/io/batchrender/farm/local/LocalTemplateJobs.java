@@ -3,6 +3,7 @@ package io.batchrender.farm.local;
 import io.batchrender.farm.FarmException;
 import io.batchrender.storage.AssetStore;
 import io.batchrender.templates.ExpandedJob;
+import io.batchrender.templates.TaskShell;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.Set;
 
 /**
  * Runs template jobs ({@link ExpandedJob}, the Batch REST shape the template engine produces) on
- * this workstation: the job's tasks run as Batch would run them on a node (command lines without a
- * shell, {@code AZ_BATCH_*} folders, job preparation and release tasks, task dependencies, resource
+ * this workstation: the job's tasks run as Batch would run them on a node (command lines wrapped in
+ * this workstation's shell as the Batch CLI extensions wrap them ({@link TaskShell}), then split
+ * into words and run without a further shell, {@code AZ_BATCH_*} folders, job preparation and release tasks, task dependencies, resource
  * and output files), with file groups in the local store. Azure-only properties are reported, not
  * refused; a malformed job is refused with one line before anything is stored.
  */
@@ -42,6 +44,13 @@ public final class LocalTemplateJobs {
      *                       path leaving the working folder, a bad duration) or a job id already taken
      */
     public TemplateSubmission submit(ExpandedJob job) {
+        if (job.taskCount() == 0) {
+            throw new FarmException("Job " + job.id() + " has only a job manager task, which adds its tasks through the"
+                    + " Batch API: the local farm does not run job manager tasks; submit it with --farm azure.");
+        }
+        // as the Batch CLI extensions submit it to a pool of this workstation's OS: a node splits the wrapped
+        // line into words and the shell it names reads the template's ';', '&&' and '$VAR'
+        job = TaskShell.wrap(job, ProgramPath.onWindows() ? TaskShell.Os.WINDOWS : TaskShell.Os.LINUX);
         TemplatePlan plan = new TemplateJobReader(env).read(job);
         List<String> notes = new ArrayList<>(plan.ignored());
         notes.addAll(missingContainers(plan));

@@ -15,12 +15,6 @@ import java.util.Map;
  */
 final class ProgramCheck {
 
-    private static final java.util.Set<String> SHELLS = java.util.Set.of("sh", "bash", "dash", "zsh", "ksh",
-            "cmd", "cmd.exe", "powershell", "powershell.exe", "pwsh", "env");
-    /** What only a shell reads: separators, pipes, redirections, variables. */
-    private static final java.util.regex.Pattern SHELL_SYNTAX =
-            java.util.regex.Pattern.compile("^(;|&&|\\|\\||\\||>|>>|<)$|;$|\\$[A-Za-z_{]");
-
     private final Map<String, String> submitterEnv;
 
     ProgramCheck(Map<String, String> submitterEnv) {
@@ -29,7 +23,6 @@ final class ProgramCheck {
 
     void warn(List<TemplatePlan.PlannedTask> tasks, Map<String, String> common, IgnoredProperties ignored) {
         Map<String, List<String>> missing = new LinkedHashMap<>();
-        List<String> shellSyntax = new ArrayList<>();
         int windows = 0;
         for (TemplatePlan.PlannedTask t : tasks) {
             List<String> argv = CommandLineSplitter.split(t.spec().commandLine());
@@ -37,10 +30,6 @@ final class ProgramCheck {
                 continue;
             }
             String program = argv.get(0);
-            if (!SHELLS.contains(Path.of(program).getFileName().toString().toLowerCase(java.util.Locale.ROOT))
-                    && argv.stream().anyMatch(a -> SHELL_SYNTAX.matcher(a).find())) {
-                shellSyntax.add(t.id());
-            }
             if (!program.startsWith("/") && program.contains("/")) {
                 continue; // relative to the working folder: a resource file may bring it
             }
@@ -52,11 +41,6 @@ final class ProgramCheck {
                     windows++;
                 }
             }
-        }
-        if (!shellSyntax.isEmpty()) {
-            ignored.note("warning: the command line of " + (shellSyntax.size() == 1 ? "task " : "tasks ") + names(shellSyntax)
-                    + " uses shell syntax (; | && > $VAR) but runs without a shell, as on Batch:"
-                    + " wrap it in /bin/sh -c '...' for the shell to read it");
         }
         int total = missing.values().stream().mapToInt(List::size).sum();
         if (total == tasks.size() && windows == total) {

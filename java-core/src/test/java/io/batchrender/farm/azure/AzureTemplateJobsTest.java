@@ -137,10 +137,13 @@ class AzureTemplateJobsTest {
             JsonObject t = batch.taskBody("robot-walk", Integer.toString(i)).orElseThrow();
             assertEquals("Frame " + frame, t.get("displayName").getAsString());
             String cmd = t.get("commandLine").getAsString();
-            assertTrue(cmd.startsWith("mkdir \"$AZ_BATCH_TASK_WORKING_DIR/thumbs\";sudo mkdir -m a=rwx -p \"/X\";"), cmd);
-            assertTrue(cmd.contains("export maya_version=Maya2018.sh;export maya_version=${maya_version,,};$maya_version -r arnold"
+            // the template's line, in the Linux pool's bash as the Batch CLI extensions submit it
+            // (_template_utils.py _add_cmd_prefix); its job preparation and release lines start with /bin/bash -c already
+            assertTrue(cmd.startsWith("/bin/bash -c 'set -e; set -o pipefail; mkdir \"$AZ_BATCH_TASK_WORKING_DIR/thumbs\";sudo mkdir"
+                    + " -m a=rwx -p \"/X\";"), cmd);
+            assertTrue(cmd.endsWith("export maya_version=Maya2018.sh;export maya_version=${maya_version,,};$maya_version -r arnold"
                     + " -ai:lve 1   -proj \"$AZ_BATCH_JOB_PREP_WORKING_DIR\" -rd \"$AZ_BATCH_TASK_WORKING_DIR/images\" -s " + frame
-                    + " -e " + frame + " \"/X/scenes/robot.ma\";err=$?;sudo umount \"/X\";exit $err"), cmd);
+                    + " -e " + frame + " \"/X/scenes/robot.ma\";err=$?;sudo umount \"/X\";exit $err; wait'"), cmd);
             assertEquals("pool", t.getAsJsonObject("userIdentity").getAsJsonObject("autoUser").get("scope").getAsString());
             assertEquals("FLEXLM_TIMEOUT", t.getAsJsonArray("environmentSettings").get(1).getAsJsonObject().get("name").getAsString());
             List<String[]> outs = new ArrayList<>();
@@ -481,5 +484,32 @@ class AzureTemplateJobsTest {
                 "5 task(s) added to job legacy."), s.notes());
         assertEquals("https://example.com/setup.sh", batch.taskBody("legacy", "4").orElseThrow().getAsJsonArray("resourceFiles")
                 .get(0).getAsJsonObject().get("httpUrl").getAsString());
+    }
+
+    @Test
+    void aFileGroupPrefixNamingOneFileIsSentAsThatBlobAtFilePathAndLandsThere() throws Exception {
+        idlePool("maya-pool");
+        farm.resizeNodes("maya-pool", 1, 0, io.batchrender.farm.ShrinkPolicy.REQUEUE);
+        put("fgrp-one", "scenes/shot.ma", "//Maya ASCII scene\n");
+        io.batchrender.templates.Template t = io.batchrender.templates.Template.parse("""
+                {"job": {"id": "one-file", "poolInfo": {"poolId": "maya-pool"},
+                  "taskFactory": {"type": "taskCollection", "tasks": [{"id": "0", "commandLine": "cat scene.ma",
+                    "resourceFiles": [{"source": {"fileGroup": "one", "prefix": "scenes/shot.ma"}, "filePath": "scene.ma"}]}]}}}""",
+                "job.json");
+        AzureFileGroupFiles files = new AzureFileGroupFiles(store);
+        ExpandedJob job = io.batchrender.templates.JobTemplates.expand(t, io.batchrender.templates.ParameterValues.none(),
+                (c, p) -> files.list(c, p).stream().map(f -> new io.batchrender.templates.SourceFile(f.name(), f.url())).toList());
+
+        new AzureTemplateJobs(farm, store).submit(job);
+
+        JsonObject rf = batch.taskBody("one-file", "0").orElseThrow().getAsJsonArray("resourceFiles").get(0).getAsJsonObject();
+        assertEquals("scene.ma", rf.get("filePath").getAsString());
+        assertTrue(rf.get("httpUrl").getAsString().startsWith(store.containerUrl("fgrp-one") + "/scenes/shot.ma?"), rf.toString());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!batch.taskBody("one-file", "0").orElseThrow().get("state").getAsString().equals("completed")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals("//Maya ASCII scene\n", Files.readString(farm.log("one-file", "0", 1).stdout()));
     }
 }

@@ -12,6 +12,7 @@ import io.batchrender.templates.ExpandedJob;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,15 +95,33 @@ class LocalTemplateJobsRefusalTest {
     }
 
     @Test
-    void aCommandLineWrittenForAShellIsAcceptedWithAWarning() {
+    void aCommandLineWrittenForAShellRunsInBashAsTheExtensionsWrapIt() {
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
-            // the historical Batch Explorer Maya/Arnold Linux template writes its task like this
+            // Batch Explorer's Linux templates write their tasks like this; the extensions submit them as
+            // /bin/bash -c 'set -e; set -o pipefail; LINE; wait' (_template_utils.py _add_cmd_prefix)
             TemplateSubmission sub = f.jobs.submit(job("{\"id\": \"shell-syntax\"}",
-                    "{\"id\": \"0\", \"commandLine\": \"mkdir $AZ_BATCH_TASK_WORKING_DIR/thumbs;echo done\"}",
-                    "{\"id\": \"1\", \"commandLine\": \"/bin/sh -c 'echo $HOME; true'\"}"));
-            List<String> warnings = sub.ignored().stream().filter(l -> l.contains("shell syntax")).toList();
-            assertEquals(1, warnings.size(), sub.ignored().toString());
-            assertTrue(warnings.get(0).contains("task 0 uses shell syntax"), warnings.toString());
+                    "{\"id\": \"0\", \"commandLine\": \"mkdir \\\"$AZ_BATCH_TASK_WORKING_DIR/thumbs\\\";test -d thumbs && echo done\"}",
+                    "{\"id\": \"1\", \"commandLine\": \"false; true\"}",
+                    "{\"id\": \"2\", \"commandLine\": \"/bin/sh -c 'echo $HOME; true'\"}"));
+            assertTrue(sub.ignored().stream().noneMatch(l -> l.contains("shell syntax")), sub.ignored().toString());
+            f.farm.awaitCompleted("shell-syntax", Duration.ofSeconds(60));
+            assertTrue(f.farm.task("shell-syntax", "0").failure().isEmpty(), f.farm.task("shell-syntax", "0").toString());
+            // set -e: the first command that fails ends the line with its exit code
+            assertEquals(Optional.of(1), f.farm.task("shell-syntax", "1").exitCode(), f.farm.task("shell-syntax", "1").toString());
+            assertTrue(f.farm.task("shell-syntax", "2").failure().isEmpty(), "a line that starts with a shell runs as written");
+        }
+    }
+
+    @Test
+    void aJobDrivenByItsJobManagerTaskAloneIsRefusedHere() {
+        try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
+            ExpandedJob managed = new ExpandedJob(com.google.gson.JsonParser.parseString("""
+                    {"id": "tiles", "jobManagerTask": {"id": "_manager", "commandLine": "python split.py"}}""")
+                    .getAsJsonObject(), List.of());
+            FarmException e = assertThrows(FarmException.class, () -> f.jobs.submit(managed));
+            assertEquals("Job tiles has only a job manager task, which adds its tasks through the Batch API: the local farm"
+                    + " does not run job manager tasks; submit it with --farm azure.", e.getMessage());
+            assertEquals(List.of(), f.farm.farm.jobs(), "nothing stored");
         }
     }
 }

@@ -233,4 +233,30 @@ class LocalTemplateJobsTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void aFileGroupPrefixNamingOneFileLandsAtFilePathItself() throws Exception {
+        try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
+            f.put("fgrp-shot", "scenes/shot.ma", "//Maya ASCII scene\n");
+            f.put("fgrp-shot", "tex/wood.png", "png");
+            io.batchrender.templates.Template t = io.batchrender.templates.Template.parse("""
+                    {"job": {"id": "single", "poolInfo": {"poolId": "local"}, "onAllTasksComplete": "terminateJob",
+                      "taskFactory": {"type": "taskCollection", "tasks": [{"id": "0",
+                        "commandLine": "cat scene.ma && test -f tex/tex/wood.png",
+                        "resourceFiles": [
+                          {"source": {"fileGroup": "shot", "prefix": "scenes/shot.ma"}, "filePath": "scene.ma"},
+                          {"source": {"fileGroup": "shot", "prefix": "tex/"}, "filePath": "tex"}]}]}}}""", "job.json");
+            io.batchrender.templates.ExpandedJob expanded = io.batchrender.templates.JobTemplates.expand(t,
+                    io.batchrender.templates.ParameterValues.none(),
+                    io.batchrender.templates.FileGroupFiles.ofLocalStore(f.store));
+
+            String id = f.jobs.submit(expanded).job().id();
+
+            f.farm.awaitCompleted(id, Duration.ofSeconds(60));
+            TaskInfo task = f.farm.task(id, "0");
+            assertTrue(task.failure().isEmpty(), task.toString());
+            // the one file at filePath itself, as the extensions place it; a folder prefix keeps its names under filePath
+            assertEquals("//Maya ASCII scene\n", Files.readString(f.taskDir(id, "0", 1).resolve("stdout.txt")));
+        }
+    }
 }

@@ -326,6 +326,11 @@ final class BatchService {
         if (poolInfo == null) {
             throw ServiceError.badRequest("MissingRequiredProperty", "A required property was not specified in the request body.");
         }
+        for (String task : List.of("jobPreparationTask", "jobReleaseTask", "jobManagerTask")) {
+            if (Wire.obj(spec, task) != null) {
+                BatchTasks.checkResourceFiles(Wire.obj(spec, task));
+            }
+        }
         JsonObject b = spec.deepCopy();
         String now = Wire.now();
         b.addProperty("url", baseUrl + "/jobs/" + id);

@@ -127,6 +127,33 @@ final class BatchTasks {
         }
     }
 
+    /**
+     * The resource files of a task body (a task, or a job's preparation, release or manager task).
+     * The REST reference's ResourceFile
+     * (https://learn.microsoft.com/rest/api/batchservice/task/add#resourcefile): autoStorageContainerName,
+     * storageContainerUrl and httpUrl "are mutually exclusive and one of them must be specified";
+     * filePath: "If the httpUrl property is specified, the filePath is required".
+     */
+    static void checkResourceFiles(JsonObject spec) {
+        if (!spec.has("resourceFiles")) {
+            return;
+        }
+        for (JsonElement e : spec.getAsJsonArray("resourceFiles")) {
+            JsonObject rf = e.getAsJsonObject();
+            long sources = java.util.stream.Stream.of("autoStorageContainerName", "storageContainerUrl", "httpUrl")
+                    .filter(rf::has).count();
+            if (sources != 1) {
+                throw ServiceError.badRequest("InvalidPropertyValue", "The value provided for one of the properties in the"
+                        + " request body is invalid: a resource file needs exactly one of autoStorageContainerName,"
+                        + " storageContainerUrl and httpUrl.");
+            }
+            if (rf.has("httpUrl") && !rf.has("filePath")) {
+                throw ServiceError.badRequest("MissingRequiredProperty", "A required property was not specified in the"
+                        + " request body: filePath (required with httpUrl).");
+            }
+        }
+    }
+
     private DTask insertTask(DJob j, JsonObject spec) {
         String id = Wire.str(spec, "id", "");
         BatchService.checkId(id, "task");
@@ -139,17 +166,7 @@ final class BatchTasks {
         if (!spec.has("commandLine")) {
             throw ServiceError.badRequest("MissingRequiredProperty", "A required property was not specified in the request body.");
         }
-        if (spec.has("resourceFiles")) {
-            for (JsonElement rf : spec.getAsJsonArray("resourceFiles")) {
-                long sources = java.util.stream.Stream.of("autoStorageContainerName", "storageContainerUrl", "httpUrl")
-                        .filter(rf.getAsJsonObject()::has).count();
-                if (sources != 1) { // the REST spec: the three are mutually exclusive and one must be given
-                    throw ServiceError.badRequest("InvalidPropertyValue", "The value provided for one of the properties in the"
-                            + " request body is invalid: a resource file needs exactly one of autoStorageContainerName,"
-                            + " storageContainerUrl and httpUrl.");
-                }
-            }
-        }
+        checkResourceFiles(spec);
         if (spec.has("dependsOn") && !j.body.get("usesTaskDependencies").getAsBoolean()) {
             throw ServiceError.conflict("TaskDependenciesNotSpecifiedOnJob", "The specified task has dependencies, but the job"
                     + " does not specify that it uses task dependencies.");

@@ -70,6 +70,9 @@ final class NodeAgent {
         if (fetchFailure != null) {
             return new Outcome(null, fetchFailure);
         }
+        // "The command line does not run under a shell" (https://learn.microsoft.com/azure/batch/
+        // batch-compute-node-environment-variables): split into words and started as an argument list; a
+        // template's shell syntax runs only inside the /bin/bash -c or cmd /c the Batch CLI extensions wrap it in
         List<String> args = CommandLineSplitter.split(Wire.str(spec, "commandLine", ""));
         if (args.isEmpty()) {
             return failed("CommandLaunchFailed", "The command line is empty.", null);
