@@ -298,8 +298,9 @@ def test_a_maya_scene_on_the_default_azure_image_is_a_red_check_before_submit(
     """Issue 15, rule 8: Maya is on no marketplace image, so a Maya scene on an auto-pool of the default (Blender)
     image is refused before anything is uploaded; the Submit tab lists the core's reason among its checks (asked off
     the main thread) and Submit stays off until the pool is one that may have Maya."""
+    from batchrender_maya import adapter
     maya.open_scene(str(CUBE))
-    p = azure_panel(scene=str(CUBE))
+    p = azure_panel(scene=adapter)
     _authenticate(p, qtbot, azurite, batch_double)
     s = p.submit_tab
     p.select_tab("Submit")

@@ -28,7 +28,7 @@ def install_menu(items):
     """
     remove_menu()
     main = mel.eval("$tmp=$gMainWindow")
-    menu = cmds.menu(MENU, label="Azure Batch", parent=main, tearOff=True)
+    menu = str(cmds.menu(MENU, label="Azure Batch", parent=main, tearOff=True))
     for item in items:
         if item is None:
             cmds.menuItem(divider=True, parent=menu)
@@ -49,11 +49,12 @@ def install_shelf(label, command, image):
     from a shelf file Maya saved is reused, emptied first, so there is never a second one."""
     top = mel.eval("$tmp=$gShelfTopLevel")
     if cmds.shelfLayout(SHELF, exists=True):
-        for child in cmds.shelfLayout(SHELF, query=True, childArray=True) or []:
-            cmds.deleteUI(child, control=True)
+        children: object = cmds.shelfLayout(SHELF, query=True, childArray=True) or []
+        for child in children if isinstance(children, list) else []:
+            cmds.deleteUI(str(child), control=True)
         shelf = SHELF
     else:
-        shelf = cmds.shelfLayout(SHELF, parent=top)
+        shelf = str(cmds.shelfLayout(SHELF, parent=top))
     cmds.shelfButton(label=label, annotation="Open the Batch Render panel", image=image,
                      imageOverlayLabel="Batch", command=command, sourceType="python", parent=shelf)
     return shelf

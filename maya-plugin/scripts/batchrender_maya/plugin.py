@@ -155,7 +155,10 @@ def restore_panel():
 def close_panel():
     p = _state["panel"]
     _state["panel"] = None
-    docked = p is not None and p.isDockable()
+    try:
+        docked = p is not None and p.isDockable()
+    except RuntimeError:   # Qt deleted the panel already (its control closed with it): nothing left of it to close
+        p, docked = None, False
     if p is not None:
         p.shutdown()
         p.setObjectName("")   # Maya finds controls by name: a panel being deleted must not be found instead

@@ -274,6 +274,9 @@ class AssetsTab(QtWidgets.QWidget):
     def _upload_failed(self, error):
         self._upload_ended()
         cancelled = getattr(error, "code", "") == "Cancelled"
+        if getattr(error, "code", "") == "HandedOff":   # the gateway was stopped: it finishes the upload itself
+            self.status.show_status("warning", "Upload left to the stopping gateway: " + describe(error))
+            return
         self.status.show_status("warning" if cancelled else "error", "Upload cancelled: files sent so far stay; "
                                 "Upload again resumes." if cancelled else "Upload failed: " + describe(error))
 
