@@ -50,7 +50,8 @@ class GatewayProcess(object):
         jar = jar or find_jar(env)
         cmd = [java, "--add-opens", "java.base/java.util=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xshare:auto",
                "-jar", jar, "gateway"]
-        stderr = open(log_path, "ab") if log_path else subprocess.PIPE
+        log_file = open(log_path, "ab") if log_path else None
+        stderr = log_file if log_file is not None else subprocess.PIPE
         try:
             # no console window on Windows, its own session elsewhere: Maya's console and signals do not reach it
             process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, env=env,
@@ -58,9 +59,9 @@ class GatewayProcess(object):
         except OSError as e:
             raise GatewayError("could not run {} ({})".format(java, e), "check the Java installation")
         finally:
-            if log_path:
-                stderr.close()
-        errors = []
+            if log_file is not None:
+                log_file.close()
+        errors: list = []
         if process.stderr is not None:
             threading.Thread(target=_drain, args=(process.stderr, errors), daemon=True).start()
         line = _read_line(process.stdout, timeout)

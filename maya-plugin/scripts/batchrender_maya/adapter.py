@@ -89,7 +89,7 @@ def renderer_settings():
     """What the current renderer keeps on its own node: ``{"node", "prefix", "format", "resolution"}``,
     each None where the renderer uses the render globals' (Arnold, Maya Software, ...)."""
     name = renderer()
-    out = {"node": None, "prefix": None, "format": None, "resolution": None}
+    out: dict = {"node": None, "prefix": None, "format": None, "resolution": None}
     entry = _renderer_node(name)
     if entry is None:
         return out
@@ -127,10 +127,11 @@ def save_scene():
 
 def project():
     """The Maya project: ``{"root": folder, "name": its base name, "rules": {rule: folder}}``."""
-    root = (cmds.workspace(query=True, rootDirectory=True) or "").rstrip("/\\")
+    root = str(cmds.workspace(query=True, rootDirectory=True) or "").rstrip("/\\")
     rules = {}
-    for rule in cmds.workspace(fileRuleList=True) or []:
-        rules[rule] = cmds.workspace(fileRuleEntry=rule) or ""
+    listed = cmds.workspace(fileRuleList=True) or []
+    for rule in listed if isinstance(listed, list) else []:
+        rules[rule] = str(cmds.workspace(fileRuleEntry=rule) or "")
     name = root.replace("\\", "/").rsplit("/", 1)[-1] if root else ""
     return {"root": root, "name": name, "rules": rules}
 
@@ -191,8 +192,8 @@ def render_layers():
     the artist sees; ``overrides`` are the layer's enabled Render Setup overrides of the render
     settings (``startFrame``, ``endFrame``, ``width``, ...), relative ones applied to the scene's value.
     """
-    layers = []
-    by_node = {}
+    layers: list = []
+    by_node: dict = {}
     for node in cmds.ls(type="renderLayer") or []:
         setup = cmds.listConnections(node + ".message", source=False, destination=True, type="renderSetupLayer")
         name = setup[0] if setup else ("masterLayer" if node == "defaultRenderLayer" else node)
@@ -208,7 +209,7 @@ def render_layers():
         if layer not in by_node:
             continue
         base = by_node[layer]["overrides"].get(attribute, cmds.getAttr(target + "." + attribute))
-        if cmds.nodeType(override).startswith("rel"):
+        if str(cmds.nodeType(override)).startswith("rel"):
             value = base * cmds.getAttr(override + ".multiply") + cmds.getAttr(override + ".offset")
         else:
             value = cmds.getAttr(override + ".attrValue")
@@ -299,7 +300,7 @@ def file_references():
 def _scene_references():
     """Each referenced file once, ``unloaded`` only when no copy of it is loaded: a file referenced twice,
     one copy unloaded and one loaded, is needed by the render."""
-    by_path = {}
+    by_path: dict = {}
     for node in cmds.ls(type="reference") or []:
         if node == "sharedReferenceNode" or node.endswith("sharedReferenceNode"):
             continue

@@ -2,13 +2,10 @@
 
 Results come back to the main thread through a queued Qt signal, so callbacks may touch widgets.
 """
+import queue
 import threading
 import time
-
-try:
-    import queue
-except ImportError:  # pragma: no cover - Python 2 is not supported, but keep the import obvious
-    import Queue as queue  # noqa: N813
+from typing import Any, Callable, Optional
 
 from Qt import QtCore
 
@@ -17,13 +14,25 @@ POLL_MS = 200
 WORKERS = 4
 
 
+class _Outcome(object):
+    """A callback and its argument, to run on the main thread; ``what`` names it for the main-thread clock."""
+
+    def __init__(self, callback: Callable[[Any], Any], value: Any):
+        self.callback = callback
+        self.value = value
+        self.what = getattr(callback, "__qualname__", repr(callback))
+
+    def __call__(self):
+        return self.callback(self.value)
+
+
 class _Relay(QtCore.QObject):
     """Carries a callable from a worker thread to the thread that owns this object."""
     fire = QtCore.Signal(object)
 
     def __init__(self, parent=None):
         super(_Relay, self).__init__(parent)
-        self.fire.connect(self._run, QtCore.Qt.QueuedConnection)
+        self.fire.connect(self._run, QtCore.Qt.ConnectionType.QueuedConnection)  # type: ignore[call-overload]
 
     def _run(self, fn):
         started, cpu, queued = time.perf_counter(), time.thread_time(), _runqueue_wait()
@@ -75,7 +84,7 @@ class Background(QtCore.QObject):
         self._lock = threading.Lock()
         self._followers = []
         self._closed = False
-        self._queue = queue.Queue()
+        self._queue: "queue.Queue[Optional[Callable[[], None]]]" = queue.Queue()
         self._workers = [threading.Thread(target=self._work_loop, name="batchrender-panel-{}".format(i), daemon=True)
                          for i in range(WORKERS)]
         for w in self._workers:
@@ -102,16 +111,14 @@ class Background(QtCore.QObject):
                 with self._lock:
                     self._running -= 1
                 return
+            outcome: Optional[_Outcome] = None
             try:
                 result = fn(self._client())
-                outcome = (lambda: on_done(result)) if on_done else None
-                if outcome is not None:
-                    outcome.what = getattr(on_done, "__qualname__", repr(on_done))
+                if on_done:
+                    outcome = _Outcome(on_done, result)
             except Exception as e:  # noqa: BLE001 - every failure goes to the panel, as one line
-                err = e
-                outcome = (lambda: on_error(err)) if on_error else None
-                if outcome is not None:
-                    outcome.what = getattr(on_error, "__qualname__", repr(on_error))
+                if on_error:
+                    outcome = _Outcome(on_error, e)
             finally:
                 with self._lock:
                     self._running -= 1
@@ -159,7 +166,7 @@ class _Follower(object):
         self._on_progress = on_progress
         self._on_done = on_done
         self._on_error = on_error
-        self.operation = None
+        self.operation: Any = None
         self._polling = False
         self._timer = QtCore.QTimer(bg)
         self._timer.setInterval(POLL_MS)

@@ -3,6 +3,8 @@
 Inside Maya it docks through Maya's workspace-control mixin; outside Maya (``python -m
 batchrender_maya.panel``) it is a plain window for following jobs and submitting scene files.
 """
+from typing import TYPE_CHECKING
+
 from Qt import QtWidgets
 
 from .assets_tab import AssetsTab
@@ -22,13 +24,25 @@ except ImportError:  # outside Maya
 _BASES = (MayaQWidgetDockableMixin, QtWidgets.QWidget) if MayaQWidgetDockableMixin else (QtWidgets.QWidget,)
 TABS = ("Config", "Submit", "Assets", "Pools", "Jobs", "Env")
 
+if TYPE_CHECKING:   # the bases are chosen at run time (the mixin exists only inside Maya); mypy sees the widget
+    _Base = QtWidgets.QWidget
+else:
+    class _Base(*_BASES):
+        pass
 
-class BatchRenderPanel(*_BASES):
+
+class BatchRenderPanel(_Base):
     """Args:
         client: a callable returning the :class:`batchrender.Client` (called on a worker thread).
         scene: the adapter module (:mod:`batchrender_maya.adapter`) inside Maya, None outside.
         settings: a :class:`PanelSettings` (default: loaded from the state folder).
     """
+
+    # made in __init__, in an order where a tab made early may ask for one made later (it is not there yet)
+    assets_tab: AssetsTab
+    submit_tab: SubmitTab
+    pools_tab: PoolsTab
+    jobs_tab: JobsTab
 
     def __init__(self, client, scene=None, dockable=False, settings=None, parent=None):
         super(BatchRenderPanel, self).__init__(parent)
@@ -41,10 +55,6 @@ class BatchRenderPanel(*_BASES):
         layout.setContentsMargins(0, 0, 0, 0)   # the workspace control has its own frame
         self.tabs = QtWidgets.QTabWidget()
         layout.addWidget(self.tabs)
-        self.assets_tab = None
-        self.submit_tab = None
-        self.pools_tab = None
-        self.jobs_tab = None
         self.env_tab = EnvTab(self)
         self.config_tab = ConfigTab(self)
         self.assets_tab = AssetsTab(self)
@@ -80,7 +90,7 @@ class BatchRenderPanel(*_BASES):
         return self.settings.get("farm")
 
     def farm_changed(self, farm):
-        if self.submit_tab is not None:
+        if getattr(self, "submit_tab", None) is not None:
             self.submit_tab.farm_changed(farm)
         if getattr(self, "pools_tab", None) is not None:
             self.pools_tab.farm_changed(farm)
