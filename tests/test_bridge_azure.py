@@ -146,3 +146,33 @@ def test_the_submit_checks_say_what_azure_would_refuse_before_anything_is_sent(c
     assert "your key is fine" in key
     assert client.azure_checks(cube, {"mode": "existing", "id": "render"}) == []   # the artist's pool: it may have Maya
     assert client.azure_checks(REPO / "examples" / "shot.blend", {"mode": "auto"}) == []
+
+
+def test_a_job_whose_preparation_failed_is_blocked_and_gets_fresh_nodes_or_ends_with_its_reason(
+        client, cli, batch_double):
+    """Issue 15, rule 3, through the gateway: the double keeps the tasks of a job whose preparation failed on its
+    node active, as the service does; the job view says why (``blocked``), ``replace_nodes`` brings fresh nodes and
+    ``cancel_job(reason=...)`` ends it."""
+    import time
+    client.save_azure_settings(batch_url=batch_double.url, batch_account=batch_double.account,
+                               batch_key=batch_double.key)
+    cli.env.update(AZURE_BATCH_ENDPOINT=batch_double.url, AZURE_BATCH_ACCOUNT=batch_double.account,
+                   AZURE_BATCH_ACCESS_KEY=batch_double.key)
+    assert cli.run("pool", "create", "prep-fails", "--farm", "azure", "--dedicated", "1").returncode == 0
+    # the asset container cannot be reached from the node: the job's preparation (its download) fails there
+    submit = cli.run("submit", "--farm", "azure", "--pool", "prep-fails", "--command", "echo {frame}",
+                     "--frames", "1-2", "--assets-url", "http://127.0.0.1:1/fgrp-gone?sv=2019-12-12&sig=x", "--json")
+    assert submit.returncode == 0, submit.stderr
+    job_id = json.loads(submit.stdout)["jobId"]
+    deadline = time.monotonic() + 60
+    job = client.job(job_id, farm="azure")
+    while "blocked" not in job and time.monotonic() < deadline:
+        time.sleep(0.3)
+        job = client.job(job_id, farm="azure")
+    assert job["blocked"].startswith("The job's preparation (laying its asset project out on the node) failed on node")
+    assert job["taskCounts"]["active"] == 2 and job["state"] == "active"
+    done = client.replace_nodes(job_id).wait(120)
+    assert done["message"] == ("Replaced 1 node(s) of pool prep-fails with fresh ones; the job's tasks run once a new "
+                               "node has prepared.")
+    ended = client.cancel_job(job_id, farm="azure", reason="Blocked: " + job["blocked"]).wait(120)
+    assert ended["state"] == "completed"

@@ -496,6 +496,7 @@ def test_a_blocked_job_says_why_and_an_azure_job_links_to_batch_explorer(make_pa
     jobs.select_job("blocked-job")
     assert jobs.blocked.isVisibleTo(jobs) and jobs.blocked.text() == "Blocked: " + reason
     assert jobs.blocked.kind == "error"
+    assert not jobs.replace_button.isVisibleTo(jobs), "the local farm has no nodes to replace"
     jobs.select_job(real_job["id"])
     assert not jobs.blocked.isVisibleTo(jobs)
     # the reason goes once the job can progress again
@@ -504,8 +505,12 @@ def test_a_blocked_job_says_why_and_an_azure_job_links_to_batch_explorer(make_pa
     assert jobs.table.item(0, state).toolTip() == ""
 
     p.settings.set("farm", "azure")
-    jobs.show_listing(jobs_tab.listing_of([dict(real_job, id="sh010 #2")]), "azure")
+    jobs.show_listing(jobs_tab.listing_of([dict(real_job, id="sh010 #2"), dict(real_job, id="stuck", blocked=reason)]),
+                      "azure")
+    jobs.select_job("stuck")
+    assert jobs.replace_button.isVisibleTo(jobs), "a blocked Azure job offers fresh nodes"
     jobs.select_job("sh010 #2")
+    assert not jobs.replace_button.isVisibleTo(jobs)
     assert jobs.link.isVisibleTo(jobs)
     href = QtCore.QUrl("ms-batch-explorer://route/jobs/sh010%20%232")
     assert 'href="{}"'.format(href.toString(QtCore.QUrl.FullyEncoded)) in jobs.link.text()

@@ -294,9 +294,17 @@ class Client(object):
         """One job and its tasks; raises :class:`~batchrender.errors.JobNotFoundError` when there is none."""
         return self._call("job", farm or "local", job_id)
 
-    def cancel_job(self, job_id, farm=None):
-        """Cancels a job (an :class:`Operation`): running tasks stop, the rest never start."""
+    def cancel_job(self, job_id, farm=None, reason=None):
+        """Cancels a job (an :class:`Operation`): running tasks stop, the rest never start. ``reason`` is kept
+        as the job's terminate reason on Azure Batch (what Batch Explorer and the portal show)."""
+        if reason:
+            return self._operation("cancelJob", farm or "local", job_id, str(reason))
         return self._operation("cancelJob", farm or "local", job_id)
+
+    def replace_nodes(self, job_id, farm="azure"):
+        """Azure: replaces the nodes where the job's preparation failed with fresh ones (an :class:`Operation`
+        whose result is ``{"message"}``); the job's ``blocked`` reason says when it is needed."""
+        return self._operation("replaceNodes", farm, job_id)
 
     def delete_job(self, job_id, farm=None):
         """Cancels a job and removes it and the files the farm keeps for it (an :class:`Operation`)."""

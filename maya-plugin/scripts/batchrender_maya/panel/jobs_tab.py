@@ -170,7 +170,14 @@ class JobsTab(QtWidgets.QWidget):
         self.watch_button.setToolTip("Fetch frames as they finish, in a background process that keeps going "
                                      "after Maya closes")
         self.watch_button.clicked.connect(lambda: self.start_watcher("Watching"))
+        self.replace_button = QtWidgets.QPushButton("Fresh Nodes")
+        self.replace_button.setObjectName("replaceNodes")
+        self.replace_button.setToolTip("Replace the nodes where the job's preparation failed with fresh ones, which "
+                                       "prepare again (Azure Batch runs none of its tasks on a failed node)")
+        self.replace_button.clicked.connect(self.replace_nodes)
+        self.replace_button.setVisible(False)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.replace_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.download_button)
@@ -305,6 +312,7 @@ class JobsTab(QtWidgets.QWidget):
             self.summary.setText(summary)
         reason = job.get("blocked")
         self.blocked.setVisible(bool(reason))
+        self.replace_button.setVisible(bool(reason) and self.panel.farm() == "azure")
         if reason and self.blocked.text() != "Blocked: " + reason:
             self.blocked.show_status("error", "Blocked: " + reason)
         azure = self.panel.farm() == "azure"
@@ -320,6 +328,7 @@ class JobsTab(QtWidgets.QWidget):
         self.detail = None
         self.summary.setText("Select a job")
         self.blocked.setVisible(False)
+        self.replace_button.setVisible(False)
         self.link.setVisible(False)
         self.tasks.show_rows([])
         self.log.clear()
@@ -403,9 +412,20 @@ class JobsTab(QtWidgets.QWidget):
             return self.status.show_status("error", "Select a job first.")
         self.status.show_status("busy", "Cancelling {}...".format(job["id"]))
         farm = self.panel.farm()
-        self.panel.background.follow(lambda c: c.cancel_job(job["id"], farm=farm), None,
+        # a blocked job ends with what blocked it as its reason (Batch Explorer and the portal show it)
+        reason = ("Blocked: " + job["blocked"])[:500] if job.get("blocked") else None
+        self.panel.background.follow(lambda c: c.cancel_job(job["id"], farm=farm, reason=reason), None,
                                      lambda j: (self.status.show_status("ok", "Cancelled {}.".format(job["id"])),
                                                 self.refresh()), self._failed)
+
+    def replace_nodes(self):
+        job = self.selected_job()
+        if job is None:
+            return self.status.show_status("error", "Select a job first.")
+        self.status.show_status("busy", "Replacing the failed nodes of {}...".format(job["id"]))
+        self.panel.background.follow(lambda c: c.replace_nodes(job["id"], farm="azure"), None,
+                                     lambda r: (self.status.show_status("ok", r.get("message", "")), self.refresh()),
+                                     self._failed)
 
     def delete_job(self):
         job = self.selected_job()

@@ -246,12 +246,40 @@ public final class BridgeApi {
 
     /** Cancels a job of the named farm (an operation). */
     public String cancelJob(String farmName, String jobId) {
+        return cancelJob(farmName, jobId, "");
+    }
+
+    /** Cancels a job of the named farm, {@code reason} kept where the farm keeps one (Batch's terminateReason). */
+    public String cancelJob(String farmName, String jobId, String reason) {
         return Replies.call(() -> {
             requireJob(farmName, jobId);
             return ops.start("cancelJob", true, ctx -> withFarm(farmName, farm -> {
-                farm.cancel(jobId);
+                farm.cancel(jobId, reason == null ? "" : reason);
                 return JsonViews.job(farm.job(jobId).orElseThrow(() -> unknownJob(jobId)));
             })).toJson();
+        });
+    }
+
+    /**
+     * Azure: replaces the nodes where the job's preparation failed with fresh ones (an operation whose result is
+     * {@code {"message"}}, one line saying what was done).
+     */
+    public String replaceNodes(String farmName, String jobId) {
+        return Replies.call(() -> {
+            if (!FarmSelector.name(farmName).equals(FarmSelector.AZURE)) {
+                throw BridgeException.badRequest("The local farm has no nodes to replace",
+                        "Replacing nodes is for Azure Batch jobs whose preparation failed.");
+            }
+            requireJob(farmName, jobId);
+            return ops.start("replaceNodes", true, ctx -> {
+                try (io.batchrender.farm.azure.AzureFarm farm = farmSelector.azure()) {
+                    String done = farm.replaceFailedNodes(jobId);
+                    JsonObject o = new JsonObject();
+                    o.addProperty("message", done.isEmpty()
+                            ? "No node of job " + jobId + " failed its preparation: nothing to replace." : done);
+                    return o;
+                }
+            }).toJson();
         });
     }
 

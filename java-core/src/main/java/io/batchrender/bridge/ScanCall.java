@@ -57,9 +57,15 @@ final class ScanCall {
         return o;
     }
 
-    /** The plug-ins the scene's {@code requires} statements name (the scene alone, not its references). */
+    /**
+     * The plug-ins the scene's {@code requires} statements name (the scene alone, not its references); none for a
+     * scene not on disk (Maya's references are what the scan has then).
+     */
     static Set<String> requiredPlugins(Path scene) {
         Set<String> plugins = new LinkedHashSet<>();
+        if (!java.nio.file.Files.isRegularFile(scene)) {
+            return plugins;
+        }
         MayaSceneReader.read(scene, new MayaSceneHandler() {
             @Override
             public void requires(String plugin, String version) {

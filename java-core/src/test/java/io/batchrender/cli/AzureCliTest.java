@@ -107,6 +107,36 @@ class AzureCliTest {
     }
 
     @Test
+    void aJobWhosePreparationFailsIsShownBlockedAndCanGetFreshNodesOrBeEndedWithAReason() throws Exception {
+        run("pool", "create", "render", "--farm", "azure", "--dedicated", "1");
+        // the asset container cannot be reached from the node: its job preparation (the download) fails
+        Result submit = run("submit", "--farm", "azure", "--pool", "render", "--command", "echo {frame}", "--frames", "1-2",
+                "--assets-url", "http://127.0.0.1:1/fgrp-gone?sv=2019-12-12&sig=x", "--json");
+        assertEquals(0, submit.code(), submit.err());
+        String id = submit.json().getAsJsonObject().get("jobId").getAsString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Result jobs = run("jobs", "--farm", "azure");
+        while (!jobs.out().contains("blocked") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            jobs = run("jobs", "--farm", "azure");
+        }
+
+        assertTrue(jobs.out().contains(id) && jobs.out().contains("blocked"), jobs.out());
+        assertTrue(jobs.err().startsWith(id + ": The job's preparation (laying its asset project out on the node) failed"),
+                jobs.err());
+        Result shown = run("job", "show", id, "--farm", "azure");
+        assertTrue(shown.out().contains("\nBLOCKED  The job's preparation"), shown.out());
+        Result replaced = run("job", "replace-nodes", id, "--farm", "azure");
+        assertEquals(0, replaced.code(), replaced.err());
+        assertEquals("Replaced 1 node(s) of pool render with fresh ones; the job's tasks run once a new node has prepared.",
+                replaced.err().strip());
+        Result cancelled = run("job", "cancel", id, "--farm", "azure", "--reason", "assets unreachable from the nodes");
+        assertEquals(0, cancelled.code(), cancelled.err());
+        assertEquals("assets unreachable from the nodes", batch.jobBody(id).orElseThrow().getAsJsonObject("executionInfo")
+                .get("terminateReason").getAsString());
+    }
+
+    @Test
     void aJobIsSubmittedWaitedForShownAndItsLogsRead() {
         run("pool", "create", "render", "--farm", "azure", "--slots-per-node", "2");
 

@@ -58,7 +58,8 @@ class BatchRequestsTest {
     void anAutoPoolTakesDedicatedAndSpotNodes() {
         // the panel's Submit tab: an auto-pool with 1 dedicated and 3 Spot nodes (Batch calls Spot "low priority":
         // https://learn.microsoft.com/rest/api/batchservice/job/add, poolInfo.autoPoolSpecification.pool)
-        var spec = new PoolSpec("", "standard_d4s_v5", 1, 3, 2, PoolImage.Marketplace.ubuntu2204(), Optional.empty());
+        var spec = new PoolSpec("", "standard_d4s_v5", 1, 3, 2, PoolImage.Marketplace.ubuntu2204()
+                .withNodeAgentSku("batch.node.ubuntu 22.04"), Optional.empty()); // as the farm resolves it
 
         var pool = BatchRequests.poolSpecification(spec);
 
