@@ -9,12 +9,9 @@ import io.batchrender.assets.ResolvedAsset;
 import io.batchrender.json.JsonViews;
 import io.batchrender.scene.SceneManifest;
 import io.batchrender.scene.SceneScanner;
-import io.batchrender.scene.maya.MayaSceneHandler;
-import io.batchrender.scene.maya.MayaSceneReader;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** The scan operation's work: the whole file at every depth, or only the references Maya reported. */
@@ -62,21 +59,7 @@ final class ScanCall {
      * scene not on disk (Maya's references are what the scan has then).
      */
     static Set<String> requiredPlugins(Path scene) {
-        Set<String> plugins = new LinkedHashSet<>();
-        if (!java.nio.file.Files.isRegularFile(scene)) {
-            return plugins;
-        }
-        MayaSceneReader.read(scene, new MayaSceneHandler() {
-            @Override
-            public void requires(String plugin, String version) {
-                plugins.add(plugin);
-            }
-
-            @Override
-            public boolean wantsAttributes(Optional<String> nodeType, String node) {
-                return false;
-            }
-        });
-        return plugins;
+        return java.nio.file.Files.isRegularFile(scene) ? io.batchrender.scene.maya.RequiredPlugins.of(scene)
+                : new LinkedHashSet<>();
     }
 }

@@ -10,7 +10,6 @@ import io.batchrender.scene.maya.MayaAssetCollector;
 import io.batchrender.scene.maya.MayaFileReference;
 import io.batchrender.scene.maya.MayaRenderSettingsCollector;
 import io.batchrender.scene.maya.MayaSceneException;
-import io.batchrender.scene.maya.MayaSceneHandler;
 import io.batchrender.scene.maya.MayaSceneReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,18 +46,8 @@ public final class SceneScanner {
     public SceneManifest scan(Path scene) {
         Path top = scene.toAbsolutePath().normalize();
         MayaRenderSettingsCollector settings = new MayaRenderSettingsCollector();
-        Set<String> plugins = new LinkedHashSet<>();
-        MayaSceneHandler pluginCollector = new MayaSceneHandler() {
-            @Override
-            public void requires(String plugin, String version) {
-                plugins.add(plugin);
-            }
-
-            @Override
-            public boolean wantsAttributes(Optional<String> nodeType, String node) {
-                return false;
-            }
-        };
+        io.batchrender.scene.maya.RequiredPlugins pluginCollector = new io.batchrender.scene.maya.RequiredPlugins();
+        Set<String> plugins = pluginCollector.plugins();
         List<SceneManifest.SceneAsset> assets = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<Path> visited = new HashSet<>();

@@ -451,7 +451,8 @@ public final class MayaRenderSettingsCollector implements MayaSceneHandler {
         }
     }
 
-    private static int integer(String value, int fallback) {
+    /** An attribute's value as a whole number (Maya writes some as decimals), {@code fallback} when unset or unreadable. */
+    static int integer(String value, int fallback) {
         if (value == null) {
             return fallback;
         }

@@ -96,18 +96,8 @@ final class RendererOwnSettings {
         if (!renderer.equals("vray") || !vray.containsKey("width") && !vray.containsKey("height")) {
             return Optional.empty();
         }
-        return Optional.of(new Resolution(integer(vray.get("width"), MayaRenderSettingsCollector.DEFAULT_RESOLUTION.width()),
-                integer(vray.get("height"), MayaRenderSettingsCollector.DEFAULT_RESOLUTION.height())));
-    }
-
-    private static int integer(String value, int fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return (int) Math.round(Double.parseDouble(value));
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        Resolution fallback = MayaRenderSettingsCollector.DEFAULT_RESOLUTION;
+        return Optional.of(new Resolution(MayaRenderSettingsCollector.integer(vray.get("width"), fallback.width()),
+                MayaRenderSettingsCollector.integer(vray.get("height"), fallback.height())));
     }
 }
