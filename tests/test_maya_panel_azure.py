@@ -176,6 +176,10 @@ def test_pools_are_created_resized_and_deleted_on_the_double_with_env_settings(a
     env.vm_size.setCurrentText("Standard_D8s_v5")
     env.licenses.setText("27000@lic.studio.local")
     env.licenses.editingFinished.emit()
+    subnet = "/subscriptions/0000/resourceGroups/studio/providers/Microsoft.Network/virtualNetworks/render/subnets/farm"
+    env.subnet.setText(subnet)     # the nodes join the studio's network (the double checks the id's form)
+    env.subnet.editingFinished.emit()
+    assert env.pool_settings()["subnetId"] == subnet
     pools = p.pools_tab
     p.select_tab("Pools")
     qtbot.waitUntil(lambda: pools.status.text().endswith("pool(s)."), timeout=60000)
@@ -216,6 +220,7 @@ def test_pools_are_created_resized_and_deleted_on_the_double_with_env_settings(a
     from batchrender_maya.panel.settings import PanelSettings
     again = PanelSettings.load({"BATCHRENDER_HOME": str(Path(panel_settings.path).parent)})
     assert again.get("vmSize") == "Standard_D8s_v5" and again.get("licenseServers") == "27000@lic.studio.local"
+    assert again.get("subnetId") == subnet
     assert again.get("farm") == "azure"
 
 

@@ -333,19 +333,22 @@ class Client(object):
         return self._operation("resizePoolNodes", farm, pool_id, int(dedicated), int(spot), policy)
 
     def create_pool(self, pool_id, vm_size=None, dedicated_nodes=1, spot_nodes=0, slots_per_node=1, image=None,
-                    node_agent_sku=None, autoscale_max_nodes=None, farm="azure"):
+                    node_agent_sku=None, autoscale_max_nodes=None, subnet_id=None, farm="azure"):
         """Creates a persistent Azure Batch pool (an :class:`Operation` whose result is the pools).
 
         Args:
             vm_size: e.g. ``"standard_d4s_v5"`` (the default).
             image: a Compute Gallery image id (``/subscriptions/...``), ``publisher:offer:sku[:version]``,
                 or None for Ubuntu 22.04 whose start task installs Blender.
+            node_agent_sku: a Compute Gallery image's node agent (a marketplace image's is looked up).
             autoscale_max_nodes: instead of fixed counts, follow the pending tasks up to this many nodes.
+            subnet_id: the virtual network subnet the nodes join (its resource id), e.g. to reach a license server.
         The local farm has one pool and refuses (:class:`~batchrender.errors.FarmError`).
         """
         request = {"farm": farm, "id": pool_id, "dedicatedNodes": int(dedicated_nodes), "spotNodes": int(spot_nodes),
                    "slotsPerNode": int(slots_per_node)}
-        for key, value in (("vmSize", vm_size), ("image", image), ("nodeAgentSku", node_agent_sku)):
+        for key, value in (("vmSize", vm_size), ("image", image), ("nodeAgentSku", node_agent_sku),
+                           ("subnetId", subnet_id)):
             if value:
                 request[key] = value
         if autoscale_max_nodes:

@@ -18,10 +18,21 @@ class EnvTab(QtWidgets.QWidget):
         self.vm_size.addItems(["", "Standard_D4s_v5", "Standard_D8s_v5", "Standard_D16s_v5", "Standard_F16s_v2",
                                "Standard_NC4as_T4_v3"])
         self.vm_size.setCurrentText(s.get("vmSize"))
+        self.node_agent = QtWidgets.QComboBox()
+        self.node_agent.setEditable(True)
+        self.node_agent.setToolTip("A Compute Gallery image's node agent, which Batch cannot tell (a marketplace "
+                                   "image's is looked up): batch.node.ubuntu 22.04 unless the image is another OS")
+        self.node_agent.addItems(["", "batch.node.ubuntu 22.04", "batch.node.ubuntu 20.04", "batch.node.el 8",
+                                  "batch.node.el 9", "batch.node.windows amd64"])
+        self.node_agent.setCurrentText(s.get("nodeAgentSku"))
+        self.subnet = QtWidgets.QLineEdit(s.get("subnetId"))
+        self.subnet.setPlaceholderText("subnet resource id, to reach a license server on the studio network")
         self.licenses = QtWidgets.QLineEdit(s.get("licenseServers"))
         self.licenses.setPlaceholderText("port@host, or name=port@host (autodesk, vray, redshift), comma-separated")
         form.addRow("Image", self.image)
+        form.addRow("Node agent", self.node_agent)
         form.addRow("VM size", self.vm_size)
+        form.addRow("Subnet", self.subnet)
         form.addRow("License servers", self.licenses)
         layout.addLayout(form)
         layout.addWidget(QtWidgets.QLabel("Environment variables on the nodes"))
@@ -51,9 +62,10 @@ class EnvTab(QtWidgets.QWidget):
                                  "gets the license servers and variables. Jobs on this workstation run with "
                                  "Maya's own environment.")
         layout.addWidget(note)
-        for field in (self.image, self.licenses):
+        for field in (self.image, self.licenses, self.subnet):
             field.editingFinished.connect(self.save)
         self.vm_size.currentTextChanged.connect(lambda _t: self.save())
+        self.node_agent.currentTextChanged.connect(lambda _t: self.save())
         self.env.itemChanged.connect(lambda _i: self.save())
 
     def _add_row(self, name, value):
@@ -76,8 +88,11 @@ class EnvTab(QtWidgets.QWidget):
         return out
 
     def pool_settings(self):
-        """``{"vmSize", "image"}`` for new pools and auto-pools (None where the field is empty)."""
-        return {"vmSize": self.vm_size.currentText().strip() or None, "image": self.image.text().strip() or None}
+        """``{"vmSize", "image", "nodeAgentSku", "subnetId"}`` for new pools and auto-pools (None where the field
+        is empty)."""
+        return {"vmSize": self.vm_size.currentText().strip() or None, "image": self.image.text().strip() or None,
+                "nodeAgentSku": self.node_agent.currentText().strip() or None,
+                "subnetId": self.subnet.text().strip() or None}
 
     def license_servers(self):
         """The license servers as the core takes them: ``name=port@host`` (a bare ``port@host`` is Autodesk's)."""
@@ -93,6 +108,8 @@ class EnvTab(QtWidgets.QWidget):
         s = self.panel.settings
         s.set("image", self.image.text().strip())
         s.set("vmSize", self.vm_size.currentText().strip())
+        s.set("nodeAgentSku", self.node_agent.currentText().strip())
+        s.set("subnetId", self.subnet.text().strip())
         s.set("licenseServers", self.licenses.text().strip())
         s.set("environment", self.variables())
         s.save()

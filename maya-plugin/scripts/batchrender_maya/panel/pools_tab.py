@@ -177,7 +177,8 @@ class PoolsTab(QtWidgets.QWidget):
 
         self.panel.background.follow(
             lambda c: c.create_pool(pool_id, vm_size=env["vmSize"], dedicated_nodes=nodes, spot_nodes=spot,
-                                    slots_per_node=slots, image=env["image"], farm="azure"), None, done, failed)
+                                    slots_per_node=slots, image=env["image"], node_agent_sku=env["nodeAgentSku"],
+                                    subnet_id=env["subnetId"], farm="azure"), None, done, failed)
 
     def delete(self):
         p = self.selected()

@@ -17,7 +17,7 @@ DEFAULTS = {
     "watchAfterSubmit": False, "downloadFolder": "",
     "assetProject": "",
     "outputFolder": "", "searchPaths": [], "extraFiles": [], "excluded": [],
-    "image": "", "vmSize": "", "licenseServers": "", "environment": [],
+    "image": "", "vmSize": "", "nodeAgentSku": "", "subnetId": "", "licenseServers": "", "environment": [],
 }
 SECRET_KEYS = ("batchKey", "storageKey", "key", "password", "token")
 
