@@ -49,9 +49,10 @@ def maya_palette(QtGui):
                       (role.Midlight, c(84, 84, 84)), (role.Mid, c(68, 68, 68)), (role.Dark, c(42, 42, 42)),
                       (role.Shadow, c(21, 21, 21)), (role.PlaceholderText, c(128, 128, 128))):
         p.setColor(r, colour)
+    # disabled: mid-grey text on a button darker than the enabled one, readable as Maya's are
     for r in (role.Text, role.WindowText, role.ButtonText):
-        p.setColor(group.Disabled, r, c(128, 128, 128))
-    p.setColor(group.Disabled, role.Button, c(78, 78, 78))
+        p.setColor(group.Disabled, r, c(140, 140, 140))
+    p.setColor(group.Disabled, role.Button, c(60, 60, 60))
     return p
 
 
