@@ -267,6 +267,7 @@ public final class AzureFarm implements RenderFarm {
                 // deleted between the list and its counts
             }
         }
+        completedCounts.flush(); // once for the whole listing
         out.sort(Comparator.comparing(JobInfo::created));
         return out;
     }
@@ -275,6 +276,7 @@ public final class AzureFarm implements RenderFarm {
     public Optional<JobInfo> job(String jobId) {
         try {
             JobInfo info = view(client.protocolLayer().jobs().get(jobId));
+            completedCounts.flush();
             if (info.state() == JobState.COMPLETED) {
                 taskListing.forget(jobId); // its task list is final now: the next look at it is a whole one
             }
@@ -295,7 +297,7 @@ public final class AzureFarm implements RenderFarm {
             var counts = call("counting the tasks of job " + j.id(), () -> client.protocolLayer().jobs().getTaskCounts(j.id()));
             c = AzureViews.counts(counts.taskCounts());
             if (completed) {
-                completedCounts.put(j.id(), c);
+                completedCounts.put(j.id(), c); // written by jobs() once for the listing, or by job()
             }
         }
         JobInfo info = AzureViews.job(j, c, home.jobDir(j.id()).resolve("output"));

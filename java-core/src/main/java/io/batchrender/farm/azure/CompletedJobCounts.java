@@ -27,6 +27,7 @@ final class CompletedJobCounts {
     private final Path file;
     private final String account;
     private Map<String, TaskCounts> counts;
+    private boolean dirty;
 
     CompletedJobCounts(Path file, String account) {
         this.file = file;
@@ -37,14 +38,23 @@ final class CompletedJobCounts {
         return Optional.ofNullable(load().get(key(jobId)));
     }
 
+    /** Remembers {@code c}; {@link #flush} writes what was remembered. */
     synchronized void put(String jobId, TaskCounts c) {
         Map<String, TaskCounts> all = load();
         all.put(key(jobId), c);
         while (all.size() > KEEP) {
             all.remove(all.keySet().iterator().next());
         }
+        dirty = true;
+    }
+
+    /** Writes the file once for everything remembered since the last flush (atomically, 0600). */
+    synchronized void flush() {
+        if (!dirty) {
+            return;
+        }
         JsonObject o = new JsonObject();
-        all.forEach((k, v) -> {
+        load().forEach((k, v) -> {
             JsonObject e = new JsonObject();
             e.addProperty("active", v.active());
             e.addProperty("running", v.running());
@@ -54,6 +64,7 @@ final class CompletedJobCounts {
         });
         try {
             PrivateFile.write(file.getParent(), file.getFileName().toString(), o.toString());
+            dirty = false;
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "cannot keep the completed jobs' counts in " + file, e); // asked again next time
         }

@@ -233,4 +233,25 @@ class AzureFirstContactTest {
         System.out.println("polling a 10,000-task job with 9,990 done: first poll " + first + " requests, then "
                 + java.util.Arrays.toString(steady) + ", after 4 more ended " + afterChange);
     }
+
+    @Test
+    void aCompletedJobsCountsAreAskedForOnceAndThenReadFromThisMachine() throws InterruptedException {
+        idlePool();
+        JobInfo job = farm.submit(AzureFarmFaultsTest.frames("1-3"));
+        batch.completeTasks(job.id(), 3);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (farm.job(job.id()).orElseThrow().state() != io.batchrender.farm.JobState.COMPLETED
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        farm.jobs();
+        int asked = batch.requestCount("GET /jobs/{id}/taskcounts");
+
+        // the panel lists jobs every few seconds, each time through a new farm: a completed job costs no count again
+        List<JobInfo> again = farm(new PoolChoice.Existing("idle"), BatchTimeouts.standard(Duration.ofMillis(20))).jobs();
+
+        assertEquals(asked, batch.requestCount("GET /jobs/{id}/taskcounts"));
+        assertEquals(3, again.get(0).counts().succeeded());
+        assertTrue(again.get(0).succeeded());
+    }
 }
