@@ -614,3 +614,15 @@ def test_the_panel_docks_beside_the_viewport_at_450_px(make_panel, farm):
     finally:
         p.settings.set("farm", "local")
         p.farm_changed("local")
+
+
+def test_the_panel_opens_on_an_untitled_scene(make_panel, maya):
+    """File > New, nothing saved yet: Maya's scene name is "" (``file -q -sceneName``); the Submit tab says what to
+    do instead of failing while it builds its checks."""
+    from maya import cmds
+    from batchrender_maya import adapter
+    assert cmds.file(query=True, sceneName=True) == ""
+    p = make_panel(adapter)
+    s = p.submit_tab
+    assert not s.save_button.isVisibleTo(s)
+    assert [s.checks.item(i).text() for i in range(s.checks.count())] == ["No scene: open one in Maya or choose a file."]

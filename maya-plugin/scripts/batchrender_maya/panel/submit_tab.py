@@ -262,8 +262,8 @@ class SubmitTab(QtWidgets.QWidget):
 
     def _maya_scene(self):
         """True when the scene field names the open Maya scene (its checks apply)."""
-        return self.snapshot is not None and self.snapshot["scene"] and \
-            os.path.normcase(self.scene.text().strip()) == os.path.normcase(self.snapshot["scene"])
+        return bool(self.snapshot is not None and self.snapshot["scene"] and
+                    os.path.normcase(self.scene.text().strip()) == os.path.normcase(self.snapshot["scene"]))
 
     def renderer_name(self):
         path = self.scene.text().strip()
@@ -559,6 +559,9 @@ class SubmitTab(QtWidgets.QWidget):
         self._finish()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        if getattr(error, "code", "") == "HandedOff":   # the gateway was stopped: it finishes the submit itself
+            self.status.show_status("warning", "Submit left to the stopping gateway: " + describe(error))
+            return
         self.status.show_status("error", "Not submitted: " + describe(error))
 
     def _finish(self):
