@@ -63,7 +63,34 @@ final class PreparationFailures {
                 failed.add(new Failure(n.poolId(), n.nodeId(), p.exitCode(), detail(n, p)));
             }
         }
-        return failed.isEmpty() ? Optional.empty() : Optional.of(message(jobId, failed));
+        if (failed.isEmpty() || freshNodeComing(failed)) {
+            return Optional.empty();
+        }
+        return Optional.of(message(jobId, failed));
+    }
+
+    /**
+     * Whether a pool where the preparation failed has a node that has not tried it yet (a fresh node, e.g. after
+     * replace-nodes), or none at all (its nodes are still being allocated): then the job can still go on there, and
+     * is not blocked. The status list keeps nodes that have left the pool, so the pool's own node list decides.
+     */
+    private boolean freshNodeComing(List<Failure> failed) {
+        java.util.Set<String> failedIds = new java.util.HashSet<>();
+        failed.forEach(f -> failedIds.add(f.nodeId()));
+        for (String poolId : failed.stream().map(Failure::poolId).distinct().toList()) {
+            List<String> nodes;
+            try {
+                nodes = client.protocolLayer().computeNodes().list(poolId,
+                        new com.microsoft.azure.batch.protocol.models.ComputeNodeListOptions().withSelect("id"))
+                        .stream().map(com.microsoft.azure.batch.protocol.models.ComputeNode::id).toList();
+            } catch (RuntimeException gone) {
+                continue; // the pool is gone (an auto-pool with its job): nothing fresh comes from it
+            }
+            if (nodes.isEmpty() || !failedIds.containsAll(nodes)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The nodes of {@code jobId} whose preparation failed, by pool. */

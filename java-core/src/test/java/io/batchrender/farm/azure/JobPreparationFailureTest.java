@@ -103,6 +103,8 @@ class JobPreparationFailureTest {
             String done = farm.replaceFailedNodes(job.id());
 
             assertEquals("Replaced 1 node(s) of pool render with fresh ones; the job's tasks run once a new node has prepared.", done);
+            assertTrue(farm.job(job.id()).orElseThrow().blocked().isEmpty(),
+                    "a fresh node is coming: the failure of the node that left no longer blocks the job");
             JobInfo end = await(farm, job.id(), j -> j.counts().succeeded() == 2);
             assertEquals(2, end.counts().succeeded(), end.toString());
             assertTrue(end.blocked().isEmpty());

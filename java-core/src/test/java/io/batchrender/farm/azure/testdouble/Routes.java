@@ -93,6 +93,14 @@ final class Routes {
                         default -> { }
                     }
                 }
+                if (s.length == 3 && s[2].equals("nodes") && m.equals("GET")) {
+                    DPool pool = svc.pool(id);
+                    List<JsonObject> nodes;
+                    synchronized (svc) {
+                        nodes = pool.nodes.stream().map(n -> node(pool, n.id)).toList();
+                    }
+                    return list("nodes", nodes, q, rawQuery, path);
+                }
                 if (s.length == 4 && s[2].equals("nodes") && m.equals("GET")) {
                     return entity("nodes", node(svc.pool(id), s[3]), q);
                 }
