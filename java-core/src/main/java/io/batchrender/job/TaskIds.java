@@ -25,13 +25,20 @@ public final class TaskIds {
             "jobpreparation", "the job preparation task", "jobrelease", "the job release task");
 
     private final Map<String, String> seen = new HashMap<>();
+    private final Map<String, String> reserved = new HashMap<>(RESERVED);
+
+    /** A job whose preparation or release task has an id of its own ({@code what}: "the job preparation task"). */
+    public TaskIds reserve(String id, String what) {
+        reserved.put(id.toLowerCase(Locale.ROOT), what);
+        return this;
+    }
 
     /** The problem with {@code id} next to the ids seen before it, as one line; empty when it is fine. */
     public Optional<String> add(String id) {
         String key = id.toLowerCase(Locale.ROOT);
-        String reserved = RESERVED.get(key);
-        if (reserved != null) {
-            return Optional.of("task id '" + id + "' is reserved by Azure Batch for " + reserved + ": rename the task");
+        String taken = reserved.get(key);
+        if (taken != null) {
+            return Optional.of("task id '" + id + "' is reserved by Azure Batch for " + taken + ": rename the task");
         }
         String before = seen.putIfAbsent(key, id);
         if (before == null) {

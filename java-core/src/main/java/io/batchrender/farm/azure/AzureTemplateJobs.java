@@ -104,6 +104,12 @@ public final class AzureTemplateJobs {
         TemplateFileGroups.Refs refs = TemplateFileGroups.Refs.empty();
         TemplateFileGroups.scan(job, where, refs);
         io.batchrender.job.TaskIds ids = new io.batchrender.job.TaskIds();
+        for (String[] own : new String[][] {{"jobPreparationTask", "the job preparation task"},
+                {"jobReleaseTask", "the job release task"}}) {
+            if (job.has(own[0]) && job.get(own[0]).isJsonObject() && job.getAsJsonObject(own[0]).has("id")) {
+                ids.reserve(job.getAsJsonObject(own[0]).get("id").getAsString(), own[1]);
+            }
+        }
         boolean dependencies = false;
         // the same rename in every task of a factory is one note: "tasks 0, 1, ... (10000 in all)"
         java.util.Map<String, List<String>> taskNotes = new java.util.LinkedHashMap<>();

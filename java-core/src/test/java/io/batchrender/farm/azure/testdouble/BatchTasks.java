@@ -157,7 +157,7 @@ final class BatchTasks {
     private DTask insertTask(DJob j, JsonObject spec) {
         String id = Wire.str(spec, "id", "");
         BatchService.checkId(id, "task");
-        checkNotReserved(id);
+        checkNotReserved(id, j);
         // "The ID is case-preserving and case-insensitive (that is, you may not have two IDs within a Job that
         // differ only by case)": TaskAddParameter.id, https://learn.microsoft.com/rest/api/batchservice/task/add
         if (j.taskByIdIgnoringCase(id) != null) {
@@ -202,13 +202,16 @@ final class BatchTasks {
      * Preparation Task. If you try to submit a Task with the same id, the Batch service rejects the request with error
      * code TaskIdSameAsJobPreparationTask; [...] 409 (Conflict)" (JobPreparationTask.id; likewise JobReleaseTask.id
      * and TaskIdSameAsJobReleaseTask), https://learn.microsoft.com/rest/api/batchservice/job/add. Their default ids
-     * are jobpreparation and jobrelease; the double refuses them whether or not the job has those tasks (strict).
+     * are jobpreparation and jobrelease; the double refuses them whether or not the job has those tasks (strict), and
+     * the ids the job gave its own preparation and release tasks too.
      */
-    private static void checkNotReserved(String id) {
-        if (id.equalsIgnoreCase("jobpreparation")) {
+    private static void checkNotReserved(String id, DJob j) {
+        String prep = Wire.str(Wire.obj(j.body, "jobPreparationTask"), "id", "jobpreparation");
+        String release = Wire.str(Wire.obj(j.body, "jobReleaseTask"), "id", "jobrelease");
+        if (id.equalsIgnoreCase("jobpreparation") || id.equalsIgnoreCase(prep)) {
             throw ServiceError.conflict("TaskIdSameAsJobPreparationTask", "The specified task has the same id as the job preparation task.");
         }
-        if (id.equalsIgnoreCase("jobrelease")) {
+        if (id.equalsIgnoreCase("jobrelease") || id.equalsIgnoreCase(release)) {
             throw ServiceError.conflict("TaskIdSameAsJobReleaseTask", "The specified task has the same id as the job release task.");
         }
     }
