@@ -3,16 +3,16 @@ package io.batchrender.cli;
 import io.batchrender.json.JsonViews;
 import com.google.gson.JsonObject;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.farm.JobSpec;
+import io.batchrender.job.Job;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.RenderFarm;
 import io.batchrender.farm.azure.AzureFarm;
 import io.batchrender.submit.AzureSubmission;
 import io.batchrender.farm.local.LocalFarm;
 import io.batchrender.render.CommandLineSplitter;
-import io.batchrender.submit.SubmitForm;
-import io.batchrender.submit.SubmitRequest;
-import io.batchrender.submit.Submission;
+import io.batchrender.compile.SubmitForm;
+import io.batchrender.compile.SubmitRequest;
+import io.batchrender.compile.SceneCompiler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,8 +124,8 @@ final class SubmitCommand implements Callable<Integer> {
                 Optional.ofNullable(name), Optional.ofNullable(output), retries, Optional.ofNullable(timeout),
                 Optional.ofNullable(engine), Optional.ofNullable(format), Optional.ofNullable(imageName),
                 Optional.ofNullable(camera), Optional.ofNullable(layer), Optional.ofNullable(project));
-        Submission.Prepared prepared = Submission.prepared(form, Path.of("").toAbsolutePath(), cli.env);
-        JobSpec spec = prepared.spec();
+        SceneCompiler.Compiled prepared = SceneCompiler.compile(form, Path.of("").toAbsolutePath(), cli.env);
+        Job spec = prepared.job();
         try (RenderFarm farm = cli.farm(farmOption.name)) {
             JobInfo job;
             String where;
@@ -139,7 +139,7 @@ final class SubmitCommand implements Callable<Integer> {
                 where = azure.outputUrl != null ? "the container of --output-url (under images/<task>/)"
                         : "nowhere: no --output-url was given, so they stay on the nodes until the job is deleted";
             } else {
-                job = farm.submit(spec);
+                job = farm.submit(spec).job();
                 where = job.outputDir().toString();
             }
             if (farm instanceof LocalFarm) {

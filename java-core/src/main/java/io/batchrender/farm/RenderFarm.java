@@ -6,8 +6,11 @@ import java.util.Optional;
 /** Where jobs run: this workstation ({@code farm.local}) or Azure Batch ({@code farm.azure}). */
 public interface RenderFarm extends AutoCloseable {
 
-    /** Stores the job and starts whatever runs it; returns the new job. */
-    JobInfo submit(JobSpec spec);
+    /**
+     * Stores the job and starts whatever runs it. Throws {@link FarmException} with a one-line
+     * reason when the farm cannot run it as it is (nothing is left behind then).
+     */
+    Submitted submit(io.batchrender.job.Job job);
 
     List<JobInfo> jobs();
 

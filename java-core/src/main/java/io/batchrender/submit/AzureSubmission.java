@@ -2,7 +2,7 @@ package io.batchrender.submit;
 
 import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.farm.JobSpec;
+import io.batchrender.job.Job;
 import io.batchrender.farm.azure.AzureFarm;
 import io.batchrender.farm.azure.AzureJobSettings;
 import io.batchrender.storage.AssetSync;
@@ -29,7 +29,7 @@ import java.util.Objects;
  * account, and the watcher, finds them. The CLI's {@code submit --farm azure} and the bridge use it.
  *
  * <pre>{@code
- * Submission.Prepared p = Submission.prepared(form, cwd, env);
+ * SceneCompiler.Compiled p = SceneCompiler.compile(form, cwd, env);
  * try (AzureBlobStore store = (AzureBlobStore) AssetStores.open(home, env, Optional.of("azure"));
  *      HashCache cache = AssetStores.hashCache(home)) {
  *     AzureSubmission.Result r = new AzureSubmission(farm, store, cache, SyncOptions.defaults())
@@ -65,7 +65,7 @@ public final class AzureSubmission {
      * @param project  the asset project's name ({@link SceneUpload#defaultProject} when the artist names none)
      * @param settings the pool, environment and licenses; its storage parts are filled in here
      */
-    public record Request(JobSpec spec, SceneUpload upload, String project, AzureJobSettings settings) {
+    public record Request(Job spec, SceneUpload upload, String project, AzureJobSettings settings) {
 
         public Request {
             Objects.requireNonNull(spec, "spec");
@@ -80,10 +80,10 @@ public final class AzureSubmission {
         }
 
         /** The request for a prepared submission: its scene's files, the project named or the default one. */
-        public static Request of(Submission.Prepared prepared, java.util.Optional<String> project, AzureJobSettings settings) {
-            java.nio.file.Path scene = prepared.spec().scene().orElseThrow(() -> new IllegalArgumentException(
+        public static Request of(io.batchrender.compile.SceneCompiler.Compiled prepared, java.util.Optional<String> project, AzureJobSettings settings) {
+            java.nio.file.Path scene = prepared.job().scene().orElseThrow(() -> new IllegalArgumentException(
                     "an Azure submission with an asset project is for a scene job"));
-            return new Request(prepared.spec(), SceneUpload.of(scene, prepared.manifest()),
+            return new Request(prepared.job(), SceneUpload.of(scene, prepared.manifest()),
                     project.orElseGet(() -> SceneUpload.defaultProject(scene, prepared.manifest())), settings);
         }
     }
@@ -138,7 +138,7 @@ public final class AzureSubmission {
                     + assetContainer + (first == null ? "" : ", first " + first.path() + " (" + first.reason() + ")")
                     + "; nothing was submitted: submit again, finished files are not sent twice.");
         }
-        String jobId = AzureFarm.newJobId(request.spec().name());
+        String jobId = AzureFarm.newJobId(request.spec().displayName());
         String output = outputContainerFor(jobId);
         listener.step("Creating output container " + output + " in " + store.describe() + ".");
         store.createContainer(output);

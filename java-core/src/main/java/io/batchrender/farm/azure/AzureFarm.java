@@ -16,7 +16,9 @@ import com.microsoft.azure.batch.protocol.models.TaskAddParameter;
 import com.microsoft.azure.batch.protocol.models.TaskListOptions;
 import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.farm.JobSpec;
+import io.batchrender.farm.Submitted;
+import io.batchrender.job.Job;
+import io.batchrender.job.Task;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.PoolInfo;
 import io.batchrender.farm.RenderFarm;
@@ -64,7 +66,7 @@ public final class AzureFarm implements RenderFarm {
     private final CompletedJobCounts completedCounts;
 
     /**
-     * @param defaults what jobs submitted through {@link #submit(JobSpec)} use: pool, storage, environment
+     * @param defaults what jobs submitted through {@link #submit(Job)} use: pool, storage, environment
      * @param inFlight how many task collections are sent at once
      * @param backoff  the first wait before a 500 is retried (Retry-After rules for 429 and 503)
      */
@@ -112,17 +114,15 @@ public final class AzureFarm implements RenderFarm {
      * What Batch would refuse or run wrongly in submitting {@code spec} to {@code pool}, found before anything
      * is uploaded or created ({@link AzurePreflight}): one line each, empty when there is nothing.
      */
-    public List<String> preflight(JobSpec spec, PoolChoice pool) {
+    public List<String> preflight(Job spec, PoolChoice pool) {
         List<String> out = new ArrayList<>();
         AzurePreflight.mayaImage(BatchRequests.isMaya(spec), pool).ifPresent(out::add);
         poolImage(pool).flatMap(img -> AzurePreflight.imageAuthentication(account, img)).ifPresent(out::add);
-        io.batchrender.job.TaskIds.firstProblem(spec.tasks().stream().map(io.batchrender.farm.TaskSpec::id).toList())
-                .ifPresent(p -> out.add("Job " + spec.name() + ": " + p + "."));
         return out;
     }
 
     /** {@link #preflight}, its first problem thrown as a {@link FarmException}. */
-    public void requirePreflight(JobSpec spec, PoolChoice pool) {
+    public void requirePreflight(Job spec, PoolChoice pool) {
         List<String> problems = preflight(spec, pool);
         if (!problems.isEmpty()) {
             throw new FarmException(problems.get(0) + " Nothing was uploaded or submitted.");
@@ -155,13 +155,13 @@ public final class AzureFarm implements RenderFarm {
     }
 
     @Override
-    public JobInfo submit(JobSpec spec) {
-        return submit(spec, defaults);
+    public Submitted submit(Job spec) {
+        return new Submitted(submit(spec, defaults), spec.notes());
     }
 
     /** Submits {@code spec} with its Azure settings; on failure after the job exists the job is deleted again. */
-    public JobInfo submit(JobSpec spec, AzureJobSettings settings) {
-        return submit(spec, settings, newJobId(spec.name()));
+    public JobInfo submit(Job spec, AzureJobSettings settings) {
+        return submit(spec, settings, spec.id().isEmpty() ? newJobId(spec.displayName()) : spec.id());
     }
 
     /**
@@ -176,7 +176,7 @@ public final class AzureFarm implements RenderFarm {
      * Submits {@code spec} as job {@code jobId} (from {@link #newJobId}); on failure after the job
      * exists the job is deleted again.
      */
-    public JobInfo submit(JobSpec spec, AzureJobSettings settings, String jobId) {
+    public JobInfo submit(Job spec, AzureJobSettings settings, String jobId) {
         if (!SAFE_ID.matcher(jobId).matches()) {
             throw new FarmException("'" + jobId + "' is not a Batch job id: letters, digits, - and _, up to 64.");
         }

@@ -27,8 +27,9 @@ import com.microsoft.azure.batch.protocol.models.TaskAddParameter;
 import com.microsoft.azure.batch.protocol.models.TaskConstraints;
 import com.microsoft.azure.batch.protocol.models.UserIdentity;
 import com.microsoft.azure.batch.protocol.models.VirtualMachineConfiguration;
-import io.batchrender.farm.JobSpec;
-import io.batchrender.farm.TaskSpec;
+import io.batchrender.job.Command;
+import io.batchrender.job.Job;
+import io.batchrender.job.Task;
 import io.batchrender.frames.FrameSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,19 +69,19 @@ final class BatchRequests {
     private BatchRequests() {
     }
 
-    static JobAddParameter job(String jobId, String submission, JobSpec spec, AzureJobSettings s, PoolInformation pool,
+    static JobAddParameter job(String jobId, String submission, Job spec, AzureJobSettings s, PoolInformation pool,
                                String outputDir) {
         List<MetadataItem> meta = new ArrayList<>();
-        meta.add(item(META_NAME, spec.name()));
+        meta.add(item(META_NAME, spec.displayName()));
         spec.scene().ifPresent(p -> meta.add(item(META_SCENE, p.toString())));
-        meta.add(item(META_RENDERER, spec.renderer()));
+        meta.add(item(META_RENDERER, spec.origin().renderer()));
         meta.add(item(META_FRAMES, frames(spec)));
         s.assetProject().ifPresent(a -> meta.add(item(META_ASSETS, a)));
         s.outputContainer().ifPresent(o -> meta.add(item(META_OUTPUT, o)));
         meta.add(item(META_OUTPUT_DIR, outputDir));
         meta.add(item(META_SUBMISSION, submission));
-        JobAddParameter job = new JobAddParameter().withId(jobId).withDisplayName(spec.name()).withPoolInfo(pool)
-                .withConstraints(new JobConstraints().withMaxTaskRetryCount(spec.maxRetries()))
+        JobAddParameter job = new JobAddParameter().withId(jobId).withDisplayName(spec.displayName()).withPoolInfo(pool)
+                .withConstraints(new JobConstraints().withMaxTaskRetryCount(spec.constraints().maxTaskRetryCount().orElse(0)))
                 // terminatejob is set once every task is in: a job with no tasks yet would end at once
                 .withOnAllTasksComplete(OnAllTasksComplete.NO_ACTION)
                 .withMetadata(meta)
@@ -125,11 +126,11 @@ final class BatchRequests {
                 .withResourceFiles(List.of(rf)).withWaitForSuccess(true).withRerunOnNodeRebootAfterSuccess(false));
     }
 
-    static TaskAddParameter task(TaskSpec t, JobSpec spec, AzureJobSettings s) {
-        TaskConstraints c = new TaskConstraints().withMaxTaskRetryCount(spec.maxRetries());
-        spec.taskTimeout().ifPresent(d -> c.withMaxWallClockTime(Period.millis((int) Math.min(Integer.MAX_VALUE, d.toMillis()))));
+    static TaskAddParameter task(Task t, Job spec, AzureJobSettings s) {
+        TaskConstraints c = new TaskConstraints().withMaxTaskRetryCount(spec.retriesOf(t));
+        t.constraints().maxWallClockTime().ifPresent(d -> c.withMaxWallClockTime(Period.millis((int) Math.min(Integer.MAX_VALUE, d.toMillis()))));
         TaskAddParameter p = new TaskAddParameter().withId(t.id())
-                .withDisplayName(spec.name() + " frames " + new FrameSet(t.frames()).toString())
+                .withDisplayName(spec.displayName() + " frames " + new FrameSet(t.frames()).toString())
                 .withCommandLine(commandLine(t, spec, s))
                 .withEnvironmentSettings(List.of(new EnvironmentSetting().withName(FRAMES_VAR)
                         .withValue(t.frames().stream().map(String::valueOf).collect(Collectors.joining(",")))))
@@ -138,31 +139,31 @@ final class BatchRequests {
         return p;
     }
 
-    static boolean isMaya(JobSpec spec) {
-        return !spec.tasks().isEmpty() && spec.tasks().get(0).command().program().name()
+    static boolean isMaya(Job spec) {
+        return !spec.tasks().isEmpty() && call(spec.tasks().get(0)).program().name()
                 .equals(io.batchrender.render.MayaRenderer.RENDER.name());
     }
 
     /** The task's node command line; a Maya task with a path map runs Render through {@link MayaNodeSetup}. */
-    static String commandLine(TaskSpec t, JobSpec spec, AzureJobSettings s) {
+    static String commandLine(Task t, Job spec, AzureJobSettings s) {
         List<String> args = argsOnNode(t, spec, s);
         if (isMaya(spec) && !s.pathMap().isEmpty() && s.sceneBlob().isPresent()) {
-            return NodeCommandLine.of(MayaNodeSetup.LAUNCHER_PROGRAM, t.command().minOutputFiles(),
-                    MayaNodeSetup.launcherArgs(t.command().program().name(), MayaNodeSetup.mapProject(args, s.pathMap())));
+            return NodeCommandLine.of(MayaNodeSetup.LAUNCHER_PROGRAM, t.requiredOutputs(),
+                    MayaNodeSetup.launcherArgs(call(t).program().name(), MayaNodeSetup.mapProject(args, s.pathMap())));
         }
-        return NodeCommandLine.of(t.command(), args);
+        return NodeCommandLine.of(call(t).program().name(), t.requiredOutputs(), args);
     }
 
     /** The task's arguments with the scene's path turned into its place in the node's asset folder. */
-    static List<String> argsOnNode(TaskSpec t, JobSpec spec, AzureJobSettings s) {
+    static List<String> argsOnNode(Task t, Job spec, AzureJobSettings s) {
         if (spec.scene().isEmpty() || s.sceneBlob().isEmpty()) {
-            return t.command().args();
+            return call(t).args();
         }
         String local = spec.scene().get().toString();
         String onNode = NodeCommandLine.ASSETS_DIR + "/" + s.sceneBlob().get();
         List<String> args = new ArrayList<>();
-        boolean blender = t.command().program().name().equals(io.batchrender.render.BlenderRenderer.BLENDER.name());
-        for (String a : t.command().args()) {
+        boolean blender = call(t).program().name().equals(io.batchrender.render.BlenderRenderer.BLENDER.name());
+        for (String a : call(t).args()) {
             args.add(a.equals(local) ? onNode : a);
             if (a.equals(local) && blender && !s.pathMap().isEmpty()) {
                 // after the scene loads, before the render: the path map rewrites the scene's file paths
@@ -255,7 +256,7 @@ final class BatchRequests {
         return new ImageReference().withPublisher(m.publisher()).withOffer(m.offer()).withSku(m.sku()).withVersion(m.version());
     }
 
-    static String frames(JobSpec spec) {
+    static String frames(Job spec) {
         List<Integer> all = new ArrayList<>();
         spec.tasks().forEach(t -> all.addAll(t.frames()));
         return new FrameSet(all).toString();
@@ -267,5 +268,16 @@ final class BatchRequests {
 
     private static List<EnvironmentSetting> env(Map<String, String> env) {
         return env.entrySet().stream().map(e -> new EnvironmentSetting().withName(e.getKey()).withValue(e.getValue())).toList();
+    }
+
+    /**
+     * The program and arguments of a scene compiler's task: the node command line runs them through
+     * its script. A task that is already a command line is not a scene compiler's.
+     */
+    static Command.Call call(Task t) {
+        if (t.command() instanceof Command.Call c) {
+            return c;
+        }
+        throw new IllegalArgumentException("task " + t.id() + " is a command line, not a program with arguments");
     }
 }

@@ -1,5 +1,6 @@
 package io.batchrender.farm.azure;
 
+import io.batchrender.compile.SceneCompiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,10 +12,10 @@ import com.microsoft.azure.batch.protocol.models.OnAllTasksComplete;
 import com.microsoft.azure.batch.protocol.models.OutputFile;
 import com.microsoft.azure.batch.protocol.models.PoolInformation;
 import com.microsoft.azure.batch.protocol.models.TaskAddParameter;
-import io.batchrender.farm.JobSpec;
+import io.batchrender.job.Job;
 import io.batchrender.render.CommandLineSplitter;
-import io.batchrender.submit.JobPlanner;
-import io.batchrender.submit.SubmitRequest;
+
+import io.batchrender.compile.SubmitRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** What a submission asks of Batch, read from the request bodies the farm builds. */
 class BatchRequestsTest {
 
-    static final JobSpec SPEC = JobPlanner.plan(new SubmitRequest(Optional.empty(),
+    static final Job SPEC = SceneCompiler.compile(new SubmitRequest(Optional.empty(),
             Optional.of(List.of("blender", "-b", "my shot's.blend", "-o", "{output}/shot_####", "-s", "{start}", "-e", "{end}")),
             Optional.empty(), "1-10", 5, Optional.of("shot 010"), Optional.empty(), 3, Optional.empty()));
 

@@ -1,5 +1,6 @@
 package io.batchrender.farm.azure;
 
+import io.batchrender.compile.SceneCompiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +11,8 @@ import io.batchrender.settings.StateHome;
 import io.batchrender.storage.azure.AzureBlobStore;
 import io.batchrender.storage.azure.AzuriteServer;
 import io.batchrender.storage.ContainerAccess;
-import io.batchrender.submit.JobPlanner;
-import io.batchrender.submit.SubmitRequest;
+
+import io.batchrender.compile.SubmitRequest;
 import io.batchrender.watch.Thumbnailer;
 import io.batchrender.watch.WatchOptions;
 import io.batchrender.watch.WatchPaths;
@@ -42,8 +43,8 @@ class JobPreparationFailureTest {
     @TempDir
     Path tmp;
 
-    private static io.batchrender.farm.JobSpec frames(String range) {
-        return JobPlanner.plan(new SubmitRequest(Optional.empty(), Optional.of(List.of("echo", "{frame}")), Optional.empty(),
+    private static io.batchrender.job.Job frames(String range) {
+        return SceneCompiler.compile(new SubmitRequest(Optional.empty(), Optional.of(List.of("echo", "{frame}")), Optional.empty(),
                 range, 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
     }
 

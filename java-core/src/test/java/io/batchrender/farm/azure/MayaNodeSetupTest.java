@@ -1,17 +1,18 @@
 package io.batchrender.farm.azure;
 
+import io.batchrender.compile.SceneCompiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.batchrender.farm.JobSpec;
+import io.batchrender.job.Job;
 import io.batchrender.render.CommandLineSplitter;
 import io.batchrender.render.RenderOptions;
 import io.batchrender.render.TestScenes;
 import io.batchrender.render.pathmap.PathMap;
 import io.batchrender.render.pathmap.PathRule;
 import io.batchrender.storage.BlobNames;
-import io.batchrender.submit.JobPlanner;
-import io.batchrender.submit.SubmitRequest;
+
+import io.batchrender.compile.SubmitRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,7 @@ class MayaNodeSetupTest {
     void renderRunsWithTheScriptFolderFirstOnMayaScriptPathTheSceneBlobAndTheProjectOnTheNode() {
         Path scene = TestScenes.mayaAscii();
         Path project = scene.getParent().getParent();
-        JobSpec spec = JobPlanner.plan(new SubmitRequest(Optional.of(RenderOptions.forScene(scene).withProject(Optional.of(project))),
+        Job spec = SceneCompiler.compile(new SubmitRequest(Optional.of(RenderOptions.forScene(scene).withProject(Optional.of(project))),
                 Optional.empty(), Optional.empty(), "1-2", 2, Optional.empty(), Optional.empty(), 0, Optional.empty()));
         List<PathRule> rules = PathMap.rules(List.of(scene.toString(), project.resolve("workspace.mel").toString()),
                 BlobNames::forLocalPath);
