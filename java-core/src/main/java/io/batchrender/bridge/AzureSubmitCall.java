@@ -136,7 +136,7 @@ final class AzureSubmitCall {
         try (AzureFarm farm = farms.azure()) {
             if (prepared.job().scene().isEmpty()) {
                 ctx.progress(0, 0, 0, "Submitting " + prepared.job().tasks().size() + " task(s).");
-                return view(farm.submit(prepared.job(), settings), null);
+                return view(farm.submit(prepared.job(), settings).job(), null);
             }
             try (CancelWatch watch = new CancelWatch(ctx);
                  AssetStore opened = AssetStores.open(home, env, Optional.of(AssetStores.AZURE));

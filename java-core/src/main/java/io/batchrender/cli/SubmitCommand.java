@@ -135,7 +135,7 @@ final class SubmitCommand implements Callable<Integer> {
                 where = "output container " + r.outputContainer() + " (under images/<task>/); fetch them with 'batchrender watch "
                         + job.id() + " --to " + (output != null ? output : "DIR") + " --farm azure'";
             } else if (farm instanceof AzureFarm az) {
-                job = az.submit(spec, azure.settings(spec.scene()));
+                job = az.submit(spec, azure.settings(spec.scene())).job();
                 where = azure.outputUrl != null ? "the container of --output-url (under images/<task>/)"
                         : "nowhere: no --output-url was given, so they stay on the nodes until the job is deleted";
             } else {

@@ -2,6 +2,7 @@ package io.batchrender.submit;
 
 import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
+import io.batchrender.farm.Submitted;
 import io.batchrender.job.Job;
 import io.batchrender.farm.azure.AzureFarm;
 import io.batchrender.farm.azure.AzureJobSettings;
@@ -140,31 +141,22 @@ public final class AzureSubmission {
         }
         String jobId = AzureFarm.newJobId(request.spec().displayName());
         String output = outputContainerFor(jobId);
-        listener.step("Creating output container " + output + " in " + store.describe() + ".");
-        store.createContainer(output);
-        try {
-            String scene = request.spec().scene().orElseThrow().toString();
-            AzureJobSettings settings = request.settings()
-                    .withAssets(store.sas().readListUrl(assetContainer), "")
-                    .withOutputContainerUrl(store.sas().writeUrl(output))
-                    .withSceneBlob(BlobNames.forLocalPath(scene))
-                    .withPathMap(request.upload().pathMap())
-                    .withStorageNames(request.project(), output);
-            if (cancel.isCancelled()) {
-                throw new FarmException("Cancelled before the job was submitted; the asset project " + request.project()
-                        + " is uploaded.");
-            }
-            listener.step("Submitting " + request.spec().tasks().size() + " task(s) as job " + jobId + ".");
-            JobInfo job = farm.submit(request.spec(), settings, jobId);
-            return new Result(job, request.project(), assetContainer, output, synced);
-        } catch (RuntimeException e) {
-            try {
-                store.deleteContainer(output); // nothing was written to it: no job runs against it
-            } catch (RuntimeException ignored) {
-                // the submission's own error is what the artist needs to see
-            }
-            throw e;
+        String scene = request.spec().scene().orElseThrow().toString();
+        // containers by name: the farm signs them and makes the output container as it sends the job (removed again
+        // when the job could not be made: nothing was written to it)
+        AzureJobSettings settings = request.settings()
+                .withAssetContainer(assetContainer, "")
+                .withSceneBlob(BlobNames.forLocalPath(scene))
+                .withPathMap(request.upload().pathMap())
+                .withStorageNames(request.project(), output);
+        if (cancel.isCancelled()) {
+            throw new FarmException("Cancelled before the job was submitted; the asset project " + request.project()
+                    + " is uploaded.");
         }
+        listener.step("Submitting " + request.spec().tasks().size() + " task(s) as job " + jobId + ".");
+        Submitted submitted = farm.submit(request.spec(), settings, jobId, () -> store);
+        submitted.notes().forEach(listener::step);
+        return new Result(submitted.job(), request.project(), assetContainer, output, synced);
     }
 
     /**

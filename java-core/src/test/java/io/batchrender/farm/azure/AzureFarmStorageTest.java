@@ -51,7 +51,7 @@ class AzureFarmStorageTest {
                     "cat \"$AZ_BATCH_JOB_PREP_WORKING_DIR/assets/sh010/scenes/notes.txt\" > \"$0/frame_$1.txt\"; echo rendered $1",
                     "{output}", "{frame}")), Optional.empty(), "1-2", 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
 
-            JobInfo job = farm.submit(spec, settings);
+            JobInfo job = farm.submit(spec, settings).job();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (farm.job(job.id()).orElseThrow().state() != JobState.COMPLETED && System.nanoTime() < deadline) {
@@ -90,7 +90,7 @@ class AzureFarmStorageTest {
             var spec = SceneCompiler.compile(new SubmitRequest(Optional.of(io.batchrender.render.RenderOptions.forScene(scene)),
                     Optional.empty(), Optional.empty(), "1-2", 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
 
-            JobInfo job = farm.submit(spec, settings);
+            JobInfo job = farm.submit(spec, settings).job();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (farm.job(job.id()).orElseThrow().state() != JobState.COMPLETED && System.nanoTime() < deadline) {
@@ -149,7 +149,7 @@ class AzureFarmStorageTest {
             var spec = SceneCompiler.compile(new SubmitRequest(Optional.of(io.batchrender.render.RenderOptions.forScene(blend)),
                     Optional.empty(), Optional.empty(), "1", 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
 
-            JobInfo job = farm.submit(spec, settings);
+            JobInfo job = farm.submit(spec, settings).job();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (farm.job(job.id()).orElseThrow().state() != JobState.COMPLETED && System.nanoTime() < deadline) {

@@ -59,7 +59,7 @@ class AzureTaskOutputsTest {
             AzureJobSettings settings = AzureJobSettings.on(new PoolChoice.Existing("render"))
                     .withOutputContainerUrl(store.sas().writeUrl("out-test")).withStorageNames("test", "out-test");
 
-            JobInfo job = farm.submit(spec, settings);
+            JobInfo job = farm.submit(spec, settings).job();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (farm.job(job.id()).orElseThrow().state() != JobState.COMPLETED && System.nanoTime() < deadline) {
                 Thread.sleep(100);

@@ -68,7 +68,7 @@ class JobPreparationFailureTest {
             AzureFarm farm = DoubleFarms.on(batch, tmp.resolve("state"), "render");
             farm.createPool(new PoolSpec("render", "standard_d2s_v5", 1, 0, 1, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
 
-            JobInfo job = farm.submit(frames("1-3"), AzureJobSettings.on(new PoolChoice.Existing("render")).withAssets(expiring, ""));
+            JobInfo job = farm.submit(frames("1-3"), AzureJobSettings.on(new PoolChoice.Existing("render")).withAssets(expiring, "")).job();
             JobInfo blocked = await(farm, job.id(), j -> j.blocked().isPresent());
 
             assertEquals(JobState.ACTIVE, blocked.state());
@@ -97,7 +97,7 @@ class JobPreparationFailureTest {
             String url = store.sas().readListUrl("fgrp-late");
             AzureFarm farm = DoubleFarms.on(batch, tmp.resolve("state"), "render");
             farm.createPool(new PoolSpec("render", "standard_d2s_v5", 1, 0, 1, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
-            JobInfo job = farm.submit(frames("1-2"), AzureJobSettings.on(new PoolChoice.Existing("render")).withAssets(url, ""));
+            JobInfo job = farm.submit(frames("1-2"), AzureJobSettings.on(new PoolChoice.Existing("render")).withAssets(url, "")).job();
             await(farm, job.id(), j -> j.blocked().isPresent());
             store.createContainer("fgrp-late");
 
