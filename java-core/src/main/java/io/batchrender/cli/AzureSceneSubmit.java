@@ -22,6 +22,13 @@ final class AzureSceneSubmit {
     private AzureSceneSubmit() {
     }
 
+    /** What {@link #run} would send, uploading and creating nothing. */
+    static com.google.gson.JsonObject preview(AzureFarm farm, SceneCompiler.Compiled prepared, AzureSubmitOptions azure) {
+        AzureSubmission.Request request = AzureSubmission.Request.of(prepared, Optional.ofNullable(azure.assetProject),
+                azure.settings(prepared.job().scene()));
+        return AzureSubmission.preview(farm, request, AzureFarm.newJobId(prepared.job().displayName()));
+    }
+
     static AzureSubmission.Result run(Cli cli, AzureFarm farm, SceneCompiler.Compiled prepared, AzureSubmitOptions azure,
                                       boolean json) {
         if (azure.outputUrl != null) {

@@ -104,6 +104,10 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Show progress until the job ends; exit 0 only when every task succeeded.")
     boolean waitForJob;
 
+    @Option(names = "--dry-run", description = "Print the job exactly as the farm would take it (every task's command,"
+            + " environment with secrets masked, files and outputs; on Azure the request bodies), and submit nothing.")
+    boolean dryRun;
+
     @Option(names = "--json", description = "Print {\"jobId\": ...} (with --wait: the finished job).")
     boolean json;
 
@@ -127,6 +131,14 @@ final class SubmitCommand implements Callable<Integer> {
         SceneCompiler.Compiled prepared = SceneCompiler.compile(form, Path.of("").toAbsolutePath(), cli.env);
         Job spec = prepared.job();
         try (RenderFarm farm = cli.farm(farmOption.name)) {
+            if (dryRun) {
+                JsonObject preview = farm instanceof AzureFarm az && spec.scene().isPresent() && azure.syncsAssets()
+                        ? AzureSceneSubmit.preview(az, prepared, azure)
+                        : farm instanceof AzureFarm az ? az.preview(spec, azure.settings(spec.scene()), AzureFarm.newJobId(spec.displayName()))
+                        : farm.preview(spec);
+                cli.out.println(io.batchrender.job.JobJson.pretty(preview));
+                return 0;
+            }
             JobInfo job;
             String where;
             if (farm instanceof AzureFarm az && spec.scene().isPresent() && azure.syncsAssets()) {

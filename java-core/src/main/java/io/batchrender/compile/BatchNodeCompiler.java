@@ -66,8 +66,8 @@ public final class BatchNodeCompiler {
                          Map<String, String> metadata) {
         public Target {
             pathMap = List.copyOf(pathMap);
-            environment = Map.copyOf(environment);
-            metadata = Map.copyOf(metadata);
+            environment = com.google.common.collect.ImmutableMap.copyOf(environment); // in the order given: stable bodies
+            metadata = com.google.common.collect.ImmutableMap.copyOf(metadata);
         }
     }
 

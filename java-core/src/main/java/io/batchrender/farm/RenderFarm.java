@@ -12,6 +12,13 @@ public interface RenderFarm extends AutoCloseable {
      */
     Submitted submit(io.batchrender.job.Job job);
 
+    /**
+     * What {@link #submit} would store or send for {@code job}, exactly, without doing it: every task's
+     * command, environment, resource files and outputs (the local farm), or the request bodies (Azure).
+     * Secrets are masked ({@link io.batchrender.job.Secrets}); nothing is created or uploaded.
+     */
+    com.google.gson.JsonObject preview(io.batchrender.job.Job job);
+
     List<JobInfo> jobs();
 
     Optional<JobInfo> job(String jobId);

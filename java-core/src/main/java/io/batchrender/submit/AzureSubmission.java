@@ -1,6 +1,7 @@
 package io.batchrender.submit;
 
 import io.batchrender.farm.FarmException;
+import com.google.gson.JsonObject;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.Submitted;
 import io.batchrender.job.Job;
@@ -141,14 +142,7 @@ public final class AzureSubmission {
         }
         String jobId = AzureFarm.newJobId(request.spec().displayName());
         String output = outputContainerFor(jobId);
-        String scene = request.spec().scene().orElseThrow().toString();
-        // containers by name: the farm signs them and makes the output container as it sends the job (removed again
-        // when the job could not be made: nothing was written to it)
-        AzureJobSettings settings = request.settings()
-                .withAssetContainer(assetContainer, "")
-                .withSceneBlob(BlobNames.forLocalPath(scene))
-                .withPathMap(request.upload().pathMap())
-                .withStorageNames(request.project(), output);
+        AzureJobSettings settings = settingsFor(request, output);
         if (cancel.isCancelled()) {
             throw new FarmException("Cancelled before the job was submitted; the asset project " + request.project()
                     + " is uploaded.");
@@ -157,6 +151,29 @@ public final class AzureSubmission {
         Submitted submitted = farm.submit(request.spec(), settings, jobId, () -> store);
         submitted.notes().forEach(listener::step);
         return new Result(submitted.job(), request.project(), assetContainer, output, synced);
+    }
+
+    /**
+     * What {@link #submit} would send for {@code request}, without uploading or creating anything
+     * ({@link AzureFarm#preview(Job, AzureJobSettings, String)}): the asset project and the output
+     * container appear by name. {@code jobId} is the id the job would have. Needs no storage account.
+     */
+    public static JsonObject preview(AzureFarm farm, Request request, String jobId) {
+        farm.requirePreflight(request.spec(), request.settings().pool());
+        return farm.preview(request.spec(), settingsFor(request, outputContainerFor(jobId)), jobId);
+    }
+
+    /**
+     * The job's storage by name: the farm signs the containers and makes the output container as it sends
+     * the job (and removes it again when the job could not be made: nothing was written to it).
+     */
+    private static AzureJobSettings settingsFor(Request request, String output) {
+        String scene = request.spec().scene().orElseThrow().toString();
+        return request.settings()
+                .withAssetContainer(FileGroups.containerName(request.project()), "")
+                .withSceneBlob(BlobNames.forLocalPath(scene))
+                .withPathMap(request.upload().pathMap())
+                .withStorageNames(request.project(), output);
     }
 
     /**

@@ -202,6 +202,41 @@ public final class AzureFarm implements RenderFarm {
         return new Submitted(job, notes);
     }
 
+    @Override
+    public JsonObject preview(Job spec) {
+        return preview(spec, defaults, spec.id().isEmpty() ? newJobId(spec.displayName()) : spec.id());
+    }
+
+    /**
+     * The request bodies {@link #submit(Job, AzureJobSettings, String, Supplier)} would send, SAS
+     * signatures masked, creating nothing: containers of our store appear by name (they are signed when the
+     * job is sent), a new pool by its id (created when sent). The one request it may make is a read: the
+     * service's list of supported images, for an auto-pool's node agent.
+     */
+    public JsonObject preview(Job spec, AzureJobSettings settings, String jobId) {
+        Job onNodes = forNodes(spec, settings, jobId);
+        JsonObject body = BatchBodies.job(onNodes);
+        if (!body.has("poolInfo")) {
+            PoolChoice choice = settings.pool();
+            PoolInformation pool = choice instanceof PoolChoice.AutoPool a ? BatchRequests.autoPool(resolved(a.template()), POOL_PREFIX)
+                    : new PoolInformation().withPoolId(choice instanceof PoolChoice.Existing e ? e.poolId()
+                            : ((PoolChoice.NewPool) choice).spec().id());
+            body.add("poolInfo", SdkBodies.toJson(pool));
+        }
+        com.google.gson.JsonArray tasks = new com.google.gson.JsonArray();
+        BatchBodies.tasks(onNodes).forEach(tasks::add);
+        JsonObject out = new JsonObject();
+        out.addProperty("farm", "azure");
+        out.add("addJob", body);
+        out.add("addTasks", tasks);
+        if (!onNodes.notes().isEmpty()) {
+            com.google.gson.JsonArray notes = new com.google.gson.JsonArray();
+            onNodes.notes().forEach(notes::add);
+            out.add("notes", notes);
+        }
+        return com.google.gson.JsonParser.parseString(io.batchrender.job.Secrets.maskSignatures(out.toString())).getAsJsonObject();
+    }
+
     /**
      * {@code spec} as Batch nodes run it: a template's job is already; a scene compiler's is compiled for
      * the nodes with {@code settings}' assets, outputs and environment. Either way the job's metadata says

@@ -48,6 +48,14 @@ public final class LocalFarm implements RenderFarm {
         return new io.batchrender.farm.Submitted(submit(sceneSpec(job)), job.notes());
     }
 
+    @Override
+    public com.google.gson.JsonObject preview(io.batchrender.job.Job job) {
+        com.google.gson.JsonObject out = new com.google.gson.JsonObject();
+        out.addProperty("farm", "local");
+        out.add("job", io.batchrender.job.JobJson.toJson(job.withEnvironment(io.batchrender.job.Secrets.masked(job.environment()))));
+        return out;
+    }
+
     /** The job as the scene-job rows store it, until every job is stored as the Batch-shaped model. */
     static JobSpec sceneSpec(io.batchrender.job.Job job) {
         java.util.List<io.batchrender.farm.TaskSpec> tasks = new java.util.ArrayList<>();
