@@ -46,7 +46,14 @@ public final class Migrations {
         return files.size();
     }
 
-    /** Applies the migrations the database has not had; called inside a write transaction. */
+    /** True when the database's user_version is not this schema's (older, or newer and to be refused). */
+    boolean neededBy(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            return userVersion(st) != files.size();
+        }
+    }
+
+    /** Applies the migrations the database has not had; called inside a write transaction, which re-reads the version. */
     void apply(Connection conn, Path file) throws SQLException {
         try (Statement st = conn.createStatement()) {
             int from = userVersion(st);

@@ -43,10 +43,12 @@ public final class SqliteDatabase implements AutoCloseable {
         Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
         SqliteDatabase db = new SqliteDatabase(conn);
         try {
-            db.inTransaction(() -> {
-                migrations.apply(conn, file);
-                return null;
-            });
+            if (migrations.neededBy(conn)) { // checked first so that opening an up-to-date file takes no write lock
+                db.inTransaction(() -> {
+                    migrations.apply(conn, file);
+                    return null;
+                });
+            }
             return db;
         } catch (SQLException | RuntimeException e) {
             db.close();
