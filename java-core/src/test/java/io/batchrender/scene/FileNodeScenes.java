@@ -67,16 +67,26 @@ public final class FileNodeScenes {
 
     /** Writes the showcase with its node blocks {@code copies} times into {@code out}. */
     public static Path showcase(Path showcase, Path out, int copies) throws IOException {
+        return showcase(showcase, out, copies, true);
+    }
+
+    /**
+     * As above; without {@code fileNodes}, the copies' {@code file} nodes are written as {@code checker} nodes
+     * (a 2D texture that names no file), the rest byte for byte the same: the baseline of the same size and
+     * structure with few file nodes (the first copy's nine).
+     */
+    public static Path showcase(Path showcase, Path out, int copies, boolean fileNodes) throws IOException {
         Parts parts = Parts.of(showcase);
+        String copyBody = fileNodes ? parts.body() : parts.body().replace("createNode file -n", "createNode checker -n");
         // the body split at every name, so that a copy is the pieces joined with the suffix after each name
-        Matcher m = NAME.matcher(parts.body());
+        Matcher m = NAME.matcher(copyBody);
         java.util.List<String> pieces = new java.util.ArrayList<>();
         int at = 0;
         while (m.find()) {
-            pieces.add(parts.body().substring(at, m.end(2)));
+            pieces.add(copyBody.substring(at, m.end(2)));
             at = m.end(2);
         }
-        String rest = parts.body().substring(at);
+        String rest = copyBody.substring(at);
         try (Writer w = writer(out)) {
             w.write(parts.head());
             w.write(parts.body());
@@ -130,13 +140,14 @@ public final class FileNodeScenes {
     }
 
     /**
-     * {@code showcase SHOWCASE OUT COPIES} or {@code library SHOWCASE ROOT ASSETS TILES}: writes the scene and
+     * {@code showcase SHOWCASE OUT COPIES}, {@code showcase-few-file-nodes SHOWCASE OUT COPIES} or {@code library SHOWCASE ROOT ASSETS TILES}: writes the scene and
      * prints its path.
      */
     public static void main(String[] args) throws IOException {
         Path showcase = Path.of(args[1]);
         Path scene = switch (args[0]) {
-            case "showcase" -> showcase(showcase, Path.of(args[2]), Integer.parseInt(args[3]));
+            case "showcase" -> showcase(showcase, Path.of(args[2]), Integer.parseInt(args[3]), true);
+            case "showcase-few-file-nodes" -> showcase(showcase, Path.of(args[2]), Integer.parseInt(args[3]), false);
             case "library" -> udimLibrary(showcase, Files.createDirectories(Path.of(args[2])), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]), true);
             default -> throw new IllegalArgumentException("showcase or library, not " + args[0]);
