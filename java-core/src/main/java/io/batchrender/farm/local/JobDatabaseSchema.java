@@ -9,14 +9,23 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
 
-/** The tables of the local farm's job database, and opening it: created when new, brought up to date when older. */
+/**
+ * The tables of the local farm's job database, and opening it: created when new, brought up to date
+ * in place when older, by numbered migrations counted in {@code PRAGMA user_version}:
+ * <ol>
+ *   <li>the tables as every version before the job model wrote them (scene rows with a command and
+ *       frames, template rows with their own JSON and role), columns added to files older still;</li>
+ *   <li>one row format: every task's {@code job.Task} as JSON ({@link JobRowsMigration}).</li>
+ * </ol>
+ */
 final class JobDatabaseSchema {
+
+    static final int VERSION = 2;
 
     private JobDatabaseSchema() {
     }
 
-    private static final String[] SCHEMA = {
-        """
+    static final String JOBS = """
         CREATE TABLE IF NOT EXISTS jobs (
           id TEXT PRIMARY KEY,
           name TEXT NOT NULL,
@@ -25,18 +34,20 @@ final class JobDatabaseSchema {
           scene TEXT,
           output_dir TEXT NOT NULL,
           own_output INTEGER NOT NULL,
-          max_retries INTEGER NOT NULL,
-          timeout_ms INTEGER NOT NULL,
           created_ms INTEGER NOT NULL,
-          ended_ms INTEGER)""",
-        "CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs(state, created_ms)",
-        """
+          ended_ms INTEGER,
+          environment TEXT,
+          priority INTEGER NOT NULL DEFAULT 0,
+          deadline_ms INTEGER)""";
+
+    static final String TASKS = """
         CREATE TABLE IF NOT EXISTS tasks (
           job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
           id TEXT NOT NULL,
           seq INTEGER NOT NULL,
+          role TEXT,
           frames TEXT NOT NULL,
-          command TEXT NOT NULL,
+          task TEXT NOT NULL,
           state TEXT NOT NULL,
           result TEXT,
           exit_code INTEGER,
@@ -49,15 +60,20 @@ final class JobDatabaseSchema {
           ended_ms INTEGER,
           pid INTEGER,
           pid_start_ms INTEGER,
-          PRIMARY KEY (job_id, id))""",
+          PRIMARY KEY (job_id, id))""";
+
+    static final String[] INDEXES = {
+        "CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs(state, created_ms)",
         "CREATE INDEX IF NOT EXISTS tasks_by_state ON tasks(job_id, state, seq)",
         "CREATE INDEX IF NOT EXISTS tasks_running ON tasks(state) WHERE state = 'running'",
-        """
+        "CREATE INDEX IF NOT EXISTS tasks_by_role ON tasks(job_id, role)",
+    };
+
+    private static final String POOLS = """
         CREATE TABLE IF NOT EXISTS pools (
           id TEXT PRIMARY KEY,
           target_slots INTEGER NOT NULL,
-          shrink TEXT NOT NULL DEFAULT 'requeue')""",
-    };
+          shrink TEXT NOT NULL DEFAULT 'requeue')""";
 
     /** Opens (creating or bringing up to date) the database in {@code file}: WAL, foreign keys, a 15 s busy wait. */
     static Connection open(Path file) {
@@ -71,25 +87,59 @@ final class JobDatabaseSchema {
         Connection conn = null;
         try {
             conn = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
-            try (Statement st = conn.createStatement()) {
-                for (String ddl : SCHEMA) {
-                    st.execute(ddl);
-                }
-                addColumnIfMissing(st, "pools", "shrink", "TEXT NOT NULL DEFAULT 'requeue'");
-                addColumnIfMissing(st, "jobs", "environment", "TEXT");
-                // template jobs (ExpandedJob): the Batch task as stored, and the job preparation/release rows
-                addColumnIfMissing(st, "jobs", "kind", "TEXT");
-                addColumnIfMissing(st, "jobs", "priority", "INTEGER NOT NULL DEFAULT 0");
-                addColumnIfMissing(st, "jobs", "deadline_ms", "INTEGER");
-                addColumnIfMissing(st, "tasks", "template", "TEXT");
-                addColumnIfMissing(st, "tasks", "role", "TEXT");
-                st.execute("CREATE INDEX IF NOT EXISTS tasks_by_role ON tasks(job_id, role)");
-            }
+            migrate(conn);
             return conn;
         } catch (SQLException e) {
             closeQuietly(conn);
             throw new FarmException("Cannot open the job database " + file + " (" + e.getMessage()
                     + "): check that the folder is writable and the disk is not full.", e);
+        }
+    }
+
+    private static void migrate(Connection conn) throws SQLException {
+        int version = userVersion(conn);
+        if (version >= VERSION) {
+            return;
+        }
+        try (Statement st = conn.createStatement()) {
+            if (version == 0 && !tableExists(st, "jobs")) {
+                // a new file (or one that only ever held the pool): today's tables at once
+                st.execute(POOLS);
+                addColumnIfMissing(st, "pools", "shrink", "TEXT NOT NULL DEFAULT 'requeue'");
+                st.execute(JOBS);
+                st.execute(TASKS);
+                for (String ddl : INDEXES) {
+                    st.execute(ddl);
+                }
+                st.execute("PRAGMA user_version = " + VERSION);
+                return;
+            }
+            if (version < 1) {
+                // 1: the columns older files lack (each version before the job model added some in place)
+                st.execute(POOLS);
+                addColumnIfMissing(st, "pools", "shrink", "TEXT NOT NULL DEFAULT 'requeue'");
+                addColumnIfMissing(st, "jobs", "environment", "TEXT");
+                addColumnIfMissing(st, "jobs", "kind", "TEXT");
+                addColumnIfMissing(st, "jobs", "priority", "INTEGER NOT NULL DEFAULT 0");
+                addColumnIfMissing(st, "jobs", "deadline_ms", "INTEGER");
+                addColumnIfMissing(st, "tasks", "template", "TEXT");
+                addColumnIfMissing(st, "tasks", "role", "TEXT");
+                st.execute("PRAGMA user_version = 1");
+            }
+        }
+        // 2: one row format
+        JobRowsMigration.run(conn);
+    }
+
+    private static int userVersion(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static boolean tableExists(Statement st, String table) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'")) {
+            return rs.next();
         }
     }
 
@@ -103,7 +153,6 @@ final class JobDatabaseSchema {
         }
     }
 
-    /** Brings a database made by an older version up to date, in place. */
     private static void addColumnIfMissing(Statement st, String table, String column, String definition)
             throws SQLException {
         try (ResultSet rs = st.executeQuery("PRAGMA table_info(" + table + ")")) {
