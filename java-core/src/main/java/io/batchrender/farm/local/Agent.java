@@ -310,7 +310,7 @@ public final class Agent {
         rt.finishing = true;
         transfers.execute(() -> {
             AttemptOutcome outcome = outcomeOf(rt, exit.exitCode());
-            if (outcome.kind() != AttemptOutcome.Kind.SUCCEEDED) {
+            if (outcome.kind() != io.batchrender.farm.TaskTransitions.Event.SUCCEEDED) {
                 discardQuietly(rt.files);
             }
             exits.add((Runnable) () -> {

@@ -7,7 +7,9 @@ import io.batchrender.farm.ShrinkPolicy;
 import io.batchrender.farm.TaskCounts;
 import io.batchrender.farm.TaskFailure;
 import io.batchrender.farm.TaskInfo;
+import io.batchrender.farm.TaskResult;
 import io.batchrender.farm.TaskState;
+import io.batchrender.farm.TaskTransitions;
 import io.batchrender.job.Job;
 import io.batchrender.job.JobJson;
 import io.batchrender.job.Task;
@@ -325,27 +327,26 @@ final class JobDatabase implements AutoCloseable {
     synchronized boolean finishAttempt(String jobId, String taskId, int attempt, int failuresBefore, int maxRetries,
                                        AttemptOutcome outcome, long nowMs) {
         return inTransaction(() -> {
-            String where = " WHERE job_id = ? AND id = ? AND state = 'running' AND attempts = ?";
-            Integer exit = outcome.exitCode().orElse(null);
-            String code = outcome.failure().map(TaskFailure::code).orElse(null);
-            String message = outcome.failure().map(TaskFailure::message).orElse(null);
-            int changed = switch (outcome.kind()) {
-                case SUCCEEDED -> update("UPDATE tasks SET state = 'completed', result = 'success', exit_code = ?,"
-                        + " failure_code = NULL, failure_message = NULL, ended_ms = ?, pid = NULL" + where,
-                        exit, nowMs, jobId, taskId, attempt);
-                case FAILED -> failuresBefore + 1 <= maxRetries
-                        ? update("UPDATE tasks SET state = 'active', failures = failures + 1, exit_code = ?,"
-                                + " failure_code = ?, failure_message = ?, ended_ms = ?, pid = NULL" + where,
-                                exit, code, message, nowMs, jobId, taskId, attempt)
-                        : update("UPDATE tasks SET state = 'completed', result = 'failure', failures = failures + 1,"
-                                + " exit_code = ?, failure_code = ?, failure_message = ?, ended_ms = ?, pid = NULL" + where,
-                                exit, code, message, nowMs, jobId, taskId, attempt);
-                case FAILED_FINAL, CANCELLED -> update("UPDATE tasks SET state = 'completed', result = 'failure',"
-                        + " failures = failures + 1, exit_code = ?, failure_code = ?, failure_message = ?, ended_ms = ?,"
-                        + " pid = NULL" + where, exit, code, message, nowMs, jobId, taskId, attempt);
-                case REQUEUED -> update("UPDATE tasks SET state = 'active', requeues = requeues + 1, pid = NULL,"
-                        + " ended_ms = NULL" + where, jobId, taskId, attempt);
-            };
+            TaskTransitions.Next next = TaskTransitions.after(TaskState.RUNNING, outcome.kind(), failuresBefore, maxRetries);
+            boolean succeeded = next.result().filter(r -> r == TaskResult.SUCCESS).isPresent();
+            // a requeued attempt keeps the outcome of the one before; any other end records its own
+            String outcomeColumns = outcome.kind() == TaskTransitions.Event.REQUEUED ? ""
+                    : " exit_code = ?, failure_code = ?, failure_message = ?, ended_ms = ?,";
+            String sql = "UPDATE tasks SET state = ?, result = ?, failures = failures + ?, requeues = requeues + ?,"
+                    + outcomeColumns + (outcome.kind() == TaskTransitions.Event.REQUEUED ? " ended_ms = NULL," : "")
+                    + " pid = NULL WHERE job_id = ? AND id = ? AND state = 'running' AND attempts = ?";
+            List<Object> args = new ArrayList<>(List.of(next.state().wire()));
+            args.add(next.result().map(TaskResult::wire).orElse(null));
+            args.add(next.addFailures());
+            args.add(next.addRequeues());
+            if (!outcomeColumns.isEmpty()) {
+                args.add(outcome.exitCode().orElse(null));
+                args.add(succeeded ? null : outcome.failure().map(TaskFailure::code).orElse(null));
+                args.add(succeeded ? null : outcome.failure().map(TaskFailure::message).orElse(null));
+                args.add(nowMs);
+            }
+            args.addAll(List.of(jobId, taskId, attempt));
+            int changed = update(sql, args.toArray());
             if (changed > 0) {
                 completeJobIfDone(jobId, nowMs);
             }

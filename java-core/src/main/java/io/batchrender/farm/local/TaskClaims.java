@@ -1,6 +1,9 @@
 package io.batchrender.farm.local;
 
 import io.batchrender.farm.TaskFailure;
+import io.batchrender.farm.TaskResult;
+import io.batchrender.farm.TaskState;
+import io.batchrender.farm.TaskTransitions;
 import io.batchrender.job.JobJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -78,7 +81,7 @@ final class TaskClaims {
                         }
                         if (!anythingRan(jobId)) {
                             // Batch runs the release task only where something of the job ran
-                            complete(jobId, w.id, "success", null, null, nowMs);
+                            complete(jobId, w.id, TaskTransitions.Event.SKIPPED, null, null, nowMs);
                             changed = true;
                             continue;
                         }
@@ -93,7 +96,7 @@ final class TaskClaims {
                     List<String> deps = memo.deps.computeIfAbsent(key, k -> JobJson.task(w.json).dependsOn().expanded());
                     Verdict v = verdict(jobId, key, deps, prep);
                     if (v.failure != null) {
-                        complete(jobId, w.id, "failure", v.failure, v.message, nowMs);
+                        complete(jobId, w.id, TaskTransitions.Event.NEVER_STARTED, v.failure, v.message, nowMs);
                         memo.forget(key);
                         changed = true;
                     } else if (v.ready) {
@@ -173,16 +176,18 @@ final class TaskClaims {
     }
 
     /** Completes a task that never started (its dependency failed) or need not run (a release with nothing to clean). */
-    private void complete(String jobId, String taskId, String result, String code, String message, long nowMs)
-            throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("UPDATE tasks SET state = 'completed', result = ?,"
+    private void complete(String jobId, String taskId, TaskTransitions.Event event, String code, String message,
+                          long nowMs) throws SQLException {
+        TaskTransitions.Next next = TaskTransitions.after(TaskState.ACTIVE, event, 0, 0);
+        try (PreparedStatement st = conn.prepareStatement("UPDATE tasks SET state = ?, result = ?,"
                 + " failure_code = ?, failure_message = ?, ended_ms = ? WHERE job_id = ? AND id = ? AND state = 'active'")) {
-            st.setString(1, result);
-            st.setString(2, code);
-            st.setString(3, code == null ? null : message);
-            st.setLong(4, nowMs);
-            st.setString(5, jobId);
-            st.setString(6, taskId);
+            st.setString(1, next.state().wire());
+            st.setString(2, next.result().map(TaskResult::wire).orElse(null));
+            st.setString(3, code);
+            st.setString(4, code == null ? null : message);
+            st.setLong(5, nowMs);
+            st.setString(6, jobId);
+            st.setString(7, taskId);
             st.executeUpdate();
         }
     }
