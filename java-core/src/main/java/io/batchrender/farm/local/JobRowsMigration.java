@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Migration 2 of the job database: the two row formats of the versions before the job model become
+ * Migration 3 of the job database: the two row formats of the versions before the job model become
  * one, in place, whatever state their jobs are in. A scene task ({@code tasks.command}, a
  * {@code TaskCommand}, with {@code tasks.frames} and the job's {@code max_retries} and
  * {@code timeout_ms}) becomes {@link SceneTasks#of}; a template task ({@code tasks.template}, the old
@@ -39,80 +39,53 @@ final class JobRowsMigration {
     private JobRowsMigration() {
     }
 
+    /** Runs inside the migrations' write transaction. */
     static void run(Connection conn) throws SQLException {
         try (Statement st = conn.createStatement()) {
-            st.execute("PRAGMA foreign_keys = OFF"); // the tables are rebuilt under their rows
-        }
-        conn.setAutoCommit(false);
-        try (Statement st = conn.createStatement()) {
-            try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-                if (rs.next() && rs.getInt(1) >= 2) {
-                    conn.rollback(); // another process migrated it first
-                    return;
+            st.execute("ALTER TABLE tasks ADD COLUMN task TEXT");
+            List<String[]> rows = convertedRows(conn);
+            try (PreparedStatement write = conn.prepareStatement("UPDATE tasks SET task = ? WHERE job_id = ? AND id = ?")) {
+                int n = 0;
+                for (String[] r : rows) {
+                    write.setString(1, r[2]);
+                    write.setString(2, r[0]);
+                    write.setString(3, r[1]);
+                    write.addBatch();
+                    if (++n % 1000 == 0) {
+                        write.executeBatch();
+                    }
                 }
+                write.executeBatch();
             }
-            st.execute(JobDatabaseSchema.JOBS.replace("jobs (", "jobs_v2 ("));
-            st.execute("INSERT INTO jobs_v2 (id, name, state, renderer, scene, output_dir, own_output, created_ms,"
-                    + " ended_ms, environment, priority, deadline_ms) SELECT id, name, state, renderer, scene, output_dir,"
-                    + " own_output, created_ms, ended_ms, environment, priority, deadline_ms FROM jobs");
-            st.execute(JobDatabaseSchema.TASKS.replace("tasks (", "tasks_v2 ("));
-            copyTasks(conn);
-            st.execute("DROP TABLE tasks");
-            st.execute("DROP TABLE jobs");
-            st.execute("ALTER TABLE jobs_v2 RENAME TO jobs");
-            st.execute("ALTER TABLE tasks_v2 RENAME TO tasks");
-            for (String ddl : JobDatabaseSchema.INDEXES) {
-                st.execute(ddl);
+            // what every task now carries in its own JSON
+            for (String column : List.of("tasks.command", "tasks.template", "jobs.max_retries", "jobs.timeout_ms", "jobs.kind")) {
+                String[] tc = column.split("\\.");
+                st.execute("ALTER TABLE " + tc[0] + " DROP COLUMN " + tc[1]);
             }
-            st.execute("PRAGMA user_version = 2");
-            conn.commit();
-        } catch (SQLException | RuntimeException e) {
-            conn.rollback();
-            throw e instanceof SQLException s ? s : new SQLException("a task row could not be converted: " + e.getMessage(), e);
-        } finally {
-            conn.setAutoCommit(true);
-            try (Statement st = conn.createStatement()) {
-                st.execute("PRAGMA foreign_keys = ON");
-            }
+        } catch (RuntimeException e) {
+            throw new SQLException("a task row could not be converted: " + e.getMessage(), e);
         }
     }
 
-    private static void copyTasks(Connection conn) throws SQLException {
+    /** {job id, task id, the task's JSON} of every row. */
+    private static List<String[]> convertedRows(Connection conn) throws SQLException {
         Map<String, Boolean> prepWaits = prepWaits(conn);
-        try (PreparedStatement read = conn.prepareStatement("SELECT t.*, j.max_retries AS job_retries,"
-                + " j.timeout_ms AS job_timeout_ms FROM tasks t JOIN jobs j ON j.id = t.job_id");
-             PreparedStatement write = conn.prepareStatement("INSERT INTO tasks_v2 (job_id, id, seq, role, frames, task,"
-                     + " state, result, exit_code, attempts, failures, requeues, failure_code, failure_message, started_ms,"
-                     + " ended_ms, pid, pid_start_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        List<String[]> out = new ArrayList<>();
+        try (PreparedStatement read = conn.prepareStatement("SELECT t.job_id, t.id, t.frames, t.command, t.template, t.role,"
+                + " j.max_retries, j.timeout_ms FROM tasks t JOIN jobs j ON j.id = t.job_id");
              ResultSet rs = read.executeQuery()) {
-            int n = 0;
             while (rs.next()) {
                 String template = rs.getString("template");
-                String role = rs.getString("role");
                 Task task = template != null
                         ? fromTemplate(rs.getString("id"), JsonParser.parseString(template).getAsJsonObject(),
-                                "preparation".equals(role) && prepWaits.getOrDefault(rs.getString("job_id"), true))
+                                "preparation".equals(rs.getString("role")) && prepWaits.getOrDefault(rs.getString("job_id"), true))
                         : SceneTasks.of(rs.getString("id"), JobRows.GSON.fromJson(rs.getString("frames"), JobRows.INT_LIST),
-                                JobRows.GSON.fromJson(rs.getString("command"), TaskCommand.class), rs.getInt("job_retries"),
-                                Optional.of(rs.getLong("job_timeout_ms")).filter(ms -> ms > 0).map(Duration::ofMillis));
-                write.setString(1, rs.getString("job_id"));
-                write.setString(2, rs.getString("id"));
-                write.setLong(3, rs.getLong("seq"));
-                write.setString(4, role);
-                write.setString(5, rs.getString("frames"));
-                write.setString(6, JobJson.toJson(task).toString());
-                for (int i = 7; i <= 18; i++) {
-                    write.setObject(i, rs.getObject(new String[] {"state", "result", "exit_code", "attempts", "failures",
-                            "requeues", "failure_code", "failure_message", "started_ms", "ended_ms", "pid",
-                            "pid_start_ms"}[i - 7]));
-                }
-                write.addBatch();
-                if (++n % 1000 == 0) {
-                    write.executeBatch();
-                }
+                                JobRows.GSON.fromJson(rs.getString("command"), TaskCommand.class), rs.getInt("max_retries"),
+                                Optional.of(rs.getLong("timeout_ms")).filter(ms -> ms > 0).map(Duration::ofMillis));
+                out.add(new String[] {rs.getString("job_id"), rs.getString("id"), JobJson.toJson(task).toString()});
             }
-            write.executeBatch();
         }
+        return out;
     }
 
     /**

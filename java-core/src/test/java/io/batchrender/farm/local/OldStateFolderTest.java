@@ -133,7 +133,7 @@ class OldStateFolderTest {
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("PRAGMA user_version")) {
                 rs.next();
-                assertEquals(JobDatabaseSchema.VERSION, rs.getInt(1));
+                assertEquals(JobDatabaseSchema.MIGRATIONS.version(), rs.getInt(1));
             }
             db.finishAttempt("scene-old", "2", 1, 0, 0, AttemptOutcome.requeued(), 5001);
             ClaimedTask frame2 = db.claimNext("scene-old", 5002).orElseThrow();

@@ -1,4 +1,4 @@
-package io.batchrender.settings;
+package io.batchrender.sqlite;
 
 import java.io.IOException;
 import java.io.InputStream;
