@@ -18,8 +18,8 @@ import io.batchrender.storage.SyncProgress;
 import io.batchrender.storage.azure.AzureBlobStore;
 import io.batchrender.submit.AzureSubmission;
 import io.batchrender.submit.SceneUpload;
-import io.batchrender.submit.SubmitForm;
-import io.batchrender.submit.Submission;
+import io.batchrender.compile.SubmitForm;
+import io.batchrender.compile.SceneCompiler;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,7 +68,7 @@ final class AzureSubmitCall {
     com.google.gson.JsonArray checks(Requests r) {
         Azure azure = parse(r);
         com.google.gson.JsonArray out = new com.google.gson.JsonArray();
-        boolean maya = r.string("scene").map(s -> io.batchrender.submit.ScenePreflight.applies(Path.of(s))).orElse(false);
+        boolean maya = r.string("scene").map(s -> io.batchrender.compile.ScenePreflight.applies(Path.of(s))).orElse(false);
         io.batchrender.farm.azure.AzurePreflight.mayaImage(maya, azure.pool()).ifPresent(out::add);
         io.batchrender.farm.azure.PoolImage image = azure.pool() instanceof PoolChoice.AutoPool a ? a.template().image()
                 : azure.pool() instanceof PoolChoice.NewPool n ? n.spec().image() : null;
@@ -130,13 +130,13 @@ final class AzureSubmitCall {
     /** Syncs the asset project and submits (on the operation's thread). */
     JsonElement run(SubmitForm form, Azure azure, OperationContext ctx) {
         ctx.progress(0, 0, 0, "Checking the scene and frames.");
-        Submission.Prepared prepared = Submission.prepared(form, cwd, env);
+        SceneCompiler.Compiled prepared = SceneCompiler.compile(form, cwd, env);
         ctx.checkCancelled();
         AzureJobSettings settings = AzureJobSettings.on(azure.pool()).withEnvironment(azure.licenses(), azure.environment());
         try (AzureFarm farm = farms.azure()) {
-            if (prepared.spec().scene().isEmpty()) {
-                ctx.progress(0, 0, 0, "Submitting " + prepared.spec().tasks().size() + " task(s).");
-                return view(farm.submit(prepared.spec(), settings), null);
+            if (prepared.job().scene().isEmpty()) {
+                ctx.progress(0, 0, 0, "Submitting " + prepared.job().tasks().size() + " task(s).");
+                return view(farm.submit(prepared.job(), settings).job(), null);
             }
             try (CancelWatch watch = new CancelWatch(ctx);
                  AssetStore opened = AssetStores.open(home, env, Optional.of(AssetStores.AZURE));

@@ -5,14 +5,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.farm.JobSpec;
+import io.batchrender.job.Job;
 import io.batchrender.farm.RenderFarm;
 import io.batchrender.farm.ShrinkPolicy;
 import io.batchrender.farm.UnknownJobException;
 import io.batchrender.json.JsonViews;
 import io.batchrender.settings.StateHome;
-import io.batchrender.submit.SubmitForm;
-import io.batchrender.submit.Submission;
+import io.batchrender.compile.SubmitForm;
+import io.batchrender.compile.SceneCompiler;
 import io.batchrender.watch.WatchPaths;
 import io.batchrender.watch.WatcherInfo;
 import io.batchrender.watch.Watchers;
@@ -191,11 +191,11 @@ public final class BridgeApi {
             }
             return ops.start("submit", true, ctx -> {
                 ctx.progress(0, 2, "Checking the scene and frames.");
-                JobSpec spec = Submission.prepare(form, cwd, env);
+                Job spec = SceneCompiler.compile(form, cwd, env).job();
                 ctx.checkCancelled();
                 ctx.progress(1, 2, "Submitting " + spec.tasks().size() + " task(s).");
                 return withFarm(FarmSelector.LOCAL, farm -> {
-                    JobInfo job = farm.submit(spec);
+                    JobInfo job = farm.submit(spec).job();
                     JsonObject o = JsonViews.job(job);
                     o.addProperty("jobId", job.id());
                     return o;

@@ -9,7 +9,7 @@ import io.batchrender.storage.SyncOptions;
 import io.batchrender.storage.SyncProgress;
 import io.batchrender.storage.azure.AzureBlobStore;
 import io.batchrender.submit.AzureSubmission;
-import io.batchrender.submit.Submission;
+import io.batchrender.compile.SceneCompiler;
 import java.util.Optional;
 
 /**
@@ -22,7 +22,14 @@ final class AzureSceneSubmit {
     private AzureSceneSubmit() {
     }
 
-    static AzureSubmission.Result run(Cli cli, AzureFarm farm, Submission.Prepared prepared, AzureSubmitOptions azure,
+    /** What {@link #run} would send, uploading and creating nothing. */
+    static com.google.gson.JsonObject preview(AzureFarm farm, SceneCompiler.Compiled prepared, AzureSubmitOptions azure) {
+        AzureSubmission.Request request = AzureSubmission.Request.of(prepared, Optional.ofNullable(azure.assetProject),
+                azure.settings(prepared.job().scene()));
+        return AzureSubmission.preview(farm, request, AzureFarm.newJobId(prepared.job().displayName()));
+    }
+
+    static AzureSubmission.Result run(Cli cli, AzureFarm farm, SceneCompiler.Compiled prepared, AzureSubmitOptions azure,
                                       boolean json) {
         if (azure.outputUrl != null) {
             throw new UsageException("--output-url goes with --assets-url; without them the job gets its own output"
@@ -36,7 +43,7 @@ final class AzureSceneSubmit {
         }
         try (AssetStore store = opened; HashCache cache = AssetStores.hashCache(cli.home)) {
             AzureSubmission.Request request = AzureSubmission.Request.of(prepared, Optional.ofNullable(azure.assetProject),
-                    azure.settings(prepared.spec().scene()));
+                    azure.settings(prepared.job().scene()));
             if (!json) {
                 cli.err.println("Uploading " + request.upload().files().size() + " file(s) to asset project "
                         + request.project() + " in " + store.describe() + ".");

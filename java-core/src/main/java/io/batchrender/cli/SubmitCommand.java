@@ -3,16 +3,16 @@ package io.batchrender.cli;
 import io.batchrender.json.JsonViews;
 import com.google.gson.JsonObject;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.farm.JobSpec;
+import io.batchrender.job.Job;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.RenderFarm;
 import io.batchrender.farm.azure.AzureFarm;
 import io.batchrender.submit.AzureSubmission;
 import io.batchrender.farm.local.LocalFarm;
 import io.batchrender.render.CommandLineSplitter;
-import io.batchrender.submit.SubmitForm;
-import io.batchrender.submit.SubmitRequest;
-import io.batchrender.submit.Submission;
+import io.batchrender.compile.SubmitForm;
+import io.batchrender.compile.SubmitRequest;
+import io.batchrender.compile.SceneCompiler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,6 +104,10 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Show progress until the job ends; exit 0 only when every task succeeded.")
     boolean waitForJob;
 
+    @Option(names = "--dry-run", description = "Print the job exactly as the farm would take it (every task's command,"
+            + " environment with secrets masked, files and outputs; on Azure the request bodies), and submit nothing.")
+    boolean dryRun;
+
     @Option(names = "--json", description = "Print {\"jobId\": ...} (with --wait: the finished job).")
     boolean json;
 
@@ -124,9 +128,17 @@ final class SubmitCommand implements Callable<Integer> {
                 Optional.ofNullable(name), Optional.ofNullable(output), retries, Optional.ofNullable(timeout),
                 Optional.ofNullable(engine), Optional.ofNullable(format), Optional.ofNullable(imageName),
                 Optional.ofNullable(camera), Optional.ofNullable(layer), Optional.ofNullable(project));
-        Submission.Prepared prepared = Submission.prepared(form, Path.of("").toAbsolutePath(), cli.env);
-        JobSpec spec = prepared.spec();
+        SceneCompiler.Compiled prepared = SceneCompiler.compile(form, Path.of("").toAbsolutePath(), cli.env);
+        Job spec = prepared.job();
         try (RenderFarm farm = cli.farm(farmOption.name)) {
+            if (dryRun) {
+                JsonObject preview = farm instanceof AzureFarm az && spec.scene().isPresent() && azure.syncsAssets()
+                        ? AzureSceneSubmit.preview(az, prepared, azure)
+                        : farm instanceof AzureFarm az ? az.preview(spec, azure.settings(spec.scene()), AzureFarm.newJobId(spec.displayName()))
+                        : farm.preview(spec);
+                cli.out.println(io.batchrender.job.JobJson.pretty(preview));
+                return 0;
+            }
             JobInfo job;
             String where;
             if (farm instanceof AzureFarm az && spec.scene().isPresent() && azure.syncsAssets()) {
@@ -135,11 +147,11 @@ final class SubmitCommand implements Callable<Integer> {
                 where = "output container " + r.outputContainer() + " (under images/<task>/); fetch them with 'batchrender watch "
                         + job.id() + " --to " + (output != null ? output : "DIR") + " --farm azure'";
             } else if (farm instanceof AzureFarm az) {
-                job = az.submit(spec, azure.settings(spec.scene()));
+                job = az.submit(spec, azure.settings(spec.scene())).job();
                 where = azure.outputUrl != null ? "the container of --output-url (under images/<task>/)"
                         : "nowhere: no --output-url was given, so they stay on the nodes until the job is deleted";
             } else {
-                job = farm.submit(spec);
+                job = farm.submit(spec).job();
                 where = job.outputDir().toString();
             }
             if (farm instanceof LocalFarm) {

@@ -6,7 +6,7 @@ import static io.batchrender.compile.TemplateTaskBodies.string;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.batchrender.farm.FarmException;
+import io.batchrender.render.RenderSetupException;
 import io.batchrender.job.BatchFields;
 import io.batchrender.job.Command;
 import io.batchrender.job.Constraints;
@@ -50,16 +50,17 @@ public final class TemplateCompiler {
     }
 
     /**
-     * @throws FarmException with one line saying what to fix in the template
+     * @throws RenderSetupException with one line saying what to fix in the template (the submission's
+     *                              bad-input error, as the scene compiler's; not a farm's error: no farm saw it)
      */
     public static Job compile(ExpandedJob expanded) {
         try {
             return compile(expanded.job(), expanded.tasks());
-        } catch (FarmException e) {
+        } catch (RenderSetupException e) {
             throw e;
         } catch (RuntimeException e) {
             // a field of the wrong JSON type (Gson's IllegalStateException, NumberFormatException, ...)
-            throw new FarmException("The job is malformed (" + e.getMessage() + "): check the template's field types.", e);
+            throw new RenderSetupException("The job is malformed (" + e.getMessage() + "): check the template's field types.");
         }
     }
 

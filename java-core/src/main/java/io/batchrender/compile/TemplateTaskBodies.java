@@ -3,7 +3,7 @@ package io.batchrender.compile;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.batchrender.farm.FarmException;
+import io.batchrender.render.RenderSetupException;
 import io.batchrender.job.Constraints;
 import io.batchrender.job.DependsOn;
 import io.batchrender.job.OutputFile;
@@ -257,7 +257,7 @@ final class TemplateTaskBodies {
         return e != null && e.isJsonArray() ? e.getAsJsonArray() : new JsonArray();
     }
 
-    static FarmException refuse(String message) {
-        return new FarmException(message);
+    static RenderSetupException refuse(String message) {
+        return new RenderSetupException(message);
     }
 }

@@ -79,6 +79,11 @@ public record Job(String id, String displayName, Origin origin, int priority, Co
         }
     }
 
+    /** The scene the job renders: a scene compiler's job; empty for a command sweep or a template. */
+    public Optional<Path> scene() {
+        return origin.kind() == Origin.Kind.SCENE ? origin.source() : Optional.empty();
+    }
+
     /** The id of the job preparation task, when the job has one. */
     public Optional<String> preparationId() {
         return preparationTask.map(Task::id);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
-import io.batchrender.farm.FarmException;
+import io.batchrender.render.RenderSetupException;
 import io.batchrender.job.Command;
 import io.batchrender.job.DependsOn;
 import io.batchrender.job.Job;
@@ -91,7 +91,7 @@ class TemplateCompilerTest {
     }
 
     private static void assertRefused(String part, ExpandedJob job) {
-        FarmException e = assertThrows(FarmException.class, () -> TemplateCompiler.compile(job));
+        RenderSetupException e = assertThrows(RenderSetupException.class, () -> TemplateCompiler.compile(job));
         assertTrue(e.getMessage().contains(part), e.getMessage());
     }
 }

@@ -2,7 +2,6 @@ package io.batchrender.farm.local;
 
 import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.farm.JobSpec;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.PoolInfo;
 import io.batchrender.farm.RenderFarm;
@@ -54,13 +53,12 @@ public final class LocalFarm implements RenderFarm {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /**
-     * Takes a scene job in its older shape; {@link SceneTasks#of(JobSpec)} makes it the job the scene
-     * compiler will make, until the callers hand {@link #submit(Job)} that job themselves.
-     */
     @Override
-    public JobInfo submit(JobSpec spec) {
-        return submit(SceneTasks.of(spec)).job();
+    public com.google.gson.JsonObject preview(Job job) {
+        com.google.gson.JsonObject out = new com.google.gson.JsonObject();
+        out.addProperty("farm", "local");
+        out.add("job", io.batchrender.job.JobJson.toJson(job.withEnvironment(io.batchrender.job.Secrets.masked(job.environment()))));
+        return out;
     }
 
     /**
@@ -74,6 +72,7 @@ public final class LocalFarm implements RenderFarm {
      * @throws FarmException for a job only a job manager task would fill, a taken id, or an output
      *                       folder that cannot be written
      */
+    @Override
     public Submitted submit(Job job) {
         if (job.tasks().isEmpty()) {
             throw new FarmException("Job " + job.id() + " has only a job manager task, which adds its tasks through the"

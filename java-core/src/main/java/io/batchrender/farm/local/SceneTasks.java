@@ -1,13 +1,9 @@
 package io.batchrender.farm.local;
 
-import io.batchrender.farm.JobSpec;
-import io.batchrender.farm.TaskSpec;
 import io.batchrender.job.BatchFields;
 import io.batchrender.job.Command;
 import io.batchrender.job.Constraints;
 import io.batchrender.job.DependsOn;
-import io.batchrender.job.Job;
-import io.batchrender.job.Origin;
 import io.batchrender.job.OutputFile;
 import io.batchrender.job.Task;
 import io.batchrender.render.TaskCommand;
@@ -20,9 +16,9 @@ import java.util.Optional;
  * A scene task of the local farm in the job model, as the scene compiler makes it for this
  * workstation: the renderer as a program and arguments writing into {@link Command#OUTPUT_DIR} (the
  * attempt's {@code <working folder>/images}), the frames and how many images they must leave, and
- * those images published into the job's output folder. Used to bring the rows of an older
- * {@code farm.db} to the one row format, and by {@link LocalFarm#submit(JobSpec)} until the scene
- * compiler takes its place.
+ * those images published into the job's output folder: what {@code compile.SceneCompiler} makes
+ * for this workstation. Used to bring the scene rows of an older {@code farm.db} to the one row
+ * format ({@link JobRowsMigration}).
  */
 final class SceneTasks {
 
@@ -37,13 +33,5 @@ final class SceneTasks {
         // TaskCommand.OUTPUT_DIR and Command.OUTPUT_DIR are the same text: the arguments stay as they are
         return new Task(id, "", new Command.Call(command.program(), command.args()), Map.of(), List.of(), List.of(IMAGES),
                 DependsOn.NONE, Constraints.of(retries, timeout), frames, command.minOutputFiles(), true, BatchFields.NONE);
-    }
-
-    static Job of(JobSpec spec) {
-        List<Task> tasks = spec.tasks().stream()
-                .map((TaskSpec t) -> of(t.id(), t.frames(), t.command(), spec.maxRetries(), spec.taskTimeout())).toList();
-        return new Job("", spec.name(), new Origin(spec.scene().isPresent() ? Origin.Kind.SCENE : Origin.Kind.COMMAND, spec.renderer(), spec.scene()), 0, Constraints.NONE,
-                Optional.empty(), Optional.empty(), spec.environment(), tasks, spec.outputDir(), Map.of(), List.of(),
-                BatchFields.NONE);
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchrender.farm.FarmException;
+import io.batchrender.render.RenderSetupException;
 import io.batchrender.farm.TaskInfo;
 import io.batchrender.templates.ExpandedJob;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class LocalTemplateJobsRefusalTest {
     })
     void aMalformedJobIsRefusedInOneLineAndNothingIsStored(String what, String first, String second, String expected) {
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
-            FarmException e = assertThrows(FarmException.class,
+            RenderSetupException e = assertThrows(RenderSetupException.class,
                     () -> f.submit(job("{\"id\": \"bad\"}", first, second)));
             assertTrue(e.getMessage().contains(expected), e.getMessage());
             assertFalse(e.getMessage().contains("\n"), "one line");

@@ -1,4 +1,4 @@
-package io.batchrender.submit;
+package io.batchrender.compile;
 
 import java.nio.file.Path;
 import java.time.Duration;

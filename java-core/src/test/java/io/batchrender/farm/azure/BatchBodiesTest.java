@@ -1,5 +1,7 @@
 package io.batchrender.farm.azure;
 
+import io.batchrender.compile.BatchNodeCompiler;
+import io.batchrender.compile.SceneCompiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,22 +11,21 @@ import com.microsoft.azure.batch.protocol.models.JobAddParameter;
 import com.microsoft.azure.batch.protocol.models.MetadataItem;
 import com.microsoft.azure.batch.protocol.models.OnAllTasksComplete;
 import com.microsoft.azure.batch.protocol.models.OutputFile;
-import com.microsoft.azure.batch.protocol.models.PoolInformation;
 import com.microsoft.azure.batch.protocol.models.TaskAddParameter;
-import io.batchrender.farm.JobSpec;
+import io.batchrender.job.Job;
 import io.batchrender.render.CommandLineSplitter;
-import io.batchrender.submit.JobPlanner;
-import io.batchrender.submit.SubmitRequest;
+
+import io.batchrender.compile.SubmitRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** What a submission asks of Batch, read from the request bodies the farm builds. */
-class BatchRequestsTest {
+/** What a submission asks of Batch, read from the request bodies the farm builds (as the SDK will send them). */
+class BatchBodiesTest {
 
-    static final JobSpec SPEC = JobPlanner.plan(new SubmitRequest(Optional.empty(),
+    static final Job SPEC = SceneCompiler.compile(new SubmitRequest(Optional.empty(),
             Optional.of(List.of("blender", "-b", "my shot's.blend", "-o", "{output}/shot_####", "-s", "{start}", "-e", "{end}")),
             Optional.empty(), "1-10", 5, Optional.of("shot 010"), Optional.empty(), 3, Optional.empty()));
 
@@ -34,19 +35,30 @@ class BatchRequestsTest {
             .withEnvironment(List.of(new LicenseServer("autodesk", "27000@lic"), new LicenseServer("vray", "30304@lic")),
                     Map.of("OCIO", "/mnt/ocio/config.ocio", "AZ_BATCH_NODE_ID", "hijack", "ADSKFLEX_LICENSE_FILE", "27001@lic2"));
 
-    @Test
-    void theJobCarriesMetadataRetriesTheAssetPreparationAndNoEarlyTermination() {
-        JobAddParameter job = BatchRequests.job("shot-010-x", "token", SPEC, SETTINGS, new PoolInformation().withPoolId("render"), "/out");
+    static Job onNodes(AzureJobSettings settings) {
+        return BatchNodeCompiler.compile(SPEC, new BatchNodeCompiler.Target("shot-010-x", settings.assets(), Optional.empty(),
+                List.of(), settings.outputs(), TaskEnvironment.of(settings), Map.of("assetProject", "shot")));
+    }
 
-        assertEquals(OnAllTasksComplete.NO_ACTION, job.onAllTasksComplete(), "terminatejob comes after the tasks are in");
+    static JobAddParameter jobBody(AzureJobSettings settings) {
+        com.google.gson.JsonObject body = BatchBodies.job(onNodes(settings));
+        body.add("poolInfo", com.google.gson.JsonParser.parseString("{\"poolId\": \"render\"}")); // the farm's part
+        return SdkBodies.convert(body, JobAddParameter.class, "add job", "test");
+    }
+
+    @Test
+    void theJobCarriesMetadataRetriesTheAssetPreparationAndEndsWithItsTasks() {
+        JobAddParameter job = jobBody(SETTINGS);
+
+        assertEquals(OnAllTasksComplete.TERMINATE_JOB, job.onAllTasksComplete(), "JobSender holds it back until the tasks are in");
         assertEquals(3, job.constraints().maxTaskRetryCount());
         Map<String, String> meta = job.metadata().stream().collect(Collectors.toMap(MetadataItem::name, MetadataItem::value));
-        assertEquals("1-10", meta.get("frames"));
-        assertEquals("command", meta.get("renderer"));
-        assertEquals("shot 010", meta.get("batchrender.name"));
+        assertEquals("shot", meta.get("assetProject"));
+        assertEquals("shot 010", job.displayName());
         var rf = job.jobPreparationTask().resourceFiles().get(0);
         assertEquals("http://127.0.0.1:10000/devstoreaccount1/fgrp-shot?sv=x&sig=y", rf.storageContainerUrl());
         assertEquals("sh010/", rf.blobPrefix());
+        assertEquals("assets", rf.filePath());
         assertTrue(job.jobPreparationTask().waitForSuccess());
         Map<String, String> env = job.commonEnvironmentSettings().stream()
                 .collect(Collectors.toMap(EnvironmentSetting::name, EnvironmentSetting::value));
@@ -69,11 +81,11 @@ class BatchRequestsTest {
     }
 
     @Test
-    void anAutoStorageContainerIsNamedInsteadOfASasUrl() {
+    void aContainerOfOurStoreIsNamedUntilTheJobIsSent() {
         AzureJobSettings s = new AzureJobSettings(new PoolChoice.Existing("p"), Optional.empty(), Optional.of("fgrp-shot"), "a/",
                 Optional.empty(), Optional.of("shot"), Optional.empty(), List.of(), Map.of(), Optional.empty(), List.of());
 
-        var rf = BatchRequests.prepTask(s).orElseThrow().resourceFiles().get(0);
+        var rf = jobBody(s).jobPreparationTask().resourceFiles().get(0);
 
         assertEquals("fgrp-shot", rf.autoStorageContainerName());
         assertNull(rf.storageContainerUrl());
@@ -82,7 +94,7 @@ class BatchRequestsTest {
 
     @Test
     void eachTaskRunsItsArgumentsUnchangedAndUploadsImagesLogsAndThumbnails() {
-        TaskAddParameter t = BatchRequests.task(SPEC.tasks().get(1), SPEC, SETTINGS);
+        TaskAddParameter t = SdkBodies.convert(BatchBodies.tasks(onNodes(SETTINGS)).get(1), TaskAddParameter.class, "add task", "test");
 
         assertEquals("2", t.id());
         List<String> words = CommandLineSplitter.split(t.commandLine());

@@ -1,6 +1,6 @@
-package io.batchrender.farm.azure;
+package io.batchrender.compile;
 
-import io.batchrender.render.TaskCommand;
+import io.batchrender.job.Command;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,13 +9,13 @@ import java.util.List;
  * a shell, so a small fixed /bin/sh script is the program: it makes the output folder
  * {@code $AZ_BATCH_TASK_WORKING_DIR/images} afresh (a retry runs in the same working folder, and
  * a failed attempt's images must not be pushed with the successful one's), puts its path where the arguments hold
- * {@link TaskCommand#OUTPUT_DIR} (and the node's asset folder where they hold {@link #ASSETS_DIR}), runs the renderer with the arguments as they are (never
+ * {@link Command#OUTPUT_DIR} (and the node's asset folder where they hold {@link #ASSETS_DIR}), runs the renderer with the arguments as they are (never
  * re-parsed by a shell) and checks that the expected number of outputs appeared.
  */
 final class NodeCommandLine {
 
     /** The folder under the task's working directory the outputs go to (and are uploaded from). */
-    static final String OUTPUT_FOLDER = "images";
+    static final String OUTPUT_FOLDER = SceneCompiler.IMAGES;
 
     /** Stands for the node's asset folder (where the job preparation task laid the asset project out) in arguments. */
     static final String ASSETS_DIR = "${BATCHRENDER_ASSETS_DIR}";
@@ -31,18 +31,9 @@ final class NodeCommandLine {
     private NodeCommandLine() {
     }
 
-    static String of(TaskCommand command) {
-        return of(command, command.args());
-    }
-
-    /** The command line running {@code command}'s program with {@code args} (its own, or rewritten ones). */
-    static String of(TaskCommand command, List<String> args) {
-        return of(command.program().name(), command.minOutputFiles(), args);
-    }
-
     /** The command line running {@code program} with {@code args}, expecting at least {@code minOutputs} images. */
     static String of(String program, int minOutputs, List<String> args) {
-        List<String> words = new ArrayList<>(List.of("/bin/sh", "-c", SCRIPT, "batchrender", TaskCommand.OUTPUT_DIR,
+        List<String> words = new ArrayList<>(List.of("/bin/sh", "-c", SCRIPT, "batchrender", Command.OUTPUT_DIR,
                 ASSETS_DIR, Integer.toString(minOutputs), program));
         words.addAll(args);
         StringBuilder sb = new StringBuilder();

@@ -1,17 +1,17 @@
-package io.batchrender.submit;
+package io.batchrender.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.batchrender.farm.JobSpec;
-import io.batchrender.farm.TaskSpec;
+import io.batchrender.job.Job;
+import io.batchrender.job.Task;
 import io.batchrender.frames.FrameSpecException;
 import io.batchrender.render.BlenderRenderer;
 import io.batchrender.render.MayaRenderer;
 import io.batchrender.render.RenderOptions;
 import io.batchrender.render.RenderSetupException;
-import io.batchrender.render.TaskCommand;
+import io.batchrender.job.Command;
 import io.batchrender.render.TestScenes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class JobPlannerTest {
+class SceneCompilerTest {
 
     private static SubmitRequest sceneRequest(Path scene, Optional<String> renderer, String frames, int chunk) {
         return new SubmitRequest(Optional.of(RenderOptions.forScene(scene)), Optional.empty(), renderer, frames, chunk,
@@ -38,7 +38,7 @@ class JobPlannerTest {
     }
 
     private static String failure(SubmitRequest request) {
-        RenderSetupException e = assertThrows(RenderSetupException.class, () -> JobPlanner.plan(request));
+        RenderSetupException e = assertThrows(RenderSetupException.class, () -> SceneCompiler.compile(request));
         assertTrue(!e.getMessage().contains("\n"), e.getMessage());
         return e.getMessage();
     }
@@ -93,21 +93,21 @@ class JobPlannerTest {
     void rendererNamedCommandWithACommandIsFine() {
         SubmitRequest request = new SubmitRequest(Optional.empty(), Optional.of(List.of("echo", "{frame}")),
                 Optional.of("command"), "1-3", 1, Optional.empty(), Optional.empty(), 0, Optional.empty());
-        assertEquals("command", JobPlanner.plan(request).renderer());
+        assertEquals("command", SceneCompiler.compile(request).origin().renderer());
     }
 
     @Test
     void badFrameSpecFailsBeforeTheSceneOrRendererIsLookedAt() {
         // The scene does not exist and the renderer is unknown: the frame spec is still what is reported.
         SubmitRequest request = sceneRequest(Path.of("/no/such/scene.c4d"), Optional.of("foo"), "10-1", 1);
-        FrameSpecException e = assertThrows(FrameSpecException.class, () -> JobPlanner.plan(request));
+        FrameSpecException e = assertThrows(FrameSpecException.class, () -> SceneCompiler.compile(request));
         assertTrue(e.getMessage().contains("10-1"), e.getMessage());
     }
 
     @Test
     void badFrameSpecFailsBeforeTheCommandIsLookedAt() {
         SubmitRequest request = commandRequest(List.of("prog{frame}", "{nope"), "abc", 5);
-        assertThrows(FrameSpecException.class, () -> JobPlanner.plan(request));
+        assertThrows(FrameSpecException.class, () -> SceneCompiler.compile(request));
     }
 
     @Test
@@ -122,66 +122,70 @@ class JobPlannerTest {
 
     @Test
     void framesAreChunkedIntoTasksNumberedFromOne() {
-        JobSpec job = JobPlanner.plan(blend("1-10,20", 4));
-        List<TaskSpec> tasks = job.tasks();
-        assertEquals(List.of("1", "2", "3", "4"), tasks.stream().map(TaskSpec::id).toList());
+        Job job = SceneCompiler.compile(blend("1-10,20", 4));
+        List<Task> tasks = job.tasks();
+        assertEquals(List.of("1", "2", "3", "4"), tasks.stream().map(Task::id).toList());
         assertEquals(List.of(List.of(1, 2, 3, 4), List.of(5, 6, 7, 8), List.of(9, 10), List.of(20)),
-                tasks.stream().map(TaskSpec::frames).toList());
+                tasks.stream().map(Task::frames).toList());
     }
 
     @Test
     void eachTaskRendersItsOwnFrames() {
         Path scene = TestScenes.blend();
-        JobSpec job = JobPlanner.plan(blend("1-10,20", 4));
-        TaskCommand first = job.tasks().get(0).command();
+        Job job = SceneCompiler.compile(blend("1-10,20", 4));
+        Task firstTask = job.tasks().get(0);
+        Command.Call first = (Command.Call) firstTask.command();
         assertEquals(BlenderRenderer.BLENDER, first.program());
-        assertEquals(List.of("-b", scene.toString(), "-o", TaskCommand.OUTPUT_DIR + "/shapes_####", "-F", "PNG",
+        assertEquals(List.of("-b", scene.toString(), "-o", Command.OUTPUT_DIR + "/shapes_####", "-F", "PNG",
                 "-x", "1", "-s", "1", "-e", "4", "-j", "1", "-a"), first.args());
-        assertEquals(4, first.minOutputFiles());
-        TaskCommand last = job.tasks().get(3).command();
+        assertEquals(4, firstTask.requiredOutputs());
+        Task lastTask = job.tasks().get(3);
+        Command.Call last = (Command.Call) lastTask.command();
         assertEquals(List.of("-f", "20"), last.args().subList(last.args().size() - 2, last.args().size()));
-        assertEquals(1, last.minOutputFiles());
+        assertEquals(1, lastTask.requiredOutputs());
     }
 
     @Test
     void sceneJobIsNamedAfterTheScene() {
-        JobSpec job = JobPlanner.plan(blend("1-3", 1));
-        assertEquals("shapes", job.name());
-        assertEquals("blender", job.renderer());
+        Job job = SceneCompiler.compile(blend("1-3", 1));
+        assertEquals("shapes", job.displayName());
+        assertEquals("blender", job.origin().renderer());
         assertEquals(Optional.of(TestScenes.blend()), job.scene());
-        assertEquals(SubmitRequest.DEFAULT_RETRIES, job.maxRetries());
+        assertEquals(SubmitRequest.DEFAULT_RETRIES, job.constraints().maxTaskRetryCount().orElseThrow().intValue());
         assertEquals(3, job.tasks().size());
     }
 
     @Test
     void mayaSceneWithAnExplicitRenderer() {
-        JobSpec job = JobPlanner.plan(sceneRequest(TestScenes.mayaBinary(), Optional.of("arnold"), "1-100", 25));
-        assertEquals("maya", job.name());
-        assertEquals("arnold", job.renderer());
+        Job job = SceneCompiler.compile(sceneRequest(TestScenes.mayaBinary(), Optional.of("arnold"), "1-100", 25));
+        assertEquals("maya", job.displayName());
+        assertEquals("arnold", job.origin().renderer());
         assertEquals(4, job.tasks().size());
-        TaskCommand cmd = job.tasks().get(3).command();
+        Task cmdTask = job.tasks().get(3);
+        Command.Call cmd = (Command.Call) cmdTask.command();
         assertEquals(MayaRenderer.RENDER, cmd.program());
-        assertEquals(List.of("-r", "arnold", "-s", "76", "-e", "100", "-b", "1", "-rd", TaskCommand.OUTPUT_DIR,
+        assertEquals(List.of("-r", "arnold", "-s", "76", "-e", "100", "-b", "1", "-rd", Command.OUTPUT_DIR,
                 TestScenes.mayaBinary().toString()), cmd.args());
     }
 
     @Test
     void commandJobIsNamedAfterTheProgramFile() {
-        JobSpec job = JobPlanner.plan(commandRequest(
+        Job job = SceneCompiler.compile(commandRequest(
                 List.of("/usr/local/bin/convert", "in.{frame:4}.exr", "{output}/out.{frame:4}.png"), "1-3", 1));
-        assertEquals("convert", job.name());
-        assertEquals("command", job.renderer());
+        assertEquals("convert", job.displayName());
+        assertEquals("command", job.origin().renderer());
         assertEquals(Optional.empty(), job.scene());
-        assertEquals(List.of("1", "2", "3"), job.tasks().stream().map(TaskSpec::id).toList());
-        TaskCommand second = job.tasks().get(1).command();
+        assertEquals(List.of("1", "2", "3"), job.tasks().stream().map(Task::id).toList());
+        Task secondTask = job.tasks().get(1);
+        Command.Call second = (Command.Call) secondTask.command();
         assertEquals("/usr/local/bin/convert", second.program().name());
-        assertEquals(List.of("in.0002.exr", TaskCommand.OUTPUT_DIR + "/out.0002.png"), second.args());
-        assertEquals(0, second.minOutputFiles());
+        assertEquals(List.of("in.0002.exr", Command.OUTPUT_DIR + "/out.0002.png"), second.args());
+        assertEquals(0, secondTask.requiredOutputs());
     }
 
     @Test
     void commandOnPathIsNamedAfterItself() {
-        assertEquals("echo", JobPlanner.plan(commandRequest(List.of("echo", "{start}-{end}"), "1-10", 5)).name());
+        assertEquals("echo", SceneCompiler.compile(commandRequest(List.of("echo", "{start}-{end}"), "1-10", 5)).displayName());
     }
 
     @Test
@@ -190,13 +194,13 @@ class JobPlannerTest {
         SubmitRequest request = new SubmitRequest(Optional.empty(), Optional.of(List.of("echo", "{start}", "{end}")),
                 Optional.empty(), "1-10x3", 2, Optional.of("my job"), Optional.of(out), 0,
                 Optional.of(Duration.ofMinutes(30)));
-        JobSpec job = JobPlanner.plan(request);
-        assertEquals("my job", job.name());
+        Job job = SceneCompiler.compile(request);
+        assertEquals("my job", job.displayName());
         assertEquals(Optional.of(out), job.outputDir());
-        assertEquals(0, job.maxRetries());
-        assertEquals(Optional.of(Duration.ofMinutes(30)), job.taskTimeout());
-        assertEquals(List.of(List.of(1, 4), List.of(7, 10)), job.tasks().stream().map(TaskSpec::frames).toList());
-        assertEquals(List.of("7", "10"), job.tasks().get(1).command().args());
+        assertEquals(0, job.constraints().maxTaskRetryCount().orElseThrow().intValue());
+        assertEquals(Optional.of(Duration.ofMinutes(30)), job.tasks().get(0).constraints().maxWallClockTime());
+        assertEquals(List.of(List.of(1, 4), List.of(7, 10)), job.tasks().stream().map(Task::frames).toList());
+        assertEquals(List.of("7", "10"), ((Command.Call) job.tasks().get(1).command()).args());
     }
 
     @Test
@@ -204,11 +208,24 @@ class JobPlannerTest {
         List<String> argv = new java.util.ArrayList<>(List.of("echo", "{frame}"));
         SubmitRequest request = commandRequest(argv, "1", 1);
         argv.set(0, "rm");
-        assertEquals("echo", JobPlanner.plan(request).name());
+        assertEquals("echo", SceneCompiler.compile(request).displayName());
     }
 
     @Test
     void aProgramWithoutAFileNameStillNamesTheJob() {
-        assertEquals("command", JobPlanner.plan(commandRequest(List.of("/"), "1", 1)).name());
+        assertEquals("command", SceneCompiler.compile(commandRequest(List.of("/"), "1", 1)).displayName());
+    }
+
+    @Test
+    void imagesAreTheTasksOutputFilesForTheJobsFolderOnSuccess() {
+        Job job = SceneCompiler.compile(blend("1-3", 1));
+        for (Task t : job.tasks()) {
+            assertEquals(List.of(new io.batchrender.job.OutputFile(SceneCompiler.IMAGES + "/**/*",
+                    io.batchrender.job.OutputFile.Destination.jobOutputFolder(""),
+                    io.batchrender.job.OutputFile.UploadCondition.TASK_SUCCESS)), t.outputFiles());
+            assertTrue(t.resourceFiles().isEmpty(), "a scene job on this workstation reads the scene where it is");
+        }
+        assertEquals(io.batchrender.job.Origin.Kind.SCENE, job.origin().kind());
+        assertEquals("", job.id(), "the farm names the job");
     }
 }

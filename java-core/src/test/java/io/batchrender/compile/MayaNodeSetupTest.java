@@ -1,17 +1,18 @@
-package io.batchrender.farm.azure;
+package io.batchrender.compile;
 
+import io.batchrender.compile.SceneCompiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.batchrender.farm.JobSpec;
+import io.batchrender.job.Job;
 import io.batchrender.render.CommandLineSplitter;
 import io.batchrender.render.RenderOptions;
 import io.batchrender.render.TestScenes;
 import io.batchrender.render.pathmap.PathMap;
 import io.batchrender.render.pathmap.PathRule;
 import io.batchrender.storage.BlobNames;
-import io.batchrender.submit.JobPlanner;
-import io.batchrender.submit.SubmitRequest;
+
+import io.batchrender.compile.SubmitRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,14 +26,16 @@ class MayaNodeSetupTest {
     void renderRunsWithTheScriptFolderFirstOnMayaScriptPathTheSceneBlobAndTheProjectOnTheNode() {
         Path scene = TestScenes.mayaAscii();
         Path project = scene.getParent().getParent();
-        JobSpec spec = JobPlanner.plan(new SubmitRequest(Optional.of(RenderOptions.forScene(scene).withProject(Optional.of(project))),
+        Job spec = SceneCompiler.compile(new SubmitRequest(Optional.of(RenderOptions.forScene(scene).withProject(Optional.of(project))),
                 Optional.empty(), Optional.empty(), "1-2", 2, Optional.empty(), Optional.empty(), 0, Optional.empty()));
         List<PathRule> rules = PathMap.rules(List.of(scene.toString(), project.resolve("workspace.mel").toString()),
                 BlobNames::forLocalPath);
-        AzureJobSettings s = AzureJobSettings.on(new PoolChoice.Existing("p")).withAssets("http://x/c?sig", "")
-                .withSceneBlob(BlobNames.forLocalPath(scene.toString())).withPathMap(rules);
+        BatchNodeCompiler.Target s = new BatchNodeCompiler.Target("j", Optional.of(new io.batchrender.job.ResourceFile(
+                Optional.empty(), Optional.of("http://x/c?sig"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())),
+                Optional.of(BlobNames.forLocalPath(scene.toString())), rules, Optional.empty(), java.util.Map.of(), java.util.Map.of());
+        Job onNodes = BatchNodeCompiler.compile(spec, s);
 
-        List<String> words = CommandLineSplitter.split(BatchRequests.commandLine(spec.tasks().get(0), spec, s));
+        List<String> words = CommandLineSplitter.split(((io.batchrender.job.Command.Line) onNodes.tasks().get(0).command()).text());
 
         assertEquals(List.of("/bin/sh", "-c"), words.subList(0, 2));
         assertEquals("2", words.get(6), "two frames, two images expected");
@@ -41,8 +44,9 @@ class MayaNodeSetupTest {
         assertEquals(NodeCommandLine.ASSETS_DIR + "/" + BlobNames.forLocalPath(scene.toString()), render.get(render.size() - 1));
         int proj = render.indexOf("-proj");
         assertEquals(NodeCommandLine.ASSETS_DIR + "/" + BlobNames.forLocalPath(project.toString()), render.get(proj + 1));
-        assertTrue(render.containsAll(List.of("-s", "1", "-e", "2", "-rd", io.batchrender.render.TaskCommand.OUTPUT_DIR)), render.toString());
-        assertTrue(BatchRequests.prepTask(s, true).orElseThrow().commandLine().contains("batchrender-maya/userSetup.mel"));
+        assertTrue(render.containsAll(List.of("-s", "1", "-e", "2", "-rd", io.batchrender.job.Command.OUTPUT_DIR)), render.toString());
+        assertTrue(((io.batchrender.job.Command.Line) onNodes.preparationTask().orElseThrow().command()).text()
+                .contains("batchrender-maya/userSetup.mel"));
     }
 
     @Test

@@ -1,8 +1,8 @@
-package io.batchrender.submit;
+package io.batchrender.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.batchrender.farm.TaskSpec;
+import io.batchrender.job.Task;
 import io.batchrender.render.TestScenes;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,8 +22,7 @@ class SubmissionImagesTest {
         SubmitForm form = new SubmitForm(Optional.of(scene), Optional.empty(), Optional.of("1-4"), List.of(), true, 2,
                 Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), camera, layer, Optional.empty());
-        return Submission.prepare(form, tmp, Map.of()).tasks().stream().map(TaskSpec::command)
-                .map(c -> c.minOutputFiles()).toList();
+        return SceneCompiler.compile(form, tmp, Map.of()).job().tasks().stream().map(Task::requiredOutputs).toList();
     }
 
     @Test

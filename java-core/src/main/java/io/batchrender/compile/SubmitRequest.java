@@ -1,4 +1,4 @@
-package io.batchrender.submit;
+package io.batchrender.compile;
 
 import io.batchrender.render.RenderOptions;
 import java.nio.file.Path;

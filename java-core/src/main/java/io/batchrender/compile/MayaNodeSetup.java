@@ -1,4 +1,4 @@
-package io.batchrender.farm.azure;
+package io.batchrender.compile;
 
 import io.batchrender.render.pathmap.MayaDirmap;
 import io.batchrender.render.pathmap.PathMap;
@@ -34,7 +34,7 @@ final class MayaNodeSetup {
 
     /** The script: the dirmap rules to the node's asset folder, then the userSetup.mel it shadows. */
     static String userSetup(List<PathRule> rules) {
-        return MayaDirmap.userSetup(rules, BatchRequests.ASSETS_ON_NODE, "$AZ_BATCH_JOB_PREP_WORKING_DIR/" + FOLDER);
+        return MayaDirmap.userSetup(rules, BatchNodeCompiler.ASSETS_ON_NODE, "$AZ_BATCH_JOB_PREP_WORKING_DIR/" + FOLDER);
     }
 
     /** {@code -c LAUNCHER <script folder's name> PROGRAM ARGS...}: the launcher's arguments around Render's own. */
