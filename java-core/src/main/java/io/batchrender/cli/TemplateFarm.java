@@ -1,12 +1,13 @@
 package io.batchrender.cli;
 
+import io.batchrender.compile.TemplateCompiler;
 import io.batchrender.farm.RenderFarm;
+import io.batchrender.job.Job;
 import io.batchrender.farm.azure.AzureFarm;
 import io.batchrender.farm.azure.AzureFileGroupFiles;
 import io.batchrender.farm.azure.AzureTemplateJobs;
 import io.batchrender.farm.azure.AzureTemplatePools;
 import io.batchrender.farm.local.LocalFarm;
-import io.batchrender.farm.local.LocalTemplateJobs;
 import io.batchrender.storage.AssetStore;
 import io.batchrender.storage.AssetStores;
 import io.batchrender.storage.azure.AzureBlobStore;
@@ -73,8 +74,12 @@ final class TemplateFarm implements AutoCloseable {
             var s = AzureTemplateJobs.openingStore((AzureFarm) farm(), this::azureStore).submit(job);
             return new Submitted(s.jobId(), s.notes());
         }
-        var s = new LocalTemplateJobs((LocalFarm) farm(), localStore(), cli.env).submit(job);
-        return new Submitted(s.job().id(), s.ignored());
+        Job compiled = TemplateCompiler.compile(job);
+        // the tasks run with the submitter's environment under the job's commonEnvironmentSettings
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>(cli.env);
+        env.putAll(compiled.environment());
+        var s = ((LocalFarm) farm()).submit(compiled.withEnvironment(env));
+        return new Submitted(s.job().id(), s.notes());
     }
 
     Submitted createPool(ExpandedPool pool) {

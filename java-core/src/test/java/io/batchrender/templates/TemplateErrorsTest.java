@@ -373,6 +373,8 @@ class TemplateErrorsTest {
     void windowsLineEndingsCountTheSame() {
         String text = "{\r\n  \"job\": {\r\n    \"id\": \"j\",\r\n  }\r\n}\r\n";
         check(readError(text), "t.json:3: ", "trailing comma before '}'");
+        String classicMac = "{\r  \"job\": {\r    \"id\": \"j\",\r  }\r}\r";
+        check(readError(classicMac), "t.json:3: ", "trailing comma before '}'");
     }
 
     @Test
