@@ -4,10 +4,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.azure.AzureFarm;
-import io.batchrender.farm.azure.AzureJobSettings;
-import io.batchrender.farm.azure.LicenseServer;
-import io.batchrender.farm.azure.PoolChoice;
-import io.batchrender.farm.azure.PoolSpec;
+import io.batchrender.farm.AzureJobSettings;
+import io.batchrender.farm.LicenseServer;
+import io.batchrender.farm.PoolChoice;
+import io.batchrender.farm.PoolSpec;
 import io.batchrender.json.JsonViews;
 import io.batchrender.settings.StateHome;
 import io.batchrender.storage.AssetStore;
@@ -70,7 +70,7 @@ final class AzureSubmitCall {
         com.google.gson.JsonArray out = new com.google.gson.JsonArray();
         boolean maya = r.string("scene").map(s -> io.batchrender.submit.ScenePreflight.applies(Path.of(s))).orElse(false);
         io.batchrender.farm.azure.AzurePreflight.mayaImage(maya, azure.pool()).ifPresent(out::add);
-        io.batchrender.farm.azure.PoolImage image = azure.pool() instanceof PoolChoice.AutoPool a ? a.template().image()
+        io.batchrender.farm.PoolImage image = azure.pool() instanceof PoolChoice.AutoPool a ? a.template().image()
                 : azure.pool() instanceof PoolChoice.NewPool n ? n.spec().image() : null;
         if (image != null) {
             try {

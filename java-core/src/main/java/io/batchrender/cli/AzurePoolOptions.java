@@ -1,7 +1,7 @@
 package io.batchrender.cli;
 
-import io.batchrender.farm.azure.PoolImage;
-import io.batchrender.farm.azure.PoolSpec;
+import io.batchrender.farm.PoolImage;
+import io.batchrender.farm.PoolSpec;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 

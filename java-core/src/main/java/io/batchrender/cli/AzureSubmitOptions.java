@@ -1,8 +1,8 @@
 package io.batchrender.cli;
 
-import io.batchrender.farm.azure.AzureJobSettings;
-import io.batchrender.farm.azure.LicenseServer;
-import io.batchrender.farm.azure.PoolChoice;
+import io.batchrender.farm.AzureJobSettings;
+import io.batchrender.farm.LicenseServer;
+import io.batchrender.farm.PoolChoice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.JobSpec;
 import io.batchrender.farm.azure.AzureFarm;
-import io.batchrender.farm.azure.AzureJobSettings;
+import io.batchrender.farm.AzureJobSettings;
 import io.batchrender.storage.AssetSync;
 import io.batchrender.storage.BlobNames;
 import io.batchrender.storage.Cancellation;
