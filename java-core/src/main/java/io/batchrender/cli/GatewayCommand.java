@@ -33,7 +33,7 @@ final class GatewayCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         LogFiles.configure(cli.home, "gateway.log");
         Operations ops = new Operations(Clock.systemUTC());
-        BridgeApi api = new BridgeApi(cli.home, cli.env, Path.of("").toAbsolutePath(), cli::farm,
+        BridgeApi api = new BridgeApi(cli.home, cli.env, Path.of("").toAbsolutePath(), cli.farms,
                 new Watchers(cli.home, cli.env, Clock.systemUTC()), ops, Main.class.getAnnotation(Command.class).version()[0]);
         try (Gateway gateway = Gateway.start(api)) {
             JsonObject hello = new JsonObject();

@@ -1,5 +1,6 @@
 package io.batchrender.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -21,5 +22,13 @@ class ArchitectureTest {
     @Test
     void packagesAreFreeOfCycles() {
         slices().matching("io.batchrender.(*)..").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
+    void nothingOutsideFarmKnowsAFarmsInternals() {
+        noClasses().that().resideOutsideOfPackage("io.batchrender.farm..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.batchrender.farm.local..", "io.batchrender.farm.azure..")
+                .because("callers open farms by name (farm.Farms) and use RenderFarm and its capabilities")
+                .check(main);
     }
 }

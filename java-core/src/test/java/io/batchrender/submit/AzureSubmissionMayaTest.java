@@ -101,7 +101,7 @@ class AzureSubmissionMayaTest {
                             + "/studio/images/maya2025/versions/1.0.0", "batch.node.ubuntu 22.04"), Optional.empty())));
 
             AzureSubmission.Result r = new AzureSubmission(farm, store, cache, SyncOptions.defaults())
-                    .submit(AzureSubmission.Request.of(prepared, Optional.empty(), settings), AzureSubmission.Listener.NONE,
+                    .submit(AzureSubmission.Request.of(prepared, Optional.empty(), settings), SubmitListener.NONE,
                             new Cancellation());
 
             assertEquals("empty", r.assetProject(), "no Maya project: the scene's name");
