@@ -93,8 +93,9 @@ final class AzureSubmitCall {
                 r.string("assetProject").filter(s -> !s.isBlank()), paths(r, "excluded"), paths(r, "extraFiles"));
     }
 
-    private List<Path> paths(Requests r, String key) {
-        return r.strings(key).orElse(List.of()).stream().map(p -> cwd.resolve(p).normalize()).toList();
+    /** As the panel keeps them: references as the scene names them, or paths (relative ones to the gateway's folder). */
+    private static List<String> paths(Requests r, String key) {
+        return r.strings(key).orElse(List.of());
     }
 
     /** The submit's result as the panel reads it: the job, and for a synced scene its asset project and containers. */

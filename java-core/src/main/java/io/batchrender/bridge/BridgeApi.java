@@ -47,6 +47,7 @@ public final class BridgeApi {
     private final AssetCalls assets;
     private final PoolCalls poolCalls;
     private final AzureSubmitCall azureSubmit;
+    private final DefaultsCall defaults;
 
     /**
      * @param farms opens the farm for one call (closed after it), so calls on different threads
@@ -66,6 +67,7 @@ public final class BridgeApi {
         this.assets = new AssetCalls(home, this.env, this.cwd);
         this.poolCalls = new PoolCalls(farms);
         this.azureSubmit = new AzureSubmitCall(this.cwd, farms);
+        this.defaults = new DefaultsCall(this.cwd, farms);
     }
 
     // ---- basics ------------------------------------------------------------------------------
@@ -203,6 +205,25 @@ public final class BridgeApi {
      */
     public String azureChecks(String requestJson) {
         return Replies.call(() -> azureSubmit.checks(Requests.parse(requestJson, "submit", Requests.SUBMIT_FIELDS)));
+    }
+
+    /**
+     * What the panel takes from the core rather than deciding itself, so it and the CLI agree:
+     * {@code {"renderers": [{"sceneName", "name", "label"}...], "vmSize", "assetProject"?}}. Request (may be empty):
+     * {@code {"scene"?, "project"?}}; with a scene, {@code assetProject} is the asset project it goes to when the
+     * artist names none (the Maya project's folder name, else the scene's name).
+     */
+    public String submitDefaults(String requestJson) {
+        return Replies.call(() -> defaults.defaults(requestJson));
+    }
+
+    /**
+     * What the Assets tab's Upload syncs: {@code {"assetProject", "container", "paths"}}, by the rule a submit to
+     * Azure uses. Request: {@code {"scene", "project"?, "assetProject"?, "assets": [...as scan returned them],
+     * "excluded"?: [...], "extraFiles"?: [...]}}.
+     */
+    public String uploadPlan(String requestJson) {
+        return Replies.call(() -> defaults.plan(requestJson));
     }
 
     /** Every job, oldest first. */

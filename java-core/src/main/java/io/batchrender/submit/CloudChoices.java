@@ -11,11 +11,12 @@ import java.util.Optional;
  * @param settings     the pool choice, license servers and variables, and, when the artist gives them, the asset
  *                     and output containers' URLs (then nothing is synced)
  * @param assetProject the asset project the scene's files are synced to; empty: {@link SceneUpload#defaultProject}
- * @param excluded     files and folders of the scan left out of the upload (the scene itself never is)
+ * @param excluded     what of the scan is left out of the upload: references as the scene names them, files,
+ *                     folders (the scene itself never is; {@link UploadSelection})
  * @param extraFiles   files and folders uploaded besides what the scan found
  */
-public record CloudChoices(AzureJobSettings settings, Optional<String> assetProject, List<Path> excluded,
-                           List<Path> extraFiles) {
+public record CloudChoices(AzureJobSettings settings, Optional<String> assetProject, List<String> excluded,
+                           List<String> extraFiles) {
 
     public CloudChoices {
         excluded = List.copyOf(excluded);
@@ -32,19 +33,14 @@ public record CloudChoices(AzureJobSettings settings, Optional<String> assetProj
         return settings.assetContainerUrl().isEmpty() && settings.assetAutoStorageContainer().isEmpty();
     }
 
-    /** The scan's files less what the artist excluded, plus the files and folders they added. */
-    SceneUpload applyTo(SceneUpload upload) {
+    /** The scan's files less what the artist excluded, plus the files and folders they added ({@link UploadSelection}). */
+    SceneUpload applyTo(SceneUpload upload, java.util.Optional<io.batchrender.scene.SceneManifest> manifest, Path cwd) {
         if (excluded.isEmpty() && extraFiles.isEmpty()) {
             return upload;
         }
-        java.util.Set<Path> out = new java.util.LinkedHashSet<>();
-        Path scene = upload.files().get(0);
-        for (Path f : upload.files()) {
-            if (f.equals(scene) || excluded.stream().noneMatch(f::startsWith)) {
-                out.add(f);
-            }
-        }
-        out.addAll(extraFiles);
-        return new SceneUpload(List.copyOf(out), upload.pathMap());
+        java.util.Map<String, List<Path>> byReference = new java.util.LinkedHashMap<>();
+        manifest.ifPresent(m -> m.assets().forEach(a -> byReference.merge(a.asset().ref().path(), a.asset().files(),
+                (x, y) -> java.util.stream.Stream.concat(x.stream(), y.stream()).toList())));
+        return new SceneUpload(UploadSelection.apply(upload.files(), byReference, excluded, extraFiles, cwd), upload.pathMap());
     }
 }

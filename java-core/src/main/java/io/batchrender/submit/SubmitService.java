@@ -127,7 +127,7 @@ public final class SubmitService {
         }
         try (AssetStore store = opened; HashCache cache = AssetStores.hashCache(home)) {
             AzureSubmission.Request base = AzureSubmission.Request.of(prepared, cloud.assetProject(), cloud.settings());
-            AzureSubmission.Request request = new AzureSubmission.Request(base.spec(), cloud.applyTo(base.upload()),
+            AzureSubmission.Request request = new AzureSubmission.Request(base.spec(), cloud.applyTo(base.upload(), prepared.manifest(), cwd),
                     base.project(), base.settings());
             listener.step("Uploading " + request.upload().files().size() + " file(s) to asset project " + request.project()
                     + " in " + store.describe() + ".");
