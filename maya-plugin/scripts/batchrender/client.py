@@ -288,7 +288,7 @@ class Client(object):
         Maya's currentRenderer or ``blender``; ``name``, what ``renderer`` takes; ``label``), ``vmSize`` (of a pool
         made for a job), and with a ``scene`` its default ``assetProject`` (the Maya ``project``'s folder name, else
         the scene's name)."""
-        request = {}
+        request = {}  # type: dict[str, str]
         if scene:
             request["scene"] = str(scene)
         if project:
@@ -300,7 +300,9 @@ class Client(object):
         named, else the core's default), ``container`` and ``paths`` (the scene, its project's workspace.mel, every
         file found for a needed reference, less ``excluded`` (references as named, files or folders), plus the
         ``extra_files`` that exist). ``assets`` are the scan's, as it returned them."""
-        request = {"scene": str(scene), "assets": list(assets or [])}
+        request = {"assets": list(assets or [])}  # type: dict[str, object]
+        if scene:
+            request["scene"] = str(scene)
         if project:
             request["project"] = str(project)
         if asset_project:

@@ -46,7 +46,7 @@ public final class BridgeApi {
     private final AzureAccounts accounts;
     private final AssetCalls assets;
     private final PoolCalls poolCalls;
-    private final AzureSubmitCall azureSubmit;
+    private final SubmitCall azureSubmit;
     private final DefaultsCall defaults;
 
     /**
@@ -66,7 +66,7 @@ public final class BridgeApi {
         this.accounts = new AzureAccounts(home, this.env, farms);
         this.assets = new AssetCalls(home, this.env, this.cwd);
         this.poolCalls = new PoolCalls(farms);
-        this.azureSubmit = new AzureSubmitCall(this.cwd, farms);
+        this.azureSubmit = new SubmitCall(farms);
         this.defaults = new DefaultsCall(this.cwd, farms);
     }
 
@@ -193,7 +193,7 @@ public final class BridgeApi {
             SubmitService.Request request = new SubmitService.Request(form, farm, cloud);
             return ops.start("submit", true, ctx -> {
                 try (CancelWatch watch = new CancelWatch(ctx)) {
-                    return AzureSubmitCall.view(submitService.submit(request, new SubmitProgress(ctx), watch.cancellation()));
+                    return SubmitCall.view(submitService.submit(request, new SubmitProgress(ctx), watch.cancellation()));
                 }
             }).toJson();
         });

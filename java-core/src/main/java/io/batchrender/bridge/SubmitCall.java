@@ -20,12 +20,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a submit to Azure Batch through the bridge adds to the form: the pool choice (auto-pool, existing pool, new
+ * The bridge's side of a submit beyond the form: the result as JSON, and what a submit to Azure Batch adds to the form: the pool choice (auto-pool, existing pool, new
  * persistent pool with node counts), license servers and variables from the panel's Env tab, and
  * what the submit service is given ({@link CloudChoices}); the service syncs the asset project, makes
  * the SAS URLs and output container, and submits.
  */
-final class AzureSubmitCall {
+final class SubmitCall {
 
     /** The submit fields beyond {@code batchrender submit}'s, read by {@link #parse}. */
     static final Set<String> FIELDS = Set.of("farm", "pool", "assetProject", "licenseServers", "environment", "excluded",
@@ -33,11 +33,9 @@ final class AzureSubmitCall {
     static final Set<String> POOL_FIELDS = Set.of("mode", "id", "dedicatedNodes", "spotNodes", "slotsPerNode", "vmSize",
             "image", "nodeAgentSku", "subnetId");
 
-    private final Path cwd;
     private final Farms farms;
 
-    AzureSubmitCall(Path cwd, Farms farms) {
-        this.cwd = cwd;
+    SubmitCall(Farms farms) {
         this.farms = farms;
     }
 
