@@ -206,6 +206,7 @@ class SubmitTab(QtWidgets.QWidget):
 
     def refresh(self):
         """Reads the open Maya scene again (on the main thread: Maya's API lives there)."""
+        self.panel.ask_core()
         self.snapshot = self.panel.read_scene()
         if self.snapshot is None:
             self._show_renderer()
