@@ -94,7 +94,8 @@ def test_assets_of_a_moved_scene_are_missing_until_a_search_folder_finds_them(ma
     assert set(by_path) == {texture, reference}
     assert {a["status"] for a in assets.assets} == {"missing"}
     assert assets.missing_count() == 2
-    assert _column(assets.table, 1) == ["missing", "missing"]
+    assert _view_column(assets.table, 1) == ["missing", "missing"]
+    assert sorted(_view_column(assets.table, 4)) == sorted(a["node"] for a in assets.assets)   # one node each
     screenshot(p, "assets-missing")
 
     p.select_tab("Submit")
@@ -108,14 +109,14 @@ def test_assets_of_a_moved_scene_are_missing_until_a_search_folder_finds_them(ma
     asked = []
     monkeypatch.setattr(QtWidgets.QFileDialog, "getExistingDirectory",
                         staticmethod(lambda parent, title, *a: asked.append(title) or str(CUBE.parent)))
-    rect = assets.table.visualItemRect(assets.table.item(0, 2))
+    rect = assets.table.visualRect(assets.model.index(0, 2))
     qtbot.mouseClick(assets.table.viewport(), _left(), pos=rect.center())
-    assert asked == ["Folder holding " + Path(assets.table.item(0, 2).text().replace("\\", "/")).name]
+    assert asked == ["Folder holding " + Path(_view_column(assets.table, 2)[0].replace("\\", "/")).name]
     qtbot.waitUntil(lambda: assets.assets is not None and assets.missing_count() == 0, timeout=60000)
     files = sorted(f for a in assets.assets for f in a["files"])
     assert files == sorted([str(CUBE.parent / "deadline_logo_48x48.png"),
                             str(CUBE.parent / "scene_file_to_reference.mb")])
-    assert _column(assets.table, 1) == ["found", "found"]
+    assert _view_column(assets.table, 1) == ["found", "found"]
     assert assets.search_paths() == [str(CUBE.parent)]
     assert p.settings.get("searchPaths") == [str(CUBE.parent)]   # remembered for the next session
     screenshot(p, "assets")
@@ -129,9 +130,9 @@ def test_a_newly_opened_scene_never_shows_the_previous_scenes_files(make_panel, 
     try:
         p.assets_tab.scan()
         qtbot.waitUntil(lambda: p.assets_tab.assets is not None, timeout=60000)
-        assert p.assets_tab.table.rowCount() == 2
+        assert p.assets_tab.model.rowCount() == 2
         maya.open_scene(str(UDIM))                 # File > Open: the callback fires
-        assert p.assets_tab.table.rowCount() == 0 and p.assets_tab.assets is None
+        assert p.assets_tab.model.rowCount() == 0 and p.assets_tab.assets is None
         assert p.submit_tab.scene.text() == str(UDIM)
         # no workspace.mel above it: the scene's folder is its project, its name the core's default (lower case)
         assert p.assets_tab.project.text() == ""
@@ -295,6 +296,12 @@ def test_jobs_tab_cancels_and_deletes_a_job(make_panel, blend_scene, qtbot, gate
 
 def _column(table, column):
     return [table.item(r, column).text() for r in range(table.rowCount())]
+
+
+def _view_column(view, column):
+    """The texts of a column of a model/view table, as drawn."""
+    model = view.model()
+    return [model.data(model.index(r, column)) for r in range(model.rowCount())]
 
 
 def _job_column(name):
@@ -628,3 +635,79 @@ def test_the_panel_opens_on_an_untitled_scene(make_panel, maya):
     s = p.submit_tab
     assert not s.save_button.isVisibleTo(s)
     assert [s.checks.item(i).text() for i in range(s.checks.count())] == ["No scene: open one in Maya or choose a file."]
+
+
+SHOWCASE = MAYA / "maya-usd" / "test" / "testSamples" / "MaterialX" / "OpenPBRShowcase.ma"
+
+
+def showcase_copies(out, copies):
+    """OpenPBRShowcase.ma with its node blocks repeated ``copies`` times, every -n/-p name of copy K suffixed
+    _cK: the construction of java-core's FileNodeScenes and bench/scan_throughput.sh (issue 18), small."""
+    lines = SHOWCASE.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(i for i, l in enumerate(lines) if l.startswith("createNode ") and " -s " not in l)
+    last = next(i for i, l in enumerate(lines) if i > first and l.startswith("select -ne "))
+    body = "".join(lines[first:last])
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("".join(lines[:first]) + body)
+        for c in range(1, copies):
+            f.write(re.sub(r'(-[np] ")([^"]+)(")', r"\g<1>\g<2>_c{}\g<3>".format(c), body))
+        f.write("".join(lines[last:]))
+    return out
+
+
+def test_file_nodes_naming_the_same_texture_are_one_row_with_their_count(make_panel, qtbot, tmp_path):
+    scene = showcase_copies(tmp_path / "showcase.ma", 40)
+    text = scene.read_text(encoding="utf-8")
+    by_texture = {}
+    for node, texture in re.findall(r'createNode file -n "([^"]+)";\n(?:\t[^\n]*\n)*?\tsetAttr "\.ftn" -type "string" '
+                                    r'"([^"]+)";', text):
+        by_texture.setdefault(texture, []).append(node)
+    assert sum(len(n) for n in by_texture.values()) == 360 and len(by_texture) == 3     # 9 file nodes a copy
+    p = make_panel()
+    p.submit_tab.scene.setText(str(scene))
+    assets = p.assets_tab
+    assets.scan()                                   # no Maya scene open: the core reads the file
+    qtbot.waitUntil(lambda: assets.assets is not None, timeout=60000)
+    rows = dict(zip(_view_column(assets.table, 2), _view_column(assets.table, 4)))
+    assert set(rows) == set(by_texture)
+    for texture, nodes in by_texture.items():
+        assert rows[texture] == "{:,} nodes: {}, ...".format(len(nodes), ", ".join(nodes[:3]))
+    assert assets.summary.text() == "3 file(s) named by 360 node(s), 3 missing."
+
+
+def test_the_assets_tab_shows_200000_files_without_a_widget_per_row(make_panel, qtbot, tmp_path):
+    # 200,000 UDIM tiles of an asset library, as the core reports them (one entry per file, its one node)
+    library = tmp_path / "library"
+    assets_json = [{"node": "asset{:05d}_{}".format(a, 1001 + t), "nodeType": "file", "attribute": "ftn",
+                    "path": str(library / "asset{:05d}".format(a) / "asset{:05d}_baseColor.{}.exr".format(a, 1001 + t)),
+                    "status": "found", "foundBy": "as-written", "namedIn": str(tmp_path / "library.ma"),
+                    "nodeCount": 1, "nodes": ["asset{:05d}_{}".format(a, 1001 + t)]}
+                   for a in range(20000) for t in range(10)]
+    for a in assets_json:
+        a["files"] = [a["path"]]
+    assets_json[-1].update(status="missing", files=[], problem="not found")
+    p = make_panel()
+    p.submit_tab.scene.setText(str(tmp_path / "library.ma"))
+    p.select_tab("Assets")
+    assets = p.assets_tab
+    import time
+    t0 = time.perf_counter()
+    assets._scanned(str(tmp_path / "library.ma"), {"assets": assets_json, "plugins": []})
+    assets.table.repaint()                          # the rows on screen drawn
+    filled = time.perf_counter() - t0
+    assert assets.model.rowCount() == 200000
+    assert assets.summary.text() == "200,000 file(s) named by 200,000 node(s), 1 missing."
+    assets.table.scrollToBottom()
+    last = assets.model.index(199999, 4)
+    assert assets.table.visualRect(last).isValid() and assets.model.data(last) == "asset19999_1010"
+    t1 = time.perf_counter()
+    assets.model.setData(assets.model.index(5, 0), 0, _check_role())      # untick a row: no refill
+    toggled = time.perf_counter() - t1
+    assert p.settings.get("excluded") == [assets_json[5]["path"]]
+    print("filled 200,000 rows in {:.3f} s, one include toggled in {:.3f} s".format(filled, toggled))
+    assert filled < 2.0 and toggled < 0.5
+
+
+def _check_role():
+    from Qt import QtCore
+    return QtCore.Qt.ItemDataRole.CheckStateRole

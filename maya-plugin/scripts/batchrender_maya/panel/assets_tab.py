@@ -7,9 +7,107 @@ from typing import Any
 from Qt import QtCore, QtWidgets
 
 from .background import describe, rate_and_eta
-from .widgets import GREEN, RED, StatusLabel, dot_icon, item, table, tool_button
+from .widgets import GREEN, RED, SIZING_ROWS, StatusLabel, dot_icon, tool_button
 
-COLUMNS = ["", "Status", "File (as named)", "Resolved to", "Node"]
+COLUMNS = ["", "Status", "File (as named)", "Resolved to", "Named by"]
+#: node names a row shows beside the count (the core sends a few more)
+NAMES_SHOWN = 3
+
+
+def named_by(asset):
+    """``file1``, or ``16,500 nodes: file1, file2, file3, ...`` for a file many nodes name."""
+    nodes = asset.get("nodes") or ([asset["node"]] if asset.get("node") else [])
+    count = asset.get("nodeCount", len(nodes))
+    if count <= 1:
+        return nodes[0] if nodes else ""
+    shown = nodes[:NAMES_SHOWN]
+    return "{:,} nodes: {}{}".format(count, ", ".join(shown), ", ..." if count > len(shown) else "")
+
+
+class AssetsModel(QtCore.QAbstractTableModel):
+    """The files of the last check, one row per file (however many nodes name it), for a QTableView: rows are
+    drawn from the core's answer on demand, so 200,000 files cost the view only the rows on screen."""
+
+    include_changed = QtCore.Signal(str, bool)
+
+    def __init__(self, parent=None):
+        super(AssetsModel, self).__init__(parent)
+        self.rows = []
+        self.excluded = set()
+        self._found = dot_icon(GREEN)
+        self._missing = dot_icon(RED)
+
+    def set_rows(self, rows, excluded):
+        self.beginResetModel()
+        self.rows = rows
+        self.excluded = set(excluded)
+        self.endResetModel()
+
+    def rowCount(self, parent=QtCore.QModelIndex()):
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QtCore.QModelIndex()):
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=QtCore.Qt.ItemDataRole.DisplayRole):
+        if orientation == QtCore.Qt.Orientation.Horizontal and role == QtCore.Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index):
+        if index.column() == 0:
+            return QtCore.Qt.ItemFlag.ItemIsUserCheckable | QtCore.Qt.ItemFlag.ItemIsEnabled
+        return QtCore.Qt.ItemFlag.ItemIsEnabled | QtCore.Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index, role=QtCore.Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        a = self.rows[index.row()]
+        c = index.column()
+        roles = QtCore.Qt.ItemDataRole
+        if role == roles.UserRole:
+            return a
+        if c == 0:
+            if role == roles.CheckStateRole:
+                return QtCore.Qt.CheckState.Unchecked if a["path"] in self.excluded else QtCore.Qt.CheckState.Checked
+            if role == roles.ToolTipRole:
+                return "Include this file in the asset project"
+            return None
+        if role == roles.DisplayRole:
+            if c == 1:
+                return a["status"]
+            if c == 2:
+                return a["path"]
+            if c == 3:
+                files = a.get("files") or []
+                resolved = files[0] if len(files) == 1 else ("{} files".format(len(files)) if files else "")
+                return resolved + (" ({})".format(a["foundBy"]) if a.get("foundBy") else "")
+            return named_by(a)
+        if role == roles.DecorationRole and c == 1:
+            return self._found if a["status"] == "found" else self._missing
+        if role == roles.ToolTipRole:
+            if c == 1:
+                return None if a["status"] == "found" else (a.get("problem") or "Click to add a folder to search for it")
+            if c == 2:
+                return a["path"] + ("\n" + a["problem"] if a.get("problem") else "")
+            if c == 3:
+                return "\n".join(a.get("files") or [])
+            if c == 4:
+                return "\n".join(a.get("nodes") or []) + ("\n..." if a.get("nodeCount", 0) > len(a.get("nodes") or []) else "")
+        return None
+
+    def setData(self, index, value, role=QtCore.Qt.ItemDataRole.EditRole):
+        if index.column() != 0 or role != QtCore.Qt.ItemDataRole.CheckStateRole:
+            return False
+        path = self.rows[index.row()]["path"]
+        included = QtCore.Qt.CheckState(value) == QtCore.Qt.CheckState.Checked
+        if included:
+            self.excluded.discard(path)
+        else:
+            self.excluded.add(path)
+        self.dataChanged.emit(index, index, [role])
+        self.include_changed.emit(path, included)
+        return True
 
 
 class AssetsTab(QtWidgets.QWidget):
@@ -32,13 +130,31 @@ class AssetsTab(QtWidgets.QWidget):
         form.addRow("Asset project", self.project)
         layout.addLayout(form)
 
-        self.table = table(COLUMNS)
+        self.model = AssetsModel(self)
+        self.model.include_changed.connect(self._include_changed)
+        self.table = QtWidgets.QTableView()
         self.table.setObjectName("assetsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTextElideMode(QtCore.Qt.TextElideMode.ElideMiddle)
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.cellClicked.connect(self._clicked)
-        self.table.itemChanged.connect(self._include_changed)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        # fixed row heights: the view never measures rows it does not draw
+        rows.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setResizeContentsPrecision(SIZING_ROWS)   # columns fit the first rows, not all 200,000
+        for c in (0, 1):
+            header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        for c in (2, 3):
+            header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QtWidgets.QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(4, 110)    # node names can be long: the paths matter more beside the viewport
+        self.table.clicked.connect(self._clicked)
         layout.addWidget(self.table, 1)
         self.summary = StatusLabel("")
         self.summary.setObjectName("assetsSummary")
@@ -115,7 +231,7 @@ class AssetsTab(QtWidgets.QWidget):
             self.follower.cancel()
             self.follower.stop()
             self.follower = None
-        self.table.setRowCount(0)
+        self.model.set_rows([], [])
         self.summary.show_status("info", "Not checked yet: click Check Assets.")
         # a Maya scene: the core's default (shown as the placeholder) unless the artist names one
         self.project.setText("" if snapshot else self.panel.settings.get("assetProject"))
@@ -185,46 +301,19 @@ class AssetsTab(QtWidgets.QWidget):
         self.status.show_status("error", "Could not check the assets: " + describe(error))
 
     def _fill(self):
-        excluded = set(self.panel.settings.get("excluded"))
-        rows = list(self.assets) + [{"path": p, "status": "found" if os.path.exists(p) else "missing",
-                                     "files": [p] if os.path.exists(p) else [], "node": "(added by you)"}
-                                    for p in self.panel.settings.get("extraFiles")]
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(rows))
-        for r, a in enumerate(rows):
-            include = item("")
-            include.setFlags(QtCore.Qt.ItemFlag.ItemIsUserCheckable | QtCore.Qt.ItemFlag.ItemIsEnabled)
-            include.setCheckState(QtCore.Qt.CheckState.Unchecked if a["path"] in excluded
-                                  else QtCore.Qt.CheckState.Checked)
-            include.setData(QtCore.Qt.ItemDataRole.UserRole, a["path"])
-            include.setToolTip("Include this file in the asset project")
-            self.table.setItem(r, 0, include)
-            found = a["status"] == "found"
-            status = item(a["status"], a)
-            status.setIcon(dot_icon(GREEN if found else RED))
-            if not found:
-                status.setToolTip(a.get("problem") or "Click to add a folder to search for it")
-            self.table.setItem(r, 1, status)
-            named = item(a["path"])
-            named.setToolTip(a["path"] + ("\n" + a["problem"] if a.get("problem") else ""))
-            self.table.setItem(r, 2, named)
-            files = a.get("files") or []
-            resolved = files[0] if len(files) == 1 else ("{} files".format(len(files)) if files else "")
-            where = item(resolved + (" ({})".format(a["foundBy"]) if a.get("foundBy") else ""))
-            where.setToolTip("\n".join(files))
-            self.table.setItem(r, 3, where)
-            self.table.setItem(r, 4, item(a.get("node", "")))
-        self.table.blockSignals(False)
-        header = self.table.horizontalHeader()
-        for c in (0, 1):
-            header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        for c in (2, 3):
-            header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QtWidgets.QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(4, 110)    # node names can be long: the paths matter more beside the viewport
+        """Shows the last check's files and the files added by hand: the model takes the list as it is."""
+        excluded = self.panel.settings.get("excluded")
+        extra = [{"path": p, "status": "found" if os.path.exists(p) else "missing",
+                  "files": [p] if os.path.exists(p) else [], "node": "(added by you)"}
+                 for p in self.panel.settings.get("extraFiles")]
+        self.model.set_rows(list(self.assets) + extra if extra else self.assets, excluded)
+        self._summarize()
+
+    def _summarize(self):
         missing = self.missing_count()
-        self.summary.show_status("ok" if not missing else "error", "{} file reference(s), {} missing.".format(
-            len(self.assets), missing))
+        nodes = sum(a.get("nodeCount", 1) for a in self.assets)
+        self.summary.show_status("ok" if not missing else "error", "{:,} file(s) named by {:,} node(s), {:,} missing."
+                                 .format(len(self.assets), nodes, missing))
 
     # ---- upload -------------------------------------------------------------------------------
 
@@ -310,10 +399,10 @@ class AssetsTab(QtWidgets.QWidget):
 
     # ---- artist actions -----------------------------------------------------------------------
 
-    def _clicked(self, row, column):
-        status = self.table.item(row, 1)
-        if status is not None and status.text() != "found" and column != 0:
-            self._pick_search_folder(status.data(QtCore.Qt.ItemDataRole.UserRole)["path"])
+    def _clicked(self, index):
+        a = self.model.data(index, QtCore.Qt.ItemDataRole.UserRole)
+        if a is not None and a["status"] != "found" and index.column() != 0:
+            self._pick_search_folder(a["path"])
 
     def _pick_search_folder(self, missing_path):
         title = "Folder holding {}".format(os.path.basename(missing_path)) if missing_path else "Search folder"
@@ -354,14 +443,11 @@ class AssetsTab(QtWidgets.QWidget):
         if self.assets is not None:
             self._fill()
 
-    def _include_changed(self, changed):
-        if changed.column() != 0:
-            return
-        path = changed.data(QtCore.Qt.ItemDataRole.UserRole)
+    def _include_changed(self, path, included):
         excluded = [p for p in self.panel.settings.get("excluded") if p != path]
-        if changed.checkState() == QtCore.Qt.CheckState.Unchecked:
+        if not included:
             excluded.append(path)
         self.panel.settings.set("excluded", excluded)
         self.panel.settings.save()
-        self._fill()
+        self._summarize()
         self.panel.assets_checked()

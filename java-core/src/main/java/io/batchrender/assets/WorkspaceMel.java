@@ -1,10 +1,10 @@
 package io.batchrender.assets;
 
+import com.google.common.collect.ImmutableMap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +46,7 @@ public final class WorkspaceMel {
             rules.remove(name);
             rules.put(name, unescape(m.group(2)));
         }
-        return Collections.unmodifiableMap(rules);
+        return ImmutableMap.copyOf(rules);
     }
 
     /** The rules of a {@code workspace.mel} file (text decoded as UTF-8, bad bytes replaced). */

@@ -11,7 +11,7 @@ import io.batchrender.farm.ShrinkPolicy;
 import io.batchrender.farm.UnknownJobException;
 import io.batchrender.json.JsonViews;
 import io.batchrender.settings.StateHome;
-import io.batchrender.submit.SubmitForm;
+import io.batchrender.compile.SubmitForm;
 import io.batchrender.submit.CloudChoices;
 import io.batchrender.submit.SubmitService;
 import io.batchrender.watch.WatchPaths;

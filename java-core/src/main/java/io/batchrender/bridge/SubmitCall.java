@@ -9,7 +9,7 @@ import io.batchrender.farm.PoolSpec;
 import io.batchrender.json.JsonViews;
 import io.batchrender.submit.AzureSubmission;
 import io.batchrender.submit.CloudChoices;
-import io.batchrender.submit.ScenePreflight;
+import io.batchrender.compile.ScenePreflight;
 import io.batchrender.submit.SubmitService;
 import java.nio.file.Path;
 import java.util.ArrayList;

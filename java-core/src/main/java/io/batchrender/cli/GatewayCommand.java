@@ -7,7 +7,10 @@ import io.batchrender.bridge.Operations;
 import io.batchrender.watch.Watchers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -22,6 +25,8 @@ final class GatewayCommand implements Callable<Integer> {
 
     /** How long a closing gateway waits for submissions and other hand-off work in progress. */
     static final Duration HAND_OFF_WAIT = Duration.ofMinutes(10);
+
+    private static final Logger LOG = Logger.getLogger(GatewayCommand.class.getName());
 
     private final Cli cli;
 
@@ -41,6 +46,7 @@ final class GatewayCommand implements Callable<Integer> {
             hello.addProperty("token", gateway.token());
             cli.out.println(hello);
             cli.out.flush();
+            warmUpScanner();
             waitForEndOfInput(System.in);
             int left = ops.handOff(HAND_OFF_WAIT);
             if (left > 0) {
@@ -48,6 +54,34 @@ final class GatewayCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Reads a generated scene of a few MB in the background, so that the artist's first scan of the session runs
+     * compiled code (issue 18: the first scan of a 500 MB scene within twice grep's time). A failure only leaves
+     * the first scan slower.
+     */
+    private void warmUpScanner() {
+        Thread warm = new Thread(() -> {
+            Path dir = null;
+            try {
+                dir = Files.createTempDirectory("batchrender-warmup");
+                Duration took = ScannerWarmup.run(dir, cli.env);
+                LOG.info("scanner warmed up in " + took.toMillis() + " ms");
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.INFO, "scanner warm-up failed; the first scan runs cold", e);
+            } finally {
+                if (dir != null) {
+                    try {
+                        Files.deleteIfExists(dir);
+                    } catch (IOException e) {
+                        LOG.log(Level.FINE, "warm-up folder left behind: " + dir, e);
+                    }
+                }
+            }
+        }, "scanner-warmup");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     private static void waitForEndOfInput(InputStream in) throws IOException {

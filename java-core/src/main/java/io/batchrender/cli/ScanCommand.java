@@ -1,15 +1,16 @@
 package io.batchrender.cli;
 
-import io.batchrender.json.JsonViews;
+import io.batchrender.json.ManifestJsonWriter;
 import io.batchrender.assets.ResolvedAsset;
 import io.batchrender.scene.RenderLayer;
+import io.batchrender.scene.RenderSettings;
 import io.batchrender.scene.SceneManifest;
 import io.batchrender.scene.SceneScanner;
 import io.batchrender.scene.maya.MayaSceneException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,50 +39,68 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SceneManifest manifest;
+        SceneScanner scanner = new SceneScanner(searchPaths, Path.of("").toAbsolutePath(), cli.env);
         try {
-            manifest = new SceneScanner(searchPaths, Path.of("").toAbsolutePath(), cli.env).scan(scene);
+            scanner.scan(scene, json ? new ManifestJsonWriter(cli.out) : new TextView());
         } catch (MayaSceneException e) {
             throw new UsageException(e.getMessage());
         }
-        if (json) {
-            cli.out.println(JsonViews.GSON.toJson(JsonViews.manifest(manifest)));
-        } else {
-            print(manifest);
-        }
+        cli.out.flush();
         return 0;
     }
 
-    private void print(SceneManifest m) {
-        var s = m.settings();
-        cli.out.println("Scene     " + m.scene());
-        cli.out.println("Project   " + m.project().map(Path::toString).orElse("(none: no workspace.mel above the scene)"));
-        cli.out.println("Renderer  " + s.renderer() + "   frames " + s.frames() + "   " + s.resolution()
-                + "   " + s.imageFormat() + "   prefix " + s.outputPrefix());
-        m.rendererHint().ifPresent(h -> cli.out.println("Note      " + h));
-        cli.out.println("Cameras   " + String.join(", ", s.cameras()));
-        for (RenderLayer l : s.layers()) {
-            cli.out.println("Layer     " + l.name() + (l.renderable() ? "" : " (not renderable)") + "   frames " + l.frames()
-                    + "   " + l.resolution() + "   prefix " + l.outputPrefix());
+    /** How many node names a line shows; the count is always whole. */
+    static final int NAMES_SHOWN = 3;
+
+    /** The text view, a line per distinct file as it is resolved, in the order the scenes name them. */
+    private final class TextView implements SceneManifest.Listener {
+
+        @Override
+        public void scene(Path top, Optional<Path> project, RenderSettings s, List<String> plugins,
+                Optional<String> rendererHint) {
+            cli.out.println("Scene     " + top);
+            cli.out.println("Project   " + project.map(Path::toString).orElse("(none: no workspace.mel above the scene)"));
+            cli.out.println("Renderer  " + s.renderer() + "   frames " + s.frames() + "   " + s.resolution()
+                    + "   " + s.imageFormat() + "   prefix " + s.outputPrefix());
+            rendererHint.ifPresent(h -> cli.out.println("Note      " + h));
+            cli.out.println("Cameras   " + String.join(", ", s.cameras()));
+            for (RenderLayer l : s.layers()) {
+                cli.out.println("Layer     " + l.name() + (l.renderable() ? "" : " (not renderable)") + "   frames "
+                        + l.frames() + "   " + l.resolution() + "   prefix " + l.outputPrefix());
+            }
+            for (var out : s.outputs()) {
+                cli.out.println("Images    " + out.path() + "   (" + out.layer() + ", " + out.camera() + ")");
+            }
+            cli.out.println();
+            cli.out.printf("%-14s %-6s %-40s %s%n", "STATUS", "FILES", "PATH", "NAMED BY");
         }
-        for (var out : s.outputs()) {
-            cli.out.println("Images    " + out.path() + "   (" + out.layer() + ", " + out.camera() + ")");
-        }
-        cli.out.println();
-        List<SceneManifest.SceneAsset> sorted = m.assets().stream()
-                .sorted(Comparator.comparing((SceneManifest.SceneAsset a) -> a.asset().status() == ResolvedAsset.Status.FOUND))
-                .toList();
-        cli.out.printf("%-14s %-34s %-6s %s%n", "STATUS", "NODE", "FILES", "PATH");
-        for (SceneManifest.SceneAsset sa : sorted) {
+
+        @Override
+        public void asset(SceneManifest.SceneAsset sa) {
             ResolvedAsset a = sa.asset();
-            String files = a.files().size() == 1 ? "1" : Integer.toString(a.files().size());
-            cli.out.printf("%-14s %-34s %-6s %s%s%n", a.status().label(), a.ref().node() + "." + a.ref().attribute(), files,
-                    a.ref().path(), a.foundBy().map(f -> "  (found: " + f + ")").orElse("")
+            cli.out.printf("%-14s %-6s %-40s %s%s%n", a.status().label(), a.files().size(), a.ref().path(),
+                    namedBy(sa, a.ref().attribute()), a.foundBy().map(f -> "  (found: " + f + ")").orElse("")
                     + (sa.unloaded() ? "  (unloaded reference: not read, not needed to render)" : ""));
         }
-        for (String p : m.problems()) {
-            cli.out.println("problem: " + p);
+
+        @Override
+        public void end(List<String> problems, SceneManifest.Counts counts) {
+            for (String p : problems) {
+                cli.out.println("problem: " + p);
+            }
+            cli.out.flush();
+            cli.err.printf("%,d file(s) named by %,d node(s), %,d missing or empty%n", counts.files(), counts.nodeRefs(),
+                    counts.missing());
         }
-        cli.err.println(m.assets().size() + " file reference(s), " + m.missing() + " missing or empty");
+    }
+
+    /** {@code file1.ftn}, or {@code 16,500 nodes: file1, file2, file3, ...}. */
+    static String namedBy(SceneManifest.SceneAsset sa, String attribute) {
+        if (sa.nodeCount() == 1) {
+            return sa.nodes().get(0) + "." + attribute;
+        }
+        List<String> shown = sa.nodes().subList(0, Math.min(NAMES_SHOWN, sa.nodes().size()));
+        return String.format("%,d nodes: %s%s", sa.nodeCount(), String.join(", ", shown),
+                sa.nodeCount() > shown.size() ? ", ..." : "");
     }
 }

@@ -10,9 +10,9 @@ import io.batchrender.render.CommandLineSplitter;
 import io.batchrender.storage.Cancellation;
 import io.batchrender.storage.SyncProgress;
 import io.batchrender.submit.CloudChoices;
-import io.batchrender.submit.SubmitForm;
+import io.batchrender.compile.SubmitForm;
 import io.batchrender.submit.SubmitListener;
-import io.batchrender.submit.SubmitRequest;
+import io.batchrender.compile.SubmitRequest;
 import io.batchrender.submit.SubmitService;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,6 +106,10 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Show progress until the job ends; exit 0 only when every task succeeded.")
     boolean waitForJob;
 
+    @Option(names = "--dry-run", description = "Print the job exactly as the farm would take it (every task's command,"
+            + " environment with secrets masked, files and outputs; on Azure the request bodies), and submit nothing.")
+    boolean dryRun;
+
     @Option(names = "--json", description = "Print {\"jobId\": ...} (with --wait: the finished job).")
     boolean json;
 
@@ -128,8 +132,12 @@ final class SubmitCommand implements Callable<Integer> {
                 Optional.ofNullable(camera), Optional.ofNullable(layer), Optional.ofNullable(project));
         String farmName = Farms.name(farmOption.name);
         Optional<CloudChoices> cloud = farmName.equals(Farms.AZURE) ? Optional.of(azure.choices(scene != null)) : Optional.empty();
-        SubmitService.Result r = cli.submitService().submit(new SubmitService.Request(form, farmName, cloud),
-                new Progress(cli, json), new Cancellation());
+        SubmitService.Request request = new SubmitService.Request(form, farmName, cloud);
+        if (dryRun) {
+            cli.out.println(io.batchrender.job.JobJson.pretty(cli.submitService().preview(request)));
+            return 0;
+        }
+        SubmitService.Result r = cli.submitService().submit(request, new Progress(cli, json), new Cancellation());
         JobInfo job = r.job();
         String where = r.outputsGoTo() + (r.upload().isPresent() ? "; fetch them with 'batchrender watch " + job.id() + " --to "
                 + (output != null ? output : "DIR") + " --farm azure'" : "");

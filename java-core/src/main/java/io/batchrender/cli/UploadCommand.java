@@ -19,7 +19,7 @@ import io.batchrender.storage.SyncPlan;
 import io.batchrender.storage.SyncRequest;
 import io.batchrender.storage.StorageException;
 import io.batchrender.storage.SyncResult;
-import io.batchrender.submit.ScenePreflight;
+import io.batchrender.compile.ScenePreflight;
 import io.batchrender.submit.SceneUpload;
 import io.batchrender.submit.TemplateMayaSetup;
 import java.io.IOException;

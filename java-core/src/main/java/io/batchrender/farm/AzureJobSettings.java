@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a job on Azure needs beyond the {@link io.batchrender.farm.JobSpec}: where it runs, where
+ * What a job on Azure needs beyond the {@link io.batchrender.job.Job}: where it runs, where
  * its assets come from and its outputs go, and what its tasks' environment holds. The storage
  * parts are plain strings here (SAS URLs, container names) so any storage layer can fill them.
  *
  * @param pool                 where the job runs
  * @param assetContainerUrl    a read SAS URL of the asset project's container
- * @param assetAutoStorageContainer or the container's name in the account's linked auto-storage
+ * @param assetAutoStorageContainer or the container's name in our storage account (signed when the job is sent)
  * @param assetBlobPrefix      only the blobs under this prefix ("" for all)
  * @param outputContainerUrl   a write SAS URL of the job's output container (images/, logs/, thumbs/)
  * @param assetProject         the asset project's name, for the job's metadata
@@ -40,6 +40,28 @@ public record AzureJobSettings(PoolChoice pool, Optional<String> assetContainerU
         }
     }
 
+    /**
+     * The asset project as the job preparation task's resource file: the container's SAS URL, or the
+     * container of our store (signed when the job is sent); empty when there is none.
+     */
+    public Optional<io.batchrender.job.ResourceFile> assets() {
+        Optional<String> prefix = Optional.of(assetBlobPrefix).filter(p -> !p.isEmpty());
+        if (assetContainerUrl.isPresent()) {
+            return Optional.of(new io.batchrender.job.ResourceFile(Optional.empty(), assetContainerUrl, Optional.empty(), prefix,
+                    Optional.empty(), Optional.empty()));
+        }
+        return assetAutoStorageContainer.map(c -> new io.batchrender.job.ResourceFile(Optional.of(c), Optional.empty(),
+                Optional.empty(), prefix, Optional.empty(), Optional.empty()));
+    }
+
+    /** Where the tasks' images, thumbnails and logs go: the output container's SAS URL, or its name in our store. */
+    public Optional<io.batchrender.job.OutputFile.Destination> outputs() {
+        if (outputContainerUrl.isPresent()) {
+            return outputContainerUrl.map(u -> io.batchrender.job.OutputFile.Destination.url(u, ""));
+        }
+        return outputContainer.map(c -> io.batchrender.job.OutputFile.Destination.container(c, ""));
+    }
+
     /** A job on {@code pool} with no assets, outputs or extra environment. */
     public static AzureJobSettings on(PoolChoice pool) {
         return new AzureJobSettings(pool, Optional.empty(), Optional.empty(), "", Optional.empty(), Optional.empty(),
@@ -53,6 +75,12 @@ public record AzureJobSettings(PoolChoice pool, Optional<String> assetContainerU
 
     public AzureJobSettings withAssets(String containerUrl, String blobPrefix) {
         return new AzureJobSettings(pool, Optional.of(containerUrl), Optional.empty(), blobPrefix,
+                outputContainerUrl, assetProject, outputContainer, licenseServers, environment, sceneBlob, pathMap);
+    }
+
+    /** The asset project is container {@code container} of our store (signed with a read+list SAS when the job is sent). */
+    public AzureJobSettings withAssetContainer(String container, String blobPrefix) {
+        return new AzureJobSettings(pool, Optional.empty(), Optional.of(container), blobPrefix,
                 outputContainerUrl, assetProject, outputContainer, licenseServers, environment, sceneBlob, pathMap);
     }
 

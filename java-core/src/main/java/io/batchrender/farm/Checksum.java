@@ -1,7 +1,7 @@
 package io.batchrender.farm;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hashing;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
@@ -28,9 +28,9 @@ public record Checksum(String algorithm, String hex) {
         return new Checksum(SHA256, HexFormat.of().formatHex(digest));
     }
 
-    /** A fresh digest for this checksum's algorithm. */
-    public MessageDigest newDigest() {
-        return digest(algorithm);
+    /** Guava's hash function for this checksum's algorithm. */
+    public HashFunction hashFunction() {
+        return hashFunction(algorithm);
     }
 
     /** True when {@code digest} (of this algorithm) is this checksum. */
@@ -38,11 +38,13 @@ public record Checksum(String algorithm, String hex) {
         return hex.equals(HexFormat.of().formatHex(digest));
     }
 
-    public static MessageDigest digest(String algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is part of every Java runtime", e);
-        }
+    /** Guava's hash function for {@link #SHA256} or {@link #MD5}. */
+    @SuppressWarnings("deprecation") // MD5 because Blob Storage's Content-MD5 is MD5; it proves integrity, not trust
+    public static HashFunction hashFunction(String algorithm) {
+        return switch (algorithm) {
+            case SHA256 -> Hashing.sha256();
+            case MD5 -> Hashing.md5();
+            default -> throw new IllegalArgumentException("unknown checksum algorithm " + algorithm);
+        };
     }
 }

@@ -7,8 +7,18 @@ import java.util.Optional;
 /** Where jobs run: this workstation ({@code farm.local}) or Azure Batch ({@code farm.azure}). */
 public interface RenderFarm extends AutoCloseable {
 
-    /** Stores the job and starts whatever runs it; returns the new job. */
-    JobInfo submit(JobSpec spec);
+    /**
+     * Stores the job and starts whatever runs it. Throws {@link FarmException} with a one-line
+     * reason when the farm cannot run it as it is (nothing is left behind then).
+     */
+    Submitted submit(io.batchrender.job.Job job);
+
+    /**
+     * What {@link #submit} would store or send for {@code job}, exactly, without doing it: every task's
+     * command, environment, resource files and outputs (the local farm), or the request bodies (Azure).
+     * Secrets are masked ({@link io.batchrender.job.Secrets}); nothing is created or uploaded.
+     */
+    com.google.gson.JsonObject preview(io.batchrender.job.Job job);
 
     List<JobInfo> jobs();
 

@@ -95,20 +95,32 @@ public final class JsonViews {
 
     /** A scanned scene: settings, layers, plug-ins and every file it needs, found or not. */
     public static JsonObject manifest(SceneManifest m) {
+        JsonObject o = sceneHeader(m.scene(), m.project(), m.settings(), m.plugins(), m.rendererHint());
+        JsonArray assets = new JsonArray();
+        m.assets().forEach(sa -> assets.add(sceneAsset(sa)));
+        o.add("assets", assets);
+        o.add("problems", strings(m.problems()));
+        o.addProperty("missing", m.missing());
+        return o;
+    }
+
+    /** The fields of a manifest that come before its assets: the scene and its render settings. */
+    public static JsonObject sceneHeader(Path scene, java.util.Optional<Path> project, io.batchrender.scene.RenderSettings s,
+            List<String> plugins, java.util.Optional<String> rendererHint) {
         JsonObject o = new JsonObject();
-        o.addProperty("scene", m.scene().toString());
-        m.project().ifPresent(p -> o.addProperty("project", p.toString()));
-        o.addProperty("renderer", m.settings().renderer());
-        m.rendererHint().ifPresent(h -> o.addProperty("rendererHint", h));
-        o.addProperty("animation", m.settings().animation());
-        o.addProperty("frames", m.settings().frames());
-        o.addProperty("outputPrefix", m.settings().outputPrefix());
-        o.addProperty("imageFormat", m.settings().imageFormat());
-        o.addProperty("padding", m.settings().padding());
-        o.add("resolution", resolution(m.settings().resolution()));
-        o.add("cameras", strings(m.settings().cameras()));
+        o.addProperty("scene", scene.toString());
+        project.ifPresent(p -> o.addProperty("project", p.toString()));
+        o.addProperty("renderer", s.renderer());
+        rendererHint.ifPresent(h -> o.addProperty("rendererHint", h));
+        o.addProperty("animation", s.animation());
+        o.addProperty("frames", s.frames());
+        o.addProperty("outputPrefix", s.outputPrefix());
+        o.addProperty("imageFormat", s.imageFormat());
+        o.addProperty("padding", s.padding());
+        o.add("resolution", resolution(s.resolution()));
+        o.add("cameras", strings(s.cameras()));
         JsonArray layers = new JsonArray();
-        for (RenderLayer l : m.settings().layers()) {
+        for (RenderLayer l : s.layers()) {
             JsonObject lo = new JsonObject();
             lo.addProperty("name", l.name());
             lo.addProperty("renderable", l.renderable());
@@ -120,7 +132,7 @@ public final class JsonViews {
         }
         o.add("layers", layers);
         JsonArray outputs = new JsonArray();
-        for (io.batchrender.scene.ImageOutput out : m.settings().outputs()) {
+        for (io.batchrender.scene.ImageOutput out : s.outputs()) {
             JsonObject oo = new JsonObject();
             oo.addProperty("layer", out.layer());
             oo.addProperty("camera", out.camera());
@@ -128,19 +140,23 @@ public final class JsonViews {
             outputs.add(oo);
         }
         o.add("outputs", outputs);
-        o.add("plugins", strings(m.plugins()));
-        JsonArray assets = new JsonArray();
-        for (SceneManifest.SceneAsset sa : m.assets()) {
-            JsonObject ao = asset(sa.asset());
-            ao.addProperty("namedIn", sa.namedIn().toString());
-            if (sa.unloaded()) {
-                ao.addProperty("unloaded", true);
-            }
-            assets.add(ao);
-        }
-        o.add("assets", assets);
-        o.add("problems", strings(m.problems()));
+        o.add("plugins", strings(plugins));
         return o;
+    }
+
+    /**
+     * One distinct file of a scan: {@link #asset} ({@code node} is the first node naming it), the scene naming it,
+     * {@code nodeCount} and the first {@code nodes}.
+     */
+    public static JsonObject sceneAsset(SceneManifest.SceneAsset sa) {
+        JsonObject ao = asset(sa.asset());
+        ao.addProperty("namedIn", sa.namedIn().toString());
+        if (sa.unloaded()) {
+            ao.addProperty("unloaded", true);
+        }
+        ao.addProperty("nodeCount", sa.nodeCount());
+        ao.add("nodes", strings(sa.nodes()));
+        return ao;
     }
 
     /** One file reference and what was found for it. */

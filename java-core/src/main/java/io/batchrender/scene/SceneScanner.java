@@ -6,6 +6,7 @@ import io.batchrender.assets.MayaCacheFiles;
 import io.batchrender.assets.ResolveContext;
 import io.batchrender.assets.ResolvedAsset;
 import io.batchrender.scene.maya.FanOutHandler;
+import io.batchrender.scene.maya.FileGroups;
 import io.batchrender.scene.maya.MayaAssetCollector;
 import io.batchrender.scene.maya.MayaFileReference;
 import io.batchrender.scene.maya.MayaRenderSettingsCollector;
@@ -44,18 +45,28 @@ public final class SceneScanner {
 
     /** Scans the scene; throws {@link MayaSceneException} when the top scene cannot be read. */
     public SceneManifest scan(Path scene) {
+        Collected collected = new Collected();
+        scan(scene, collected);
+        return collected.manifest();
+    }
+
+    /**
+     * Scans the scene and hands each distinct file to {@code listener} as soon as it is resolved, keeping none:
+     * memory follows the number of distinct files of the scene being read (each resolved once, however many
+     * nodes name it), not the number of nodes nor of files already handed on. Throws {@link MayaSceneException}
+     * when the top scene cannot be read (before anything is handed on).
+     */
+    public SceneManifest.Counts scan(Path scene, SceneManifest.Listener listener) {
         Path top = scene.toAbsolutePath().normalize();
         MayaRenderSettingsCollector settings = new MayaRenderSettingsCollector();
         io.batchrender.scene.maya.RequiredPlugins pluginCollector = new io.batchrender.scene.maya.RequiredPlugins();
-        Set<String> plugins = pluginCollector.plugins();
-        List<SceneManifest.SceneAsset> assets = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<Path> visited = new HashSet<>();
         Deque<Path> queue = new ArrayDeque<>();
         queue.add(top);
         visited.add(top);
         boolean first = true;
-        Optional<Path> project = Optional.empty();
+        Emitter emit = new Emitter(listener);
         while (!queue.isEmpty()) {
             Path current = queue.poll();
             MayaAssetCollector collector = new MayaAssetCollector();
@@ -67,21 +78,27 @@ public final class SceneScanner {
                 }
                 problems.add(e.getMessage());
                 continue;
-            } finally {
-                first = false;
             }
             ResolveContext context = ResolveContext.forScene(current, searchPaths, cwd, env);
-            if (current.equals(top)) {
-                project = context.projectRoot();
+            if (first) {
+                first = false;
+                RenderSettings rendered = settings.settings(
+                        io.batchrender.scene.maya.MayaImagePaths.sceneName(top.getFileName().toString()));
+                List<String> plugins = List.copyOf(pluginCollector.plugins());
+                listener.scene(top, context.projectRoot(), rendered, plugins,
+                        RendererHint.of(settings.rendererWritten(), rendered.renderer(), plugins));
             }
             AssetResolver resolver = new AssetResolver(context);
-            for (AssetReference ref : collector.assets()) {
-                assets.add(new SceneManifest.SceneAsset(current, withTexSidecars(resolver.resolve(ref))));
+            FileGroups groups = collector.fileGroups();
+            for (int i = 0; i < groups.size(); i++) {
+                FileGroups.FileGroup g = groups.get(i);
+                emit.accept(new SceneManifest.SceneAsset(current, withTexSidecars(resolver.resolve(g.ref())), false,
+                        g.nodeCount(), g.firstNodes()));
             }
             for (MayaAssetCollector.CacheFileNode cache : collector.caches()) {
                 try {
                     for (ResolvedAsset r : MayaCacheFiles.resolve(resolver, cache.node(), cache.cachePath(), cache.cacheName())) {
-                        assets.add(new SceneManifest.SceneAsset(current, r));
+                        emit.accept(new SceneManifest.SceneAsset(current, r));
                     }
                 } catch (java.io.IOException e) {
                     problems.add("The cache description of " + cache.node() + " could not be read (" + e.getMessage()
@@ -90,7 +107,7 @@ public final class SceneScanner {
             }
             for (MayaFileReference ref : collector.references()) {
                 ResolvedAsset resolved = resolver.resolve(referenceAsset(ref));
-                assets.add(new SceneManifest.SceneAsset(current, resolved, ref.deferred()));
+                emit.accept(new SceneManifest.SceneAsset(current, resolved, ref.deferred()));
                 if (!ref.deferred() && resolved.status() == ResolvedAsset.Status.FOUND
                         && isMayaScene(ref, resolved.files().get(0))) {
                     Path next = resolved.files().get(0).toAbsolutePath().normalize();
@@ -102,11 +119,64 @@ public final class SceneScanner {
                 }
             }
         }
-        RenderSettings rendered = settings.settings(
-                io.batchrender.scene.maya.MayaImagePaths.sceneName(top.getFileName().toString()));
-        return new SceneManifest(top, project, rendered,
-                List.copyOf(plugins), assets, problems,
-                RendererHint.of(settings.rendererWritten(), rendered.renderer(), List.copyOf(plugins)));
+        SceneManifest.Counts counts = new SceneManifest.Counts(emit.files, emit.nodeRefs, emit.missing);
+        listener.end(List.copyOf(problems), counts);
+        return counts;
+    }
+
+    /** Hands each file on and counts it. */
+    private static final class Emitter implements java.util.function.Consumer<SceneManifest.SceneAsset> {
+        private final SceneManifest.Listener listener;
+        long files;
+        long nodeRefs;
+        long missing;
+
+        Emitter(SceneManifest.Listener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void accept(SceneManifest.SceneAsset a) {
+            files++;
+            nodeRefs += a.nodeCount();
+            missing += a.missing() ? 1 : 0;
+            listener.asset(a);
+        }
+    }
+
+    /** A listener that keeps everything: the whole manifest, for the callers that need it at once. */
+    private static final class Collected implements SceneManifest.Listener {
+        private Path scene;
+        private Optional<Path> project;
+        private RenderSettings settings;
+        private List<String> plugins;
+        private Optional<String> hint;
+        private final List<SceneManifest.SceneAsset> assets = new ArrayList<>();
+        private List<String> problems = List.of();
+
+        @Override
+        public void scene(Path scene, Optional<Path> project, RenderSettings settings, List<String> plugins,
+                Optional<String> rendererHint) {
+            this.scene = scene;
+            this.project = project;
+            this.settings = settings;
+            this.plugins = plugins;
+            this.hint = rendererHint;
+        }
+
+        @Override
+        public void asset(SceneManifest.SceneAsset asset) {
+            assets.add(asset);
+        }
+
+        @Override
+        public void end(List<String> problems, SceneManifest.Counts counts) {
+            this.problems = problems;
+        }
+
+        SceneManifest manifest() {
+            return new SceneManifest(scene, project, settings, plugins, assets, problems, hint);
+        }
     }
 
     /**

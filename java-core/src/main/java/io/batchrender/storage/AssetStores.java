@@ -1,6 +1,6 @@
 package io.batchrender.storage;
 
-import io.batchrender.settings.SqliteNativeLibrary;
+import io.batchrender.sqlite.SqliteNativeLibrary;
 import io.batchrender.settings.StateHome;
 import io.batchrender.settings.StorageSettings;
 import io.batchrender.storage.azure.AzureBlobStore;

@@ -1,15 +1,15 @@
 package io.batchrender.storage;
 
+import io.batchrender.sqlite.Migrations;
+import io.batchrender.sqlite.SqliteDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +24,9 @@ public final class HashCache implements AutoCloseable {
 
     private static final int BATCH = 256;
 
+    private static final Migrations MIGRATIONS = Migrations.of(HashCache.class, "hash-cache/001-file-md5.sql");
+
+    private final SqliteDatabase database;
     private final Connection db;
     private final PreparedStatement select;
     private final PreparedStatement upsert;
@@ -31,8 +34,9 @@ public final class HashCache implements AutoCloseable {
     /** Rows read ahead by {@link #preload}: path → {size, mtime, md5}. */
     private final java.util.Map<String, Object[]> preloaded = new java.util.HashMap<>();
 
-    private HashCache(Connection db) throws SQLException {
-        this.db = db;
+    private HashCache(SqliteDatabase database) throws SQLException {
+        this.database = database;
+        this.db = database.connection();
         this.select = db.prepareStatement("SELECT md5 FROM file_md5 WHERE path = ? AND size = ? AND mtime_ns = ?");
         this.upsert = db.prepareStatement("INSERT INTO file_md5(path, size, mtime_ns, md5) VALUES (?, ?, ?, ?)"
                 + " ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, md5 = excluded.md5");
@@ -42,15 +46,13 @@ public final class HashCache implements AutoCloseable {
     public static HashCache open(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("PRAGMA busy_timeout=10000");
-                s.execute("CREATE TABLE IF NOT EXISTS file_md5(path TEXT PRIMARY KEY, size INTEGER NOT NULL,"
-                        + " mtime_ns INTEGER NOT NULL, md5 TEXT NOT NULL)");
+            SqliteDatabase database = SqliteDatabase.open(file, MIGRATIONS);
+            try {
+                return new HashCache(database);
+            } catch (SQLException e) {
+                database.close();
+                throw e;
             }
-            return new HashCache(c);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the hash cache folder for " + file, e);
         } catch (SQLException e) {
@@ -110,29 +112,20 @@ public final class HashCache implements AutoCloseable {
             return;
         }
         try {
-            db.setAutoCommit(false);
-            for (Object[] row : pending) {
-                upsert.setString(1, (String) row[0]);
-                upsert.setLong(2, (Long) row[1]);
-                upsert.setLong(3, (Long) row[2]);
-                upsert.setString(4, (String) row[3]);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-            db.commit();
+            database.inTransaction(() -> {
+                for (Object[] row : pending) {
+                    upsert.setString(1, (String) row[0]);
+                    upsert.setLong(2, (Long) row[1]);
+                    upsert.setLong(3, (Long) row[2]);
+                    upsert.setString(4, (String) row[3]);
+                    upsert.addBatch();
+                }
+                return upsert.executeBatch();
+            });
         } catch (SQLException e) {
-            try {
-                db.rollback();
-            } catch (SQLException ignored) {
-                // the rows are only a cache
-            }
+            // the rows are only a cache: those files are hashed again next time
         } finally {
             pending.clear();
-            try {
-                db.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // next flush sets it again
-            }
         }
     }
 
@@ -142,9 +135,9 @@ public final class HashCache implements AutoCloseable {
         try {
             select.close();
             upsert.close();
-            db.close();
         } catch (SQLException ignored) {
             // closing a cache cannot lose anything that matters
         }
+        database.close();
     }
 }

@@ -1,8 +1,8 @@
 package io.batchrender.storage;
 
+import com.google.common.hash.Hashing;
+import com.google.common.io.MoreFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,15 +33,9 @@ public final class Md5 {
     }
 
     /** Reads the whole file. */
+    @SuppressWarnings("deprecation") // MD5 because Content-MD5 is MD5; it proves integrity, not trust
     public static String ofFile(Path file) throws IOException {
-        MessageDigest d = digest();
-        byte[] buf = new byte[1 << 20];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                d.update(buf, 0, n);
-            }
-        }
-        return Base64.getEncoder().encodeToString(d.digest());
+        return encode(MoreFiles.asByteSource(file).hash(Hashing.md5()).asBytes());
     }
 
     public static byte[] decode(String base64) {

@@ -1,8 +1,10 @@
 package io.batchrender.submit;
 
 import io.batchrender.farm.FarmException;
+import com.google.gson.JsonObject;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.farm.JobSpec;
+import io.batchrender.farm.Submitted;
+import io.batchrender.job.Job;
 import io.batchrender.farm.CloudJobs;
 import io.batchrender.farm.AzureJobSettings;
 import io.batchrender.storage.AssetSync;
@@ -30,7 +32,7 @@ import java.util.Objects;
  * {@link CloudJobs} whose assets are not given as a URL.
  *
  * <pre>{@code
- * Submission.Prepared p = Submission.prepared(form, cwd, env);
+ * SceneCompiler.Compiled p = SceneCompiler.compile(form, cwd, env);
  * try (AzureBlobStore store = (AzureBlobStore) AssetStores.open(home, env, Optional.of("azure"));
  *      HashCache cache = AssetStores.hashCache(home)) {
  *     AzureSubmission.Result r = new AzureSubmission(farm.cloudJobs().orElseThrow(), store, cache, SyncOptions.defaults())
@@ -66,7 +68,7 @@ public final class AzureSubmission {
      * @param project  the asset project's name ({@link SceneUpload#defaultProject} when the artist names none)
      * @param settings the pool, environment and licenses; its storage parts are filled in here
      */
-    public record Request(JobSpec spec, SceneUpload upload, String project, AzureJobSettings settings) {
+    public record Request(Job spec, SceneUpload upload, String project, AzureJobSettings settings) {
 
         public Request {
             Objects.requireNonNull(spec, "spec");
@@ -81,10 +83,10 @@ public final class AzureSubmission {
         }
 
         /** The request for a prepared submission: its scene's files, the project named or the default one. */
-        public static Request of(Submission.Prepared prepared, java.util.Optional<String> project, AzureJobSettings settings) {
-            java.nio.file.Path scene = prepared.spec().scene().orElseThrow(() -> new IllegalArgumentException(
+        public static Request of(io.batchrender.compile.SceneCompiler.Compiled prepared, java.util.Optional<String> project, AzureJobSettings settings) {
+            java.nio.file.Path scene = prepared.job().scene().orElseThrow(() -> new IllegalArgumentException(
                     "an Azure submission with an asset project is for a scene job"));
-            return new Request(prepared.spec(), SceneUpload.of(scene, prepared.manifest()),
+            return new Request(prepared.job(), SceneUpload.of(scene, prepared.manifest()),
                     project.orElseGet(() -> SceneUpload.defaultProject(scene, prepared.manifest())), settings);
         }
     }
@@ -124,33 +126,40 @@ public final class AzureSubmission {
                     + assetContainer + (first == null ? "" : ", first " + first.path() + " (" + first.reason() + ")")
                     + "; nothing was submitted: submit again, finished files are not sent twice.");
         }
-        String jobId = farm.jobIdFor(request.spec().name());
+        String jobId = farm.jobIdFor(request.spec().displayName());
         String output = outputContainerFor(jobId);
-        listener.step("Creating output container " + output + " in " + store.describe() + ".");
-        store.createContainer(output);
-        try {
-            String scene = request.spec().scene().orElseThrow().toString();
-            AzureJobSettings settings = request.settings()
-                    .withAssets(store.sas().readListUrl(assetContainer), "")
-                    .withOutputContainerUrl(store.sas().writeUrl(output))
-                    .withSceneBlob(BlobNames.forLocalPath(scene))
-                    .withPathMap(request.upload().pathMap())
-                    .withStorageNames(request.project(), output);
-            if (cancel.isCancelled()) {
-                throw new FarmException("Cancelled before the job was submitted; the asset project " + request.project()
-                        + " is uploaded.");
-            }
-            listener.step("Submitting " + request.spec().tasks().size() + " task(s) as job " + jobId + ".");
-            JobInfo job = farm.submit(request.spec(), settings, jobId);
-            return new Result(job, request.project(), assetContainer, output, synced);
-        } catch (RuntimeException e) {
-            try {
-                store.deleteContainer(output); // nothing was written to it: no job runs against it
-            } catch (RuntimeException ignored) {
-                // the submission's own error is what the artist needs to see
-            }
-            throw e;
+        AzureJobSettings settings = settingsFor(request, output);
+        if (cancel.isCancelled()) {
+            throw new FarmException("Cancelled before the job was submitted; the asset project " + request.project()
+                    + " is uploaded.");
         }
+        listener.step("Submitting " + request.spec().tasks().size() + " task(s) as job " + jobId + ".");
+        Submitted submitted = farm.submit(request.spec(), settings, jobId, () -> store);
+        submitted.notes().forEach(listener::step);
+        return new Result(submitted.job(), request.project(), assetContainer, output, synced);
+    }
+
+    /**
+     * What {@link #submit} would send for {@code request}, without uploading or creating anything
+     * ({@link CloudJobs#preview(Job, AzureJobSettings, String)}): the asset project and the output
+     * container appear by name. {@code jobId} is the id the job would have. Needs no storage account.
+     */
+    public static JsonObject preview(CloudJobs farm, Request request, String jobId) {
+        farm.requirePreflight(request.spec(), request.settings().pool());
+        return farm.preview(request.spec(), settingsFor(request, outputContainerFor(jobId)), jobId);
+    }
+
+    /**
+     * The job's storage by name: the farm signs the containers and makes the output container as it sends
+     * the job (and removes it again when the job could not be made: nothing was written to it).
+     */
+    private static AzureJobSettings settingsFor(Request request, String output) {
+        String scene = request.spec().scene().orElseThrow().toString();
+        return request.settings()
+                .withAssetContainer(FileGroups.containerName(request.project()), "")
+                .withSceneBlob(BlobNames.forLocalPath(scene))
+                .withPathMap(request.upload().pathMap())
+                .withStorageNames(request.project(), output);
     }
 
     /**

@@ -6,7 +6,10 @@ import io.batchrender.farm.FarmNotConfiguredException;
 import io.batchrender.farm.FarmRequestException;
 import io.batchrender.farm.Farms;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.farm.JobSpec;
+import io.batchrender.farm.Submitted;
+import io.batchrender.job.Job;
+import io.batchrender.compile.SceneCompiler;
+import io.batchrender.compile.SubmitForm;
 import io.batchrender.farm.RenderFarm;
 import io.batchrender.settings.StateHome;
 import io.batchrender.storage.AssetStore;
@@ -22,7 +25,7 @@ import java.util.Optional;
 
 /**
  * The one way a job is submitted, used by the CLI's {@code submit} and the bridge's {@code submit}
- * alike: the form is checked and planned ({@link Submission}), the farm is opened by name
+ * alike: the form is checked and compiled ({@link SceneCompiler}), the farm is opened by name
  * ({@link Farms}), and on a farm with {@link CloudJobs} a scene's asset project is synced first
  * ({@link AzureSubmission}) unless the artist gave the asset container's URL. Templates go through
  * {@link #templates}. Callers only turn their input into a {@link Request} and show the
@@ -64,7 +67,7 @@ public final class SubmitService {
      * @param tasks      how many tasks it has
      * @param outputsGoTo where the images go, in words ("/renders/shot", "output container out-...")
      * @param upload     the asset project's sync, when this submission made one
-     * @param notes      what the artist should know (the local pool is paused, so the job waits)
+     * @param notes      what the artist should know (the compiler's and the farm's notes; the local pool is paused)
      */
     public record Result(JobInfo job, String farm, int tasks, String outputsGoTo, Optional<AzureSubmission.Result> upload,
                          List<String> notes) {
@@ -73,46 +76,80 @@ public final class SubmitService {
         }
     }
 
-    /** Checks, plans, syncs when the farm needs it, and submits, on the calling thread. */
+    /** Checks, compiles, syncs when the farm needs it, and submits, on the calling thread. */
     public Result submit(Request request, SubmitListener listener, Cancellation cancel) {
         String farmName = Farms.name(request.farm());
         listener.step("Checking the scene and frames.");
-        Submission.Prepared prepared = Submission.prepared(request.form(), cwd, env);
+        SceneCompiler.Compiled compiled = SceneCompiler.compile(request.form(), cwd, env);
         if (cancel.isCancelled()) {
             throw new FarmRequestException("Cancelled before anything was submitted.");
         }
-        JobSpec spec = prepared.spec();
+        Job spec = compiled.job();
         try (RenderFarm farm = farms.open(farmName)) {
             Optional<CloudJobs> cloud = farm.cloudJobs();
-            JobInfo job;
+            CloudChoices choices = cloud.isEmpty() ? null : cloudChoices(request, farmName);
+            Submitted submitted;
             String where;
             Optional<AzureSubmission.Result> upload = Optional.empty();
-            CloudChoices choices = cloud.isEmpty() ? null : request.cloud().orElseThrow(() -> new FarmRequestException(
-                    "A job on the " + farmName + " farm needs its pool: choose one (auto, existing or new)."));
             if (cloud.isPresent() && spec.scene().isPresent() && choices.syncsAssets()) {
-                AzureSubmission.Result r = syncAndSubmit(cloud.get(), prepared, choices, listener, cancel);
-                job = r.job();
+                AzureSubmission.Result r = syncAndSubmit(cloud.get(), compiled, choices, listener, cancel);
+                submitted = new Submitted(r.job(), List.of());
                 upload = Optional.of(r);
                 where = "output container " + r.outputContainer() + " (under images/<task>/)";
             } else if (cloud.isPresent()) {
-                AzureJobSettings settings = choices.settings();
-                if (spec.scene().isPresent() && settings.sceneBlob().isEmpty()) {
-                    settings = settings.withSceneBlob(spec.scene().get().getFileName().toString());
-                }
+                AzureJobSettings settings = withSceneBlob(choices.settings(), spec);
                 listener.step("Submitting " + spec.tasks().size() + " task(s).");
-                job = cloud.get().submit(spec, settings);
+                submitted = cloud.get().submit(spec, settings);
                 where = settings.outputContainerUrl().isPresent() ? "the container of the output URL (under images/<task>/)"
                         : "nowhere: no output container URL was given, so they stay on the nodes until the job is deleted";
             } else {
                 listener.step("Submitting " + spec.tasks().size() + " task(s).");
-                job = farm.submit(spec);
-                where = job.outputDir().toString();
+                submitted = farm.submit(spec);
+                where = submitted.job().outputDir().toString();
             }
-            return new Result(job, farmName, spec.tasks().size(), where, upload, farm.notesFor(job));
+            List<String> notes = new java.util.ArrayList<>(submitted.notes());
+            notes.addAll(farm.notesFor(submitted.job()));
+            return new Result(submitted.job(), farmName, spec.tasks().size(), where, upload, notes);
         }
     }
 
-    private AzureSubmission.Result syncAndSubmit(CloudJobs farm, Submission.Prepared prepared, CloudChoices cloud,
+    /**
+     * What {@link #submit} would store or send for {@code request}, exactly, submitting, uploading and creating
+     * nothing ({@code submit --dry-run}): every task's command line, environment (secrets masked), files and
+     * outputs; on Azure the request bodies, with the asset project and output container by name.
+     */
+    public com.google.gson.JsonObject preview(Request request) {
+        String farmName = Farms.name(request.farm());
+        SceneCompiler.Compiled compiled = SceneCompiler.compile(request.form(), cwd, env);
+        Job spec = compiled.job();
+        try (RenderFarm farm = farms.open(farmName)) {
+            Optional<CloudJobs> cloud = farm.cloudJobs();
+            if (cloud.isEmpty()) {
+                return farm.preview(spec);
+            }
+            CloudChoices choices = cloudChoices(request, farmName);
+            String jobId = cloud.get().jobIdFor(spec.displayName());
+            if (spec.scene().isPresent() && choices.syncsAssets()) {
+                AzureSubmission.Request base = AzureSubmission.Request.of(compiled, choices.assetProject(), choices.settings());
+                return AzureSubmission.preview(cloud.get(), new AzureSubmission.Request(base.spec(),
+                        choices.applyTo(base.upload(), compiled.manifest(), cwd), base.project(), base.settings()), jobId);
+            }
+            return cloud.get().preview(spec, withSceneBlob(choices.settings(), spec), jobId);
+        }
+    }
+
+    private static CloudChoices cloudChoices(Request request, String farmName) {
+        return request.cloud().orElseThrow(() -> new FarmRequestException(
+                "A job on the " + farmName + " farm needs its pool: choose one (auto, existing or new)."));
+    }
+
+    /** The scene's blob in the asset container: the one given, else the scene's file name. */
+    private static AzureJobSettings withSceneBlob(AzureJobSettings settings, Job spec) {
+        return spec.scene().isPresent() && settings.sceneBlob().isEmpty()
+                ? settings.withSceneBlob(spec.scene().get().getFileName().toString()) : settings;
+    }
+
+    private AzureSubmission.Result syncAndSubmit(CloudJobs farm, SceneCompiler.Compiled prepared, CloudChoices cloud,
                                                  SubmitListener listener, Cancellation cancel) {
         if (cloud.settings().outputContainerUrl().isPresent()) {
             throw new FarmRequestException("An output container URL goes with an asset container URL; without them the job"

@@ -1,36 +1,43 @@
 package io.batchrender.templates;
 
-import java.math.BigDecimal;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Strict JSON (RFC 8259) read into {@link Node}s that know their line. Gson's tree forgets where a
- * value was, and its messages speak of "path $.job.properties"; an artist fixing a template wants
- * "line 42: trailing comma before '}'". A byte-order mark is skipped; comments, single quotes,
- * trailing commas and duplicate keys are refused with the line to fix.
+ * Strict JSON (RFC 8259) read by Jackson's streaming parser into {@link Node}s that know their
+ * line. Jackson is strict by default (no comments, single quotes, trailing commas, leading zeros
+ * or bad escapes) and reports where it stopped; this class turns that into a message an artist can
+ * act on ("line 42: trailing comma before '}'"), refuses duplicate keys, and skips a byte-order
+ * mark. A file holds one value: text after it is refused.
  */
 final class JsonText {
 
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+
     private final String text;
     private final String file;
-    private final int[] lineStarts;
-    private int pos;
+    private final JsonParser parser;
+    /** Where the objects and arrays being read were opened, innermost first: for messages. */
+    private final Deque<Integer> open = new ArrayDeque<>();
+    private int counted;
+    private int linesBefore = 1;
 
-    private JsonText(String text, String file) {
+    private JsonText(String text, String file, JsonParser parser) {
         this.text = text;
         this.file = file;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        this.parser = parser;
     }
 
     /**
@@ -40,321 +47,217 @@ final class JsonText {
      * @throws TemplateException naming the line of the first problem
      */
     static Node parse(String text, String file) {
-        JsonText p = new JsonText(text, file);
-        if (text.startsWith("\uFEFF")) {
-            p.pos = 1;
-        }
-        p.skipSpace();
-        if (p.atEnd()) {
-            throw new TemplateException(file, 0, "the file is empty: it should hold one JSON object");
-        }
-        Node value = p.value();
-        p.skipSpace();
-        if (!p.atEnd()) {
-            char c = p.peek();
-            if (c == '}' || c == ']') {
-                throw p.error(p.pos, "'" + c + "' after the end of the JSON: one '" + c + "' too many, or an earlier bracket closed too soon");
-            }
-            throw p.error(p.pos, "more text after the end of the JSON (which ended on line " + p.lineAt(p.pos - 1)
-                    + "): a file holds one JSON object");
-        }
-        return value;
-    }
-
-    private Node value() {
-        char c = peek();
-        int line = lineAt(pos);
-        switch (c) {
-            case '{':
-                return object();
-            case '[':
-                return array();
-            case '"':
-                return new Node.Str(line, string());
-            case 't':
-            case 'f':
-            case 'n':
-                return literal();
-            case '\'':
-                throw error(pos, "strings take double quotes (\"...\"), not single quotes");
-            case '/':
-                throw error(pos, "JSON has no comments: remove the comment (or put the note in a \"description\")");
-            default:
-                if (c == '-' || (c >= '0' && c <= '9')) {
-                    return number();
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        try (JsonParser parser = JSON.createParser(body)) {
+            JsonText reader = new JsonText(body, file, parser);
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    throw new TemplateException(file, 0, "the file is empty: it should hold one JSON object");
                 }
-                throw error(pos, "unexpected '" + c + "' where a value should be: a value is a string in double quotes,"
-                        + " a number, true, false, null, an object or an array");
+                Node value = reader.value(first);
+                reader.refuseTextAfter((int) parser.currentLocation().getCharOffset());
+                return value;
+            } catch (JsonProcessingException e) {
+                throw reader.explain(e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not reached: the text is in memory
         }
     }
 
-    private Node.Obj object() {
-        int open = pos;
-        pos++;
+    private Node value(JsonToken token) throws IOException {
+        int at = (int) parser.currentTokenLocation().getCharOffset();
+        int line = lineAt(at);
+        return switch (token) {
+            case START_OBJECT -> object(at, line);
+            case START_ARRAY -> array(at, line);
+            case VALUE_STRING -> new Node.Str(line, parser.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(at, line);
+            case VALUE_TRUE, VALUE_FALSE -> new Node.Bool(line, token == JsonToken.VALUE_TRUE);
+            case VALUE_NULL -> new Node.Null(line);
+            default -> throw new IllegalStateException("Jackson gave " + token + " where a value starts");
+        };
+    }
+
+    private Node.Num number(int at, int line) throws IOException {
+        try {
+            return new Node.Num(line, parser.getDecimalValue());
+        } catch (NumberFormatException e) {
+            String number = parser.getText();
+            throw error(at, "the number " + number.substring(0, Math.min(number.length(), 30)) + " is out of range");
+        }
+    }
+
+    private Node.Obj object(int at, int line) throws IOException {
+        open.push(at);
         List<Node.Member> members = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        skipSpace();
-        if (!atEnd() && peek() == '}') {
-            pos++;
-            return new Node.Obj(lineAt(open), members);
-        }
-        while (true) {
-            skipSpace();
-            requireMore(open, '{');
-            char c = peek();
-            if (c != '"') {
-                if (c == ']') {
-                    throw mismatch(open, '{', '}');
-                }
-                throw error(pos, "expected a member name in double quotes, got '" + c + "'"
-                        + (c == '\'' ? ": use double quotes" : ""));
-            }
-            int keyPos = pos;
-            String key = string();
-            skipSpace();
-            requireMore(open, '{');
-            if (peek() != ':') {
-                throw error(pos, "expected ':' after the member name \"" + key + "\"");
-            }
-            pos++;
-            skipSpace();
-            requireMore(open, '{');
-            Node value = value();
-            int valueEnd = pos;
-            Integer before = seen.put(key, lineAt(keyPos));
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            int keyLine = lineAt((int) parser.currentTokenLocation().getCharOffset());
+            Node value = value(parser.nextToken());
+            Integer before = seen.put(key, keyLine);
             if (before != null) {
-                throw error(keyPos, "\"" + key + "\" appears twice in this object (also on line " + before + "): keep one");
+                throw new TemplateException(file, keyLine, "\"" + key + "\" appears twice in this object (also on line "
+                        + before + "): keep one");
             }
-            members.add(new Node.Member(key, lineAt(keyPos), value));
-            skipSpace();
-            requireMore(open, '{');
-            c = peek();
-            if (c == '}') {
-                pos++;
-                return new Node.Obj(lineAt(open), members);
-            }
-            if (c == ',') {
-                int comma = pos;
-                pos++;
-                skipSpace();
-                requireMore(open, '{');
-                if (peek() == '}') {
-                    throw error(comma, "trailing comma before '}': remove the ',' after the last member");
-                }
-                continue;
-            }
-            if (c == ']') {
-                throw mismatch(open, '{', '}');
-            }
-            throw error(valueEnd - 1, "missing ',' after the member \"" + key + "\" (the next one starts on line "
-                    + lineAt(pos) + ")");
+            members.add(new Node.Member(key, keyLine, value));
         }
+        open.pop();
+        return new Node.Obj(line, members);
     }
 
-    private Node.Arr array() {
-        int open = pos;
-        pos++;
+    private Node.Arr array(int at, int line) throws IOException {
+        open.push(at);
         List<Node> items = new ArrayList<>();
-        skipSpace();
-        if (!atEnd() && peek() == ']') {
-            pos++;
-            return new Node.Arr(lineAt(open), items);
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+            items.add(value(t));
         }
-        while (true) {
-            skipSpace();
-            requireMore(open, '[');
-            if (peek() == '}') {
-                throw mismatch(open, '[', ']');
+        open.pop();
+        return new Node.Arr(line, items);
+    }
+
+    private void refuseTextAfter(int end) {
+        int next = skipSpace(end);
+        if (next < text.length()) {
+            char c = text.charAt(next);
+            if (c == '}' || c == ']') {
+                throw error(next, "'" + c + "' after the end of the JSON: one '" + c + "' too many, or an earlier bracket"
+                        + " closed too soon");
             }
-            items.add(value());
-            int valueEnd = pos;
-            skipSpace();
-            requireMore(open, '[');
-            char c = peek();
-            if (c == ']') {
-                pos++;
-                return new Node.Arr(lineAt(open), items);
-            }
-            if (c == ',') {
-                int comma = pos;
-                pos++;
-                skipSpace();
-                requireMore(open, '[');
-                if (peek() == ']') {
-                    throw error(comma, "trailing comma before ']': remove the ',' after the last item");
-                }
-                continue;
-            }
-            if (c == '}') {
-                throw mismatch(open, '[', ']');
-            }
-            throw error(valueEnd - 1, "missing ',' between the items of the array opened on line " + lineAt(open));
+            throw error(next, "more text after the end of the JSON (which ended on line " + lineAt(end - 1)
+                    + "): a file holds one JSON object");
         }
     }
 
-    private String string() {
-        int start = pos;
-        pos++;
-        StringBuilder out = new StringBuilder();
-        while (true) {
-            if (atEnd()) {
-                throw error(start, "the string is never closed: add the missing '\"'");
-            }
-            char c = text.charAt(pos);
-            if (c == '"') {
-                pos++;
-                return out.toString();
-            }
-            if (c == '\n' || c == '\r') {
-                throw error(start, "the string is not closed on its line: add the missing '\"' (write \\n for a line break)");
-            }
-            if (c < 0x20) {
-                throw error(pos, "a control character inside a string: write it as \\t or \\u00XX");
-            }
-            if (c == '\\') {
-                if (pos + 1 >= text.length()) {
-                    throw error(start, "the string is never closed: add the missing '\"'");
-                }
-                char e = text.charAt(pos + 1);
-                switch (e) {
-                    case '"' -> out.append('"');
-                    case '\\' -> out.append('\\');
-                    case '/' -> out.append('/');
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'n' -> out.append('\n');
-                    case 'r' -> out.append('\r');
-                    case 't' -> out.append('\t');
-                    case 'u' -> {
-                        if (pos + 6 > text.length() || !isHex(text.substring(pos + 2, pos + 6))) {
-                            throw error(pos, "\\u must be followed by four hex digits");
-                        }
-                        out.append((char) Integer.parseInt(text.substring(pos + 2, pos + 6), 16));
-                        pos += 4;
-                    }
-                    default -> throw error(pos, "'\\" + e + "' is not a JSON escape: write '\\\\' for a backslash"
-                            + " (e.g. \"C:\\\\scenes\\\\shot.ma\")");
-                }
-                pos += 2;
-                continue;
-            }
-            out.append(c);
-            pos++;
+    /** Jackson's complaint as the line to fix and what to do there. */
+    private TemplateException explain(JsonProcessingException j) {
+        String m = j.getOriginalMessage();
+        int at = j.getLocation() == null ? text.length() : (int) Math.min(j.getLocation().getCharOffset(), text.length());
+        char c = at < text.length() ? text.charAt(at) : '\0';
+        int before = previousNonSpace(at);
+        Integer inside = open.peek();
+        char bracket = inside == null ? ' ' : text.charAt(inside);
+        char close = bracket == '{' ? '}' : ']';
+        // inside a string or a number: Jackson stops on the character to fix
+        if (m.contains("closing quote") || m.contains("end-of-input in character escape") || m.contains("end-of-input in field name")) {
+            return error(at, "the string is never closed: add the missing '\"'");
         }
-    }
-
-    private Node.Num number() {
-        int start = pos;
-        if (peek() == '-') {
-            pos++;
+        if (m.contains("minus sign") || m.contains("following sign") || m.startsWith("Non-standard token '-")) {
+            return error(at, "a '-' must be followed by digits");
         }
-        if (atEnd() || !isDigit(peek())) {
-            throw error(start, "a '-' must be followed by digits");
+        if (m.contains("Leading zeroes")) {
+            return error(at, "numbers may not start with 0 (write 7, not 07; quote it if it is a name: \"07\")");
         }
-        if (peek() == '0' && pos + 1 < text.length() && isDigit(text.charAt(pos + 1))) {
-            throw error(start, "numbers may not start with 0 (write 7, not 07; quote it if it is a name: \"07\")");
+        if (m.contains("Decimal point not followed")) {
+            return error(at, "a '.' in a number must be followed by digits");
         }
-        while (!atEnd() && isDigit(peek())) {
-            pos++;
+        if (m.contains("Exponent indicator not followed")) {
+            return error(at, "an exponent in a number must have digits");
         }
-        if (!atEnd() && peek() == '.') {
-            pos++;
-            if (atEnd() || !isDigit(peek())) {
-                throw error(start, "a '.' in a number must be followed by digits");
-            }
-            while (!atEnd() && isDigit(peek())) {
-                pos++;
-            }
+        if (m.contains("CTRL-CHAR")) {
+            return c == '\n' || c == '\r'
+                    ? error(at, "the string is not closed on its line: add the missing '\"' (write \\n for a line break)")
+                    : error(at, "a control character inside a string: write it as \\t or \\u00XX");
         }
-        if (!atEnd() && (peek() == 'e' || peek() == 'E')) {
-            pos++;
-            if (!atEnd() && (peek() == '+' || peek() == '-')) {
-                pos++;
-            }
-            if (atEnd() || !isDigit(peek())) {
-                throw error(start, "an exponent in a number must have digits");
-            }
-            while (!atEnd() && isDigit(peek())) {
-                pos++;
-            }
+        if (m.startsWith("Unrecognized character escape")) {
+            return error(at, "'\\" + c + "' is not a JSON escape: write '\\\\' for a backslash (e.g. \"C:\\\\scenes\\\\shot.ma\")");
         }
-        try {
-            return new Node.Num(lineAt(start), new BigDecimal(text.substring(start, pos)));
-        } catch (NumberFormatException e) {
-            throw error(start, "the number " + text.substring(start, Math.min(pos, start + 30)) + " is out of range");
+        if (m.contains("hex-digit")) {
+            return error(at, "\\u must be followed by four hex digits");
         }
-    }
-
-    private Node literal() {
-        int start = pos;
-        while (!atEnd() && Character.isLetterOrDigit(peek())) {
-            pos++;
+        if (m.contains("comment")) {
+            return error(at, "JSON has no comments: remove the comment (or put the note in a \"description\")");
         }
-        String word = text.substring(start, pos);
-        int line = lineAt(start);
-        switch (word) {
-            case "true":
-                return new Node.Bool(line, true);
-            case "false":
-                return new Node.Bool(line, false);
-            case "null":
-                return new Node.Null(line);
-            default:
-                throw error(start, "unexpected word '" + word + "': put text in double quotes (\"" + word + "\")");
-        }
-    }
-
-    private void skipSpace() {
-        while (!atEnd()) {
-            char c = peek();
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                pos++;
-            } else {
-                return;
-            }
-        }
-    }
-
-    private void requireMore(int open, char bracket) {
-        if (atEnd()) {
-            char close = bracket == '{' ? '}' : ']';
-            throw error(open, "the '" + bracket + "' opened here is never closed (the file ends on line "
+        // between values: what Jackson expected next
+        if (m.contains("end-of-input") && inside != null) {
+            return error(inside, "the '" + bracket + "' opened here is never closed (the file ends on line "
                     + lineAt(text.length() - 1) + "): add the missing '" + close + "'");
         }
+        boolean mismatch = (c == '}' || c == ']') && c != close && inside != null;
+        if (m.contains("start field name")) {
+            if (c == '}' && text.charAt(before) == ',') {
+                return error(before, "trailing comma before '}': remove the ',' after the last member");
+            }
+            return mismatch ? mismatch(at, inside) : error(at, "expected a member name in double quotes, got '" + c + "'"
+                    + (c == '\'' ? ": use double quotes" : ""));
+        }
+        if (m.contains("a colon")) {
+            return error(at, "expected ':' after the member name \"" + parser.getParsingContext().getCurrentName() + "\"");
+        }
+        if (m.contains("comma to separate Object")) {
+            return error(before, "missing ',' after the member \"" + parser.getParsingContext().getCurrentName()
+                    + "\" (the next one starts on line " + lineAt(at) + ")");
+        }
+        if (m.contains("comma to separate Array")) {
+            return error(before, "missing ',' between the items of the array opened on line " + lineAt(inside));
+        }
+        if (m.startsWith("Unexpected close marker") && inside != null) {
+            return mismatch(at, inside);
+        }
+        // a value was expected
+        if (bracket == '[' && c == ']' && text.charAt(before) == ',') {
+            return error(before, "trailing comma before ']': remove the ',' after the last item");
+        }
+        if (bracket == '[' && mismatch) {
+            return mismatch(at, inside);
+        }
+        if (m.startsWith("Unrecognized token '") || m.startsWith("Non-standard token '")) {
+            String token = m.substring(m.indexOf('\'') + 1);
+            String word = token.split("[^\\p{IsLetter}\\p{IsDigit}]", 2)[0];
+            if (!word.isEmpty() && "tfn".indexOf(word.charAt(0)) >= 0) {
+                return error(at, "unexpected word '" + word + "': put text in double quotes (\"" + word + "\")");
+            }
+            c = token.charAt(0);
+        }
+        if (m.contains("plus sign")) {
+            c = '+';
+        }
+        if (c == '\'') {
+            return error(at, "strings take double quotes (\"...\"), not single quotes");
+        }
+        return error(at, "unexpected '" + c + "' where a value should be: a value is a string in double quotes,"
+                + " a number, true, false, null, an object or an array");
     }
 
-    private TemplateException mismatch(int open, char bracket, char expected) {
-        return error(pos, "'" + peek() + "' does not match the '" + bracket + "' opened on line " + lineAt(open)
-                + ": close it with '" + expected + "'");
+    private TemplateException mismatch(int at, int inside) {
+        char bracket = text.charAt(inside);
+        return error(at, "'" + text.charAt(at) + "' does not match the '" + bracket + "' opened on line " + lineAt(inside)
+                + ": close it with '" + (bracket == '{' ? '}' : ']') + "'");
     }
 
-    private boolean atEnd() {
-        return pos >= text.length();
+    private int skipSpace(int from) {
+        int i = from;
+        while (i < text.length() && " \t\n\r".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
     }
 
-    private char peek() {
-        return text.charAt(pos);
+    private int previousNonSpace(int from) {
+        int i = Math.min(from, text.length()) - 1;
+        while (i >= 0 && " \t\n\r".indexOf(text.charAt(i)) >= 0) {
+            i--;
+        }
+        return i;
     }
 
+    /** The 1-based line of the character at {@code index}, counting '\n' onwards from the last question. */
     private int lineAt(int index) {
-        int i = Arrays.binarySearch(lineStarts, Math.max(0, index));
-        return i >= 0 ? i + 1 : -i - 1;
+        if (index < counted) {
+            counted = 0;
+            linesBefore = 1;
+        }
+        for (; counted < Math.min(index, text.length()); counted++) {
+            if (text.charAt(counted) == '\n') {
+                linesBefore++;
+            }
+        }
+        return linesBefore;
     }
 
     private TemplateException error(int at, String message) {
-        return new TemplateException(file, lineAt(at), message);
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isHex(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
+        return new TemplateException(file, lineAt(Math.max(at, 0)), message);
     }
 }

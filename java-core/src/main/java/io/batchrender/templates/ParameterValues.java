@@ -1,5 +1,6 @@
 package io.batchrender.templates;
 
+import com.google.common.collect.ImmutableMap;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +27,10 @@ public final class ParameterValues {
 
     private static final ParameterValues NONE = new ParameterValues(Map.of());
 
-    private final Map<String, Given> values;
+    private final ImmutableMap<String, Given> values;
 
     private ParameterValues(Map<String, Given> values) {
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.values = ImmutableMap.copyOf(values); // in the order given
     }
 
     /** No values: every parameter takes its default. */

@@ -1,10 +1,14 @@
 package io.batchrender.watch;
 
+import com.google.common.hash.HashCode;
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hashing;
+import com.google.common.hash.HashingInputStream;
+import com.google.common.io.MoreFiles;
 import io.batchrender.farm.Checksum;
 import io.batchrender.farm.OutputFile;
 import io.batchrender.farm.TaskOutputs;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -12,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -42,36 +45,36 @@ final class FileFetcher {
     String fetch(String jobId, OutputFile file, Path target) throws IOException, InterruptedException {
         Files.createDirectories(target.getParent());
         Path temp = partialOf(target);
-        MessageDigest sha = Checksum.digest(Checksum.SHA256);
-        Optional<MessageDigest> farmDigest = file.checksum().filter(c -> !c.algorithm().equals(Checksum.SHA256))
-                .map(Checksum::newDigest);
+        // the farm's checksum when it has one, and always the SHA-256 the journal keeps (the same hash when it is SHA-256)
+        HashFunction farmHash = file.checksum().map(Checksum::hashFunction).orElse(Hashing.sha256());
         RateLimit limit = new RateLimit(bytesPerSecond);
         long size = 0;
+        HashCode farmSum;
+        HashCode shaSum;
         try {
-            try (InputStream in = outputs.open(jobId, file);
+            try (HashingInputStream farm = new HashingInputStream(farmHash, outputs.open(jobId, file));
+                 HashingInputStream in = new HashingInputStream(Hashing.sha256(), farm);
                  FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                          StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = Channels.newOutputStream(ch);
                 byte[] buf = new byte[bytesPerSecond > 0 && bytesPerSecond < 65536 ? (int) Math.max(1024, bytesPerSecond / 4) : 65536];
                 for (int n; (n = in.read(buf)) > 0; ) {
                     out.write(buf, 0, n);
-                    sha.update(buf, 0, n);
-                    if (farmDigest.isPresent()) {
-                        farmDigest.get().update(buf, 0, n);
-                    }
                     size += n;
                     limit.took(n);
                 }
                 out.flush();
                 ch.force(true);
+                farmSum = farm.hash();
+                shaSum = in.hash();
             }
             if (size != file.size()) {
                 throw new IOException(file.name() + ": got " + size + " bytes of " + file.size());
             }
-            byte[] shaDigest = sha.digest();
+            byte[] shaDigest = shaSum.asBytes();
             if (file.checksum().isPresent()) {
                 Checksum want = file.checksum().get();
-                byte[] got = farmDigest.map(MessageDigest::digest).orElse(shaDigest);
+                byte[] got = farmSum.asBytes();
                 if (!want.matches(got)) {
                     throw new IOException(file.name() + ": " + want.algorithm() + " " + HexFormat.of().formatHex(got)
                             + " does not match the farm's " + want.hex());
@@ -90,13 +93,6 @@ final class FileFetcher {
     }
 
     static byte[] digest(Path file, String algorithm) throws IOException {
-        MessageDigest md = Checksum.digest(algorithm);
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[65536];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-        }
-        return md.digest();
+        return MoreFiles.asByteSource(file).hash(Checksum.hashFunction(algorithm)).asBytes();
     }
 }

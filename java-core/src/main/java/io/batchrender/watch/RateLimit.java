@@ -1,31 +1,30 @@
 package io.batchrender.watch;
 
+import com.google.common.util.concurrent.RateLimiter;
+
 /**
  * Keeps a download under a number of bytes per second (0: no limit), so a watcher does not take
- * the whole of a studio's line while artists work. Sleeps the caller when it is ahead.
+ * the whole of a studio's line while artists work: Guava's {@link RateLimiter}, a permit a byte
+ * (it lets up to a second's worth through after a pause, then keeps the rate). Sleeps the caller
+ * when it is ahead; an interrupt during the sleep ends the download after it.
  */
 final class RateLimit {
 
-    private final long bytesPerSecond;
-    private final long startNanos = System.nanoTime();
-    private long bytes;
+    private final RateLimiter limiter;
 
     RateLimit(long bytesPerSecond) {
         if (bytesPerSecond < 0) {
             throw new IllegalArgumentException("a rate limit is 0 (none) or more bytes per second");
         }
-        this.bytesPerSecond = bytesPerSecond;
+        this.limiter = bytesPerSecond == 0 ? null : RateLimiter.create(bytesPerSecond);
     }
 
     void took(int n) throws InterruptedException {
-        if (bytesPerSecond == 0) {
-            return;
-        }
-        bytes += n;
-        long dueNanos = (long) (bytes * 1e9 / bytesPerSecond);
-        long ahead = dueNanos - (System.nanoTime() - startNanos);
-        if (ahead > 1_000_000) {
-            Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
+        if (limiter != null && n > 0) {
+            limiter.acquire(n);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("download stopped");
+            }
         }
     }
 

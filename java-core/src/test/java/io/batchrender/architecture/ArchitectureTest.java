@@ -9,10 +9,10 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.batchrender.compile.SceneCompiler;
 import io.batchrender.farm.CloudJobs;
 import io.batchrender.farm.RenderFarm;
 import io.batchrender.submit.AzureSubmission;
-import io.batchrender.submit.Submission;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,16 +43,17 @@ class ArchitectureTest {
                 .check(main);
     }
 
-    /** A call that submits a job, or plans one, by itself instead of through the submit service. */
+    /** A call that submits, previews or compiles a job by itself instead of through the submit service. */
     private static final DescribedPredicate<JavaCall<?>> SUBMITS_BY_ITSELF = DescribedPredicate.describe(
-            "submit or plan a job by themselves (RenderFarm/CloudJobs.submit, RenderFarm.templates, AzureSubmission,"
-                    + " Submission)",
+            "submit, preview or compile a job by themselves (RenderFarm/CloudJobs.submit and preview,"
+                    + " RenderFarm.templates, AzureSubmission, SceneCompiler)",
             call -> {
                 JavaClass owner = call.getTargetOwner();
                 String name = call.getName();
-                return (owner.isAssignableTo(RenderFarm.class) || owner.isAssignableTo(CloudJobs.class)) && name.equals("submit")
+                return (owner.isAssignableTo(RenderFarm.class) || owner.isAssignableTo(CloudJobs.class))
+                        && (name.equals("submit") || name.equals("preview"))
                         || owner.isAssignableTo(RenderFarm.class) && name.equals("templates")
-                        || owner.isEquivalentTo(AzureSubmission.class) || owner.isEquivalentTo(Submission.class);
+                        || owner.isEquivalentTo(AzureSubmission.class) || owner.isEquivalentTo(SceneCompiler.class);
             });
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchrender.assets.TilingMode;
-import io.batchrender.submit.SubmitForm;
+import io.batchrender.compile.SubmitForm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

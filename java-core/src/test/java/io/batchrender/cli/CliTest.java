@@ -105,6 +105,20 @@ class CliTest {
     }
 
     @Test
+    void aDryRunPrintsTheJobAsTheFarmWouldStoreItAndSubmitsNothing() {
+        Result dry = run("submit", "--command", "sh -c 'echo {start}-{end} > {output}/f{start}.txt'", "--frames", "1-4",
+                "--chunk", "2", "--dry-run", "--json");
+
+        assertEquals(0, dry.code(), dry.err());
+        var job = dry.json().getAsJsonObject().getAsJsonObject("job");
+        var tasks = job.getAsJsonArray("tasks");
+        assertEquals(2, tasks.size());
+        var args = tasks.get(1).getAsJsonObject().getAsJsonObject("command").getAsJsonArray("args");
+        assertEquals("echo 3-4 > ${BATCHRENDER_OUTPUT_DIR}/f3.txt", args.get(1).getAsString(), "the command as it will run");
+        assertEquals(0, run("jobs", "--json").json().getAsJsonArray().size(), "nothing was submitted");
+    }
+
+    @Test
     void jobsAndPoolsListAsJson() {
         run("pool", "resize", "local", "3");
         JsonArray pools = run("pools", "--json").json().getAsJsonArray();

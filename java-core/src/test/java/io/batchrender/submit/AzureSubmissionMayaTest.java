@@ -3,6 +3,8 @@ package io.batchrender.submit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.batchrender.compile.SceneCompiler;
+import io.batchrender.compile.SubmitForm;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.azure.AzureFarm;
@@ -87,7 +89,7 @@ class AzureSubmissionMayaTest {
         SubmitForm form = new SubmitForm(Optional.of(scene), Optional.empty(), Optional.of("1"), List.of(found), false, 1,
                 Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        Submission.Prepared prepared = Submission.prepared(form, tmp, Map.of());
+        SceneCompiler.Compiled prepared = SceneCompiler.compile(form, tmp, Map.of());
 
         try (BatchDouble batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(100))
                      .nodeEnvironment(nodeEnv).start();

@@ -28,10 +28,10 @@ class UploadSelectionTest {
     @Test
     void aReferenceExcludedAsTheSceneNamesItIsLeftOutThoughItWasFoundElsewhere() {
         Path scene = TestScenes.testData("maya/deadline-cloud-for-maya/job_bundle_output_tests/cube/scene/cube.ma");
-        SubmitForm form = new SubmitForm(Optional.of(scene), Optional.empty(), Optional.of("1"), List.of(), false, 1,
+        io.batchrender.compile.SubmitForm form = new io.batchrender.compile.SubmitForm(Optional.of(scene), Optional.empty(), Optional.of("1"), List.of(), false, 1,
                 Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        Submission.Prepared prepared = Submission.prepared(form, tmp, Map.of());
+        io.batchrender.compile.SceneCompiler.Compiled prepared = io.batchrender.compile.SceneCompiler.compile(form, tmp, Map.of());
         SceneUpload all = SceneUpload.of(scene, prepared.manifest());
         Path texture = scene.resolveSibling("deadline_logo_48x48.png").toAbsolutePath().normalize();
         Path reference = scene.resolveSibling("scene_file_to_reference.mb").toAbsolutePath().normalize();

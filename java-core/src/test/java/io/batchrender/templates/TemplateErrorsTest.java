@@ -283,6 +283,93 @@ class TemplateErrorsTest {
     }
 
     @Test
+    void jsonThatOtherReadersAcceptIsRefusedWithTheLineAndTheFix() {
+        String comment = """
+                {
+                  "job": {
+                    "id": // the job's id
+                      "j"
+                  }
+                }""";
+        assertAt(readError(comment), comment, "// the job", "JSON has no comments");
+        String singleQuotes = """
+                {
+                  "job": {
+                    "id": 'j'
+                  }
+                }""";
+        assertAt(readError(singleQuotes), singleQuotes, "'j'", "strings take double quotes");
+        String singleQuotedName = """
+                {
+                  "job": {
+                    'id': "j"
+                  }
+                }""";
+        assertAt(readError(singleQuotedName), singleQuotedName, "'id'", "expected a member name in double quotes, got '''",
+                "use double quotes");
+        String leadingZero = """
+                {
+                  "job": {"id": "j",
+                          "priority": 07}
+                }""";
+        assertAt(readError(leadingZero), leadingZero, "07", "numbers may not start with 0");
+        String word = """
+                {
+                  "job": {"id": "j",
+                          "enabled": True}
+                }""";
+        assertAt(readError(word), word, "True", "unexpected 'T' where a value should be");
+        String shortWord = """
+                {
+                  "job": {"id": "j",
+                          "enabled": tru}
+                }""";
+        assertAt(readError(shortWord), shortWord, "tru}", "unexpected word 'tru': put text in double quotes (\"tru\")");
+        String noColon = """
+                {
+                  "job": {"id" "j"}
+                }""";
+        assertAt(readError(noColon), noColon, "\"id\" \"j\"", "expected ':' after the member name \"id\"");
+        String missingArrayComma = """
+                {
+                  "job": {"id": "j", "tags": [
+                    "a"
+                    "b"
+                  ]}
+                }""";
+        assertAt(readError(missingArrayComma), missingArrayComma, "\"a\"", "missing ',' between the items of the array opened"
+                + " on line 2");
+    }
+
+    @Test
+    void stringsAreClosedOnTheirLine() {
+        String open = """
+                {
+                  "job": {
+                    "id": "j,
+                    "priority": 5
+                  }
+                }""";
+        assertAt(readError(open), open, "\"j,", "the string is not closed on its line");
+        String atTheEnd = "{\n  \"job\": {\"id\": \"j";
+        check(readError(atTheEnd), "t.json:2: ", "the string is never closed");
+        String tab = "{\n  \"job\": {\"id\": \"a\tb\"}\n}";
+        check(readError(tab), "t.json:2: ", "a control character inside a string");
+        String escape = "{\n  \"job\": {\"id\": \"\\u00g1\"}\n}";
+        check(readError(escape), "t.json:2: ", "\\u must be followed by four hex digits");
+    }
+
+    @Test
+    void anEmptyFileAndAByteOrderMark() {
+        TemplateException empty = readError(" \n\n");
+        assertTrue(empty.getMessage().startsWith("t.json: the file is empty"), empty.getMessage());
+        String bom = "\uFEFF{\n  \"job\": {\n    \"id\": \"j\",\n  }\n}";
+        check(readError(bom), "t.json:3: ", "trailing comma before '}'");
+        check(readError("{\"job\": {\"id\": \"j\"}}\n\n  x"), "t.json:3: ", "more text after the end of the JSON (which"
+                + " ended on line 1)");
+    }
+
+    @Test
     void windowsLineEndingsCountTheSame() {
         String text = "{\r\n  \"job\": {\r\n    \"id\": \"j\",\r\n  }\r\n}\r\n";
         check(readError(text), "t.json:3: ", "trailing comma before '}'");

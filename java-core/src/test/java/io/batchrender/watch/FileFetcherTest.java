@@ -82,6 +82,18 @@ class FileFetcherTest {
     }
 
     @Test
+    void aLimitedFetchTakesTheTimeItsSizeAsks() throws Exception {
+        byte[] bytes = new byte[48 * 1024];
+        OutputFile f = new OutputFile("1", "f_0003.exr", bytes.length, Optional.empty());
+        long start = System.nanoTime();
+        new FileFetcher(serving(bytes), 16 * 1024).fetch("job", f, dir.resolve("f_0003.exr"));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // 48 KiB at 16 KiB/s in 4 KiB reads: the first read goes at once, the other 44 KiB wait 2.75 s
+        assertTrue(seconds >= 2.5, "took " + seconds + " s");
+        assertEquals(bytes.length, Files.size(dir.resolve("f_0003.exr")));
+    }
+
+    @Test
     void ratesReadLikeCurlsLimitRate() {
         assertEquals(500 * 1024, RateLimit.parse("500k"));
         assertEquals(20L * 1024 * 1024, RateLimit.parse("20M"));

@@ -20,7 +20,15 @@ import com.microsoft.azure.batch.protocol.models.TaskAddParameter;
 import com.microsoft.azure.batch.protocol.models.TaskListOptions;
 import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.farm.JobSpec;
+import io.batchrender.farm.Submitted;
+import io.batchrender.job.Job;
+import io.batchrender.job.Origin;
+import io.batchrender.compile.BatchNodeCompiler;
+import com.google.gson.JsonObject;
+import io.batchrender.storage.azure.AzureBlobStore;
+import java.util.LinkedHashMap;
+import java.util.function.Supplier;
+import io.batchrender.job.Task;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.PoolInfo;
 import io.batchrender.farm.RenderFarm;
@@ -68,7 +76,7 @@ public final class AzureFarm implements RenderFarm, io.batchrender.farm.CloudJob
     private final CompletedJobCounts completedCounts;
 
     /**
-     * @param defaults what jobs submitted through {@link #submit(JobSpec)} use: pool, storage, environment
+     * @param defaults what jobs submitted through {@link #submit(Job)} use: pool, storage, environment
      * @param inFlight how many task collections are sent at once
      * @param backoff  the first wait before a 500 is retried (Retry-After rules for 429 and 503)
      */
@@ -117,18 +125,16 @@ public final class AzureFarm implements RenderFarm, io.batchrender.farm.CloudJob
      * is uploaded or created ({@link AzurePreflight}): one line each, empty when there is nothing.
      */
     @Override
-    public List<String> preflight(JobSpec spec, PoolChoice pool) {
+    public List<String> preflight(Job spec, PoolChoice pool) {
         List<String> out = new ArrayList<>();
-        AzurePreflight.mayaImage(BatchRequests.isMaya(spec), pool).ifPresent(out::add);
+        AzurePreflight.mayaImage(BatchNodeCompiler.isMaya(spec), pool).ifPresent(out::add);
         poolImage(pool).flatMap(img -> AzurePreflight.imageAuthentication(account, img)).ifPresent(out::add);
-        io.batchrender.job.TaskIds.firstProblem(spec.tasks().stream().map(io.batchrender.farm.TaskSpec::id).toList())
-                .ifPresent(p -> out.add("Job " + spec.name() + ": " + p + "."));
         return out;
     }
 
     /** {@link #preflight}, its first problem thrown as a {@link FarmException}. */
     @Override
-    public void requirePreflight(JobSpec spec, PoolChoice pool) {
+    public void requirePreflight(Job spec, PoolChoice pool) {
         List<String> problems = preflight(spec, pool);
         if (!problems.isEmpty()) {
             throw new FarmException(problems.get(0) + " Nothing was uploaded or submitted.");
@@ -161,14 +167,14 @@ public final class AzureFarm implements RenderFarm, io.batchrender.farm.CloudJob
     }
 
     @Override
-    public JobInfo submit(JobSpec spec) {
+    public Submitted submit(Job spec) {
         return submit(spec, defaults);
     }
 
     /** Submits {@code spec} with its Azure settings; on failure after the job exists the job is deleted again. */
     @Override
-    public JobInfo submit(JobSpec spec, AzureJobSettings settings) {
-        return submit(spec, settings, newJobId(spec.name()));
+    public Submitted submit(Job spec, AzureJobSettings settings) {
+        return submit(spec, settings, spec.id().isEmpty() ? newJobId(spec.displayName()) : spec.id(), () -> null);
     }
 
     /**
@@ -206,53 +212,95 @@ public final class AzureFarm implements RenderFarm, io.batchrender.farm.CloudJob
     }
 
     /**
-     * Submits {@code spec} as job {@code jobId} (from {@link #newJobId}); on failure after the job
-     * exists the job is deleted again.
+     * Submits {@code spec} as job {@code jobId} (from {@link #newJobId}), the one way every job reaches
+     * Batch: a scene or command job is compiled for the nodes first ({@link BatchNodeCompiler}, with the
+     * storage and pool of {@code settings}), then the job goes as its request bodies ({@link BatchBodies})
+     * through {@link JobSender}. On failure after the job exists the job is deleted again.
+     *
+     * @param store our storage account, opened only when the job names one of its containers
      */
     @Override
-    public JobInfo submit(JobSpec spec, AzureJobSettings settings, String jobId) {
+    public Submitted submit(Job spec, AzureJobSettings settings, String jobId, Supplier<AzureBlobStore> store) {
         if (!SAFE_ID.matcher(jobId).matches()) {
             throw new FarmException("'" + jobId + "' is not a Batch job id: letters, digits, - and _, up to 64.");
         }
-        if (spec.scene().isPresent() && settings.assetContainerUrl().isEmpty() && settings.assetAutoStorageContainer().isEmpty()) {
-            throw new FarmException("A scene job on Azure needs its asset project on the nodes: submit it through"
-                    + " io.batchrender.submit.AzureSubmission (the CLI's 'submit --farm azure' without --assets-url), which uploads"
-                    + " it, or give --assets-url (a read SAS URL of the container the scene and its files were uploaded to).");
-        }
-        if (spec.scene().isPresent() && settings.sceneBlob().isEmpty()) {
-            throw new FarmException("A scene job on Azure needs the scene's blob name in its asset project: give --scene-blob.");
-        }
         requirePreflight(spec, settings.pool());
-        String submission = UUID.randomUUID().toString();
-        Path output = spec.outputDir().map(p -> p.toAbsolutePath().normalize()).orElseGet(() -> home.jobDir(jobId).resolve("output"));
-        PoolInformation pool = poolFor(settings.pool());
-        var add = BatchRequests.job(jobId, submission, spec, settings, pool, output.toString());
-        try {
-            client.protocolLayer().jobs().add(add);
-        } catch (RuntimeException e) {
-            boolean ours = BatchErrors.code(e).filter("JobExists"::equals).isPresent()
-                    && job(jobId).isPresent() && submission.equals(submissionOf(jobId));
-            if (!ours) { // JobExists with our own token: an earlier try created it and its answer was lost
-                throw BatchErrors.explain("creating job " + jobId, e);
-            }
+        Job onNodes = forNodes(spec, settings, jobId);
+        JsonObject body = BatchBodies.job(onNodes);
+        if (!body.has("poolInfo")) {
+            body.add("poolInfo", SdkBodies.toJson(poolFor(settings.pool())));
+        }
+        List<String> notes = new ArrayList<>(spec.notes());
+        notes.addAll(new JobSender(this, store).send(body, BatchBodies.tasks(onNodes), spec.origin().kind() == Origin.Kind.TEMPLATE));
+        JobInfo job = job(jobId).orElseThrow(() -> new FarmException("Job " + jobId + " vanished right after it was submitted."));
+        return new Submitted(job, notes);
+    }
+
+    @Override
+    public JsonObject preview(Job spec) {
+        return preview(spec, defaults, spec.id().isEmpty() ? newJobId(spec.displayName()) : spec.id());
+    }
+
+    /**
+     * The request bodies {@link #submit(Job, AzureJobSettings, String, Supplier)} would send, SAS
+     * signatures masked, creating nothing: containers of our store appear by name (they are signed when the
+     * job is sent), a new pool by its id (created when sent). The one request it may make is a read: the
+     * service's list of supported images, for an auto-pool's node agent.
+     */
+    @Override
+    public JsonObject preview(Job spec, AzureJobSettings settings, String jobId) {
+        Job onNodes = forNodes(spec, settings, jobId);
+        JsonObject body = BatchBodies.job(onNodes);
+        if (!body.has("poolInfo")) {
+            PoolChoice choice = settings.pool();
+            PoolInformation pool = choice instanceof PoolChoice.AutoPool a ? BatchRequests.autoPool(resolved(a.template()), POOL_PREFIX)
+                    : new PoolInformation().withPoolId(choice instanceof PoolChoice.Existing e ? e.poolId()
+                            : ((PoolChoice.NewPool) choice).spec().id());
+            body.add("poolInfo", SdkBodies.toJson(pool));
+        }
+        com.google.gson.JsonArray tasks = new com.google.gson.JsonArray();
+        BatchBodies.tasks(onNodes).forEach(tasks::add);
+        JsonObject out = new JsonObject();
+        out.addProperty("farm", "azure");
+        out.add("addJob", body);
+        out.add("addTasks", tasks);
+        if (!onNodes.notes().isEmpty()) {
+            com.google.gson.JsonArray notes = new com.google.gson.JsonArray();
+            onNodes.notes().forEach(notes::add);
+            out.add("notes", notes);
+        }
+        return com.google.gson.JsonParser.parseString(io.batchrender.job.Secrets.maskSignatures(out.toString())).getAsJsonObject();
+    }
+
+    /**
+     * {@code spec} as Batch nodes run it: a template's job is already; a scene compiler's is compiled for
+     * the nodes with {@code settings}' assets, outputs and environment. Either way the job's metadata says
+     * what it is, for 'jobs' and 'job show' and any tool listing the account.
+     */
+    Job forNodes(Job spec, AzureJobSettings settings, String jobId) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(BatchRequests.META_NAME, spec.displayName());
+        spec.scene().ifPresent(p -> meta.put(BatchRequests.META_SCENE, p.toString()));
+        meta.put(BatchRequests.META_RENDERER, spec.origin().renderer());
+        List<Integer> frames = new ArrayList<>();
+        spec.tasks().forEach(t -> frames.addAll(t.frames()));
+        if (!frames.isEmpty()) {
+            meta.put(BatchRequests.META_FRAMES, new io.batchrender.frames.FrameSet(frames).toString());
+        }
+        settings.assetProject().ifPresent(a -> meta.put(BatchRequests.META_ASSETS, a));
+        settings.outputContainer().ifPresent(o -> meta.put(BatchRequests.META_OUTPUT, o));
+        meta.put(BatchRequests.META_OUTPUT_DIR, spec.outputDir().map(p -> p.toAbsolutePath().normalize())
+                .orElseGet(() -> home.jobDir(jobId).resolve("output")).toString());
+        if (spec.origin().kind() == Origin.Kind.TEMPLATE) {
+            meta.putAll(spec.metadata());
+            return spec.withId(jobId).withMetadata(meta);
         }
         try {
-            List<TaskAddParameter> params = new ArrayList<>(spec.tasks().size());
-            spec.tasks().forEach(t -> params.add(BatchRequests.task(t, spec, settings)));
-            tasks.addAll(jobId, params);
-            call("finishing job " + jobId, () -> {
-                client.protocolLayer().jobs().patch(jobId, new JobPatchParameter().withOnAllTasksComplete(OnAllTasksComplete.TERMINATE_JOB));
-                return null;
-            });
-        } catch (RuntimeException e) {
-            try {
-                client.protocolLayer().jobs().delete(jobId);
-            } catch (RuntimeException ignored) {
-                // the submission's own error is what the artist needs to see
-            }
-            throw e;
+            return BatchNodeCompiler.compile(spec, new BatchNodeCompiler.Target(jobId, settings.assets(), settings.sceneBlob(),
+                    settings.pathMap(), settings.outputs(), TaskEnvironment.of(settings), meta));
+        } catch (io.batchrender.render.RenderSetupException e) {
+            throw new FarmException(e.getMessage(), e);
         }
-        return job(jobId).orElseThrow(() -> new FarmException("Job " + jobId + " vanished right after it was submitted."));
     }
 
     /**

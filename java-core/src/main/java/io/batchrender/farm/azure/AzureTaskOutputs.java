@@ -106,13 +106,13 @@ public final class AzureTaskOutputs implements TaskOutputs {
 
     private List<OutputFile> sceneOutputs(String jobId, String taskId, String container) throws IOException {
         List<OutputFile> out = new ArrayList<>();
-        String images = BatchRequests.IMAGES + taskId + "/";
-        String thumbs = BatchRequests.THUMBS + taskId + "/";
+        String images = io.batchrender.compile.BatchNodeCompiler.IMAGES + taskId + "/";
+        String thumbs = io.batchrender.compile.BatchNodeCompiler.THUMBS + taskId + "/";
         for (BlobInfo b : listed(container, images)) {
             add(out, jobId, taskId, container, b, b.name().substring(images.length()));
         }
         for (BlobInfo b : listed(container, thumbs)) {
-            String name = BatchRequests.THUMBS + b.name().substring(thumbs.length());
+            String name = io.batchrender.compile.BatchNodeCompiler.THUMBS + b.name().substring(thumbs.length());
             if (out.stream().noneMatch(o -> o.name().equals(name))) { // an image the renderer itself put under thumbs/ wins
                 add(out, jobId, taskId, container, b, name);
             }
@@ -171,7 +171,7 @@ public final class AzureTaskOutputs implements TaskOutputs {
         if (w == null) {
             String container = outputContainer(jobId).orElseThrow(() -> new IOException(file.name() + " of task "
                     + file.taskId() + " was not listed by this watcher"));
-            w = new Where(container, BatchRequests.IMAGES + file.taskId() + "/" + file.name());
+            w = new Where(container, io.batchrender.compile.BatchNodeCompiler.IMAGES + file.taskId() + "/" + file.name());
         }
         try {
             return store.openRead(w.container(), w.blob());

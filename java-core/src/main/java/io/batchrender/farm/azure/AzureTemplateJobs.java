@@ -48,10 +48,8 @@ public final class AzureTemplateJobs {
     static final String META_SUBMISSION = BatchRequests.META_SUBMISSION;
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private final BatchClient client;
-    private final TaskSubmitter tasks;
+    private final AzureFarm farm;
     private final java.util.function.Supplier<AzureBlobStore> store;
-    private final BatchAccount account;
 
     /**
      * @param farm  the Batch account to submit to
@@ -73,9 +71,7 @@ public final class AzureTemplateJobs {
     }
 
     private AzureTemplateJobs(AzureFarm farm, java.util.function.Supplier<AzureBlobStore> store) {
-        this.client = farm.client();
-        this.tasks = farm.taskSubmitter();
-        this.account = farm.account();
+        this.farm = farm;
         this.store = store;
     }
 
@@ -88,182 +84,9 @@ public final class AzureTemplateJobs {
      * @throws io.batchrender.storage.StorageException when storage cannot be reached or cannot sign a SAS
      */
     public TemplateSubmission submit(ExpandedJob expanded) {
-        String jobId = expanded.id();
-        String where = "job " + jobId;
-        if (!SAFE_ID.matcher(jobId).matches()) {
-            throw new UnsupportedTemplateException("'" + jobId + "' is not a Batch job id: letters, digits, - and _, up to 64.");
+        if (!SAFE_ID.matcher(expanded.id()).matches()) {
+            throw new UnsupportedTemplateException("'" + expanded.id() + "' is not a Batch job id: letters, digits, - and _, up to 64.");
         }
-        List<String> notes = new ArrayList<>();
-        TemplateStorage storage = new TemplateStorage(store); // SAS URLs made afresh for each submission
-        JsonObject job = expanded.job();
-        List<JsonObject> taskBodies = expanded.tasks();
-        TemplateChecks.check(job, where, notes);
-        AzurePreflight.imageAuthentication(account, job).ifPresent(p -> {
-            throw new UnsupportedTemplateException(where + ": " + p);
-        });
-        TemplateFileGroups.Refs refs = TemplateFileGroups.Refs.empty();
-        TemplateFileGroups.scan(job, where, refs);
-        io.batchrender.job.TaskIds ids = new io.batchrender.job.TaskIds();
-        for (String[] own : new String[][] {{"jobPreparationTask", "the job preparation task"},
-                {"jobReleaseTask", "the job release task"}}) {
-            if (job.has(own[0]) && job.get(own[0]).isJsonObject() && job.getAsJsonObject(own[0]).has("id")) {
-                ids.reserve(job.getAsJsonObject(own[0]).get("id").getAsString(), own[1]);
-            }
-        }
-        boolean dependencies = false;
-        // the same rename in every task of a factory is one note: "tasks 0, 1, ... (10000 in all)"
-        java.util.Map<String, List<String>> taskNotes = new java.util.LinkedHashMap<>();
-        for (JsonObject t : taskBodies) {
-            String taskWhere = where + ", task " + (t.has("id") ? t.get("id").getAsString() : "(no id)");
-            if (!t.has("id") || !SAFE_ID.matcher(t.get("id").getAsString()).matches()) {
-                throw new UnsupportedTemplateException(taskWhere + ": every task needs its own id: letters, digits, - and _,"
-                        + " up to 64.");
-            }
-            java.util.Optional<String> idProblem = ids.add(t.get("id").getAsString());
-            if (idProblem.isPresent()) {
-                throw new UnsupportedTemplateException(taskWhere + ": " + idProblem.get() + ".");
-            }
-            List<String> found = new ArrayList<>();
-            TemplateChecks.check(t, taskWhere, found);
-            String id = t.get("id").getAsString();
-            found.forEach(n -> taskNotes.computeIfAbsent(n.substring(taskWhere.length() + 2), k -> new ArrayList<>()).add(id));
-            TemplateFileGroups.scan(t, taskWhere, refs);
-            dependencies |= t.has("dependsOn");
-        }
-        taskNotes.forEach((note, which) -> notes.add(where + ", task" + (which.size() == 1 ? " " + which.get(0)
-                : "s " + String.join(", ", which.subList(0, Math.min(3, which.size()))) + (which.size() > 3 ? ", ..." : "")
-                + " (" + which.size() + " in all)") + ": " + note));
-        storage.check(refs, where);
-        JsonObject poolInfo = job.has("poolInfo") && job.get("poolInfo").isJsonObject() ? job.getAsJsonObject("poolInfo") : null;
-        CloudPool pool = poolInfo != null && poolInfo.has("poolId") ? requirePool(poolInfo.get("poolId").getAsString(), jobId) : null;
-        // command lines in the pool's shell, as the Batch CLI extensions submit a template (they GET the pool too)
-        shellOf(job, pool).ifPresent(os -> {
-            TaskShell.wrapJobBody(job, os);
-            taskBodies.forEach(t -> TaskShell.wrapTaskBody(t, os));
-        });
-        if (!refs.isEmpty()) {
-            TemplateFileGroups.rewrite(job, where, storage.readUrls(), storage.writeUrls());
-            taskBodies.forEach(t -> TemplateFileGroups.rewrite(t, where, storage.readUrls(), storage.writeUrls()));
-        }
-        JobAddParameter add = SdkBodies.convert(job, JobAddParameter.class, "add job", where);
-        List<TaskAddParameter> params = convertTasks(taskBodies, where);
-        if (dependencies && !Boolean.TRUE.equals(add.usesTaskDependencies())) {
-            add.withUsesTaskDependencies(true);
-            notes.add("usesTaskDependencies set on the job: a task has dependsOn.");
-        }
-        OnAllTasksComplete onAll = add.onAllTasksComplete();
-        String submission = UUID.randomUUID().toString();
-        List<MetadataItem> meta = add.metadata() == null ? new ArrayList<>() : new ArrayList<>(add.metadata());
-        meta.removeIf(m -> META_SUBMISSION.equals(m.name()));
-        meta.add(new MetadataItem().withName(META_SUBMISSION).withValue(submission));
-        if (meta.stream().noneMatch(m -> BatchRequests.META_RENDERER.equals(m.name()))) {
-            // 'jobs' and 'job show' say what it is, as for a template job on the local farm
-            meta.add(new MetadataItem().withName(BatchRequests.META_RENDERER).withValue("template"));
-        }
-        // a job driven by its job manager task alone gets its onAllTasksComplete at once, as the extensions send
-        // it (they set noaction only around adding a task factory's tasks)
-        boolean managerOnly = params.isEmpty();
-        add.withMetadata(meta).withOnAllTasksComplete(managerOnly ? onAll : OnAllTasksComplete.NO_ACTION);
-
-        List<String> created = refs.outputs().isEmpty() ? List.of() : storage.createOutputs(refs.outputs());
-        try {
-            createJob(add, submission);
-        } catch (RuntimeException e) {
-            storage.deleteQuietly(created);
-            throw e;
-        }
-        try {
-            tasks.addAll(jobId, params);
-            if (!managerOnly && onAll != null && onAll != OnAllTasksComplete.NO_ACTION) {
-                client.protocolLayer().jobs().patch(jobId, new JobPatchParameter().withOnAllTasksComplete(onAll));
-            }
-        } catch (RuntimeException e) {
-            try {
-                client.protocolLayer().jobs().delete(jobId);
-            } catch (RuntimeException ignored) {
-                // the submission's own error is what the user needs to see
-            }
-            FarmException fe = e instanceof FarmException f ? f : BatchErrors.explain("adding the tasks of job " + jobId, e);
-            throw new FarmException(fe.getMessage() + " Job " + jobId + " was deleted again; nothing runs.", e);
-        }
-        if (!refs.isEmpty()) {
-            storage.describe(refs, created, notes);
-        }
-        notes.add(params.size() + " task(s) added to job " + jobId + ".");
-        return new TemplateSubmission(jobId, notes);
-    }
-
-    /**
-     * The tasks as SDK models, converted on all cores (thousands of frames); the first task in
-     * submission order that cannot be converted is the one reported.
-     */
-    private static List<TaskAddParameter> convertTasks(List<JsonObject> bodies, String where) {
-        TaskAddParameter[] out = new TaskAddParameter[bodies.size()];
-        RuntimeException[] failed = new RuntimeException[bodies.size()];
-        java.util.Set<String> checkedShapes = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.stream.IntStream.range(0, bodies.size()).parallel().forEach(i -> {
-            JsonObject t = bodies.get(i);
-            try {
-                out[i] = SdkBodies.convert(t, TaskAddParameter.class, "add task", where + ", task " + t.get("id").getAsString(),
-                        checkedShapes);
-            } catch (RuntimeException e) {
-                failed[i] = e;
-            }
-        });
-        for (RuntimeException e : failed) {
-            if (e != null) {
-                throw e;
-            }
-        }
-        return java.util.Arrays.asList(out);
-    }
-
-    /** The OS of the job's auto-pool, or of the pool it runs on ({@link TaskShell#osOf(String, String)}). */
-    private static java.util.Optional<TaskShell.Os> shellOf(JsonObject job, CloudPool pool) {
-        java.util.Optional<TaskShell.Os> os = TaskShell.autoPoolOs(job);
-        if (os.isEmpty() && pool != null) {
-            VirtualMachineConfiguration vm = pool.virtualMachineConfiguration();
-            os = java.util.Optional.of(TaskShell.osOf(vm == null ? null : vm.nodeAgentSKUId(),
-                    vm == null || vm.imageReference() == null ? null : vm.imageReference().publisher()));
-        }
-        return os; // empty: no pool to run on, and 'add job' refuses it (poolInfo is required)
-    }
-
-    private CloudPool requirePool(String poolId, String jobId) {
-        try {
-            return client.protocolLayer().pools().get(poolId);
-        } catch (RuntimeException e) {
-            if (BatchErrors.code(e).filter("PoolNotFound"::equals).isPresent()) {
-                throw new FarmException("Job " + jobId + " is for pool " + poolId + ", which the Batch account does not have:"
-                        + " create it (batchrender template pool POOL_TEMPLATE) or give the id of one of"
-                        + " 'batchrender pools --farm azure'.", e);
-            }
-            throw BatchErrors.explain("finding pool " + poolId, e);
-        }
-    }
-
-    private void createJob(JobAddParameter add, String submission) {
-        try {
-            client.protocolLayer().jobs().add(add);
-        } catch (RuntimeException e) {
-            if (BatchErrors.code(e).filter("JobExists"::equals).isEmpty()) {
-                throw BatchErrors.explain("creating job " + add.id(), e);
-            }
-            if (!submission.equals(submissionOf(add.id()))) {
-                throw new FarmException("A job with id " + add.id() + " already exists on the Batch account: give the"
-                        + " template another job id, or delete the old job with 'batchrender job delete " + add.id()
-                        + " --farm azure'.", e);
-            }
-            // JobExists with our own token: an earlier try created it and its answer was lost
-        }
-    }
-
-    private String submissionOf(String jobId) {
-        try {
-            CloudJob j = client.protocolLayer().jobs().get(jobId);
-            return AzureViews.meta(j, META_SUBMISSION).orElse("");
-        } catch (RuntimeException e) {
-            return "";
-        }
+        return new TemplateSubmission(expanded.id(), new JobSender(farm, store).send(expanded.job(), expanded.tasks(), true));
     }
 }

@@ -37,6 +37,15 @@ final class SdkBodies {
     private SdkBodies() {
     }
 
+    /** An SDK model as the JSON body the SDK sends for it. */
+    static JsonObject toJson(Object model) {
+        try {
+            return com.google.gson.JsonParser.parseString(MAPPER.writeValueAsString(model)).getAsJsonObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("the SDK could not write its own " + model.getClass().getSimpleName(), e);
+        }
+    }
+
     /**
      * @param what  the body's kind, for messages: "add job", "add task", "add pool"
      * @param where which one: "job maya-1", "task 3"

@@ -17,7 +17,9 @@ import java.util.function.Function;
  *   <li>a resource file {@code {"autoStorageContainerName": C, "blobPrefix": P, ...}} becomes
  *       {@code {"storageContainerUrl": <read+list SAS URL of C>, "blobPrefix": P, ...}};</li>
  *   <li>an output destination {@code {"autoStorage": {"fileGroup": G, "path": P}}} becomes
- *       {@code {"container": {"containerUrl": <write SAS URL of fgrp-G>, "path": P}}}.</li>
+ *       {@code {"container": {"containerUrl": <write SAS URL of fgrp-G>, "path": P}}}; one that names its
+ *       container ({@code {"autoStorage": {"containerName": C, ...}}}, a job compiled from the model) the same
+ *       with C.</li>
  * </ul>
  * Pure: the SAS URLs come from the caller.
  */
@@ -78,7 +80,9 @@ final class TemplateFileGroups {
             JsonObject destination = o.getAsJsonObject("destination");
             JsonElement auto = destination.get("autoStorage");
             JsonElement group = auto.isJsonObject() ? auto.getAsJsonObject().get("fileGroup") : null;
-            if (group == null || !group.isJsonPrimitive() || group.getAsString().isBlank()) {
+            // a job compiled from the model names the container itself (BatchBodies): the job's own output container
+            JsonElement named = auto.isJsonObject() ? auto.getAsJsonObject().get("containerName") : null;
+            if (named == null && (group == null || !group.isJsonPrimitive() || group.getAsString().isBlank())) {
                 throw new UnsupportedTemplateException(where + ": " + path
                         + ".destination.autoStorage needs a fileGroup: the file group the outputs go to.");
             }
@@ -86,7 +90,8 @@ final class TemplateFileGroups {
                 throw new UnsupportedTemplateException(where + ": " + path
                         + ".destination has autoStorage and another destination: keep one.");
             }
-            String container = outputContainer(group.getAsString(), where, path);
+            String container = named != null ? containerName(named, where, path)
+                    : outputContainer(group.getAsString(), where, path);
             refs.outputs().add(container);
             if (writeUrl != null) {
                 JsonObject c = new JsonObject();

@@ -11,6 +11,8 @@ import io.batchrender.farm.TaskInfo;
 import io.batchrender.farm.TaskSpec;
 import io.batchrender.farm.TaskState;
 import io.batchrender.render.TaskCommand;
+import io.batchrender.sqlite.SqliteDatabase;
+import io.batchrender.sqlite.SqliteDatabase.SqlWork;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,12 +32,14 @@ import java.util.Optional;
  */
 final class JobDatabase implements AutoCloseable {
 
+    private final SqliteDatabase db;
     private final Connection conn;
     /** What template claims remember between calls (only the agent claims). */
     private final TemplateClaims.Memo memo = new TemplateClaims.Memo();
 
-    private JobDatabase(Connection conn) {
-        this.conn = conn;
+    private JobDatabase(SqliteDatabase db) {
+        this.db = db;
+        this.conn = db.connection();
     }
 
     static JobDatabase open(Path file) {
@@ -410,11 +414,7 @@ final class JobDatabase implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            conn.close();
-        } catch (SQLException ignored) {
-            // closing: nothing left to save
-        }
+        db.close();
     }
 
     // ---- reading rows ----------------------------------------------------------------------
@@ -509,55 +509,22 @@ final class JobDatabase implements AutoCloseable {
         }
     }
 
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run() throws SQLException;
-    }
-
     /** Runs work in one write transaction (BEGIN IMMEDIATE); nested calls join the outer one. */
     private <T> T inTransaction(SqlWork<T> work) {
-        if (depth > 0) {
-            return runNested(work);
-        }
-        depth++;
         try {
-            conn.setAutoCommit(false);
-            T result = work.run();
-            conn.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                conn.rollback();
-            } catch (SQLException ignored) {
-                // the original error says more
-            }
-            if (e instanceof RuntimeException re) {
-                throw re;
-            }
+            return db.inTransaction(work);
+        } catch (SQLException e) {
             throw new FarmException("The job database failed (" + e.getMessage() + "): try again; if it persists, "
                     + "check the disk under the state folder.", e);
-        } finally {
-            depth--;
-            try {
-                conn.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // the connection is broken; the next call reports it
-            }
         }
     }
 
-    private <T> T runNested(SqlWork<T> work) {
+    /** Runs reads outside a write transaction, so readers never wait for the agent or block it. */
+    private <T> T query(SqlWork<T> work) {
         try {
             return work.run();
         } catch (SQLException e) {
             throw new FarmException("The job database failed: " + e.getMessage(), e);
         }
     }
-
-    /** Runs reads outside a write transaction, so readers never wait for the agent or block it. */
-    private <T> T query(SqlWork<T> work) {
-        return runNested(work);
-    }
-
-    private int depth;
 }

@@ -44,7 +44,34 @@ public final class LocalFarm implements RenderFarm {
     }
 
     @Override
-    public JobInfo submit(JobSpec spec) {
+    public io.batchrender.farm.Submitted submit(io.batchrender.job.Job job) {
+        return new io.batchrender.farm.Submitted(submit(sceneSpec(job)), job.notes());
+    }
+
+    @Override
+    public com.google.gson.JsonObject preview(io.batchrender.job.Job job) {
+        com.google.gson.JsonObject out = new com.google.gson.JsonObject();
+        out.addProperty("farm", "local");
+        out.add("job", io.batchrender.job.JobJson.toJson(job.withEnvironment(io.batchrender.job.Secrets.masked(job.environment()))));
+        return out;
+    }
+
+    /** The job as the scene-job rows store it, until every job is stored as the Batch-shaped model. */
+    static JobSpec sceneSpec(io.batchrender.job.Job job) {
+        java.util.List<io.batchrender.farm.TaskSpec> tasks = new java.util.ArrayList<>();
+        java.util.Optional<java.time.Duration> timeout = java.util.Optional.empty();
+        for (io.batchrender.job.Task t : job.tasks()) {
+            io.batchrender.job.Command.Call call = (io.batchrender.job.Command.Call) t.command();
+            tasks.add(new io.batchrender.farm.TaskSpec(t.id(), t.frames(),
+                    new io.batchrender.render.TaskCommand(call.program(), call.args(), t.requiredOutputs())));
+            timeout = t.constraints().maxWallClockTime();
+        }
+        return new JobSpec(job.displayName(), job.origin().renderer(),
+                job.origin().kind() == io.batchrender.job.Origin.Kind.SCENE ? job.origin().source() : java.util.Optional.empty(),
+                job.outputDir(), job.constraints().maxTaskRetryCount().orElse(0), timeout, tasks, job.environment());
+    }
+
+    JobInfo submit(JobSpec spec) {
         String jobId = JobIds.next(spec.name(), clock.instant());
         Path output = spec.outputDir().map(p -> p.toAbsolutePath().normalize())
                 .orElseGet(() -> home.jobDir(jobId).resolve("output"));

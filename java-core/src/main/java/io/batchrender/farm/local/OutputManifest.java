@@ -1,5 +1,8 @@
 package io.batchrender.farm.local;
 
+import com.google.common.hash.Hashing;
+import com.google.common.hash.HashingInputStream;
+import com.google.common.io.ByteStreams;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -7,13 +10,10 @@ import com.google.gson.JsonParser;
 import io.batchrender.farm.Checksum;
 import io.batchrender.farm.OutputFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,15 +44,10 @@ final class OutputManifest {
         List<OutputFile> out = new ArrayList<>();
         for (Path file : OutputStager.files(staging)) {
             String name = staging.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-            MessageDigest md = Checksum.digest(Checksum.SHA256);
-            long size = 0;
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    size += n;
-                }
+            try (HashingInputStream in = new HashingInputStream(Hashing.sha256(), Files.newInputStream(file))) {
+                long size = ByteStreams.exhaust(in);
+                out.add(new OutputFile(taskId, name, size, Optional.of(Checksum.sha256(in.hash().asBytes()))));
             }
-            out.add(new OutputFile(taskId, name, size, Optional.of(Checksum.sha256(md.digest()))));
         }
         return out;
     }

@@ -26,6 +26,7 @@ public final class MayaAsciiReader {
     private static final int HEAD = 8192;
 
     private final long limit;
+    private final long twoThreadsFrom;
 
     /** A reader with the default limit ({@link MayaSceneReader#defaultLimit()}). */
     public MayaAsciiReader() {
@@ -34,7 +35,20 @@ public final class MayaAsciiReader {
 
     /** A reader that keeps statements of at most {@code maxStatementChars} characters. */
     public MayaAsciiReader(long maxStatementChars) {
+        this(maxStatementChars, SecondHalfScan.MIN_SIZE);
+    }
+
+    private MayaAsciiReader(long maxStatementChars, long twoThreadsFrom) {
         this.limit = ReadLimit.check(maxStatementChars);
+        this.twoThreadsFrom = twoThreadsFrom;
+    }
+
+    /**
+     * A reader that reads every file on two threads, as it reads files of 32 MB and more: to warm that code up on a
+     * small file ({@link MayaSceneReader#readOnTwoThreads}).
+     */
+    static MayaAsciiReader onTwoThreads() {
+        return new MayaAsciiReader(ReadLimit.defaultLimit(), 0);
     }
 
     /** Reads {@code file}; a missing, unreadable or non-Maya-ASCII file ends in a {@link MayaSceneException}. */
@@ -72,7 +86,7 @@ public final class MayaAsciiReader {
         MayaAsciiCommands commands = new MayaAsciiCommands(handler);
         if (MayaAsciiByteScanner.handles(charset)) {
             Optional<SecondHalfScan> second = file == null ? Optional.empty()
-                    : SecondHalfScan.start(file, Files.size(file), charset, source, limit);
+                    : SecondHalfScan.start(file, Files.size(file), charset, source, limit, twoThreadsFrom);
             try {
                 new MayaAsciiByteScanner(bin, charset, source, limit, bom).run(commands, second.orElse(null));
             } finally {

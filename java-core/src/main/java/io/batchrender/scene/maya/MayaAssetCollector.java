@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Collects the files a scene names through {@link FileAttributeTable}: textures (with their
  * tiling mode and frame extension), caches, proxies, stages and the referenced scenes. Remembers
- * only nodes of types that hold files, so memory follows the number of such nodes, not the scene's size.
+ * only the node being read and one entry per distinct file ({@link FileGroups}), so memory follows the number of
+ * distinct files, not of nodes or the scene's size.
  */
 public final class MayaAssetCollector implements MayaSceneHandler {
 
@@ -42,34 +43,77 @@ public final class MayaAssetCollector implements MayaSceneHandler {
 
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
-    private final Map<String, FileNode> nodes = new LinkedHashMap<>();
-    private final Map<String, String> currentTypes = new HashMap<>(DEFAULT_NODES);
+    /** Every file-holding node's files, folded in when its block ends: one entry per distinct file. */
+    private final FileGroups groups = new FileGroups();
+    /** cacheFile nodes and the color management globals: few, kept whole until the end. */
+    private final Map<String, FileNode> kept = new LinkedHashMap<>();
     private final List<MayaFileReference> references = new ArrayList<>();
+    /** The node whose block is being read, when its type holds files (else null), and what it names so far. */
+    private String currentNode;
+    private String currentType;
+    private FileNode current;
 
     @Override
     public void createNode(String type, String name, Optional<String> parent) {
-        String node = MayaRenderSettingsCollector.plain(name);
-        if (FileAttributeTable.hasFiles(type)) {
-            currentTypes.put(node, type);
+        enter(MayaRenderSettingsCollector.plain(name), FileAttributeTable.hasFiles(type) ? type : null);
+    }
+
+    /** {@code select -ne}: a default node's block (the color management globals), or any other node's. */
+    @Override
+    public void select(String node) {
+        String plain = MayaRenderSettingsCollector.plain(node);
+        enter(plain, DEFAULT_NODES.get(plain));
+    }
+
+    /**
+     * A new node block starts: the previous node's files are folded into {@link #groups}. Maya writes a node's
+     * attributes in its own block (relative {@code setAttr}s); a later {@code select} of a file node created
+     * earlier in the file, which Maya does not write, would be read as a node of unknown type.
+     */
+    private void enter(String node, String type) {
+        fold();
+        currentNode = type == null ? null : node;
+        currentType = type;
+        current = type == null ? null : kept.get(node);
+    }
+
+    private void fold() {
+        FileNode n = current;
+        if (n == null) {
+            return;
         }
+        current = null;
+        if (isKept(n.type)) {
+            kept.put(currentNode, n);
+            return;
+        }
+        TilingMode tiling = TilingMode.fromMaya(n.tiling);
+        n.paths.forEach((attribute, path) -> groups.add(currentNode, n.type, attribute, path, tiling, n.frameExtension));
+    }
+
+    private static boolean isKept(String type) {
+        return type.equals("cacheFile") || type.equals("colorManagementGlobals");
     }
 
     @Override
     public boolean wantsAttributes(Optional<String> nodeType, String node) {
-        return currentTypes.containsKey(MayaRenderSettingsCollector.plain(node));
+        return currentNode != null && currentNode.equals(MayaRenderSettingsCollector.plain(node));
     }
 
     /** The file attributes of the node's type, and the tiling, frame-extension and config switches. */
     @Override
     public Optional<Set<String>> attributesOf(Optional<String> nodeType, String node) {
-        String type = currentTypes.get(MayaRenderSettingsCollector.plain(node));
-        if (type == null) {
+        if (!wantsAttributes(nodeType, node)) {
             return Optional.of(Set.of());
         }
-        Set<String> names = new HashSet<>(FileAttributeTable.attributeNames(type));
-        names.addAll(SWITCHES);
-        return Optional.of(Set.copyOf(names));
+        return Optional.of(ATTRIBUTES.computeIfAbsent(currentType, type -> {
+            Set<String> names = new HashSet<>(FileAttributeTable.attributeNames(type));
+            names.addAll(SWITCHES);
+            return Set.copyOf(names);
+        }));
     }
+
+    private static final Map<String, Set<String>> ATTRIBUTES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The attributes besides the table's that {@link #setAttr} reads, in lower case. */
     private static final Set<String> SWITCHES = Set.of("uvt", "uvtilingmode", "cfe", "configfileenabled", "ufe",
@@ -77,22 +121,22 @@ public final class MayaAssetCollector implements MayaSceneHandler {
 
     @Override
     public void setAttr(MayaSetAttr attr) {
-        String node = MayaRenderSettingsCollector.plain(attr.node());
-        String type = currentTypes.get(node);
-        if (type == null || attr.values().isEmpty()) {
+        if (currentNode == null || attr.values().isEmpty()
+                || !currentNode.equals(MayaRenderSettingsCollector.plain(attr.node()))) {
             return;
         }
+        String type = currentType;
         String attribute = attr.attribute();
         if (attribute.equals("uvt") || attribute.equals("uvTilingMode")) {
-            fileNode(node, type).tiling = integer(attr.values().get(0));
+            fileNode(type).tiling = integer(attr.values().get(0));
             return;
         }
         if (attribute.equals("cfe") || attribute.equals("configFileEnabled")) {
-            fileNode(node, type).configEnabled = MayaRenderSettingsCollector.isOn(attr.values().get(0));
+            fileNode(type).configEnabled = MayaRenderSettingsCollector.isOn(attr.values().get(0));
             return;
         }
         if (attribute.equals("ufe") || attribute.equals("useFrameExtension")) {
-            fileNode(node, type).frameExtension = MayaRenderSettingsCollector.isOn(attr.values().get(0));
+            fileNode(type).frameExtension = MayaRenderSettingsCollector.isOn(attr.values().get(0));
             return;
         }
         FileAttributeTable.lookup(type, attribute).ifPresent(row -> {
@@ -100,7 +144,7 @@ public final class MayaAssetCollector implements MayaSceneHandler {
             for (int i = 0; i < values.size(); i++) {
                 String path = values.get(i);
                 if (!path.isBlank() && !looksLikeNumber(path) && !path.startsWith(MAYA_RESOURCES)) {
-                    fileNode(node, type).paths.put(values.size() == 1 ? attribute : attribute + "[" + i + "]", path);
+                    fileNode(type).paths.put(values.size() == 1 ? attribute : attribute + "[" + i + "]", path);
                 }
             }
         });
@@ -111,27 +155,45 @@ public final class MayaAssetCollector implements MayaSceneHandler {
         references.add(reference);
     }
 
-    private FileNode fileNode(String node, String type) {
-        return nodes.computeIfAbsent(node, n -> new FileNode(type));
+    private FileNode fileNode(String type) {
+        if (current == null) {
+            current = new FileNode(type);
+        }
+        return current;
     }
 
-    /** The file references of every node except cacheFile nodes, once the scene has been read. */
-    public List<AssetReference> assets() {
-        List<AssetReference> assets = new ArrayList<>();
-        nodes.forEach((node, n) -> {
-            if (n.type.equals("cacheFile") || (n.type.equals("colorManagementGlobals") && !n.configEnabled)) {
-                return; // a cache is resolved with its data files; an OCIO config is used only when enabled
+    /**
+     * The files the scene names, one entry per distinct file with the nodes naming it, once the scene has been
+     * read: every node's but cacheFile nodes' (see {@link #caches()}) and an OCIO config that is not enabled.
+     */
+    public FileGroups fileGroups() {
+        fold();
+        currentNode = null;
+        kept.forEach((node, n) -> {
+            if (n.type.equals("colorManagementGlobals") && n.configEnabled) {
+                n.paths.forEach((attribute, path) -> groups.add(node, n.type, attribute, path, TilingMode.OFF, false));
             }
-            n.paths.forEach((attribute, path) -> assets.add(new AssetReference(node, n.type, attribute, path,
-                    TilingMode.fromMaya(n.tiling), n.frameExtension)));
         });
+        kept.values().removeIf(n -> n.type.equals("colorManagementGlobals"));
+        return groups;
+    }
+
+    /** The file references, one per distinct file, named after the first node naming it. */
+    public List<AssetReference> assets() {
+        FileGroups g = fileGroups();
+        List<AssetReference> assets = new ArrayList<>();
+        for (int i = 0; i < g.size(); i++) {
+            assets.add(g.get(i).ref());
+        }
         return assets;
     }
 
     /** The cacheFile nodes with both a folder and a name. */
     public List<CacheFileNode> caches() {
+        fold();
+        currentNode = null;
         List<CacheFileNode> caches = new ArrayList<>();
-        nodes.forEach((node, n) -> {
+        kept.forEach((node, n) -> {
             if (n.type.equals("cacheFile")) {
                 String folder = value(n, "cp", "cachePath");
                 String name = value(n, "cn", "cacheName");

@@ -37,6 +37,18 @@ public final class MayaSceneReader {
         }
     }
 
+    /**
+     * As {@link #read}, but a Maya ASCII scene of any size is read on two threads, the way scenes of 32 MB and more
+     * are: the gateway's warm-up reads a scene of a few MB this way so that both threads' code is compiled before
+     * the artist's first big scan.
+     */
+    public static void readOnTwoThreads(Path scene, MayaSceneHandler handler) {
+        switch (format(scene)) {
+            case ASCII -> MayaAsciiReader.onTwoThreads().read(scene, handler);
+            case BINARY -> new MayaBinaryReader().read(scene, handler);
+        }
+    }
+
     /** The format of {@code scene} by its first bytes. */
     public static Format format(Path scene) {
         if (!Files.exists(scene)) {

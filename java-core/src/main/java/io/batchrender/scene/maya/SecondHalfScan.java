@@ -51,13 +51,24 @@ final class SecondHalfScan implements AutoCloseable {
      * boundary is found near the middle.
      */
     static Optional<SecondHalfScan> start(Path file, long size, Charset charset, String source, long limit) {
-        return start(file, size, charset, source, limit, MAX_STATEMENTS);
+        return start(file, size, charset, source, limit, MAX_STATEMENTS, MIN_SIZE);
+    }
+
+    /** As above, for files of {@code minSize} bytes and more (a warm-up reads a small file this way). */
+    static Optional<SecondHalfScan> start(Path file, long size, Charset charset, String source, long limit,
+            long minSize) {
+        return start(file, size, charset, source, limit, MAX_STATEMENTS, minSize);
     }
 
     /** As above, with an index of at most {@code capacity} statements. */
     static Optional<SecondHalfScan> start(Path file, long size, Charset charset, String source, long limit,
             int capacity) {
-        if (size < MIN_SIZE || Runtime.getRuntime().availableProcessors() < 2) {
+        return start(file, size, charset, source, limit, capacity, MIN_SIZE);
+    }
+
+    private static Optional<SecondHalfScan> start(Path file, long size, Charset charset, String source, long limit,
+            int capacity, long minSize) {
+        if (size < minSize || Runtime.getRuntime().availableProcessors() < 2) {
             return Optional.empty();
         }
         long boundary;

@@ -1,5 +1,7 @@
 package io.batchrender.storage.local;
 
+import io.batchrender.sqlite.Migrations;
+import io.batchrender.sqlite.SqliteDatabase;
 import io.batchrender.storage.AssetStore;
 import io.batchrender.storage.BlobInfo;
 import io.batchrender.storage.Cancellation;
@@ -17,11 +19,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,12 +41,16 @@ public final class LocalBlobStore implements AssetStore {
 
     private static final int CHUNK = 1 << 20;
 
+    private static final Migrations MIGRATIONS = Migrations.of(LocalBlobStore.class, "db/001-index.sql");
+
     private final Path root;
+    private final SqliteDatabase index;
     private final Connection db;
 
-    private LocalBlobStore(Path root, Connection db) {
+    private LocalBlobStore(Path root, SqliteDatabase index) {
         this.root = root;
-        this.db = db;
+        this.index = index;
+        this.db = index.connection();
     }
 
     /** Opens (creating when needed) the store in {@code root}, e.g. {@code <state folder>/storage/local}. */
@@ -54,19 +58,8 @@ public final class LocalBlobStore implements AssetStore {
         Path dir = root.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir.resolve("data"));
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("index.db"));
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                // WAL + NORMAL: a power cut may forget the last entries; their blobs are then sent again, never half-read
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("PRAGMA busy_timeout=10000");
-                s.execute("PRAGMA foreign_keys=ON");
-                s.execute("CREATE TABLE IF NOT EXISTS containers(name TEXT PRIMARY KEY)");
-                s.execute("CREATE TABLE IF NOT EXISTS blobs(container TEXT NOT NULL REFERENCES containers(name) ON DELETE CASCADE,"
-                        + " name TEXT NOT NULL, size INTEGER NOT NULL, md5 TEXT NOT NULL, modified_ms INTEGER NOT NULL,"
-                        + " file TEXT NOT NULL, PRIMARY KEY(container, name))");
-            }
-            return new LocalBlobStore(dir, c);
+            SqliteDatabase index = SqliteDatabase.open(dir.resolve("index.db"), MIGRATIONS);
+            return new LocalBlobStore(dir, index);
         } catch (IOException e) {
             throw new StorageException(Kind.OTHER, "cannot create the local store in " + dir + ": " + e.getMessage(), e);
         } catch (SQLException e) {
@@ -302,11 +295,7 @@ public final class LocalBlobStore implements AssetStore {
 
     @Override
     public synchronized void close() {
-        try {
-            db.close();
-        } catch (SQLException ignored) {
-            // nothing pending: every write commits at once
-        }
+        index.close(); // nothing pending: every write commits at once
     }
 
     private void requireContainer(String container) {

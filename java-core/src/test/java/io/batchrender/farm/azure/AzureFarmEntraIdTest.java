@@ -4,6 +4,7 @@ import io.batchrender.farm.PoolChoice;
 import io.batchrender.farm.PoolSpec;
 import io.batchrender.farm.PoolImage;
 import io.batchrender.farm.AzureJobSettings;
+import io.batchrender.compile.SceneCompiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,15 +16,15 @@ import com.azure.core.credential.TokenRequestContext;
 import com.azure.identity.CredentialUnavailableException;
 import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.farm.JobSpec;
+import io.batchrender.job.Job;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.PoolInfo;
 import io.batchrender.farm.TaskInfo;
 import io.batchrender.farm.TaskResult;
 import io.batchrender.farm.azure.testdouble.BatchDouble;
 import io.batchrender.settings.StateHome;
-import io.batchrender.submit.JobPlanner;
-import io.batchrender.submit.SubmitRequest;
+
+import io.batchrender.compile.SubmitRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,8 +105,8 @@ class AzureFarmEntraIdTest {
         return farm(BatchAccount.fromEnvironment(Map.of(BatchAccount.ENDPOINT, batch.url())), credential, Clock.systemUTC());
     }
 
-    static JobSpec frames(String command, String spec) {
-        return JobPlanner.plan(new SubmitRequest(Optional.empty(), Optional.of(List.of("sh", "-c", command)), Optional.empty(),
+    static Job frames(String command, String spec) {
+        return SceneCompiler.compile(new SubmitRequest(Optional.empty(), Optional.of(List.of("sh", "-c", command)), Optional.empty(),
                 spec, 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
     }
 
@@ -118,7 +119,7 @@ class AzureFarmEntraIdTest {
         AzureFarm farm = farm(tokens);
 
         farm.createPool(new PoolSpec("render", "standard_d2s_v5", 1, 0, 2, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
-        JobInfo job = farm.submit(frames("echo frame {frame}", "1-3"));
+        JobInfo job = farm.submit(frames("echo frame {frame}", "1-3")).job();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (farm.job(job.id()).orElseThrow().state() != JobState.COMPLETED) {
             assertTrue(System.nanoTime() < deadline, "job did not complete: " + farm.tasks(job.id()));

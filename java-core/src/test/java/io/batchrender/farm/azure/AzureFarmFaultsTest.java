@@ -4,18 +4,19 @@ import io.batchrender.farm.PoolChoice;
 import io.batchrender.farm.PoolSpec;
 import io.batchrender.farm.PoolImage;
 import io.batchrender.farm.AzureJobSettings;
+import io.batchrender.compile.SceneCompiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.farm.JobSpec;
+import io.batchrender.job.Job;
 import io.batchrender.farm.azure.testdouble.BatchDouble;
 import io.batchrender.farm.azure.testdouble.Faults.Kind;
 import io.batchrender.settings.StateHome;
-import io.batchrender.submit.JobPlanner;
-import io.batchrender.submit.SubmitRequest;
+
+import io.batchrender.compile.SubmitRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,8 +56,8 @@ class AzureFarmFaultsTest {
         batch.close();
     }
 
-    static JobSpec frames(String spec) {
-        return JobPlanner.plan(new SubmitRequest(Optional.empty(), Optional.of(List.of("echo", "{frame}")), Optional.empty(),
+    static Job frames(String spec) {
+        return SceneCompiler.compile(new SubmitRequest(Optional.empty(), Optional.of(List.of("echo", "{frame}")), Optional.empty(),
                 spec, 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
     }
 
@@ -72,7 +73,7 @@ class AzureFarmFaultsTest {
                 .add("PATCH", "/jobs/[^/]+", Kind.BUSY_503, 1);
         long start = System.nanoTime();
 
-        JobInfo job = farm.submit(frames("1-250"));
+        JobInfo job = farm.submit(frames("1-250")).job();
 
         assertEquals(1, batch.jobCount());
         List<String> ids = batch.taskIds(job.id());
@@ -113,7 +114,7 @@ class AzureFarmFaultsTest {
                 AzureJobSettings.on(new PoolChoice.AutoPool(new PoolSpec("", "standard_d2s_v5", 1, 1, 2,
                         PoolImage.Marketplace.ubuntu2204(), Optional.empty()))), 4, Duration.ofMillis(20));
 
-        JobInfo job = auto.submit(frames("1-6"));
+        JobInfo job = auto.submit(frames("1-6")).job();
 
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (auto.job(job.id()).orElseThrow().state() != io.batchrender.farm.JobState.COMPLETED && System.nanoTime() < deadline) {
@@ -129,7 +130,7 @@ class AzureFarmFaultsTest {
 
     @Test
     void listingFollowsTheNextLinkAcrossPages() {
-        JobInfo job = farm.submit(frames("1-2500"));
+        JobInfo job = farm.submit(frames("1-2500")).job();
 
         List<io.batchrender.farm.TaskInfo> tasks = farm.tasks(job.id());
 
@@ -143,10 +144,10 @@ class AzureFarmFaultsTest {
     @Test
     void aCollectionOverOneMegabyteIsSentAgainInHalves() {
         String big = "x".repeat(15_000); // 100 tasks of 15 kB: 1.5 MB, over the service's limit
-        JobSpec spec = JobPlanner.plan(new SubmitRequest(Optional.empty(), Optional.of(List.of("echo", big, "{frame}")),
+        Job spec = SceneCompiler.compile(new SubmitRequest(Optional.empty(), Optional.of(List.of("echo", big, "{frame}")),
                 Optional.empty(), "1-100", 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
 
-        JobInfo job = farm.submit(spec);
+        JobInfo job = farm.submit(spec).job();
 
         assertEquals(100, new HashSet<>(batch.taskIds(job.id())).size());
         assertEquals(3, batch.requestCount("POST /jobs/{id}/addtaskcollection"), "refused once, then two halves");
@@ -155,7 +156,7 @@ class AzureFarmFaultsTest {
     @Test
     void aSceneJobWithoutItsAssetProjectIsRefusedBeforeAnythingIsMade() throws IOException {
         Path scene = io.batchrender.render.TestScenes.blend();
-        JobSpec spec = JobPlanner.plan(new SubmitRequest(Optional.of(io.batchrender.render.RenderOptions.forScene(scene)),
+        Job spec = SceneCompiler.compile(new SubmitRequest(Optional.of(io.batchrender.render.RenderOptions.forScene(scene)),
                 Optional.empty(), Optional.of("blender"), "1-3", 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
 
         FarmException e = assertThrows(FarmException.class, () -> farm.submit(spec));

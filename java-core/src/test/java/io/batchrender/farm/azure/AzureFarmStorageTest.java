@@ -4,14 +4,15 @@ import io.batchrender.farm.PoolChoice;
 import io.batchrender.farm.PoolSpec;
 import io.batchrender.farm.PoolImage;
 import io.batchrender.farm.AzureJobSettings;
+import io.batchrender.compile.SceneCompiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.azure.testdouble.BatchDouble;
-import io.batchrender.submit.JobPlanner;
-import io.batchrender.submit.SubmitRequest;
+
+import io.batchrender.compile.SubmitRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,11 +51,11 @@ class AzureFarmStorageTest {
             AzureJobSettings settings = AzureJobSettings.on(new PoolChoice.Existing("render"))
                     .withAssets(blobs.containerUrl("fgrp-shot"), "sh010/")
                     .withOutputContainerUrl(blobs.containerUrl("output"));
-            var spec = JobPlanner.plan(new SubmitRequest(Optional.empty(), Optional.of(List.of("sh", "-c",
+            var spec = SceneCompiler.compile(new SubmitRequest(Optional.empty(), Optional.of(List.of("sh", "-c",
                     "cat \"$AZ_BATCH_JOB_PREP_WORKING_DIR/assets/sh010/scenes/notes.txt\" > \"$0/frame_$1.txt\"; echo rendered $1",
                     "{output}", "{frame}")), Optional.empty(), "1-2", 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
 
-            JobInfo job = farm.submit(spec, settings);
+            JobInfo job = farm.submit(spec, settings).job();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (farm.job(job.id()).orElseThrow().state() != JobState.COMPLETED && System.nanoTime() < deadline) {
@@ -90,10 +91,10 @@ class AzureFarmStorageTest {
                     .withAssets(blobs.containerUrl("fgrp-shapes"), "")
                     .withSceneBlob("scenes/shapes.blend")
                     .withOutputContainerUrl(blobs.containerUrl("output"));
-            var spec = JobPlanner.plan(new SubmitRequest(Optional.of(io.batchrender.render.RenderOptions.forScene(scene)),
+            var spec = SceneCompiler.compile(new SubmitRequest(Optional.of(io.batchrender.render.RenderOptions.forScene(scene)),
                     Optional.empty(), Optional.empty(), "1-2", 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
 
-            JobInfo job = farm.submit(spec, settings);
+            JobInfo job = farm.submit(spec, settings).job();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (farm.job(job.id()).orElseThrow().state() != JobState.COMPLETED && System.nanoTime() < deadline) {
@@ -149,10 +150,10 @@ class AzureFarmStorageTest {
                     .withAssets(blobs.containerUrl("fgrp-shot"), "").withSceneBlob("shot.blend")
                     .withPathMap(io.batchrender.render.pathmap.PathMap.rules(List.of(texture), namer))
                     .withOutputContainerUrl(blobs.containerUrl("output"));
-            var spec = JobPlanner.plan(new SubmitRequest(Optional.of(io.batchrender.render.RenderOptions.forScene(blend)),
+            var spec = SceneCompiler.compile(new SubmitRequest(Optional.of(io.batchrender.render.RenderOptions.forScene(blend)),
                     Optional.empty(), Optional.empty(), "1", 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
 
-            JobInfo job = farm.submit(spec, settings);
+            JobInfo job = farm.submit(spec, settings).job();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (farm.job(job.id()).orElseThrow().state() != JobState.COMPLETED && System.nanoTime() < deadline) {

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.farm.JobSpec;
+import io.batchrender.job.Job;
 import io.batchrender.farm.ShrinkPolicy;
-import io.batchrender.farm.TaskSpec;
+import io.batchrender.job.Task;
 import io.batchrender.farm.azure.testdouble.BatchDouble;
 import io.batchrender.farm.azure.testdouble.Faults.Kind;
 import io.batchrender.render.MayaRenderer;
@@ -67,14 +67,13 @@ class AzureFirstContactTest {
         farm.createPool(new PoolSpec("idle", "standard_d2s_v5", 0, 0, 1, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
     }
 
-    private static JobSpec renamed(JobSpec spec, List<String> ids) {
-        List<TaskSpec> tasks = new ArrayList<>();
+    private static Job renamed(Job spec, List<String> ids) {
+        List<Task> tasks = new ArrayList<>();
         for (int i = 0; i < spec.tasks().size(); i++) {
-            TaskSpec t = spec.tasks().get(i);
-            tasks.add(new TaskSpec(ids.get(i), t.frames(), t.command()));
+            Task t = spec.tasks().get(i);
+            tasks.add(Task.of(ids.get(i), t.command()).withFrames(t.frames(), t.requiredOutputs()));
         }
-        return new JobSpec(spec.name(), spec.renderer(), spec.scene(), spec.outputDir(), spec.maxRetries(), spec.taskTimeout(),
-                tasks, spec.environment());
+        return spec.withTasks(tasks);
     }
 
     // ---- rule 2: task ids are case-insensitive within a job; jobpreparation and jobrelease are reserved ----
@@ -82,9 +81,9 @@ class AzureFirstContactTest {
     @Test
     void tasksWhoseIdsDifferOnlyInCaseAreRefusedBeforeTheJobExists() {
         idlePool();
-        JobSpec spec = renamed(AzureFarmFaultsTest.frames("1-3"), List.of("Frame", "other", "frame"));
-
-        FarmException e = assertThrows(FarmException.class, () -> farm.submit(spec));
+        // the job model refuses the ids as the service would: no farm can be handed such a job
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> renamed(AzureFarmFaultsTest.frames("1-3"), List.of("Frame", "other", "frame")));
 
         assertTrue(e.getMessage().contains("'Frame' and 'frame' differ only in case"), e.getMessage());
         assertEquals(0, batch.jobCount(), "refused before the job exists");
@@ -94,9 +93,9 @@ class AzureFirstContactTest {
     @Test
     void aTaskNamedLikeTheJobPreparationTaskIsRefusedBeforeTheJobExists() {
         idlePool();
-        JobSpec spec = renamed(AzureFarmFaultsTest.frames("1-2"), List.of("1", "JobPreparation"));
-
-        FarmException e = assertThrows(FarmException.class, () -> farm.submit(spec));
+        Job spec = AzureFarmFaultsTest.frames("1-2").withTasks(AzureFarmFaultsTest.frames("1-2").tasks());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> renamed(spec, List.of("1", "JobPreparation")));
 
         assertTrue(e.getMessage().contains("'JobPreparation' is reserved by Azure Batch for the job preparation task"),
                 e.getMessage());
@@ -164,9 +163,11 @@ class AzureFirstContactTest {
     void aMayaJobOnTheDefaultAutoPoolImageIsRefusedBeforeAnythingIsCreated() {
         AzureFarm auto = farm(new PoolChoice.AutoPool(new PoolSpec("", "standard_d4s_v5", 1, 0, 1,
                 PoolImage.Marketplace.ubuntu2204(), Optional.empty())), BatchTimeouts.standard(Duration.ofMillis(20)));
-        JobSpec maya = new JobSpec("shot010", "arnold", Optional.of(Path.of("/shots/shot010.ma")), Optional.empty(), 1,
-                Optional.empty(), List.of(new TaskSpec("1", List.of(1), new TaskCommand(MayaRenderer.RENDER,
-                        List.of("-r", "arnold", "-s", "1", "-e", "1", "/shots/shot010.ma"), 1))), java.util.Map.of());
+        Job maya = new Job("", "shot010", new io.batchrender.job.Origin(io.batchrender.job.Origin.Kind.SCENE, "arnold",
+                Optional.of(Path.of("/shots/shot010.ma"))), 0, io.batchrender.job.Constraints.of(1, Optional.empty()),
+                Optional.empty(), Optional.empty(), java.util.Map.of(), List.of(Task.of("1", new io.batchrender.job.Command.Call(
+                        MayaRenderer.RENDER, List.of("-r", "arnold", "-s", "1", "-e", "1", "/shots/shot010.ma"))).withFrames(List.of(1), 1)),
+                Optional.empty(), java.util.Map.of(), List.of(), io.batchrender.job.BatchFields.NONE);
 
         List<String> problems = auto.preflight(maya, new PoolChoice.AutoPool(new PoolSpec("", "standard_d4s_v5", 1, 0, 1,
                 PoolImage.Marketplace.ubuntu2204(), Optional.empty())));
@@ -188,7 +189,7 @@ class AzureFirstContactTest {
                 .withRead(Duration.ofMillis(700)));
         batch.faults().late(2_000).add("POST", "/jobs/[^/]+/addtaskcollection", Kind.LATE_ANSWER, 1);
 
-        JobInfo job = impatient.submit(AzureFarmFaultsTest.frames("1-150"));
+        JobInfo job = impatient.submit(AzureFarmFaultsTest.frames("1-150")).job();
 
         assertEquals(1, batch.jobCount(), "the job was not deleted");
         List<String> ids = batch.taskIds(job.id());
@@ -212,7 +213,7 @@ class AzureFirstContactTest {
     @Test
     void pollingATenThousandTaskJobWithAllButTenDoneCostsAtMostFourRequestsAPoll() {
         idlePool();
-        JobInfo job = farm.submit(AzureFarmFaultsTest.frames("1-10000"));
+        JobInfo job = farm.submit(AzureFarmFaultsTest.frames("1-10000")).job();
         batch.completeTasks(job.id(), 9_990);
         AzureFarm watching = farm(new PoolChoice.Existing("idle"), BatchTimeouts.standard(Duration.ofMillis(20)));
         List<io.batchrender.farm.TaskInfo> seen = new ArrayList<>();
@@ -241,7 +242,7 @@ class AzureFirstContactTest {
     @Test
     void aCompletedJobsCountsAreAskedForOnceAndThenReadFromThisMachine() throws InterruptedException {
         idlePool();
-        JobInfo job = farm.submit(AzureFarmFaultsTest.frames("1-3"));
+        JobInfo job = farm.submit(AzureFarmFaultsTest.frames("1-3")).job();
         batch.completeTasks(job.id(), 3);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (farm.job(job.id()).orElseThrow().state() != io.batchrender.farm.JobState.COMPLETED

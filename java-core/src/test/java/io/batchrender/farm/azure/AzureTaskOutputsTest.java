@@ -4,6 +4,7 @@ import io.batchrender.farm.PoolChoice;
 import io.batchrender.farm.PoolSpec;
 import io.batchrender.farm.PoolImage;
 import io.batchrender.farm.AzureJobSettings;
+import io.batchrender.compile.SceneCompiler;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,8 +17,8 @@ import io.batchrender.farm.TaskInfo;
 import io.batchrender.farm.azure.testdouble.BatchDouble;
 import io.batchrender.storage.azure.AzureBlobStore;
 import io.batchrender.storage.azure.AzuriteServer;
-import io.batchrender.submit.JobPlanner;
-import io.batchrender.submit.SubmitRequest;
+
+import io.batchrender.compile.SubmitRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -57,12 +58,12 @@ class AzureTaskOutputsTest {
                     + "echo first > \"$0/first_attempt.txt\"; exit 1; fi;; "
                     + "2) echo two > \"$0/f_2.txt\"; echo deep > \"$0/sub/f_2b.txt\";; "
                     + "3) echo never > \"$0/f_3.txt\"; exit 7;; esac";
-            var spec = JobPlanner.plan(new SubmitRequest(Optional.empty(), Optional.of(List.of("sh", "-c", script, "{output}", "{frame}")),
+            var spec = SceneCompiler.compile(new SubmitRequest(Optional.empty(), Optional.of(List.of("sh", "-c", script, "{output}", "{frame}")),
                     Optional.empty(), "1-3", 1, Optional.empty(), Optional.empty(), 1, Optional.empty()));
             AzureJobSettings settings = AzureJobSettings.on(new PoolChoice.Existing("render"))
                     .withOutputContainerUrl(store.sas().writeUrl("out-test")).withStorageNames("test", "out-test");
 
-            JobInfo job = farm.submit(spec, settings);
+            JobInfo job = farm.submit(spec, settings).job();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (farm.job(job.id()).orElseThrow().state() != JobState.COMPLETED && System.nanoTime() < deadline) {
                 Thread.sleep(100);

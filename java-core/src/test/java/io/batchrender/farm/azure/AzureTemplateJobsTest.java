@@ -393,7 +393,7 @@ class AzureTemplateJobsTest {
 
         FarmException exists = assertThrows(FarmException.class,
                 () -> new AzureTemplateJobs(farm, store).submit(mayaJob("robot-twice", "twice-out", 1, 1)));
-        assertEquals("A job with id robot-twice already exists on the Batch account: give the template another job id, or delete"
+        assertEquals("A job with id robot-twice already exists on the Batch account: give the job another id, or delete"
                 + " the old job with 'batchrender job delete robot-twice --farm azure'.", exists.getMessage());
         assertEquals(List.of("0"), batch.taskIds("robot-twice"), "the first job is untouched");
 

@@ -4,6 +4,7 @@ import io.batchrender.farm.PoolChoice;
 import io.batchrender.farm.PoolSpec;
 import io.batchrender.farm.PoolImage;
 import io.batchrender.farm.AzureJobSettings;
+import io.batchrender.compile.SceneCompiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +18,8 @@ import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.azure.testdouble.BatchDouble;
 import io.batchrender.settings.StateHome;
-import io.batchrender.submit.JobPlanner;
-import io.batchrender.submit.SubmitRequest;
+
+import io.batchrender.compile.SubmitRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,8 +41,8 @@ class BatchDoubleQueryTest {
             AzureFarm farm = new AzureFarm(account, new StateHome(tmp.resolve("state")),
                     AzureJobSettings.on(new PoolChoice.Existing("p1")), 2, Duration.ofMillis(20));
             farm.createPool(new PoolSpec("p1", "standard_d2s_v5", 1, 0, 2, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
-            JobInfo job = farm.submit(JobPlanner.plan(new SubmitRequest(Optional.empty(), Optional.of(List.of("sh", "-c", "exit $0", "{frame}")),
-                    Optional.empty(), "0-3", 1, Optional.empty(), Optional.empty(), 0, Optional.empty())));
+            JobInfo job = farm.submit(SceneCompiler.compile(new SubmitRequest(Optional.empty(), Optional.of(List.of("sh", "-c", "exit $0", "{frame}")),
+                    Optional.empty(), "0-3", 1, Optional.empty(), Optional.empty(), 0, Optional.empty()))).job();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (farm.job(job.id()).orElseThrow().state() != JobState.COMPLETED && System.nanoTime() < deadline) {
                 Thread.sleep(50);

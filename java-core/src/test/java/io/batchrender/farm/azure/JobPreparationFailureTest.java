@@ -4,6 +4,7 @@ import io.batchrender.farm.PoolChoice;
 import io.batchrender.farm.PoolSpec;
 import io.batchrender.farm.PoolImage;
 import io.batchrender.farm.AzureJobSettings;
+import io.batchrender.compile.SceneCompiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +15,8 @@ import io.batchrender.settings.StateHome;
 import io.batchrender.storage.azure.AzureBlobStore;
 import io.batchrender.storage.azure.AzuriteServer;
 import io.batchrender.storage.ContainerAccess;
-import io.batchrender.submit.JobPlanner;
-import io.batchrender.submit.SubmitRequest;
+
+import io.batchrender.compile.SubmitRequest;
 import io.batchrender.watch.Thumbnailer;
 import io.batchrender.watch.WatchOptions;
 import io.batchrender.watch.WatchPaths;
@@ -46,8 +47,8 @@ class JobPreparationFailureTest {
     @TempDir
     Path tmp;
 
-    private static io.batchrender.farm.JobSpec frames(String range) {
-        return JobPlanner.plan(new SubmitRequest(Optional.empty(), Optional.of(List.of("echo", "{frame}")), Optional.empty(),
+    private static io.batchrender.job.Job frames(String range) {
+        return SceneCompiler.compile(new SubmitRequest(Optional.empty(), Optional.of(List.of("echo", "{frame}")), Optional.empty(),
                 range, 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
     }
 
@@ -71,7 +72,7 @@ class JobPreparationFailureTest {
             AzureFarm farm = DoubleFarms.on(batch, tmp.resolve("state"), "render");
             farm.createPool(new PoolSpec("render", "standard_d2s_v5", 1, 0, 1, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
 
-            JobInfo job = farm.submit(frames("1-3"), AzureJobSettings.on(new PoolChoice.Existing("render")).withAssets(expiring, ""));
+            JobInfo job = farm.submit(frames("1-3"), AzureJobSettings.on(new PoolChoice.Existing("render")).withAssets(expiring, "")).job();
             JobInfo blocked = await(farm, job.id(), j -> j.blocked().isPresent());
 
             assertEquals(JobState.ACTIVE, blocked.state());
@@ -100,7 +101,7 @@ class JobPreparationFailureTest {
             String url = store.sas().readListUrl("fgrp-late");
             AzureFarm farm = DoubleFarms.on(batch, tmp.resolve("state"), "render");
             farm.createPool(new PoolSpec("render", "standard_d2s_v5", 1, 0, 1, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
-            JobInfo job = farm.submit(frames("1-2"), AzureJobSettings.on(new PoolChoice.Existing("render")).withAssets(url, ""));
+            JobInfo job = farm.submit(frames("1-2"), AzureJobSettings.on(new PoolChoice.Existing("render")).withAssets(url, "")).job();
             await(farm, job.id(), j -> j.blocked().isPresent());
             store.createContainer("fgrp-late");
 

@@ -4,12 +4,13 @@ import io.batchrender.farm.PoolChoice;
 import io.batchrender.farm.PoolSpec;
 import io.batchrender.farm.PoolImage;
 import io.batchrender.farm.AzureJobSettings;
+import io.batchrender.compile.SceneCompiler;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.farm.JobSpec;
+import io.batchrender.job.Job;
 import io.batchrender.farm.azure.testdouble.BatchDouble;
 import io.batchrender.settings.StateHome;
-import io.batchrender.submit.JobPlanner;
-import io.batchrender.submit.SubmitRequest;
+
+import io.batchrender.compile.SubmitRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,13 +32,13 @@ public final class Submit10kBench {
                     new StateHome(dir.resolve("state")), AzureJobSettings.on(new PoolChoice.Existing("idle")), args.length > 1 ? Integer.parseInt(args[1]) : 8,
                     Duration.ofMillis(200));
             farm.createPool(new PoolSpec("idle", "standard_d2s_v5", 0, 0, 1, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
-            JobSpec spec = JobPlanner.plan(new SubmitRequest(Optional.empty(),
+            Job spec = SceneCompiler.compile(new SubmitRequest(Optional.empty(),
                     Optional.of(List.of("blender", "-b", "shot.blend", "-o", "{output}/shot_####", "-f", "{frame}")),
                     Optional.empty(), "1-" + frames, 1, Optional.empty(), Optional.empty(), 2, Optional.empty()));
             int before = batch.requestCount();
 
             long start = System.nanoTime();
-            JobInfo job = farm.submit(spec);
+            JobInfo job = farm.submit(spec).job();
             double seconds = (System.nanoTime() - start) / 1e9;
 
             int sent = batch.requestCount() - before;

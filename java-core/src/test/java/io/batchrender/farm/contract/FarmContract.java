@@ -1,5 +1,6 @@
 package io.batchrender.farm.contract;
 
+import io.batchrender.compile.SceneCompiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,8 +17,8 @@ import io.batchrender.farm.TaskInfo;
 import io.batchrender.farm.TaskResult;
 import io.batchrender.farm.TaskState;
 import io.batchrender.render.CommandLineSplitter;
-import io.batchrender.submit.JobPlanner;
-import io.batchrender.submit.SubmitRequest;
+
+import io.batchrender.compile.SubmitRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +45,8 @@ public abstract class FarmContract {
     protected abstract String poolId();
 
     protected JobInfo submitCommand(String command, String frames, int retries) {
-        return farm().submit(JobPlanner.plan(new SubmitRequest(Optional.empty(), Optional.of(CommandLineSplitter.split(command)),
-                Optional.empty(), frames, 1, Optional.empty(), Optional.empty(), retries, Optional.empty())));
+        return farm().submit(SceneCompiler.compile(new SubmitRequest(Optional.empty(), Optional.of(CommandLineSplitter.split(command)),
+                Optional.empty(), frames, 1, Optional.empty(), Optional.empty(), retries, Optional.empty()))).job();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.batchrender.farm.local;
 
+import io.batchrender.compile.SceneCompiler;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.batchrender.farm.JobInfo;
@@ -7,8 +8,8 @@ import io.batchrender.farm.JobState;
 import io.batchrender.farm.TaskInfo;
 import io.batchrender.farm.TaskState;
 import io.batchrender.settings.StateHome;
-import io.batchrender.submit.JobPlanner;
-import io.batchrender.submit.SubmitRequest;
+
+import io.batchrender.compile.SubmitRequest;
 import io.batchrender.render.CommandLineSplitter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,9 +48,9 @@ final class FarmFixture implements AutoCloseable {
 
     /** Submits a command sweep: {@code command} split like a shell would, never run through one. */
     JobInfo submitCommand(String command, String frames, int retries, Optional<Duration> timeout) {
-        return farm.submit(JobPlanner.plan(new SubmitRequest(Optional.empty(),
+        return farm.submit(SceneCompiler.compile(new SubmitRequest(Optional.empty(),
                 Optional.of(CommandLineSplitter.split(command)), Optional.empty(), frames, 1, Optional.empty(),
-                Optional.empty(), retries, timeout)));
+                Optional.empty(), retries, timeout))).job();
     }
 
     JobInfo job(String id) {

@@ -1,5 +1,6 @@
 package io.batchrender.farm.local;
 
+import io.batchrender.compile.SceneCompiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -190,9 +191,9 @@ class LocalFarmTest extends TwoSlotFarmTest {
         try (FarmFixture maya2024 = new FarmFixture(tmp.resolve("m"), Map.of("MAYA_LOCATION", maya.toString()))) {
             var options = io.batchrender.render.RenderOptions.forScene(scene).withProject(Optional.of(project))
                     .withCamera(Optional.of("shot cam"));
-            var spec = io.batchrender.submit.JobPlanner.plan(new io.batchrender.submit.SubmitRequest(Optional.of(options),
+            var spec = io.batchrender.compile.SceneCompiler.compile(new io.batchrender.compile.SubmitRequest(Optional.of(options),
                     Optional.empty(), Optional.of("arnold"), "1-2", 2, Optional.empty(), Optional.empty(), 0, Optional.empty()));
-            JobInfo job = maya2024.farm.submit(spec);
+            JobInfo job = maya2024.farm.submit(spec).job();
 
             assertTrue(maya2024.awaitCompleted(job.id(), Duration.ofSeconds(20)).succeeded());
 
@@ -211,11 +212,11 @@ class LocalFarmTest extends TwoSlotFarmTest {
         Map<String, String> shell = new java.util.HashMap<>(f.env);
         shell.put("PATH", bin + java.io.File.pathSeparator + f.env.getOrDefault("PATH", ""));
         shell.put("GREETING", "hello from the artist's shell");
-        var spec = io.batchrender.submit.JobPlanner.plan(new io.batchrender.submit.SubmitRequest(Optional.empty(),
+        var spec = io.batchrender.compile.SceneCompiler.compile(new io.batchrender.compile.SubmitRequest(Optional.empty(),
                 Optional.of(List.of("render-tool", "{frame}", "{output}")), Optional.empty(), "7", 1, Optional.empty(),
                 Optional.empty(), 0, Optional.empty())).withEnvironment(shell);
 
-        JobInfo job = f.farm.submit(spec);
+        JobInfo job = f.farm.submit(spec).job();
 
         assertTrue(f.awaitCompleted(job.id(), Duration.ofSeconds(20)).succeeded(), f.diagnostics(job.id()));
         assertEquals("hello from the artist's shell frame 7\n", Files.readString(job.outputDir().resolve("out.txt")));
@@ -236,7 +237,7 @@ class LocalFarmTest extends TwoSlotFarmTest {
     @Test
     void anOutputFolderThatCannotBeCreatedCreatesNoJob() throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
-        var spec = io.batchrender.submit.JobPlanner.plan(new io.batchrender.submit.SubmitRequest(Optional.empty(),
+        var spec = io.batchrender.compile.SceneCompiler.compile(new io.batchrender.compile.SubmitRequest(Optional.empty(),
                 Optional.of(List.of("true")), Optional.empty(), "1", 1, Optional.empty(),
                 Optional.of(file.resolve("out")), 0, Optional.empty()));
 

@@ -1,7 +1,8 @@
 package io.batchrender.farm.local;
 
-import io.batchrender.submit.JobPlanner;
-import io.batchrender.submit.SubmitRequest;
+
+import io.batchrender.compile.SceneCompiler;
+import io.batchrender.compile.SubmitRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +38,9 @@ public final class TemplateClaimsBench {
     }
 
     private static double sceneJob(JobDatabase db, String id, int n, Path dir) {
-        var spec = JobPlanner.plan(new SubmitRequest(Optional.empty(), Optional.of(List.of("/bin/true")), Optional.empty(),
+        var spec = SceneCompiler.compile(new SubmitRequest(Optional.empty(), Optional.of(List.of("/bin/true")), Optional.empty(),
                 "1-" + n, 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
-        db.insertJob(id, spec, dir, false, System.currentTimeMillis());
+        db.insertJob(id, LocalFarm.sceneSpec(spec), dir, false, System.currentTimeMillis());
         return drain(db, id);
     }
 

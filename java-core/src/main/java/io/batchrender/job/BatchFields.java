@@ -1,0 +1,45 @@
+package io.batchrender.job;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Fields of a Batch request body that the job model does not carry, kept as JSON text so the value
+ * stays immutable: Azure sends them as they are, the local farm names them as left aside.
+ */
+public record BatchFields(String json) {
+
+    public static final BatchFields NONE = new BatchFields("{}");
+
+    public BatchFields {
+        if (json == null || !JsonParser.parseString(json).isJsonObject()) {
+            throw new IllegalArgumentException("Batch fields are a JSON object");
+        }
+    }
+
+    public static BatchFields of(JsonObject fields) {
+        return fields.size() == 0 ? NONE : new BatchFields(fields.toString());
+    }
+
+    /** A copy of the fields. */
+    public JsonObject object() {
+        return JsonParser.parseString(json).getAsJsonObject();
+    }
+
+    public boolean isEmpty() {
+        return object().size() == 0;
+    }
+
+    /** The field names, sorted. */
+    public Set<String> names() {
+        return new TreeSet<>(object().keySet());
+    }
+
+    /** One field, when present. */
+    public java.util.Optional<JsonElement> get(String name) {
+        return java.util.Optional.ofNullable(object().get(name));
+    }
+}

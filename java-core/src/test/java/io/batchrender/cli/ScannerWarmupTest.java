@@ -1,0 +1,45 @@
+package io.batchrender.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchrender.scene.SceneManifest;
+import io.batchrender.scene.SceneScanner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gateway's warm-up: a real scan of a scene of a few MB, that leaves nothing behind. */
+class ScannerWarmupTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theWarmUpSceneIsAMayaSceneOfAFewMegabytesWhoseFileNodesTheScanGroups() throws IOException {
+        Path scene = ScannerWarmup.write(tmp.resolve("warmup.ma"));
+        long size = Files.size(scene);
+        assertTrue(size > 2_000_000 && size < 8_000_000, "size " + size);
+
+        SceneManifest m = new SceneScanner(List.of(), tmp, Map.of()).scan(scene);
+
+        // block i names sourceimages/warm(i % 7).<UDIM>.png: 7 files, 3000 nodes in all
+        assertEquals(7, m.assets().size());
+        assertEquals(ScannerWarmup.BLOCKS, m.assets().stream().mapToInt(SceneManifest.SceneAsset::nodeCount).sum());
+        assertEquals("arnold", m.settings().renderer());
+    }
+
+    @Test
+    void theWarmUpLeavesItsFolderEmpty() throws IOException {
+        ScannerWarmup.run(tmp, Map.of());
+
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+-- a first table
+CREATE TABLE shots (id TEXT PRIMARY KEY);
