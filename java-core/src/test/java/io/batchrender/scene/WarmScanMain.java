@@ -1,5 +1,6 @@
 package io.batchrender.scene;
 
+import io.batchrender.cli.ScannerWarmup;
 import io.batchrender.json.ManifestJsonWriter;
 import java.io.IOException;
 import java.io.Writer;
