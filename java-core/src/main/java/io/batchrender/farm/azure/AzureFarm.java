@@ -224,16 +224,22 @@ public final class AzureFarm implements RenderFarm, io.batchrender.farm.CloudJob
         if (!SAFE_ID.matcher(jobId).matches()) {
             throw new FarmException("'" + jobId + "' is not a Batch job id: letters, digits, - and _, up to 64.");
         }
-        requirePreflight(spec, settings.pool());
+        boolean template = spec.origin().kind() == Origin.Kind.TEMPLATE;
         Job onNodes = forNodes(spec, settings, jobId);
         JsonObject body = BatchBodies.job(onNodes);
-        if (!body.has("poolInfo")) {
+        if (!template) { // a template names its own pool (and 'add job' refuses one without it)
+            requirePreflight(spec, settings.pool());
             body.add("poolInfo", SdkBodies.toJson(poolFor(settings.pool())));
         }
         List<String> notes = new ArrayList<>(spec.notes());
-        notes.addAll(new JobSender(this, store).send(body, BatchBodies.tasks(onNodes), spec.origin().kind() == Origin.Kind.TEMPLATE));
+        notes.addAll(new JobSender(this, store).send(body, BatchBodies.tasks(onNodes), template));
         JobInfo job = job(jobId).orElseThrow(() -> new FarmException("Job " + jobId + " vanished right after it was submitted."));
         return new Submitted(job, notes);
+    }
+
+    /** What jobs submitted without settings of their own use: pool, storage, environment. */
+    AzureJobSettings defaults() {
+        return defaults;
     }
 
     @Override
@@ -251,7 +257,7 @@ public final class AzureFarm implements RenderFarm, io.batchrender.farm.CloudJob
     public JsonObject preview(Job spec, AzureJobSettings settings, String jobId) {
         Job onNodes = forNodes(spec, settings, jobId);
         JsonObject body = BatchBodies.job(onNodes);
-        if (!body.has("poolInfo")) {
+        if (spec.origin().kind() != Origin.Kind.TEMPLATE) {
             PoolChoice choice = settings.pool();
             PoolInformation pool = choice instanceof PoolChoice.AutoPool a ? BatchRequests.autoPool(resolved(a.template()), POOL_PREFIX)
                     : new PoolInformation().withPoolId(choice instanceof PoolChoice.Existing e ? e.poolId()

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Templates on Azure Batch: file groups in Azure Blob Storage mapped to SAS URLs ({@link AzureTemplateJobs}). */
+/** Templates on Azure Batch: jobs compiled ({@link io.batchrender.compile.TemplateCompiler}) and sent as any job, file groups in Azure Blob Storage mapped to SAS URLs ({@link JobSender}). */
 final class AzureTemplateRunner implements TemplateRunner {
 
     private final AzureFarm farm;
@@ -34,8 +34,30 @@ final class AzureTemplateRunner implements TemplateRunner {
 
     @Override
     public Submitted submit(ExpandedJob job) {
-        TemplateSubmission s = AzureTemplateJobs.openingStore(farm, this::store).submit(job);
-        return new Submitted(s.jobId(), s.notes());
+        return submit(farm, this::store, job);
+    }
+
+    /**
+     * {@code job} compiled ({@link io.batchrender.compile.TemplateCompiler}) and sent as any job is
+     * ({@link AzureFarm#submit(io.batchrender.job.Job, AzureJobSettings, String, java.util.function.Supplier)});
+     * {@code store} opens our storage account when the job names a file group.
+     */
+    static Submitted submit(AzureFarm farm, java.util.function.Supplier<AzureBlobStore> store, ExpandedJob job) {
+        com.google.gson.JsonObject body = job.job();
+        List<com.google.gson.JsonObject> tasks = job.tasks();
+        List<String> notes = new java.util.ArrayList<>(TemplateChecks.checkTemplate(body, tasks)); // legacy names first
+        io.batchrender.job.Job compiled;
+        try {
+            compiled = io.batchrender.compile.TemplateCompiler.compile(new ExpandedJob(body, tasks));
+        } catch (io.batchrender.render.RenderSetupException e) {
+            throw new UnsupportedTemplateException(e.getMessage());
+        }
+        if (compiled.id().isEmpty()) {
+            throw new UnsupportedTemplateException("'" + job.id() + "' is not a Batch job id: letters, digits, - and _, up to 64.");
+        }
+        io.batchrender.farm.Submitted s = farm.submit(compiled, farm.defaults(), compiled.id(), store);
+        notes.addAll(s.notes());
+        return new Submitted(s.job().id(), notes);
     }
 
     @Override

@@ -44,9 +44,6 @@ final class BatchBodies {
         if (!job.metadata().isEmpty()) {
             o.add("metadata", nameValues(job.metadata()));
         }
-        if (job.tasks().stream().anyMatch(t -> !t.dependsOn().isEmpty())) {
-            o.addProperty("usesTaskDependencies", true);
-        }
         merge(o, job.extra().object());
         return o;
     }
@@ -185,10 +182,18 @@ final class BatchBodies {
         return a;
     }
 
-    /** The fields the model does not carry, over the body (they were given as they are). */
+    /**
+     * The fields the model does not carry, into the body as they were given; an object the body has too
+     * ({@code constraints} with a {@code retentionTime}) gets the given fields beside its own.
+     */
     private static void merge(JsonObject body, JsonObject extra) {
         for (Map.Entry<String, JsonElement> e : extra.entrySet()) {
-            body.add(e.getKey(), e.getValue().deepCopy());
+            JsonElement mine = body.get(e.getKey());
+            if (mine != null && mine.isJsonObject() && e.getValue().isJsonObject()) {
+                merge(mine.getAsJsonObject(), e.getValue().getAsJsonObject());
+            } else {
+                body.add(e.getKey(), e.getValue().deepCopy());
+            }
         }
     }
 }

@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  * Sends a job to Azure Batch as the bodies of "add job" and "add task" (the Batch REST shape, from
  * {@link BatchBodies}), the one way every job reaches the service:
  * <ol>
- *   <li>checks it before anything is made: retired features ({@link TemplateChecks}), every field
- *       one the 2024-07-01.20.0 API takes ({@link SdkBodies}), the containers it reads exist in our
- *       storage, its pool exists;</li>
+ *   <li>checks it before anything is made: every field one the 2024-07-01.20.0 API takes
+ *       ({@link SdkBodies}), the containers it reads exist in our storage, its pool exists (a template's
+ *       retired features and legacy names were dealt with before it was compiled: {@link TemplateChecks});</li>
  *   <li>points containers of our store at SAS URLs ({@link TemplateFileGroups}): resource files read
  *       through a read+list SAS of their container, outputs written through a write SAS of theirs
  *       (created when missing, removed again when the job could not be made);</li>
@@ -75,42 +75,21 @@ final class JobSender {
         }
         List<String> notes = new ArrayList<>();
         TemplateStorage storage = new TemplateStorage(store); // SAS URLs made afresh for each submission
-        TemplateChecks.check(job, where, notes);
         AzurePreflight.imageAuthentication(account, job).ifPresent(p -> {
             throw new UnsupportedTemplateException(where + ": " + p);
         });
         TemplateFileGroups.Refs refs = TemplateFileGroups.Refs.empty();
         TemplateFileGroups.scan(job, where, refs);
-        io.batchrender.job.TaskIds ids = new io.batchrender.job.TaskIds();
-        for (String[] own : new String[][] {{"jobPreparationTask", "the job preparation task"},
-                {"jobReleaseTask", "the job release task"}}) {
-            if (job.has(own[0]) && job.get(own[0]).isJsonObject() && job.getAsJsonObject(own[0]).has("id")) {
-                ids.reserve(job.getAsJsonObject(own[0]).get("id").getAsString(), own[1]);
-            }
-        }
         boolean dependencies = false;
-        // the same rename in every task of a factory is one note: "tasks 0, 1, ... (10000 in all)"
-        java.util.Map<String, List<String>> taskNotes = new java.util.LinkedHashMap<>();
         for (JsonObject t : taskBodies) {
             String taskWhere = where + ", task " + (t.has("id") ? t.get("id").getAsString() : "(no id)");
             if (!t.has("id") || !SAFE_ID.matcher(t.get("id").getAsString()).matches()) {
                 throw new UnsupportedTemplateException(taskWhere + ": every task needs its own id: letters, digits, - and _,"
                         + " up to 64.");
             }
-            java.util.Optional<String> idProblem = ids.add(t.get("id").getAsString());
-            if (idProblem.isPresent()) {
-                throw new UnsupportedTemplateException(taskWhere + ": " + idProblem.get() + ".");
-            }
-            List<String> found = new ArrayList<>();
-            TemplateChecks.check(t, taskWhere, found);
-            String id = t.get("id").getAsString();
-            found.forEach(n -> taskNotes.computeIfAbsent(n.substring(taskWhere.length() + 2), k -> new ArrayList<>()).add(id));
             TemplateFileGroups.scan(t, taskWhere, refs);
             dependencies |= t.has("dependsOn");
         }
-        taskNotes.forEach((note, which) -> notes.add(where + ", task" + (which.size() == 1 ? " " + which.get(0)
-                : "s " + String.join(", ", which.subList(0, Math.min(3, which.size()))) + (which.size() > 3 ? ", ..." : "")
-                + " (" + which.size() + " in all)") + ": " + note));
         storage.check(refs, where);
         JsonObject poolInfo = job.has("poolInfo") && job.get("poolInfo").isJsonObject() ? job.getAsJsonObject("poolInfo") : null;
         CloudPool pool = poolInfo != null && poolInfo.has("poolId") ? requirePool(poolInfo.get("poolId").getAsString(), jobId) : null;

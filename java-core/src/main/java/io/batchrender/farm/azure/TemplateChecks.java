@@ -88,4 +88,27 @@ final class TemplateChecks {
         JsonElement e = o.get(key);
         return e == null || !e.isJsonPrimitive() ? "" : e.getAsString();
     }
+
+    /**
+     * {@link #check} on a template's expanded job and each of its tasks, before it is compiled: legacy names
+     * renamed in place, retired features refused. The same rename in every task of a factory is one note
+     * ("tasks 0, 1, 2, ... (10000 in all)").
+     */
+    static java.util.List<String> checkTemplate(com.google.gson.JsonObject job, java.util.List<com.google.gson.JsonObject> tasks) {
+        String where = "job " + (job.has("id") ? job.get("id").getAsString() : "");
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        check(job, where, notes);
+        java.util.Map<String, java.util.List<String>> taskNotes = new java.util.LinkedHashMap<>();
+        for (com.google.gson.JsonObject t : tasks) {
+            String id = t.has("id") ? t.get("id").getAsString() : "(no id)";
+            String taskWhere = where + ", task " + id;
+            java.util.List<String> found = new java.util.ArrayList<>();
+            check(t, taskWhere, found);
+            found.forEach(n -> taskNotes.computeIfAbsent(n.substring(taskWhere.length() + 2), k -> new java.util.ArrayList<>()).add(id));
+        }
+        taskNotes.forEach((note, which) -> notes.add(where + ", task" + (which.size() == 1 ? " " + which.get(0)
+                : "s " + String.join(", ", which.subList(0, Math.min(3, which.size()))) + (which.size() > 3 ? ", ..." : "")
+                + " (" + which.size() + " in all)") + ": " + note));
+        return notes;
+    }
 }

@@ -115,9 +115,9 @@ class AzureTemplateJobsTest {
         idlePool("maya-pool");
         ExpandedJob job = mayaJob("robot-walk", "robot-renders", 1, 3);
 
-        TemplateSubmission s = new AzureTemplateJobs(farm, store).submit(job);
+        io.batchrender.farm.TemplateRunner.Submitted s = AzureTemplateRunner.submit(farm, () -> store, job);
 
-        assertEquals("robot-walk", s.jobId());
+        assertEquals("robot-walk", s.id());
         assertEquals(List.of("0", "1", "2"), batch.taskIds("robot-walk"));
         JsonObject j = batch.jobBody("robot-walk").orElseThrow();
         assertEquals("maya-pool", j.getAsJsonObject("poolInfo").get("poolId").getAsString());
@@ -176,7 +176,7 @@ class AzureTemplateJobsTest {
      * the file group {@code shot-renders}' folder {@code robot/images}, their logs each to its own
      * blob), and a merge task listing the frames, on a one-node pool {@code render}.
      */
-    private TemplateSubmission submitRobotJob(String jobId) throws Exception {
+    private io.batchrender.farm.TemplateRunner.Submitted submitRobotJob(String jobId) throws Exception {
         String pool = new AzureTemplatePools(farm, store).create(new ExpandedPool(JsonParser.parseString("""
                 {"id": "render", "vmSize": "standard_d2s_v5",
                  "virtualMachineConfiguration": {"imageReference": {"publisher": "Canonical",
@@ -207,7 +207,7 @@ class AzureTemplateJobsTest {
                  "outputFiles": [{"filePattern": "list.txt", "destination": {"autoStorage": {"fileGroup": "shot-renders", "path": "robot/list.txt"}},
                    "uploadOptions": {"uploadCondition": "taskSuccess"}}]}
                 """).getAsJsonObject());
-        return new AzureTemplateJobs(farm, store).submit(new ExpandedJob(job, tasks));
+        return AzureTemplateRunner.submit(farm, () -> store, new ExpandedJob(job, tasks));
     }
 
     @Test
@@ -215,7 +215,7 @@ class AzureTemplateJobsTest {
         put("fgrp-shot", "scenes/robot.ma", "robot scene v1");
         put("fgrp-shot", "other/skip.txt", "not this prefix");
 
-        TemplateSubmission s = submitRobotJob("robot-e2e");
+        io.batchrender.farm.TemplateRunner.Submitted s = submitRobotJob("robot-e2e");
 
         JsonObject arrived = batch.jobBody("robot-e2e").orElseThrow();
         assertTrue(arrived.get("usesTaskDependencies").getAsBoolean(), "a task has dependsOn");
@@ -263,7 +263,7 @@ class AzureTemplateJobsTest {
         Duration skew = Duration.ofSeconds(1);
         Thread.sleep(skew.plusMillis(1100).toMillis()); // blob times are whole seconds
 
-        String id = submitRobotJob("robot-watched").jobId();
+        String id = submitRobotJob("robot-watched").id();
         Path home = tmp.resolve("renders");
         WatchState end = watch(id, home, new AzureTaskOutputs(farm, store, skew));
 
@@ -304,7 +304,7 @@ class AzureTemplateJobsTest {
                 {"id": "0", "commandLine": "/bin/sh -c 'echo frame > out.txt'",
                  "outputFiles": [{"filePattern": "out.txt", "destination": {"container": {"containerUrl": "%s", "path": "f/out.txt"}},
                    "uploadOptions": {"uploadCondition": "taskSuccess"}}]}""".formatted(otherHost)).getAsJsonObject();
-        String id = new AzureTemplateJobs(farm, store).submit(new ExpandedJob(job, List.of(task))).jobId();
+        String id = AzureTemplateRunner.submit(farm, () -> store, new ExpandedJob(job, List.of(task))).id();
 
         WatchState end = watch(id, tmp.resolve("renders"), new AzureTaskOutputs(farm, store));
 
@@ -318,18 +318,30 @@ class AzureTemplateJobsTest {
     }
 
     @Test
-    void aTaskTheServiceRefusesDeletesTheJobSoNothingHalfSubmittedRuns() throws Exception {
+    void aTaskTwoSourcesWouldConfuseIsRefusedBeforeAnyJobExists() throws Exception {
         idlePool("maya-pool");
         ExpandedJob full = mayaJob("robot-broken", "robot-renders", 1, 3);
         List<JsonObject> tasks = full.tasks();
-        // the service refuses it: a resource file names two sources (the SDK does not check that, the service does)
+        // the service would refuse it (InvalidPropertyValue: a resource file names two sources); the compiler says so first
         tasks.get(1).add("resourceFiles", JsonParser.parseString("[{\"httpUrl\": \"https://example.com/a.txt\","
                 + " \"storageContainerUrl\": \"https://example.com/c\", \"filePath\": \"a.txt\"}]"));
 
         FarmException e = assertThrows(FarmException.class,
-                () -> new AzureTemplateJobs(farm, store).submit(new ExpandedJob(full.job(), tasks)));
+                () -> AzureTemplateRunner.submit(farm, () -> store, new ExpandedJob(full.job(), tasks)));
 
-        assertTrue(e.getMessage().startsWith("Batch refused task 1 of job robot-broken: InvalidPropertyValue"), e.getMessage());
+        assertTrue(e.getMessage().contains("a resource file needs exactly one of autoStorageContainerName"), e.getMessage());
+        assertTrue(batch.jobBody("robot-broken").isEmpty(), "no job was made");
+    }
+
+    @Test
+    void tasksTheServiceKeepsFailingDeleteTheJobSoNothingHalfSubmittedRuns() throws Exception {
+        idlePool("maya-pool");
+        // every task collection answered ServerError, more times than the farm sends a task again
+        batch.faults().add("POST", "/jobs/[^/]+/addtaskcollection", io.batchrender.farm.azure.testdouble.Faults.Kind.TASK_SERVER_ERROR, 50);
+
+        FarmException e = assertThrows(FarmException.class,
+                () -> AzureTemplateRunner.submit(farm, () -> store, mayaJob("robot-broken", "robot-renders", 1, 3)));
+
         assertTrue(e.getMessage().endsWith("Job robot-broken was deleted again; nothing runs."), e.getMessage());
         Optional<JsonObject> left = batch.jobBody("robot-broken");
         assertTrue(left.isEmpty() || left.get().get("state").getAsString().equals("deleting"), String.valueOf(left));
@@ -347,13 +359,13 @@ class AzureTemplateJobsTest {
         int before = batch.requestCount();
 
         UnsupportedTemplateException e = assertThrows(UnsupportedTemplateException.class,
-                () -> new AzureTemplateJobs(farm, store).submit(new ExpandedJob(body, job.tasks())));
+                () -> AzureTemplateRunner.submit(farm, () -> store, new ExpandedJob(body, job.tasks())));
         assertTrue(e.getMessage().startsWith("job robot-licensed: poolInfo.autoPoolSpecification.pool: applicationLicenses:"),
                 e.getMessage());
 
         body.getAsJsonObject("poolInfo").getAsJsonObject("autoPoolSpecification").getAsJsonObject("pool").remove("applicationLicenses");
         e = assertThrows(UnsupportedTemplateException.class,
-                () -> new AzureTemplateJobs(farm, store).submit(new ExpandedJob(body, job.tasks())));
+                () -> AzureTemplateRunner.submit(farm, () -> store, new ExpandedJob(body, job.tasks())));
         assertTrue(e.getMessage().contains("the image batch/rendering-centos73 was retired on 29 February 2024"), e.getMessage());
 
         ExpandedPool pool = HistoricalTemplates.pool("ncj-templates-historical/maya/render-arnold-linux/pool.template.json",
@@ -377,7 +389,7 @@ class AzureTemplateJobsTest {
                 "[{\"autoStorageContainerName\": \"fgrp-never-uploaded\", \"blobPrefix\": \"scenes/\"}]"));
 
         UnsupportedTemplateException e = assertThrows(UnsupportedTemplateException.class,
-                () -> new AzureTemplateJobs(farm, store).submit(new ExpandedJob(prep, job.tasks())));
+                () -> AzureTemplateRunner.submit(farm, () -> store, new ExpandedJob(prep, job.tasks())));
 
         assertTrue(e.getMessage().startsWith("job robot-noinput reads file group 'never-uploaded' (container fgrp-never-uploaded),"
                 + " which is not in storage account devstoreaccount1"), e.getMessage());
@@ -389,10 +401,10 @@ class AzureTemplateJobsTest {
     @Test
     void anExistingJobAndAMissingPoolAreOneLineEach() throws Exception {
         idlePool("maya-pool");
-        new AzureTemplateJobs(farm, store).submit(mayaJob("robot-twice", "twice-out", 1, 1));
+        AzureTemplateRunner.submit(farm, () -> store, mayaJob("robot-twice", "twice-out", 1, 1));
 
         FarmException exists = assertThrows(FarmException.class,
-                () -> new AzureTemplateJobs(farm, store).submit(mayaJob("robot-twice", "twice-out", 1, 1)));
+                () -> AzureTemplateRunner.submit(farm, () -> store, mayaJob("robot-twice", "twice-out", 1, 1)));
         assertEquals("A job with id robot-twice already exists on the Batch account: give the job another id, or delete"
                 + " the old job with 'batchrender job delete robot-twice --farm azure'.", exists.getMessage());
         assertEquals(List.of("0"), batch.taskIds("robot-twice"), "the first job is untouched");
@@ -401,7 +413,7 @@ class AzureTemplateJobsTest {
         JsonObject body = elsewhere.job();
         body.getAsJsonObject("poolInfo").addProperty("poolId", "no-such-pool");
         FarmException missing = assertThrows(FarmException.class,
-                () -> new AzureTemplateJobs(farm, store).submit(new ExpandedJob(body, elsewhere.tasks())));
+                () -> AzureTemplateRunner.submit(farm, () -> store, new ExpandedJob(body, elsewhere.tasks())));
         assertEquals("Job robot-nopool is for pool no-such-pool, which the Batch account does not have: create it (batchrender"
                 + " template pool POOL_TEMPLATE) or give the id of one of 'batchrender pools --farm azure'.", missing.getMessage());
         assertTrue(batch.jobBody("robot-nopool").isEmpty());
@@ -414,16 +426,16 @@ class AzureTemplateJobsTest {
         JsonObject job = JsonParser.parseString("{\"id\": \"plain-job\", \"poolInfo\": {\"poolId\": \"plain\"}}").getAsJsonObject();
         JsonObject task = JsonParser.parseString("{\"id\": \"0\", \"commandLine\": \"/bin/true\"}").getAsJsonObject();
 
-        TemplateSubmission s = new AzureTemplateJobs(farm, null).submit(new ExpandedJob(job, List.of(task)));
+        io.batchrender.farm.TemplateRunner.Submitted s = AzureTemplateRunner.submit(farm, () -> null, new ExpandedJob(job, List.of(task)));
 
-        assertEquals("plain-job", s.jobId());
+        assertEquals("plain-job", s.id());
         assertEquals("noaction", batch.jobBody("plain-job").orElseThrow().get("onAllTasksComplete").getAsString(),
                 "the template's own (none): the service's default");
         JsonObject withGroup = JsonParser.parseString("{\"id\": \"0\", \"commandLine\": \"/bin/true\", \"outputFiles\":"
                 + " [{\"filePattern\": \"*.png\", \"destination\": {\"autoStorage\": {\"fileGroup\": \"out\"}}}]}").getAsJsonObject();
         JsonObject job2 = JsonParser.parseString("{\"id\": \"plain-job2\", \"poolInfo\": {\"poolId\": \"plain\"}}").getAsJsonObject();
         UnsupportedTemplateException e = assertThrows(UnsupportedTemplateException.class,
-                () -> new AzureTemplateJobs(farm, null).submit(new ExpandedJob(job2, List.of(withGroup))));
+                () -> AzureTemplateRunner.submit(farm, () -> null, new ExpandedJob(job2, List.of(withGroup))));
         assertTrue(e.getMessage().startsWith("job plain-job2 uses file group container fgrp-out, so it needs Azure Storage:"),
                 e.getMessage());
     }
@@ -433,9 +445,9 @@ class AzureTemplateJobsTest {
         idlePool("maya-pool");
         batch.faults().add("POST", "/jobs", io.batchrender.farm.azure.testdouble.Faults.Kind.ERROR_500_AFTER, 1);
 
-        TemplateSubmission s = new AzureTemplateJobs(farm, store).submit(mayaJob("robot-lost", "lost-out", 1, 2));
+        io.batchrender.farm.TemplateRunner.Submitted s = AzureTemplateRunner.submit(farm, () -> store, mayaJob("robot-lost", "lost-out", 1, 2));
 
-        assertEquals("robot-lost", s.jobId());
+        assertEquals("robot-lost", s.id());
         assertEquals(2, batch.requestCount("POST /jobs"), "the add, and its retry answered JobExists");
         assertEquals(List.of("0", "1"), batch.taskIds("robot-lost"));
         assertEquals(1, batch.jobCount());
@@ -456,7 +468,7 @@ class AzureTemplateJobsTest {
                 JsonParser.parseString("{\"id\": \"merge\", \"commandLine\": \"/bin/true\", \"dependsOn\":"
                         + " {\"taskIdRanges\": [{\"start\": 0, \"end\": 1}]}}").getAsJsonObject());
 
-        new AzureTemplateJobs(farm, null).submit(new ExpandedJob(job, tasks));
+        AzureTemplateRunner.submit(farm, () -> null, new ExpandedJob(job, tasks));
 
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!batch.taskBody("half", "1").orElseThrow().get("state").getAsString().equals("completed")
@@ -480,7 +492,7 @@ class AzureTemplateJobsTest {
                     + " [{\"blobSource\": \"https://example.com/setup.sh\", \"filePath\": \"setup.sh\"}]}").getAsJsonObject());
         }
 
-        TemplateSubmission s = new AzureTemplateJobs(farm, null).submit(new ExpandedJob(job, tasks));
+        io.batchrender.farm.TemplateRunner.Submitted s = AzureTemplateRunner.submit(farm, () -> null, new ExpandedJob(job, tasks));
 
         assertEquals(List.of("job legacy, tasks 0, 1, 2, ... (5 in all): resourceFiles[0]: blobSource is now called httpUrl: renamed.",
                 "5 task(s) added to job legacy."), s.notes());
@@ -502,7 +514,7 @@ class AzureTemplateJobsTest {
         ExpandedJob job = io.batchrender.templates.JobTemplates.expand(t, io.batchrender.templates.ParameterValues.none(),
                 (c, p) -> files.list(c, p).stream().map(f -> new io.batchrender.templates.SourceFile(f.name(), f.url())).toList());
 
-        new AzureTemplateJobs(farm, store).submit(job);
+        AzureTemplateRunner.submit(farm, () -> store, job);
 
         JsonObject rf = batch.taskBody("one-file", "0").orElseThrow().getAsJsonArray("resourceFiles").get(0).getAsJsonObject();
         assertEquals("scene.ma", rf.get("filePath").getAsString());

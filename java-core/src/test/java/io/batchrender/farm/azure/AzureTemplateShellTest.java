@@ -70,9 +70,9 @@ class AzureTemplateShellTest {
                  "jobReleaseTask": {"commandLine": "cmd.exe /c DEL /S /Q \\"%AZ_BATCH_JOB_PREP_WORKING_DIR%\\""}}"""),
                 List.of(json("{\"id\": \"0\", \"commandLine\": \"mkdir images & %ARNOLD_EXEC% -i scene.ass\"}")));
 
-        AzureTemplateJobs.openingStore(farm, () -> {
+        AzureTemplateRunner.submit(farm, () -> {
             throw new AssertionError("no file group: storage is never opened");
-        }).submit(job);
+        }, job);
 
         JsonObject sent = batch.jobBody("win-job").orElseThrow();
         assertEquals("cmd /c \"azcopy /source:\"x\" /dest:\"%AZ_BATCH_JOB_PREP_WORKING_DIR%\" /S & exit /b 0\"",
@@ -91,7 +91,7 @@ class AzureTemplateShellTest {
         ExpandedJob job = new ExpandedJob(json("{\"id\": \"lin-job\", \"poolInfo\": {\"poolId\": \"lin\"}}"),
                 List.of(json("{\"id\": \"0\", \"commandLine\": \"echo frame $AZ_BATCH_TASK_ID > out.txt;cat out.txt\"}")));
 
-        new AzureTemplateJobs(farm, null).submit(job);
+        AzureTemplateRunner.submit(farm, () -> null, job);
 
         assertEquals("/bin/bash -c 'set -e; set -o pipefail; echo frame $AZ_BATCH_TASK_ID > out.txt;cat out.txt; wait'",
                 batch.taskBody("lin-job", "0").orElseThrow().get("commandLine").getAsString());
@@ -114,9 +114,9 @@ class AzureTemplateShellTest {
                  "jobManagerTask": {"id": "_manager", "commandLine": "env;python $AZ_BATCH_TASK_WORKING_DIR/split.py",
                    "killJobOnCompletion": false}}"""), List.of());
 
-        TemplateSubmission s = new AzureTemplateJobs(farm, null).submit(job);
+        io.batchrender.farm.TemplateRunner.Submitted s = AzureTemplateRunner.submit(farm, () -> null, job);
 
-        assertEquals("tiles", s.jobId());
+        assertEquals("tiles", s.id());
         JsonObject sent = batch.jobBody("tiles").orElseThrow();
         assertEquals("/bin/bash -c 'set -e; set -o pipefail; env;python $AZ_BATCH_TASK_WORKING_DIR/split.py; wait'",
                 sent.getAsJsonObject("jobManagerTask").get("commandLine").getAsString());

@@ -60,9 +60,9 @@ class ShippedTemplatesOnAzureTest {
                     farm.createPool(new PoolSpec(pool, "standard_d4s_v5", 0, 0, 1, PoolImage.Marketplace.ubuntu2204(), Optional.empty()));
                 }
 
-                TemplateSubmission s = new AzureTemplateJobs(farm, store).submit(job);
+                io.batchrender.farm.TemplateRunner.Submitted s = AzureTemplateRunner.submit(farm, () -> store, job);
 
-                assertEquals(jobName, s.jobId(), template);
+                assertEquals(jobName, s.id(), template);
                 assertEquals(List.of("0", "1"), batch.taskIds(jobName), template);
                 assertTrue(s.notes().stream().noneMatch(x -> x.contains("renamed")), template + ": " + s.notes());
                 for (String id : List.of("0", "1")) {

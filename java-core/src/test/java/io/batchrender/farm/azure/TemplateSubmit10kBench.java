@@ -28,7 +28,7 @@ import java.util.Optional;
  * job template swept over N frames (its four outputs per task to a file group in Azurite) onto the
  * Batch double (a pool with no nodes). {@code baseline N}: the least that sending these bodies
  * takes (the output container and its SAS, bodies read into the SDK's models unchecked, job,
- * collections, patch). {@code template N}: AzureTemplateJobs.submit (retired-feature and field-by-field checks,
+ * collections, patch). {@code template N}: AzureTemplateRunner.submit (compiled, then retired-feature and field-by-field checks,
  * file groups checked and created, SAS, pool check, job, collections, patch). Prints the seconds
  * and the requests.
  */
@@ -75,7 +75,7 @@ public final class TemplateSubmit10kBench {
                         jobId = add.id();
                     } else {
                         start = System.nanoTime();
-                        jobId = new AzureTemplateJobs(farm, store).submit(job).jobId();
+                        jobId = AzureTemplateRunner.submit(farm, () -> store, job).id();
                     }
                 }
             }

@@ -77,9 +77,9 @@ public abstract class FarmContract {
 
     @Test
     void aFailingTaskIsRetriedUntilItSucceeds() {
-        // fails twice, then succeeds: a counter in the node's shared folder (AZ_BATCH_NODE_SHARED_DIR, on
-        // Batch and here), since each attempt may have a working folder of its own
-        JobInfo job = submitCommand("sh -c 't=$AZ_BATCH_NODE_SHARED_DIR/tries; n=$(cat $t 2>/dev/null || echo 0); n=$((n+1)); echo $n > $t; "
+        // fails twice, then succeeds: a counter in a folder of the test's, since each attempt may have a working
+        // folder of its own, and on Batch a retry may run on another node (whose shared folder is another)
+        JobInfo job = submitCommand("sh -c 't=" + tmp.resolve("tries") + "; n=$(cat $t 2>/dev/null || echo 0); n=$((n+1)); echo $n > $t; "
                 + "echo attempt $n; [ $n -ge 3 ]'", "1", 2);
 
         JobInfo done = awaitCompleted(job.id());
