@@ -16,6 +16,15 @@ public final class ProgramLocator {
     }
 
     public Optional<Path> locate(Program program) {
+        return locate(program, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * As {@link #locate(Program)}, with a name holding a folder separator ({@code bin/render},
+     * {@code ./run.sh}) taken relative to {@code workDir}, as a Batch node takes it relative to the
+     * task's working folder (a resource file may have brought it).
+     */
+    public Optional<Path> locate(Program program, Path workDir) {
         if (!program.pathVar().isEmpty()) {
             Optional<Path> p = executable(env.get(program.pathVar()));
             if (p.isPresent()) {
@@ -28,18 +37,25 @@ public final class ProgramLocator {
                 return p;
             }
         }
-        Path named = Path.of(program.name());
-        if (named.isAbsolute() || program.name().contains(File.separator)) {
-            return executable(program.name());
+        if (program.name().contains("/") || program.name().contains(File.separator)) {
+            try {
+                return executable(workDir.resolve(program.name()).toString());
+            } catch (java.nio.file.InvalidPathException e) {
+                return Optional.empty();
+            }
         }
         String path = env.getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {
             if (dir.isEmpty()) {
                 continue;
             }
-            Optional<Path> p = executable(Path.of(dir, program.name()).toString());
-            if (p.isPresent()) {
-                return p;
+            try {
+                Optional<Path> p = executable(Path.of(dir, program.name()).toString());
+                if (p.isPresent()) {
+                    return p;
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                return Optional.empty(); // a name no file can have here (a Windows path on Linux)
             }
         }
         return Optional.empty();

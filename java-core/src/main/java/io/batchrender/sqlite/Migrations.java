@@ -28,17 +28,32 @@ public final class Migrations {
     private static final Pattern STATEMENT_END = Pattern.compile(";\\s*(?:\\n|$)");
     private static final Pattern COMMENT_LINE = Pattern.compile("(?m)^\\s*--.*$");
 
+    /** A migration SQL cannot say (rewriting JSON in rows), run in the same write transaction as the others. */
+    @FunctionalInterface
+    public interface Code {
+        void apply(Connection conn) throws SQLException;
+    }
+
     private final Class<?> owner;
     private final ImmutableList<String> files;
+    /** Beside {@link #files}: the code of a migration written in Java, by its position. */
+    private final com.google.common.collect.ImmutableMap<Integer, Code> code;
 
-    private Migrations(Class<?> owner, ImmutableList<String> files) {
+    private Migrations(Class<?> owner, ImmutableList<String> files, com.google.common.collect.ImmutableMap<Integer, Code> code) {
         this.owner = owner;
         this.files = files;
+        this.code = code;
     }
 
     /** The migrations in {@code files}, resources relative to {@code owner}'s package, in order. */
     public static Migrations of(Class<?> owner, String... files) {
-        return new Migrations(owner, ImmutableList.copyOf(files));
+        return new Migrations(owner, ImmutableList.copyOf(files), com.google.common.collect.ImmutableMap.of());
+    }
+
+    /** These migrations and then one written in Java, named for messages. */
+    public Migrations then(String name, Code step) {
+        return new Migrations(owner, ImmutableList.<String>builder().addAll(files).add(name).build(),
+                com.google.common.collect.ImmutableMap.<Integer, Code>builder().putAll(code).put(files.size(), step).build());
     }
 
     /** The user_version a database has once migrated. */
@@ -62,6 +77,10 @@ public final class Migrations {
                         + files.size() + "): update batchrender, or use another state folder");
             }
             for (int n = from; n < files.size(); n++) {
+                if (code.containsKey(n)) {
+                    code.get(n).apply(conn);
+                    continue;
+                }
                 for (String sql : STATEMENT_END.split(COMMENT_LINE.matcher(read(files.get(n))).replaceAll(""))) {
                     if (!sql.isBlank()) {
                         execute(st, sql, from == 0);

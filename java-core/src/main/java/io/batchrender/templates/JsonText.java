@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.google.common.base.CharMatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -13,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Strict JSON (RFC 8259) read by Jackson's streaming parser into {@link Node}s that know their
@@ -23,6 +25,10 @@ import java.util.Map;
  */
 final class JsonText {
 
+    private static final CharMatcher NOT_SPACE = CharMatcher.anyOf(" \t\n\r").negate();
+    private static final Pattern LINE_END = Pattern.compile("\n|\r(?!\n)");
+    private static final Pattern VALUE_EXPECTED = Pattern.compile(
+            "valid value|expected a value|^Unrecognized token|^Non-standard token|plus sign|^Unexpected close marker");
     private static final JsonFactory JSON = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
@@ -31,8 +37,6 @@ final class JsonText {
     private final JsonParser parser;
     /** Where the objects and arrays being read were opened, innermost first: for messages. */
     private final Deque<Integer> open = new ArrayDeque<>();
-    private int counted;
-    private int linesBefore = 1;
 
     private JsonText(String text, String file, JsonParser parser) {
         this.text = text;
@@ -68,7 +72,7 @@ final class JsonText {
 
     private Node value(JsonToken token) throws IOException {
         int at = (int) parser.currentTokenLocation().getCharOffset();
-        int line = lineAt(at);
+        int line = parser.currentTokenLocation().getLineNr();
         return switch (token) {
             case START_OBJECT -> object(at, line);
             case START_ARRAY -> array(at, line);
@@ -95,7 +99,7 @@ final class JsonText {
         Map<String, Integer> seen = new HashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
-            int keyLine = lineAt((int) parser.currentTokenLocation().getCharOffset());
+            int keyLine = parser.currentTokenLocation().getLineNr();
             Node value = value(parser.nextToken());
             Integer before = seen.put(key, keyLine);
             if (before != null) {
@@ -119,8 +123,8 @@ final class JsonText {
     }
 
     private void refuseTextAfter(int end) {
-        int next = skipSpace(end);
-        if (next < text.length()) {
+        int next = NOT_SPACE.indexIn(text, end);
+        if (next >= 0) {
             char c = text.charAt(next);
             if (c == '}' || c == ']') {
                 throw error(next, "'" + c + "' after the end of the JSON: one '" + c + "' too many, or an earlier bracket"
@@ -136,7 +140,7 @@ final class JsonText {
         String m = j.getOriginalMessage();
         int at = j.getLocation() == null ? text.length() : (int) Math.min(j.getLocation().getCharOffset(), text.length());
         char c = at < text.length() ? text.charAt(at) : '\0';
-        int before = previousNonSpace(at);
+        int before = NOT_SPACE.lastIndexIn(text.subSequence(0, at));
         Integer inside = open.peek();
         char bracket = inside == null ? ' ' : text.charAt(inside);
         char close = bracket == '{' ? '}' : ']';
@@ -156,6 +160,9 @@ final class JsonText {
         if (m.contains("Exponent indicator not followed")) {
             return error(at, "an exponent in a number must have digits");
         }
+        if (m.contains("hex-digit")) {
+            return error(at, "\\u must be followed by four hex digits");
+        }
         if (m.contains("CTRL-CHAR")) {
             return c == '\n' || c == '\r'
                     ? error(at, "the string is not closed on its line: add the missing '\"' (write \\n for a line break)")
@@ -163,9 +170,6 @@ final class JsonText {
         }
         if (m.startsWith("Unrecognized character escape")) {
             return error(at, "'\\" + c + "' is not a JSON escape: write '\\\\' for a backslash (e.g. \"C:\\\\scenes\\\\shot.ma\")");
-        }
-        if (m.contains("hex-digit")) {
-            return error(at, "\\u must be followed by four hex digits");
         }
         if (m.contains("comment")) {
             return error(at, "JSON has no comments: remove the comment (or put the note in a \"description\")");
@@ -195,6 +199,9 @@ final class JsonText {
         }
         if (m.startsWith("Unexpected close marker") && inside != null) {
             return mismatch(at, inside);
+        }
+        if (!VALUE_EXPECTED.matcher(m).find()) {
+            return error(at, m.replace('\n', ' ')); // a limit (nesting depth, length): Jackson's words are the clearest
         }
         // a value was expected
         if (bracket == '[' && c == ']' && text.charAt(before) == ',') {
@@ -227,34 +234,10 @@ final class JsonText {
                 + ": close it with '" + (bracket == '{' ? '}' : ']') + "'");
     }
 
-    private int skipSpace(int from) {
-        int i = from;
-        while (i < text.length() && " \t\n\r".indexOf(text.charAt(i)) >= 0) {
-            i++;
-        }
-        return i;
-    }
-
-    private int previousNonSpace(int from) {
-        int i = Math.min(from, text.length()) - 1;
-        while (i >= 0 && " \t\n\r".indexOf(text.charAt(i)) >= 0) {
-            i--;
-        }
-        return i;
-    }
-
-    /** The 1-based line of the character at {@code index}, counting '\n' onwards from the last question. */
+    /** The 1-based line of the character at {@code index}, counting line ends as Jackson does (CRLF, CR or LF). */
     private int lineAt(int index) {
-        if (index < counted) {
-            counted = 0;
-            linesBefore = 1;
-        }
-        for (; counted < Math.min(index, text.length()); counted++) {
-            if (text.charAt(counted) == '\n') {
-                linesBefore++;
-            }
-        }
-        return linesBefore;
+        return (int) LINE_END.matcher(text).region(0, Math.min(index, text.length())).useTransparentBounds(true)
+                .results().count() + 1;
     }
 
     private TemplateException error(int at, String message) {

@@ -360,6 +360,12 @@ class TemplateErrorsTest {
     }
 
     @Test
+    void jsonNestedBeyondJacksonsLimitSaysSo() {
+        String deep = "{\"job\": {\"id\": \"j\", \"metadata\":\n" + "[".repeat(1200) + "]".repeat(1200) + "}}";
+        check(readError(deep), "t.json:2: ", "nesting depth", "exceeds the maximum allowed");
+    }
+
+    @Test
     void anEmptyFileAndAByteOrderMark() {
         TemplateException empty = readError(" \n\n");
         assertTrue(empty.getMessage().startsWith("t.json: the file is empty"), empty.getMessage());
@@ -373,6 +379,8 @@ class TemplateErrorsTest {
     void windowsLineEndingsCountTheSame() {
         String text = "{\r\n  \"job\": {\r\n    \"id\": \"j\",\r\n  }\r\n}\r\n";
         check(readError(text), "t.json:3: ", "trailing comma before '}'");
+        String classicMac = "{\r  \"job\": {\r    \"id\": \"j\",\r  }\r}\r";
+        check(readError(classicMac), "t.json:3: ", "trailing comma before '}'");
     }
 
     @Test

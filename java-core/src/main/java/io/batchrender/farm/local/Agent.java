@@ -41,14 +41,13 @@ public final class Agent {
 
     private final StateHome home;
     private final JobDatabase db;
-    private final TaskLauncher launcher;
-    private final TemplateAttempt templates;
+    private final TaskAttempt attempts;
     private final int defaultSlots;
     private final Duration idleExit;
     private final Map<String, RunningTask> running = new LinkedHashMap<>();
-    /** What the loop acts on: an {@link Exit}, or a {@link Runnable} posted by a template task's file transfer. */
+    /** What the loop acts on: an {@link Exit}, or a {@link Runnable} posted by a task's file transfer. */
     private final BlockingQueue<Object> exits = new LinkedBlockingQueue<>();
-    /** Fetches resource files and uploads outputs of template tasks, off the loop. */
+    /** Fetches resource files and uploads or publishes outputs, off the loop. */
     private final ExecutorService transfers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "task-files");
         t.setDaemon(true);
@@ -67,7 +66,7 @@ public final class Agent {
 
     private static final class RunningTask {
         final ClaimedTask task;
-        /** Null while a template task's resource files are fetched. */
+        /** Null while the task's resource files are fetched. */
         Process process;
         final AttemptFiles files;
         final long startMs;
@@ -94,8 +93,7 @@ public final class Agent {
         this.home = home;
         home.ensure();
         this.db = JobDatabase.open(home.database());
-        this.launcher = new TaskLauncher(env);
-        this.templates = new TemplateAttempt(home, env);
+        this.attempts = new TaskAttempt(home, env);
         this.defaultSlots = defaultSlots;
         this.idleExit = idleExit;
     }
@@ -135,7 +133,7 @@ public final class Agent {
             }
             db.close();
             transfers.shutdownNow();
-            templates.close();
+            attempts.close();
             killers.shutdownNow();
             LOG.info("agent " + ProcessHandle.current().pid() + " stopped");
             stopped.countDown();
@@ -248,44 +246,17 @@ public final class Agent {
         }
     }
 
+    /**
+     * A task holds its slot while its resource files are fetched on a transfer thread, so the loop
+     * goes on starting, stopping and timing other tasks meanwhile.
+     */
     private void launch(ClaimedTask task) {
         AttemptFiles files = AttemptFiles.of(home, task.jobId(), task.taskId(), task.attempt());
-        long now = System.currentTimeMillis();
-        if (task.template().isPresent()) {
-            launchTemplate(task, files, now);
-            return;
-        }
-        try {
-            Process process = launcher.start(task, files, AttemptFiles.taskDir(home, task.jobId(), task.taskId()).resolve("work"));
-            RunningTask rt = new RunningTask(task, process, files, now);
-            running.put(task.key(), rt);
-            started(rt, process);
-        } catch (TaskLauncher.ProgramMissing e) {
-            record(task, AttemptOutcome.failedFinal(TaskFailure.RENDERER_NOT_FOUND, e.getMessage()));
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "could not start " + task.key(), e);
-            writeQuietly(files, "Could not start the task: " + e.getMessage());
-            record(task, AttemptOutcome.failed(Optional.empty(), TaskFailure.LAUNCH_FAILED,
-                    "The task could not start (" + e.getMessage() + "): check the program and the disk."));
-        }
-    }
-
-    private void started(RunningTask rt, Process process) {
-        rt.process = process;
-        db.recordProcess(rt.task, process.pid(), ProcessTree.startMillis(process.toHandle()));
-        process.onExit().thenAccept(p -> exits.add(new Exit(rt.task.key(), p.exitValue())));
-    }
-
-    /**
-     * A template task holds its slot while its resource files are fetched on a transfer thread, so
-     * the loop goes on starting, stopping and timing other tasks meanwhile.
-     */
-    private void launchTemplate(ClaimedTask task, AttemptFiles files, long now) {
-        RunningTask rt = new RunningTask(task, null, files, now);
+        RunningTask rt = new RunningTask(task, null, files, System.currentTimeMillis());
         running.put(task.key(), rt);
         transfers.execute(() -> {
             try {
-                Process process = templates.start(task, files, rt.transfer);
+                Process process = attempts.start(task, files, rt.transfer);
                 exits.add((Runnable) () -> {
                     started(rt, process);
                     if (rt.stopReason != null) {
@@ -293,7 +264,7 @@ public final class Agent {
                         rt.treeGone = CompletableFuture.runAsync(() -> ProcessTree.kill(process.toHandle(), KILL_GRACE), killers);
                     }
                 });
-            } catch (TemplateAttempt.NotStarted e) {
+            } catch (TaskAttempt.NotStarted e) {
                 exits.add((Runnable) () -> notStarted(rt, e.outcome));
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "could not start " + task.key(), e);
@@ -302,6 +273,12 @@ public final class Agent {
                         "The task could not start (" + e.getMessage() + "): check the program and the disk.")));
             }
         });
+    }
+
+    private void started(RunningTask rt, Process process) {
+        rt.process = process;
+        db.recordProcess(rt.task, process.pid(), ProcessTree.startMillis(process.toHandle()));
+        process.onExit().thenAccept(p -> exits.add(new Exit(rt.task.key(), p.exitValue())));
     }
 
     private void notStarted(RunningTask rt, AttemptOutcome outcome) {
@@ -329,24 +306,18 @@ public final class Agent {
             rt.treeGone.whenComplete((v, t) -> exits.add(exit));
             return;
         }
-        if (rt.task.template().isPresent()) {
-            // its outputs are uploaded on a transfer thread; it keeps its slot until they are
-            rt.finishing = true;
-            transfers.execute(() -> {
-                AttemptOutcome outcome = outcomeOf(rt, exit.exitCode());
-                exits.add((Runnable) () -> {
-                    running.remove(exit.key());
-                    record(rt.task, outcome);
-                });
+        // its outputs are uploaded and published on a transfer thread; it keeps its slot until they are
+        rt.finishing = true;
+        transfers.execute(() -> {
+            AttemptOutcome outcome = outcomeOf(rt, exit.exitCode());
+            if (outcome.kind() != io.batchrender.farm.TaskTransitions.Event.SUCCEEDED) {
+                discardQuietly(rt.files);
+            }
+            exits.add((Runnable) () -> {
+                running.remove(exit.key());
+                record(rt.task, outcome);
             });
-            return;
-        }
-        running.remove(exit.key());
-        AttemptOutcome outcome = outcomeOf(rt, exit.exitCode());
-        record(rt.task, outcome);
-        if (outcome.kind() != AttemptOutcome.Kind.SUCCEEDED) {
-            discardQuietly(rt.files);
-        }
+        });
     }
 
     private AttemptOutcome outcomeOf(RunningTask rt, int exitCode) {
@@ -357,44 +328,15 @@ public final class Agent {
                 case TIMEOUT -> timedOut(rt, Optional.of(exitCode));
             };
         }
-        if (rt.task.template().isPresent()) {
-            return templates.finish(rt.task, rt.files, exitCode);
-        }
-        if (exitCode != 0) {
-            return AttemptOutcome.failed(Optional.of(exitCode), TaskFailure.NON_ZERO_EXIT,
-                    rt.task.command().program().name() + " exited with code " + exitCode
-                            + ": see 'batchrender job logs " + rt.task.jobId() + " " + rt.task.taskId() + "'.");
-        }
-        try {
-            int written = OutputStager.files(rt.files.staging()).size();
-            int expected = rt.task.command().minOutputFiles();
-            if (written < expected) {
-                return AttemptOutcome.failed(Optional.of(exitCode), TaskFailure.MISSING_OUTPUT,
-                        rt.task.command().program().name() + " exited 0 but wrote " + written + " of " + expected
-                                + " images: see 'batchrender job logs " + rt.task.jobId() + " " + rt.task.taskId() + "'.");
-            }
-            Files.createDirectories(rt.task.outputDir());
-            var published = OutputManifest.describe(rt.task.taskId(), rt.files.staging());
-            OutputStager.publish(rt.files.staging(), rt.task.outputDir());
-            // the list is on disk before the attempt counts as succeeded: a watcher fetches exactly these
-            OutputManifest.write(rt.files.manifest(), published.stream().map(OutputManifest.Entry::published).toList());
-            return AttemptOutcome.succeeded(exitCode);
-        } catch (IOException e) {
-            return AttemptOutcome.failed(Optional.of(exitCode), TaskFailure.MISSING_OUTPUT,
-                    "The images could not be moved to " + rt.task.outputDir() + " (" + e.getMessage()
-                            + "): check that the folder is writable and the disk is not full.");
-        }
+        return attempts.finish(rt.task, rt.files, exitCode);
     }
 
     private AttemptOutcome timedOut(RunningTask rt, Optional<Integer> exitCode) {
-        boolean template = rt.task.template().isPresent();
-        if (template) {
-            templates.uploadAfterFailure(rt.task, rt.files);
-        }
+        attempts.uploadAfterFailure(rt.task, rt.files);
         return AttemptOutcome.failed(exitCode, TaskFailure.TIMEOUT,
-                "The task ran longer than its limit of " + Duration.ofMillis(rt.task.timeoutMs()).toSeconds()
-                        + " s and was stopped: " + (template ? "raise its constraints.maxWallClockTime" : "raise --timeout")
-                        + " or look at the log for a hang.");
+                "The task ran longer than its limit of " + rt.task.timeout().map(Duration::toSeconds).orElse(0L)
+                        + " s and was stopped: raise its wall-clock limit (--timeout, or the template's"
+                        + " constraints.maxWallClockTime) or look at the log for a hang.");
     }
 
     private void record(ClaimedTask task, AttemptOutcome outcome) {
@@ -420,7 +362,7 @@ public final class Agent {
 
     /** A job release task runs on after its job is cancelled (Batch runs it when the job ends); not when deleted. */
     private boolean releaseOfTerminatingJob(ClaimedTask task) {
-        return task.template().map(t -> t.spec().role() == TemplateTask.Role.RELEASE).orElse(false)
+        return task.role() == TaskRole.RELEASE
                 && db.job(task.jobId()).map(j -> j.state() == io.batchrender.farm.JobState.TERMINATING).orElse(false);
     }
 
@@ -498,9 +440,9 @@ public final class Agent {
 
     private static void discardQuietly(AttemptFiles files) {
         try {
-            OutputStager.deleteTree(files.staging());
+            OutputStager.deleteTree(files.images());
         } catch (IOException e) {
-            LOG.log(Level.FINE, "could not remove " + files.staging(), e);
+            LOG.log(Level.FINE, "could not remove " + files.images(), e);
         }
     }
 

@@ -3,7 +3,7 @@ package io.batchrender.farm.local;
 import io.batchrender.settings.StateHome;
 import java.nio.file.Path;
 
-/** Where one attempt of a task keeps its logs and the outputs it writes before they are published. */
+/** Where one attempt of a task keeps its logs, its working folder and the outputs it writes before they are published. */
 record AttemptFiles(Path dir) {
 
     static AttemptFiles of(StateHome home, String jobId, String taskId, int attempt) {
@@ -27,7 +27,8 @@ record AttemptFiles(Path dir) {
         return dir.resolve(OutputManifest.FILE);
     }
 
-    Path staging() {
-        return dir.resolve("output");
+    /** The folder the command writes its outputs to ({@code Command.OUTPUT_DIR}): {@code wd/images}. */
+    Path images() {
+        return dir.resolve("wd").resolve(TaskAttempt.IMAGES);
     }
 }

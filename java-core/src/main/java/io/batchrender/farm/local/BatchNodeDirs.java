@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code AZ_BATCH_*} variables of a template task, set to folders on this workstation laid out
- * like a Batch node's, so a template written for Batch runs here unchanged. The node's root is
+ * The {@code AZ_BATCH_*} variables of a task, set to folders on this workstation laid out
+ * like a Batch node's, so a job written for Batch runs here unchanged. The node's root is
  * {@code <state folder>/node} (with {@code shared/} and {@code startup/}); a task's folder
  * ({@code AZ_BATCH_TASK_DIR}) is its attempt's folder, holding {@code stdout.txt},
  * {@code stderr.txt} and the working folder {@code wd/}. Each retry gets a folder of its own, so the
@@ -52,11 +52,9 @@ final class BatchNodeDirs {
         env.put("AZ_BATCH_TASK_ID", task.taskId());
         env.put("AZ_BATCH_TASK_DIR", taskDir.toString());
         env.put("AZ_BATCH_TASK_WORKING_DIR", workingDir(taskDir).toString());
-        TemplateClaim claim = task.template().orElseThrow();
-        boolean isPrep = claim.spec().role() == TemplateTask.Role.PREPARATION;
-        if (claim.prepId().isPresent() && !isPrep) {
+        if (task.prepId().isPresent() && task.role() != TaskRole.PREPARATION) {
             // Batch sets these for every task of a job with a preparation task, except that task itself
-            Path prepDir = AttemptFiles.of(home, task.jobId(), claim.prepId().get(), Math.max(1, claim.prepAttempt())).dir();
+            Path prepDir = AttemptFiles.of(home, task.jobId(), task.prepId().get(), Math.max(1, task.prepAttempt())).dir();
             env.put("AZ_BATCH_JOB_PREP_DIR", prepDir.toString());
             env.put("AZ_BATCH_JOB_PREP_WORKING_DIR", workingDir(prepDir).toString());
         }

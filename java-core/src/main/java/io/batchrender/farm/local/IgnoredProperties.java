@@ -1,30 +1,26 @@
 package io.batchrender.farm.local;
 
-import static io.batchrender.farm.local.TemplateTaskReader.object;
-import static io.batchrender.farm.local.TemplateTaskReader.string;
-
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.batchrender.job.Job;
+import io.batchrender.job.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Collects, for a template job run on the local farm, one human line per Azure-only property left
- * aside (a pool's VM size, a task's elevation, its container...) and per warning, naming the tasks
- * it concerns.
+ * One human line per Azure-only property of a job (its {@code BatchFields}) that the local farm
+ * leaves aside (a pool's VM size, a task's elevation, its container...), naming the tasks it concerns.
  */
 final class IgnoredProperties {
 
-    /** Job fields the local farm reads or that change nothing here. */
-    private static final Set<String> JOB_READ = Set.of("id", "displayName", "priority", "constraints",
-            "jobPreparationTask", "jobReleaseTask", "commonEnvironmentSettings", "metadata", "usesTaskDependencies",
-            "onAllTasksComplete", "poolInfo", "taskFactory");
-    /** Task fields the local farm reads. */
-    private static final Set<String> TASK_READ = Set.of("id", "displayName", "commandLine", "resourceFiles",
-            "outputFiles", "environmentSettings", "constraints", "dependsOn", "waitForSuccess");
+    /** Job fields that change nothing here. */
+    private static final Set<String> JOB_SILENT = Set.of("usesTaskDependencies", "poolInfo", "onAllTasksComplete",
+            "onTaskFailure");
     private static final Map<String, String> TASK_WHY = Map.of(
             "userIdentity", "tasks run as your own user account",
             "containerSettings", "tasks run directly on this workstation, not in a container",
@@ -36,63 +32,54 @@ final class IgnoredProperties {
             "authenticationTokenSettings", "no Batch service to call back",
             "rerunOnNodeRebootAfterSuccess", "the workstation's job preparation runs once per job");
 
-    private final List<String> notes = new ArrayList<>();
-    private final Map<String, List<String>> perProperty = new LinkedHashMap<>();
-
-    void note(String line) {
-        notes.add(line);
+    private IgnoredProperties() {
     }
 
-    void jobProperties(JsonObject job) {
-        JsonObject pool = object(job, "poolInfo");
+    static List<String> notes(Job job) {
+        List<String> lines = new ArrayList<>();
+        JsonObject extra = job.extra().object();
+        JsonObject pool = object(extra, "poolInfo");
         if (pool.has("poolId")) {
-            note("poolInfo.poolId '" + pool.get("poolId").getAsString() + "': tasks run in this workstation's pool 'local'");
+            lines.add("poolInfo.poolId '" + pool.get("poolId").getAsString() + "': tasks run in this workstation's pool 'local'");
         }
         JsonObject auto = object(pool, "autoPoolSpecification");
         if (auto.size() > 0) {
-            JsonObject spec = object(auto, "pool");
-            note("poolInfo.autoPoolSpecification" + string(spec, "vmSize").map(v -> " (vmSize " + v + ")").orElse("")
+            Optional<String> vm = text(object(auto, "pool"), "vmSize");
+            lines.add("poolInfo.autoPoolSpecification" + vm.map(v -> " (vmSize " + v + ")").orElse("")
                     + ": tasks run in this workstation's pool 'local', with its image, start task and nodes left aside");
         }
-        String onAll = string(job, "onAllTasksComplete").orElse("noaction").toLowerCase(Locale.ROOT);
-        if (!onAll.equals("terminatejob")) {
-            note("onAllTasksComplete " + onAll + ": the local farm completes a job when all its tasks are done");
-        }
-        String onFailure = string(job, "onTaskFailure").orElse("noaction").toLowerCase(Locale.ROOT);
-        if (!onFailure.equals("noaction")) {
-            note("onTaskFailure " + onFailure + ": a failed task does not end the job here");
-        }
-        for (String key : job.keySet()) {
-            if (!JOB_READ.contains(key) && !key.equals("onTaskFailure")) {
-                note(key + ": " + (key.equals("jobManagerTask") ? "the job manager task is not run on the local farm"
+        text(extra, "onAllTasksComplete").map(s -> s.toLowerCase(Locale.ROOT)).filter(s -> !s.equals("terminatejob"))
+                .ifPresent(s -> lines.add("onAllTasksComplete " + s + ": the local farm completes a job when all its tasks are done"));
+        text(extra, "onTaskFailure").map(s -> s.toLowerCase(Locale.ROOT)).filter(s -> !s.equals("noaction"))
+                .ifPresent(s -> lines.add("onTaskFailure " + s + ": a failed task does not end the job here"));
+        for (String key : extra.keySet()) {
+            if (!JOB_SILENT.contains(key)) {
+                lines.add(key + ": " + (key.equals("jobManagerTask") ? "the job manager task is not run on the local farm"
                         : "not used on the local farm"));
             }
         }
-    }
-
-    void taskProperties(String taskId, JsonObject task) {
-        for (String key : task.keySet()) {
-            if (TASK_READ.contains(key)) {
-                continue;
+        Map<String, List<String>> perProperty = new LinkedHashMap<>();
+        for (Task t : job.allTasks()) {
+            JsonObject fields = t.extra().object();
+            for (String key : fields.keySet()) {
+                if (key.equals("constraints")) {
+                    if (object(fields, key).has("retentionTime")) {
+                        perProperty.computeIfAbsent("constraints.retentionTime: task folders stay until the job is deleted",
+                                k -> new ArrayList<>()).add(t.id());
+                    }
+                    continue;
+                }
+                String what = key;
+                if (key.equals("userIdentity")) {
+                    what = key + text(object(object(fields, key), "autoUser"), "elevationLevel")
+                            .map(e -> " (elevationLevel " + e + ")").orElse("");
+                } else if (key.equals("containerSettings")) {
+                    what = key + text(object(fields, key), "imageName").map(i -> " (image " + i + ")").orElse("");
+                }
+                perProperty.computeIfAbsent(what + ": " + TASK_WHY.getOrDefault(key, "not used on the local farm"),
+                        k -> new ArrayList<>()).add(t.id());
             }
-            String what = key;
-            if (key.equals("userIdentity")) {
-                JsonObject auto = object(object(task, "userIdentity"), "autoUser");
-                what = key + string(auto, "elevationLevel").map(e -> " (elevationLevel " + e + ")").orElse("");
-            } else if (key.equals("containerSettings")) {
-                what = key + string(object(task, key), "imageName").map(i -> " (image " + i + ")").orElse("");
-            }
-            String why = TASK_WHY.getOrDefault(key, "not used on the local farm");
-            perProperty.computeIfAbsent(what + ": " + why, k -> new ArrayList<>()).add(taskId);
         }
-        if (object(task, "constraints").has("retentionTime")) {
-            perProperty.computeIfAbsent("constraints.retentionTime: task folders stay until the job is deleted",
-                    k -> new ArrayList<>()).add(taskId);
-        }
-    }
-
-    List<String> lines() {
-        List<String> lines = new ArrayList<>(notes);
         perProperty.forEach((line, ids) -> {
             int colon = line.indexOf(": ");
             lines.add(line.substring(0, colon) + " on " + (ids.size() == 1 ? "task " : "tasks ") + names(ids)
@@ -101,8 +88,18 @@ final class IgnoredProperties {
         return lines;
     }
 
-    private static String names(List<String> ids) {
+    static String names(List<String> ids) {
         return ids.size() <= 5 ? String.join(", ", ids)
                 : String.join(", ", ids.subList(0, 4)) + " and " + (ids.size() - 4) + " more";
+    }
+
+    private static JsonObject object(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        return e != null && e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
+    }
+
+    private static Optional<String> text(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? Optional.empty() : Optional.of(e.getAsString());
     }
 }

@@ -2,15 +2,17 @@ package io.batchrender.farm.local;
 
 import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.farm.JobSpec;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.ShrinkPolicy;
 import io.batchrender.farm.TaskCounts;
 import io.batchrender.farm.TaskFailure;
 import io.batchrender.farm.TaskInfo;
-import io.batchrender.farm.TaskSpec;
+import io.batchrender.farm.TaskResult;
 import io.batchrender.farm.TaskState;
-import io.batchrender.render.TaskCommand;
+import io.batchrender.farm.TaskTransitions;
+import io.batchrender.job.Job;
+import io.batchrender.job.JobJson;
+import io.batchrender.job.Task;
 import io.batchrender.sqlite.SqliteDatabase;
 import io.batchrender.sqlite.SqliteDatabase.SqlWork;
 import java.nio.file.Path;
@@ -34,8 +36,8 @@ final class JobDatabase implements AutoCloseable {
 
     private final SqliteDatabase db;
     private final Connection conn;
-    /** What template claims remember between calls (only the agent claims). */
-    private final TemplateClaims.Memo memo = new TemplateClaims.Memo();
+    /** What claims remember between calls (only the agent claims). */
+    private final TaskClaims.Memo memo = new TaskClaims.Memo();
 
     private JobDatabase(SqliteDatabase db) {
         this.db = db;
@@ -48,72 +50,81 @@ final class JobDatabase implements AutoCloseable {
 
     // ---- jobs, as the CLI and the gateway see them ----------------------------------------
 
-    synchronized void insertJob(String jobId, JobSpec spec, Path outputDir, boolean ownOutput, long nowMs) {
-        inTransaction(() -> {
-            try (PreparedStatement job = conn.prepareStatement(
-                    "INSERT INTO jobs (id, name, state, renderer, scene, output_dir, own_output, max_retries,"
-                            + " timeout_ms, created_ms, environment) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-                job.setString(1, jobId);
-                job.setString(2, spec.name());
-                job.setString(3, JobState.ACTIVE.wire());
-                job.setString(4, spec.renderer());
-                job.setString(5, spec.scene().map(Path::toString).orElse(null));
-                job.setString(6, outputDir.toString());
-                job.setInt(7, ownOutput ? 1 : 0);
-                job.setInt(8, spec.maxRetries());
-                job.setLong(9, spec.taskTimeout().map(d -> d.toMillis()).orElse(0L));
-                job.setLong(10, nowMs);
-                job.setString(11, spec.environment().isEmpty() ? null : JobRows.GSON.toJson(spec.environment()));
-                job.executeUpdate();
-            }
-            try (PreparedStatement task = conn.prepareStatement(
-                    "INSERT INTO tasks (job_id, id, seq, frames, command, state) VALUES (?,?,?,?,?,?)")) {
-                int seq = 0;
-                for (TaskSpec t : spec.tasks()) {
-                    task.setString(1, jobId);
-                    task.setString(2, t.id());
-                    task.setInt(3, seq++);
-                    task.setString(4, JobRows.GSON.toJson(t.frames()));
-                    task.setString(5, JobRows.GSON.toJson(t.command()));
-                    task.setString(6, TaskState.ACTIVE.wire());
-                    task.addBatch();
-                }
-                task.executeBatch();
-            }
-            return null;
-        });
-    }
-
     /**
-     * Stores a template job under {@code jobId}; refuses (Batch's JobExists) when a job of that id,
-     * in any case, is already here.
+     * Stores a job under {@code jobId}, each task as the JSON of the {@link Task} it runs as; refuses
+     * (Batch's JobExists) when a job of that id, in any case, is already here.
      */
-    synchronized void insertTemplateJob(String jobId, TemplatePlan plan, Map<String, String> env, Path outputDir,
-                                        long nowMs) {
+    synchronized void insert(String jobId, Job job, Path outputDir, boolean ownOutput, long nowMs) {
         inTransaction(() -> {
             try (PreparedStatement st = conn.prepareStatement("SELECT id FROM jobs WHERE id = ? COLLATE NOCASE")) {
                 st.setString(1, jobId);
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next()) {
                         throw new FarmException("JobExists: a job '" + rs.getString(1) + "' is already on this workstation:"
-                                + " give the template another job id, or delete that job with 'batchrender job delete "
+                                + " give the job another id, or delete that job with 'batchrender job delete "
                                 + rs.getString(1) + "'.");
                     }
                 }
             }
-            new TemplateRows(conn).insert(jobId, plan, env, outputDir, nowMs);
+            try (PreparedStatement st = conn.prepareStatement(
+                    "INSERT INTO jobs (id, name, state, renderer, scene, output_dir, own_output, created_ms, environment,"
+                            + " priority, deadline_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                st.setString(1, jobId);
+                st.setString(2, job.displayName());
+                st.setString(3, JobState.ACTIVE.wire());
+                st.setString(4, job.origin().renderer());
+                st.setString(5, job.origin().source().map(Path::toString).orElse(null));
+                st.setString(6, outputDir.toString());
+                st.setInt(7, ownOutput ? 1 : 0);
+                st.setLong(8, nowMs);
+                st.setString(9, job.environment().isEmpty() ? null : JobRows.GSON.toJson(job.environment()));
+                st.setInt(10, job.priority());
+                st.setObject(11, job.constraints().maxWallClockTime().map(d -> nowMs + d.toMillis()).orElse(null));
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = conn.prepareStatement(
+                    "INSERT INTO tasks (job_id, id, seq, role, frames, task, state) VALUES (?,?,?,?,?,?,'active')")) {
+                int seq = 0;
+                for (Task t : job.allTasks()) {
+                    TaskRole role = job.preparationTask().filter(t::equals).isPresent() ? TaskRole.PREPARATION
+                            : job.releaseTask().filter(t::equals).isPresent() ? TaskRole.RELEASE : TaskRole.TASK;
+                    st.setString(1, jobId);
+                    st.setString(2, t.id());
+                    st.setInt(3, seq++);
+                    st.setString(4, role.column);
+                    st.setString(5, JobRows.GSON.toJson(t.frames()));
+                    st.setString(6, JobJson.toJson(t).toString());
+                    st.addBatch();
+                    if (seq % 1000 == 0) {
+                        st.executeBatch();
+                    }
+                }
+                st.executeBatch();
+            }
             return null;
         });
     }
 
-    /** Ends the template jobs whose maxWallClockTime has passed, as Batch does; returns their ids. */
+    /** Ends the jobs whose maxWallClockTime has passed, as Batch does; returns their ids. */
     synchronized List<String> endExpiredJobs(long nowMs) {
-        List<String> expired = query(() -> new TemplateRows(conn).expired(nowMs));
+        List<String> expired = query(() -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement st = conn.prepareStatement(
+                    "SELECT id FROM jobs WHERE state = 'active' AND deadline_ms IS NOT NULL AND deadline_ms < ?")) {
+                st.setLong(1, nowMs);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
         for (String id : expired) {
             inTransaction(() -> {
                 update("UPDATE tasks SET state = 'completed', result = 'failure', failure_code = ?, failure_message = ?,"
                                 + " ended_ms = ? WHERE job_id = ? AND state = 'active' AND (role IS NULL OR role != 'release')",
-                        TemplateFailures.JOB_TIMEOUT, "The job ran longer than its maxWallClockTime, so this task never started.",
+                        TaskFailure.JOB_TIMEOUT, "The job ran longer than its maxWallClockTime, so this task never started.",
                         nowMs, id);
                 update("UPDATE jobs SET state = 'terminating' WHERE id = ? AND state = 'active'", id);
                 completeJobIfDone(id, nowMs);
@@ -225,7 +236,7 @@ final class JobDatabase implements AutoCloseable {
 
     /**
      * Jobs whose tasks may start, with their priority: highest priority first, then oldest first. A
-     * terminating template job is among them while its job release task waits.
+     * terminating job is among them while its job release task waits.
      */
     synchronized Map<String, Integer> jobsWithWork() {
         return query(() -> {
@@ -262,49 +273,32 @@ final class JobDatabase implements AutoCloseable {
         });
     }
 
-    /** Marks the job's next waiting task running (attempt + 1) and returns it; empty when none waits. */
+    /** Marks the job's next task that may start running (attempt + 1) and returns it; empty when none may now. */
     synchronized Optional<ClaimedTask> claimNext(String jobId, long nowMs) {
         return inTransaction(() -> {
-            Optional<String> templateTask = Optional.empty();
-            Optional<String> kind = jobKind(jobId);
-            if (kind.isEmpty()) {
+            Optional<JobState> state = jobState(jobId);
+            if (state.isEmpty()) {
                 return Optional.<ClaimedTask>empty();
             }
-            if (TemplateRows.KIND.equals(kind.get())) {
-                JobState state = jobState(jobId).orElseThrow();
-                templateTask = new TemplateClaims(conn, memo).next(jobId, createdMs(jobId), state.wire(), nowMs);
-                if (templateTask.isEmpty()) {
-                    completeJobIfDone(jobId, nowMs);
-                    return Optional.<ClaimedTask>empty();
-                }
+            Optional<String> next = new TaskClaims(conn, memo).next(jobId, createdMs(jobId), state.get().wire(), nowMs);
+            if (next.isEmpty()) {
+                completeJobIfDone(jobId, nowMs);
+                return Optional.<ClaimedTask>empty();
             }
             try (PreparedStatement st = conn.prepareStatement(
-                    "SELECT t.id, t.frames, t.command, t.attempts, t.failures, j.max_retries, j.timeout_ms,"
-                            + " j.output_dir, j.environment, t.template FROM tasks t JOIN jobs j ON j.id = t.job_id"
-                            + " WHERE t.job_id = ? AND t.state = 'active'"
-                            + (templateTask.isPresent() ? " AND t.id = ?" : " AND j.state = 'active'")
-                            + " ORDER BY t.seq LIMIT 1")) {
+                    "SELECT t.id, t.task, t.role, t.attempts, t.failures, j.output_dir, j.environment"
+                            + " FROM tasks t JOIN jobs j ON j.id = t.job_id WHERE t.job_id = ? AND t.id = ?")) {
                 st.setString(1, jobId);
-                if (templateTask.isPresent()) {
-                    st.setString(2, templateTask.get());
-                }
+                st.setString(2, next.get());
                 try (ResultSet rs = st.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.<ClaimedTask>empty();
                     }
-                    Optional<TemplateTask> spec = TemplateRows.spec(rs.getString(10));
-                    Optional<TemplateClaim> template = Optional.empty();
-                    if (spec.isPresent()) {
-                        var prep = new TemplateRows(conn).prep(jobId);
-                        template = Optional.of(new TemplateClaim(spec.get(), prep.map(Map.Entry::getKey),
-                                prep.map(Map.Entry::getValue).orElse(0)));
-                    }
-                    ClaimedTask task = new ClaimedTask(jobId, rs.getString(1),
-                            JobRows.GSON.fromJson(rs.getString(2), JobRows.INT_LIST),
-                            JobRows.GSON.fromJson(rs.getString(3), TaskCommand.class),
-                            rs.getInt(4) + 1, rs.getInt(5), spec.map(TemplateTask::maxRetries).orElse(rs.getInt(6)),
-                            spec.map(TemplateTask::timeoutMs).orElse(rs.getLong(7)), Path.of(rs.getString(8)),
-                            JobRows.environment(rs.getString(9)), template);
+                    Optional<Map.Entry<String, Integer>> prep = prep(jobId);
+                    ClaimedTask task = new ClaimedTask(jobId, rs.getString(1), JobJson.task(rs.getString(2)),
+                            TaskRole.of(rs.getString(3)), rs.getInt(4) + 1, rs.getInt(5), Path.of(rs.getString(6)),
+                            JobRows.environment(rs.getString(7)), prep.map(Map.Entry::getKey),
+                            prep.map(Map.Entry::getValue).orElse(0));
                     update("UPDATE tasks SET state = 'running', attempts = ?, started_ms = ?, ended_ms = NULL,"
                                     + " pid = NULL, pid_start_ms = NULL WHERE job_id = ? AND id = ?",
                             task.attempt(), nowMs, jobId, task.taskId());
@@ -312,6 +306,17 @@ final class JobDatabase implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** The job preparation task's id and latest attempt, when the job has one. */
+    private Optional<Map.Entry<String, Integer>> prep(String jobId) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement(
+                "SELECT id, attempts FROM tasks WHERE job_id = ? AND role = 'preparation'")) {
+            st.setString(1, jobId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(Map.entry(rs.getString(1), rs.getInt(2))) : Optional.empty();
+            }
+        }
     }
 
     synchronized void recordProcess(ClaimedTask task, long pid, long pidStartMs) {
@@ -326,27 +331,26 @@ final class JobDatabase implements AutoCloseable {
     synchronized boolean finishAttempt(String jobId, String taskId, int attempt, int failuresBefore, int maxRetries,
                                        AttemptOutcome outcome, long nowMs) {
         return inTransaction(() -> {
-            String where = " WHERE job_id = ? AND id = ? AND state = 'running' AND attempts = ?";
-            Integer exit = outcome.exitCode().orElse(null);
-            String code = outcome.failure().map(TaskFailure::code).orElse(null);
-            String message = outcome.failure().map(TaskFailure::message).orElse(null);
-            int changed = switch (outcome.kind()) {
-                case SUCCEEDED -> update("UPDATE tasks SET state = 'completed', result = 'success', exit_code = ?,"
-                        + " failure_code = NULL, failure_message = NULL, ended_ms = ?, pid = NULL" + where,
-                        exit, nowMs, jobId, taskId, attempt);
-                case FAILED -> failuresBefore + 1 <= maxRetries
-                        ? update("UPDATE tasks SET state = 'active', failures = failures + 1, exit_code = ?,"
-                                + " failure_code = ?, failure_message = ?, ended_ms = ?, pid = NULL" + where,
-                                exit, code, message, nowMs, jobId, taskId, attempt)
-                        : update("UPDATE tasks SET state = 'completed', result = 'failure', failures = failures + 1,"
-                                + " exit_code = ?, failure_code = ?, failure_message = ?, ended_ms = ?, pid = NULL" + where,
-                                exit, code, message, nowMs, jobId, taskId, attempt);
-                case FAILED_FINAL, CANCELLED -> update("UPDATE tasks SET state = 'completed', result = 'failure',"
-                        + " failures = failures + 1, exit_code = ?, failure_code = ?, failure_message = ?, ended_ms = ?,"
-                        + " pid = NULL" + where, exit, code, message, nowMs, jobId, taskId, attempt);
-                case REQUEUED -> update("UPDATE tasks SET state = 'active', requeues = requeues + 1, pid = NULL,"
-                        + " ended_ms = NULL" + where, jobId, taskId, attempt);
-            };
+            TaskTransitions.Next next = TaskTransitions.after(TaskState.RUNNING, outcome.kind(), failuresBefore, maxRetries);
+            boolean succeeded = next.result().filter(r -> r == TaskResult.SUCCESS).isPresent();
+            // a requeued attempt keeps the outcome of the one before; any other end records its own
+            String outcomeColumns = outcome.kind() == TaskTransitions.Event.REQUEUED ? ""
+                    : " exit_code = ?, failure_code = ?, failure_message = ?, ended_ms = ?,";
+            String sql = "UPDATE tasks SET state = ?, result = ?, failures = failures + ?, requeues = requeues + ?,"
+                    + outcomeColumns + (outcome.kind() == TaskTransitions.Event.REQUEUED ? " ended_ms = NULL," : "")
+                    + " pid = NULL WHERE job_id = ? AND id = ? AND state = 'running' AND attempts = ?";
+            List<Object> args = new ArrayList<>(List.of(next.state().wire()));
+            args.add(next.result().map(TaskResult::wire).orElse(null));
+            args.add(next.addFailures());
+            args.add(next.addRequeues());
+            if (!outcomeColumns.isEmpty()) {
+                args.add(outcome.exitCode().orElse(null));
+                args.add(succeeded ? null : outcome.failure().map(TaskFailure::code).orElse(null));
+                args.add(succeeded ? null : outcome.failure().map(TaskFailure::message).orElse(null));
+                args.add(nowMs);
+            }
+            args.addAll(List.of(jobId, taskId, attempt));
+            int changed = update(sql, args.toArray());
             if (changed > 0) {
                 completeJobIfDone(jobId, nowMs);
             }
@@ -472,15 +476,6 @@ final class JobDatabase implements AutoCloseable {
             st.setString(1, jobId);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
-    }
-
-    private Optional<String> jobKind(String jobId) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement("SELECT coalesce(kind, 'scene') FROM jobs WHERE id = ?")) {
-            st.setString(1, jobId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
     }

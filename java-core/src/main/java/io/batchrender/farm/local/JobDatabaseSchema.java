@@ -10,14 +10,16 @@ import java.sql.SQLException;
 /**
  * The local farm's job database: its tables as numbered migrations (SQL in
  * {@code resources/io/batchrender/farm/local/db/}), and opening it: created when new, brought up
- * to date in place when older, state folders from before numbered migrations included.
+ * to date in place when older, state folders from before numbered migrations included. Migration 3
+ * rewrites the rows of older versions into the one row format ({@link JobRowsMigration}).
  */
 final class JobDatabaseSchema {
 
-    /** Oldest first; a change to the tables is a new file at the end. */
+    /** Oldest first; a change to the tables is a new file (or a step in Java) at the end. */
     static final Migrations MIGRATIONS = Migrations.of(JobDatabaseSchema.class,
             "db/001-tables.sql",
-            "db/002-later-columns.sql");
+            "db/002-later-columns.sql")
+            .then("003: one row format, each task's job.Task as JSON (JobRowsMigration)", JobRowsMigration::run);
 
     private JobDatabaseSchema() {
     }

@@ -2,19 +2,29 @@ package io.batchrender.farm.local;
 
 import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.farm.JobSpec;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.PoolInfo;
 import io.batchrender.farm.RenderFarm;
 import io.batchrender.farm.TaskInfo;
+import io.batchrender.farm.Submitted;
 import io.batchrender.farm.TaskLog;
+import io.batchrender.job.Command;
+import io.batchrender.job.Constraints;
+import io.batchrender.job.Job;
+import io.batchrender.job.Task;
+import io.batchrender.storage.AssetStores;
+import io.batchrender.storage.local.LocalBlobStore;
+import io.batchrender.templates.TaskShell;
 import io.batchrender.settings.StateHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -44,57 +54,86 @@ public final class LocalFarm implements RenderFarm {
     }
 
     @Override
-    public io.batchrender.farm.Submitted submit(io.batchrender.job.Job job) {
-        return new io.batchrender.farm.Submitted(submit(sceneSpec(job)), job.notes());
-    }
-
-    @Override
-    public com.google.gson.JsonObject preview(io.batchrender.job.Job job) {
+    public com.google.gson.JsonObject preview(Job job) {
         com.google.gson.JsonObject out = new com.google.gson.JsonObject();
         out.addProperty("farm", "local");
         out.add("job", io.batchrender.job.JobJson.toJson(job.withEnvironment(io.batchrender.job.Secrets.masked(job.environment()))));
         return out;
     }
 
-    /** The job as the scene-job rows store it, until every job is stored as the Batch-shaped model. */
-    static JobSpec sceneSpec(io.batchrender.job.Job job) {
-        java.util.List<io.batchrender.farm.TaskSpec> tasks = new java.util.ArrayList<>();
-        java.util.Optional<java.time.Duration> timeout = java.util.Optional.empty();
-        for (io.batchrender.job.Task t : job.tasks()) {
-            io.batchrender.job.Command.Call call = (io.batchrender.job.Command.Call) t.command();
-            tasks.add(new io.batchrender.farm.TaskSpec(t.id(), t.frames(),
-                    new io.batchrender.render.TaskCommand(call.program(), call.args(), t.requiredOutputs())));
-            timeout = t.constraints().maxWallClockTime();
+    /**
+     * Checks and stores a job and starts the agent. Its tasks run as a Batch node runs them (see
+     * {@link TaskAttempt}); command lines are wrapped in this workstation's shell as the Batch CLI
+     * extensions wrap them for a pool ({@link TaskShell}). The job keeps its own id when it has one
+     * (refused when taken, as Batch's JobExists), else one is made from its name.
+     *
+     * @return the job and the notes: the compiler's, the Azure-only properties left aside here, the
+     *         programs not on this workstation and the file groups not in the local store
+     * @throws FarmException for a job only a job manager task would fill, a taken id, or an output
+     *                       folder that cannot be written
+     */
+    @Override
+    public Submitted submit(Job job) {
+        if (job.tasks().isEmpty()) {
+            throw new FarmException("Job " + job.id() + " has only a job manager task, which adds its tasks through the"
+                    + " Batch API: the local farm does not run job manager tasks; submit it with --farm azure.");
         }
-        return new JobSpec(job.displayName(), job.origin().renderer(),
-                job.origin().kind() == io.batchrender.job.Origin.Kind.SCENE ? job.origin().source() : java.util.Optional.empty(),
-                job.outputDir(), job.constraints().maxTaskRetryCount().orElse(0), timeout, tasks, job.environment());
-    }
-
-    JobInfo submit(JobSpec spec) {
-        String jobId = JobIds.next(spec.name(), clock.instant());
-        Path output = spec.outputDir().map(p -> p.toAbsolutePath().normalize())
+        Job runnable = asRun(job);
+        List<String> notes = new ArrayList<>(job.notes());
+        notes.addAll(IgnoredProperties.notes(job));
+        notes.addAll(ProgramCheck.notes(runnable, System.getenv()));
+        notes.addAll(missingContainers(runnable));
+        String jobId = job.id().isEmpty() ? JobIds.next(job.displayName(), clock.instant()) : job.id();
+        Path output = job.outputDir().map(p -> p.toAbsolutePath().normalize())
                 .orElseGet(() -> home.jobDir(jobId).resolve("output"));
         ensureWritableFolder(output);
-        db.insertJob(jobId, spec, output, spec.outputDir().isEmpty(), clock.millis());
+        db.insert(jobId, runnable, output, job.outputDir().isEmpty(), clock.millis());
         if (db.targetSlots(Agent.POOL, defaultSlots()) > 0) {
             agents.ensureRunning();
         }
-        return db.job(jobId).orElseThrow();
+        return new Submitted(db.job(jobId).orElseThrow(), notes);
     }
 
     /**
-     * Stores a template job read by {@link TemplateJobReader} and starts the agent. The job keeps its
-     * own id when it has a valid one (refused when taken, as Batch's JobExists); its tasks run with
-     * {@code env} below their own environment settings.
+     * The job as this workstation runs it: command lines in its shell, each task's retries settled
+     * (its own, else the job's; the preparation task's own or none, the release task none, as Batch
+     * does) and the release task's limit 15 minutes unless it has one (Batch's default).
      */
-    JobInfo submitTemplate(TemplatePlan plan, java.util.Map<String, String> env) {
-        String jobId = plan.requestedId().orElseGet(() -> JobIds.next(plan.name(), clock.instant()));
-        db.insertTemplateJob(jobId, plan, env, home.jobDir(jobId).resolve("output"), clock.millis());
-        if (db.targetSlots(Agent.POOL, defaultSlots()) > 0) {
-            agents.ensureRunning();
+    private static Job asRun(Job job) {
+        TaskShell.Os os = ProgramCheck.onWindows() ? TaskShell.Os.WINDOWS : TaskShell.Os.LINUX;
+        java.util.function.UnaryOperator<Task> shell = t -> t.command() instanceof Command.Line line
+                ? new Task(t.id(), t.displayName(), new Command.Line(TaskShell.wrap(line.text(), os)), t.environment(),
+                        t.resourceFiles(), t.outputFiles(), t.dependsOn(), t.constraints(), t.frames(), t.requiredOutputs(),
+                        t.waitForSuccess(), t.extra())
+                : t;
+        List<Task> tasks = job.tasks().stream().map(shell)
+                .map(t -> t.withConstraints(new Constraints(t.constraints().maxWallClockTime(), Optional.of(job.retriesOf(t)))))
+                .toList();
+        Optional<Task> prep = job.preparationTask().map(shell).map(t -> t.withConstraints(new Constraints(
+                t.constraints().maxWallClockTime(), Optional.of(t.constraints().maxTaskRetryCount().orElse(0)))));
+        Optional<Task> release = job.releaseTask().map(shell).map(t -> t.withConstraints(new Constraints(
+                Optional.of(t.constraints().maxWallClockTime().orElse(Duration.ofMinutes(15))), Optional.of(0))));
+        return new Job(job.id(), job.displayName(), job.origin(), job.priority(), job.constraints(), prep, release,
+                job.environment(), tasks, job.outputDir(), job.metadata(), List.of(), job.extra());
+    }
+
+    /** Resource files from local store containers that are not there (yet): their tasks would fail. */
+    private List<String> missingContainers(Job job) {
+        Set<String> containers = new LinkedHashSet<>();
+        job.allTasks().forEach(t -> t.resourceFiles().forEach(f -> f.autoStorageContainerName().ifPresent(containers::add)));
+        List<String> lines = new ArrayList<>();
+        if (containers.isEmpty()) {
+            return lines;
         }
-        return db.job(jobId).orElseThrow();
+        try (LocalBlobStore store = LocalBlobStore.open(AssetStores.localRoot(home))) {
+            for (String c : containers) {
+                if (!store.containerExists(c)) {
+                    lines.add("warning: the local store has no container " + c + " (" + store.describe()
+                            + "): upload the file group before its tasks start, or they fail");
+                }
+            }
+        }
+        return lines;
     }
 
     private static void ensureWritableFolder(Path folder) {
@@ -135,7 +174,7 @@ public final class LocalFarm implements RenderFarm {
         if (db.beginEnding(jobId, JobState.TERMINATING, clock.millis())) {
             awaitStopped(jobId, false);
             if (db.jobsWithWork().containsKey(jobId) && db.targetSlots(Agent.POOL, defaultSlots()) > 0) {
-                agents.ensureRunning(); // a template job's release task still runs
+                agents.ensureRunning(); // the job's release task still runs
             }
         }
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Templates on this workstation: file groups in the local store, jobs through {@link LocalTemplateJobs}. */
+/** Templates on this workstation: file groups in the local store, jobs compiled ({@link io.batchrender.compile.TemplateCompiler}) and run as any job. */
 final class LocalTemplateRunner implements TemplateRunner {
 
     private final LocalFarm farm;
@@ -33,8 +33,12 @@ final class LocalTemplateRunner implements TemplateRunner {
 
     @Override
     public Submitted submit(ExpandedJob job) {
-        TemplateSubmission s = new LocalTemplateJobs(farm, store(), env).submit(job);
-        return new Submitted(s.job().id(), s.ignored());
+        io.batchrender.job.Job compiled = io.batchrender.compile.TemplateCompiler.compile(job);
+        // the tasks run with the submitter's environment under the job's commonEnvironmentSettings
+        Map<String, String> withSubmitter = new java.util.LinkedHashMap<>(env);
+        withSubmitter.putAll(compiled.environment());
+        io.batchrender.farm.Submitted s = farm.submit(compiled.withEnvironment(withSubmitter));
+        return new Submitted(s.job().id(), s.notes());
     }
 
     @Override

@@ -21,9 +21,8 @@ import java.util.Optional;
 /**
  * The list of files a successful attempt published ({@code outputs.json} in its attempt folder),
  * written atomically before the attempt is recorded as succeeded, so a watcher can fetch and
- * verify exactly those files: for a scene job, names relative to the job's output folder with
- * their SHA-256; for a template job, the blobs its output files were uploaded as, with the
- * container of the local store they are in and their MD5.
+ * verify exactly those files: the files published into the job's output folder, named relative to
+ * it, with their SHA-256; the blobs uploaded to the local store, with their container and MD5.
  */
 final class OutputManifest {
 
@@ -39,17 +38,12 @@ final class OutputManifest {
     private OutputManifest() {
     }
 
-    /** Describes each file under {@code staging} (name relative to it, size, SHA-256). */
-    static List<OutputFile> describe(String taskId, Path staging) throws IOException {
-        List<OutputFile> out = new ArrayList<>();
-        for (Path file : OutputStager.files(staging)) {
-            String name = staging.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-            try (HashingInputStream in = new HashingInputStream(Hashing.sha256(), Files.newInputStream(file))) {
-                long size = ByteStreams.exhaust(in);
-                out.add(new OutputFile(taskId, name, size, Optional.of(Checksum.sha256(in.hash().asBytes()))));
-            }
+    /** Describes a file about to be published as {@code name}: its size and SHA-256. */
+    static OutputFile describe(String taskId, String name, Path file) throws IOException {
+        try (HashingInputStream in = new HashingInputStream(Hashing.sha256(), Files.newInputStream(file))) {
+            long size = ByteStreams.exhaust(in);
+            return new OutputFile(taskId, name, size, Optional.of(Checksum.sha256(in.hash().asBytes())));
         }
-        return out;
     }
 
     static void write(Path manifest, List<Entry> entries) throws IOException {

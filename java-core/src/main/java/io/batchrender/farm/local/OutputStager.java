@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * Moves what an attempt wrote into the job's output folder, file by file with an atomic rename,
- * so the output folder only ever holds whole images from attempts that succeeded.
+ * so the output folder only ever holds whole images from attempts that succeeded; and removes folders.
  */
 final class OutputStager {
 
@@ -30,29 +30,21 @@ final class OutputStager {
         }
     }
 
-    /** Moves every file under {@code staging} to the same relative path under {@code target}. */
-    static int publish(Path staging, Path target) throws IOException {
-        List<Path> files = files(staging);
-        for (Path file : files) {
-            Path dest = target.resolve(staging.relativize(file).toString()).normalize();
-            if (!dest.startsWith(target)) {
-                throw new IOException("output " + file + " would land outside " + target);
-            }
-            Files.createDirectories(dest.getParent());
+    /** Moves {@code file} to {@code dest} whole: an atomic rename, or across disks a copy to a temp file renamed into place. */
+    static void move(Path file, Path dest) throws IOException {
+        Files.createDirectories(dest.getParent());
+        try {
+            Files.move(file, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException otherDisk) {
+            Path temp = Files.createTempFile(dest.getParent(), "." + dest.getFileName(), ".partial");
             try {
-                Files.move(file, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException otherDisk) {
-                Path temp = Files.createTempFile(dest.getParent(), "." + dest.getFileName(), ".partial");
-                try {
-                    Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(temp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } finally {
-                    Files.deleteIfExists(temp);
-                }
-                Files.delete(file);
+                Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
             }
+            Files.delete(file);
         }
-        return files.size();
     }
 
     /** Removes a folder and everything in it; a missing folder is fine. */

@@ -1,5 +1,7 @@
 package io.batchrender.farm.local;
 
+import io.batchrender.job.ResourceFile;
+import io.batchrender.job.Secrets;
 import io.batchrender.storage.AssetStore;
 import io.batchrender.storage.BlobInfo;
 import io.batchrender.storage.Cancellation;
@@ -46,19 +48,21 @@ final class ResourceFetcher {
         this.localStore = localStore;
     }
 
-    void fetch(TemplateTask.ResourceFile file, Path workDir, Cancellation cancel) throws FetchFailed {
+    void fetch(ResourceFile file, Path workDir, Cancellation cancel) throws FetchFailed {
         Path wd = workDir.toAbsolutePath().normalize();
+        String mode = file.fileMode().orElse(null);
         try {
-            if (file.httpUrl() != null) {
-                Path target = inside(wd, file.filePath(), file);
-                fetchUrl(file.httpUrl(), target, cancel);
-                applyMode(target, file.fileMode());
+            if (file.httpUrl().isPresent()) {
+                Path target = inside(wd, file.filePath().orElse(""), file);
+                fetchUrl(file.httpUrl().get(), target, cancel);
+                applyMode(target, mode);
                 return;
             }
-            BlobSource source = file.container() != null ? BlobSource.local(localStore.get(), file.container(), false)
-                    : new SasContainer(file.containerUrl());
-            String base = file.filePath() == null || file.filePath().isEmpty() ? "" : trimSlashes(file.filePath()) + "/";
-            for (BlobInfo blob : source.list(file.blobPrefix() == null ? "" : file.blobPrefix())) {
+            BlobSource source = file.autoStorageContainerName().isPresent()
+                    ? BlobSource.local(localStore.get(), file.autoStorageContainerName().get(), false)
+                    : new SasContainer(file.storageContainerUrl().orElseThrow());
+            String base = file.filePath().map(p -> trimSlashes(p) + "/").orElse("");
+            for (BlobInfo blob : source.list(file.blobPrefix().orElse(""))) {
                 if (blob.name().endsWith("/")) {
                     continue; // a folder marker
                 }
@@ -75,7 +79,7 @@ final class ResourceFetcher {
                 } finally {
                     Files.deleteIfExists(temp);
                 }
-                applyMode(target, file.fileMode());
+                applyMode(target, mode);
             }
         } catch (StorageException e) {
             throw new FetchFailed("Resource file " + file.describe() + " could not be fetched: " + e.getMessage() + ".");
@@ -86,7 +90,7 @@ final class ResourceFetcher {
     }
 
     /** Where a name lands in the working folder, checked by name and on disk (no link leads out). */
-    private static Path inside(Path wd, String relative, TemplateTask.ResourceFile file) throws FetchFailed, IOException {
+    private static Path inside(Path wd, String relative, ResourceFile file) throws FetchFailed, IOException {
         SafeBlobPath.Verdict v = SafeBlobPath.resolve(wd, relative);
         if (v instanceof SafeBlobPath.Refused r) {
             throw new FetchFailed("Resource file '" + relative + "' from " + file.describe() + " is refused (" + r.reason()
@@ -116,11 +120,11 @@ final class ResourceFetcher {
                     response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new FetchFailed("Resource file " + ContainerUrls.withoutQuery(url) + ": interrupted.");
+                    throw new FetchFailed("Resource file " + Secrets.withoutQuery(url) + ": interrupted.");
                 }
                 try (InputStream in = response.body()) {
                     if (response.statusCode() / 100 != 2) {
-                        throw new FetchFailed("Resource file " + ContainerUrls.withoutQuery(url) + " could not be downloaded"
+                        throw new FetchFailed("Resource file " + Secrets.withoutQuery(url) + " could not be downloaded"
                                 + " (HTTP " + response.statusCode() + "): check the URL.");
                     }
                     copy(in, temp, cancel);
@@ -128,7 +132,7 @@ final class ResourceFetcher {
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IllegalArgumentException e) {
-            throw new FetchFailed("Resource file URL " + ContainerUrls.withoutQuery(url) + " is not valid: " + e.getMessage());
+            throw new FetchFailed("Resource file URL " + Secrets.withoutQuery(url) + " is not valid: " + e.getMessage());
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -45,7 +45,7 @@ final class SasContainer implements BlobSource {
 
     @Override
     public String describe() {
-        return ContainerUrls.withoutQuery(url);
+        return io.batchrender.job.Secrets.withoutQuery(url);
     }
 
     @Override

@@ -77,8 +77,9 @@ public abstract class FarmContract {
 
     @Test
     void aFailingTaskIsRetriedUntilItSucceeds() {
-        // fails twice (a counter in the task's working folder, which its attempts share), then succeeds
-        JobInfo job = submitCommand("sh -c 'n=$(cat tries 2>/dev/null || echo 0); n=$((n+1)); echo $n > tries; "
+        // fails twice, then succeeds: a counter in the node's shared folder (AZ_BATCH_NODE_SHARED_DIR, on
+        // Batch and here), since each attempt may have a working folder of its own
+        JobInfo job = submitCommand("sh -c 't=$AZ_BATCH_NODE_SHARED_DIR/tries; n=$(cat $t 2>/dev/null || echo 0); n=$((n+1)); echo $n > $t; "
                 + "echo attempt $n; [ $n -ge 3 ]'", "1", 2);
 
         JobInfo done = awaitCompleted(job.id());

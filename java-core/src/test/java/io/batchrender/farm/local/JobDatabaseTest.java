@@ -2,7 +2,10 @@ package io.batchrender.farm.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.batchrender.compile.TemplateCompiler;
 import io.batchrender.farm.ShrinkPolicy;
+import io.batchrender.job.Command;
+import io.batchrender.job.Job;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -54,31 +57,29 @@ class JobDatabaseTest {
             assertEquals(1, db.tasks("old-job").size());
             var claimed = db.claimNext("old-job", 2).orElseThrow();
             assertEquals("1", claimed.taskId());
-            assertEquals(java.util.Optional.empty(), claimed.template(), "a scene job's task is not a template task");
+            assertEquals("blender", ((Command.Call) claimed.task().command()).program().name());
 
-            TemplatePlan plan = new TemplateJobReader(java.util.Map.of()).read(TemplateJobFixture.job(
-                    "{\"id\": \"tpl\"}", "{\"id\": \"0\", \"commandLine\": \"/bin/true\"}"));
-            db.insertTemplateJob("tpl", plan, java.util.Map.of(), tmp.resolve("out"), 3);
+            db.insert("tpl", compile("{\"id\": \"tpl\"}", "{\"id\": \"0\", \"commandLine\": \"/bin/true\"}"),
+                    tmp.resolve("out"), true, 3);
             var task = db.claimNext("tpl", 4).orElseThrow();
-            assertEquals("/bin/true", task.template().orElseThrow().spec().commandLine());
+            assertEquals(new Command.Line("/bin/true"), task.task().command());
         }
     }
 
     @Test
     void aTemplateJobDeletedAndSubmittedAgainUnderItsIdIsScheduledAfresh() {
-        TemplateJobReader reader = new TemplateJobReader(java.util.Map.of());
-        TemplatePlan plan = reader.read(TemplateJobFixture.job("{\"id\": \"shot\"}",
+        Job plan = compile("{\"id\": \"shot\"}",
                 "{\"id\": \"b\", \"commandLine\": \"/bin/true\"}", "{\"id\": \"c\", \"commandLine\": \"/bin/true\"}",
-                "{\"id\": \"a\", \"commandLine\": \"/bin/true\", \"dependsOn\": {\"taskIds\": [\"b\", \"c\"]}}"));
+                "{\"id\": \"a\", \"commandLine\": \"/bin/true\", \"dependsOn\": {\"taskIds\": [\"b\", \"c\"]}}");
         try (JobDatabase db = JobDatabase.open(tmp.resolve("farm.db"))) {
-            db.insertTemplateJob("shot", plan, java.util.Map.of(), tmp, 10);
+            db.insert("shot", plan, tmp, true, 10);
             var b = db.claimNext("shot", 11).orElseThrow();
             var c = db.claimNext("shot", 11).orElseThrow();
             db.finishAttempt("shot", b.taskId(), 1, 0, 0, AttemptOutcome.succeeded(0), 12);
             assertEquals(java.util.Optional.empty(), db.claimNext("shot", 12), "a waits for c; b is known to have succeeded");
             db.deleteJobRows("shot");
 
-            db.insertTemplateJob("shot", plan, java.util.Map.of(), tmp, 20);
+            db.insert("shot", plan, tmp, true, 20);
             assertEquals("b", db.claimNext("shot", 21).orElseThrow().taskId());
             var c2 = db.claimNext("shot", 21).orElseThrow();
             assertEquals("c", c2.taskId());
@@ -87,5 +88,9 @@ class JobDatabaseTest {
                     "the new job's b has not succeeded: what the deleted job's claims learnt does not carry over");
             assertEquals("c", c.taskId());
         }
+    }
+
+    private static Job compile(String job, String... tasks) {
+        return TemplateCompiler.compile(TemplateJobFixture.job(job, tasks));
     }
 }

@@ -26,8 +26,9 @@ class LocalFarmTest extends TwoSlotFarmTest {
 
     @Test
     void aFailingTaskIsRetriedAndSucceedsOnItsThirdAttempt() {
-        // Fails twice (counter file in the task's working folder, which its attempts share), then succeeds.
-        JobInfo job = f.submitCommand("sh -c 'n=$(cat tries 2>/dev/null || echo 0); n=$((n+1)); echo $n > tries; "
+        // Fails twice, then succeeds. Each attempt has a working folder of its own, as on a Batch node; the
+        // counter lives in the node's shared folder, which every attempt sees.
+        JobInfo job = f.submitCommand("sh -c 't=$AZ_BATCH_NODE_SHARED_DIR/tries; n=$(cat $t 2>/dev/null || echo 0); n=$((n+1)); echo $n > $t; "
                 + "echo attempt $n; [ $n -ge 3 ]'", "1", 2, Optional.empty());
 
         JobInfo done = f.awaitCompleted(job.id(), Duration.ofSeconds(30));

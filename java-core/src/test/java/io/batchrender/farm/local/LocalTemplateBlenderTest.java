@@ -1,5 +1,7 @@
 package io.batchrender.farm.local;
 
+import io.batchrender.farm.TaskFailure;
+import io.batchrender.farm.Submitted;
 import static io.batchrender.farm.local.TemplateJobFixture.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +47,7 @@ class LocalTemplateBlenderTest {
         Path scene = TestScenes.blend();
 
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
-            String id = f.jobs.submit(job("""
+            String id = f.submit(job("""
                     {"id": "blender-shot", "poolInfo": {"autoPoolSpecification": {"pool": {"vmSize": "STANDARD_NC6"}}}}""", """
                     {"id": "0", "commandLine": "blender -b scene/shapes.blend -o out/frame_#### -F PNG -f 1",
                      "resourceFiles": [{"httpUrl": "%s", "filePath": "scene/shapes.blend"}],
@@ -97,8 +99,8 @@ class LocalTemplateBlenderTest {
             f.store.upload("fgrp-shot-assets", "scenes/shapes.blend", tmp.resolve("shapes.blend"),
                     Files.size(tmp.resolve("shapes.blend")), null, n -> { }, new Cancellation());
 
-            TemplateSubmission sub = f.jobs.submit(expanded);
-            assertTrue(sub.ignored().stream().anyMatch(l -> l.contains("poolInfo.poolId 'blender-linux'")), sub.ignored().toString());
+            Submitted sub = f.submit(expanded);
+            assertTrue(sub.notes().stream().anyMatch(l -> l.contains("poolInfo.poolId 'blender-linux'")), sub.notes().toString());
             String id = sub.job().id();
             assertEquals("blender-cycles-linux", id);
             // an artist's watcher, started as the job starts, brings the frames home as they finish

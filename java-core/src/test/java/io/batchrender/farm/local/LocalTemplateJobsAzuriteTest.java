@@ -1,5 +1,7 @@
 package io.batchrender.farm.local;
 
+import io.batchrender.farm.TaskFailure;
+import io.batchrender.farm.Submitted;
 import static io.batchrender.farm.local.TemplateJobFixture.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +42,7 @@ class LocalTemplateJobsAzuriteTest {
         String write = azure.sas().writeUrl("sas-outputs");
 
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
-            String id = f.jobs.submit(job("""
+            String id = f.submit(job("""
                     {"id": "tpl-sas"}""", """
                     {"id": "0",
                      "commandLine": "/bin/sh -c 'mkdir -p out/deep; cp shot/a.txt out/result.txt; ls > out/deep/listing.txt'",
@@ -67,7 +69,7 @@ class LocalTemplateJobsAzuriteTest {
         azure.createContainer("sas-readonly");
         String readOnly = azure.sas().readListUrl("sas-readonly");
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
-            String id = f.jobs.submit(job("""
+            String id = f.submit(job("""
                     {"id": "tpl-refused"}""", """
                     {"id": "0", "commandLine": "/bin/sh -c 'echo frame > frame.txt'",
                      "outputFiles": [{"filePattern": "frame.txt", "destination": {"container": {"containerUrl": "%s"}}}]}"""
@@ -75,7 +77,7 @@ class LocalTemplateJobsAzuriteTest {
             f.farm.awaitCompleted(id, Duration.ofSeconds(60));
             var task = f.farm.task(id, "0");
             assertEquals(0, task.exitCode().orElseThrow());
-            assertEquals(TemplateFailures.OUTPUT_FILES_FAILED, task.failure().orElseThrow().code(), task.toString());
+            assertEquals(TaskFailure.OUTPUT_FILES_FAILED, task.failure().orElseThrow().code(), task.toString());
             String message = task.failure().orElseThrow().message();
             assertTrue(message.contains("frame.txt") && message.contains("HTTP 403"), message);
             assertTrue(!message.contains("sig="), "the SAS signature is never shown: " + message);

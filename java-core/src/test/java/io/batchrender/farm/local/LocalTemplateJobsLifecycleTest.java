@@ -27,7 +27,7 @@ class LocalTemplateJobsLifecycleTest {
     @Test
     void aTaskPastItsMaxWallClockTimeIsStoppedAndItsFailureOutputsStillUploaded() throws Exception {
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
-            String id = f.jobs.submit(job("""
+            String id = f.submit(job("""
                     {"id": "tpl-slow"}""", """
                     {"id": "0", "commandLine": "/bin/sh -c 'echo started; sleep 30'",
                      "constraints": {"maxWallClockTime": "PT1S", "maxTaskRetryCount": 0},
@@ -44,21 +44,21 @@ class LocalTemplateJobsLifecycleTest {
     @Test
     void aJobPastItsMaxWallClockTimeEndsAndItsWaitingTasksSaySo() {
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
-            String id = f.jobs.submit(job("""
+            String id = f.submit(job("""
                     {"id": "tpl-deadline", "constraints": {"maxWallClockTime": "PT2S"}}""", """
                     {"id": "0", "commandLine": "/bin/sleep 30"}""", """
                     {"id": "1", "commandLine": "/bin/true", "dependsOn": {"taskIds": ["0"]}}""")).job().id();
             JobInfo done = f.farm.awaitCompleted(id, Duration.ofSeconds(20));
             assertEquals(2, done.counts().failed());
             assertEquals(TaskFailure.CANCELLED, f.farm.task(id, "0").failure().orElseThrow().code());
-            assertEquals(TemplateFailures.JOB_TIMEOUT, f.farm.task(id, "1").failure().orElseThrow().code());
+            assertEquals(TaskFailure.JOB_TIMEOUT, f.farm.task(id, "1").failure().orElseThrow().code());
         }
     }
 
     @Test
     void cancellingAJobStopsItsTasksAndStillRunsItsReleaseTask() throws Exception {
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
-            String id = f.jobs.submit(job("""
+            String id = f.submit(job("""
                     {"id": "tpl-cancel",
                      "jobReleaseTask": {"commandLine": "/bin/sh -c 'echo cleaned > $AZ_BATCH_NODE_SHARED_DIR/released-$AZ_BATCH_JOB_ID'"}}""",
                     """
@@ -77,9 +77,9 @@ class LocalTemplateJobsLifecycleTest {
     void aHigherPriorityJobStartsFirstAndTheViewsShowTemplateTasks() throws Exception {
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
             f.farm.farm.resize("local", 0);
-            String low = f.jobs.submit(job("{\"id\": \"low\", \"priority\": -10}",
+            String low = f.submit(job("{\"id\": \"low\", \"priority\": -10}",
                     "{\"id\": \"0\", \"commandLine\": \"/bin/sleep 1\"}")).job().id();
-            String high = f.jobs.submit(job("{\"id\": \"high\", \"priority\": 500}",
+            String high = f.submit(job("{\"id\": \"high\", \"priority\": 500}",
                     "{\"id\": \"0\", \"commandLine\": \"/bin/sleep 1\"}")).job().id();
             f.farm.farm.resize("local", 1);
             f.farm.awaitCompleted(low, LIMIT);
@@ -98,7 +98,7 @@ class LocalTemplateJobsLifecycleTest {
     @Test
     void theWatcherFollowsATemplateJobToItsEnd() throws Exception {
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
-            String id = f.jobs.submit(job("{\"id\": \"tpl-watched\"}",
+            String id = f.submit(job("{\"id\": \"tpl-watched\"}",
                     "{\"id\": \"0\", \"commandLine\": \"/bin/sleep 1\"}",
                     "{\"id\": \"1\", \"commandLine\": \"/bin/false\"}")).job().id();
             io.batchrender.watch.WatchState end = new io.batchrender.watch.Watcher(id, tmp.resolve("dest"), f.farm.farm,
@@ -131,7 +131,7 @@ class LocalTemplateJobsLifecycleTest {
         server.start();
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
             f.farm.farm.resize("local", 2);
-            String id = f.jobs.submit(job("{\"id\": \"tpl-slow-fetch\"}", """
+            String id = f.submit(job("{\"id\": \"tpl-slow-fetch\"}", """
                     {"id": "slow", "commandLine": "/bin/cat big.bin",
                      "resourceFiles": [{"httpUrl": "http://127.0.0.1:%d/big.bin", "filePath": "big.bin"}]}"""
                     .formatted(server.getAddress().getPort()), """

@@ -1,5 +1,7 @@
 package io.batchrender.farm.local;
 
+import io.batchrender.farm.TaskFailure;
+import io.batchrender.farm.Submitted;
 import static io.batchrender.farm.local.TemplateJobFixture.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchrender.farm.FarmException;
+import io.batchrender.render.RenderSetupException;
 import io.batchrender.farm.TaskInfo;
 import io.batchrender.templates.ExpandedJob;
 import java.nio.file.Path;
@@ -41,8 +44,8 @@ class LocalTemplateJobsRefusalTest {
     })
     void aMalformedJobIsRefusedInOneLineAndNothingIsStored(String what, String first, String second, String expected) {
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
-            FarmException e = assertThrows(FarmException.class,
-                    () -> f.jobs.submit(job("{\"id\": \"bad\"}", first, second)));
+            RenderSetupException e = assertThrows(RenderSetupException.class,
+                    () -> f.submit(job("{\"id\": \"bad\"}", first, second)));
             assertTrue(e.getMessage().contains(expected), e.getMessage());
             assertFalse(e.getMessage().contains("\n"), "one line");
             assertEquals(List.of(), f.farm.farm.jobs(), "nothing stored");
@@ -53,16 +56,16 @@ class LocalTemplateJobsRefusalTest {
     void aTakenJobIdIsBatchsJobExistsAndAnInvalidOneIsReplaced() {
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
             ExpandedJob one = job("{\"id\": \"Shot-010\"}", "{\"id\": \"0\", \"commandLine\": \"/bin/true\"}");
-            assertEquals("Shot-010", f.jobs.submit(one).job().id());
-            FarmException e = assertThrows(FarmException.class, () -> f.jobs.submit(
+            assertEquals("Shot-010", f.submit(one).job().id());
+            FarmException e = assertThrows(FarmException.class, () -> f.submit(
                     job("{\"id\": \"shot-010\"}", "{\"id\": \"0\", \"commandLine\": \"/bin/true\"}")));
             assertTrue(e.getMessage().startsWith("JobExists: a job 'Shot-010'"), e.getMessage());
             assertEquals(1, f.farm.farm.jobs().size());
 
-            TemplateSubmission renamed = f.jobs.submit(
+            Submitted renamed = f.submit(
                     job("{\"id\": \"shot 010!\"}", "{\"id\": \"0\", \"commandLine\": \"/bin/true\"}"));
             assertTrue(renamed.job().id().matches("[a-z0-9-]+"), renamed.job().id());
-            assertTrue(renamed.ignored().stream().anyMatch(l -> l.contains("'shot 010!' is not a valid Batch id")));
+            assertTrue(renamed.notes().stream().anyMatch(l -> l.contains("'shot 010!' is not a valid Batch id")));
             f.farm.awaitCompleted(renamed.job().id(), Duration.ofSeconds(60));
         }
     }
@@ -77,10 +80,10 @@ class LocalTemplateJobsRefusalTest {
                      "applicationPackageReferences": [{"applicationId": "maya"}],
                      "requiredSlots": 2, "multiInstanceSettings": {"numberOfInstances": 2},
                      "affinityInfo": {"affinityId": "node-1"}}""";
-            TemplateSubmission sub = f.jobs.submit(job("""
+            Submitted sub = f.submit(job("""
                     {"id": "windows-job", "poolInfo": {"poolId": "maya-pool"}, "jobManagerTask": {"id": "m", "commandLine": "x"}}""",
                     task.formatted("0"), task.formatted("1")));
-            List<String> lines = sub.ignored();
+            List<String> lines = sub.notes();
             for (String expected : List.of("poolInfo.poolId 'maya-pool'", "userIdentity (elevationLevel admin) on tasks 0, 1",
                     "containerSettings (image mcr.microsoft.com/render:1) on tasks 0, 1", "applicationPackageReferences on tasks 0, 1",
                     "requiredSlots on tasks 0, 1", "multiInstanceSettings on tasks 0, 1", "affinityInfo on tasks 0, 1",
@@ -89,7 +92,7 @@ class LocalTemplateJobsRefusalTest {
             }
             f.farm.awaitCompleted("windows-job", Duration.ofSeconds(60));
             TaskInfo t = f.farm.task("windows-job", "0");
-            assertEquals(TemplateFailures.PROGRAM_NOT_FOUND, t.failure().orElseThrow().code());
+            assertEquals(TaskFailure.RENDERER_NOT_FOUND, t.failure().orElseThrow().code());
             assertTrue(t.failure().orElseThrow().message().contains("Windows program"), t.failure().toString());
         }
     }
@@ -99,11 +102,11 @@ class LocalTemplateJobsRefusalTest {
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
             // Batch Explorer's Linux templates write their tasks like this; the extensions submit them as
             // /bin/bash -c 'set -e; set -o pipefail; LINE; wait' (_template_utils.py _add_cmd_prefix)
-            TemplateSubmission sub = f.jobs.submit(job("{\"id\": \"shell-syntax\"}",
+            Submitted sub = f.submit(job("{\"id\": \"shell-syntax\"}",
                     "{\"id\": \"0\", \"commandLine\": \"mkdir \\\"$AZ_BATCH_TASK_WORKING_DIR/thumbs\\\";test -d thumbs && echo done\"}",
                     "{\"id\": \"1\", \"commandLine\": \"false; true\"}",
                     "{\"id\": \"2\", \"commandLine\": \"/bin/sh -c 'echo $HOME; true'\"}"));
-            assertTrue(sub.ignored().stream().noneMatch(l -> l.contains("shell syntax")), sub.ignored().toString());
+            assertTrue(sub.notes().stream().noneMatch(l -> l.contains("shell syntax")), sub.notes().toString());
             f.farm.awaitCompleted("shell-syntax", Duration.ofSeconds(60));
             assertTrue(f.farm.task("shell-syntax", "0").failure().isEmpty(), f.farm.task("shell-syntax", "0").toString());
             // set -e: the first command that fails ends the line with its exit code
@@ -118,7 +121,7 @@ class LocalTemplateJobsRefusalTest {
             ExpandedJob managed = new ExpandedJob(com.google.gson.JsonParser.parseString("""
                     {"id": "tiles", "jobManagerTask": {"id": "_manager", "commandLine": "python split.py"}}""")
                     .getAsJsonObject(), List.of());
-            FarmException e = assertThrows(FarmException.class, () -> f.jobs.submit(managed));
+            FarmException e = assertThrows(FarmException.class, () -> f.submit(managed));
             assertEquals("Job tiles has only a job manager task, which adds its tasks through the Batch API: the local farm"
                     + " does not run job manager tasks; submit it with --farm azure.", e.getMessage());
             assertEquals(List.of(), f.farm.farm.jobs(), "nothing stored");

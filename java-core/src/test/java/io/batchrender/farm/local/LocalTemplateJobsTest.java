@@ -1,5 +1,6 @@
 package io.batchrender.farm.local;
 
+import io.batchrender.farm.Submitted;
 import static io.batchrender.farm.local.TemplateJobFixture.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,7 +40,7 @@ class LocalTemplateJobsTest {
                    {"filePattern": "../stdout.txt", "destination": {"autoStorage": {"fileGroup": "tpl-out", "path": "logs/%1$s.txt"}},
                     "uploadOptions": {"uploadCondition": "taskCompletion"}}]}""";
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
-            TemplateSubmission sub = f.jobs.submit(job("""
+            Submitted sub = f.submit(job("""
                     {"id": "tpl-pipeline", "displayName": "pipeline",
                      "poolInfo": {"autoPoolSpecification": {"poolLifetimeOption": "job", "pool": {"vmSize": "STANDARD_D2_V3"}}},
                      "commonEnvironmentSettings": [{"name": "GREETING", "value": "common"}, {"name": "WHO", "value": "job"}],
@@ -55,7 +56,7 @@ class LocalTemplateJobsTest {
 
             String id = sub.job().id();
             assertEquals("tpl-pipeline", id, "a valid, free Batch id is kept");
-            assertTrue(sub.ignored().stream().anyMatch(l -> l.contains("vmSize STANDARD_D2_V3")), sub.ignored().toString());
+            assertTrue(sub.notes().stream().anyMatch(l -> l.contains("vmSize STANDARD_D2_V3")), sub.notes().toString());
             JobInfo done = f.farm.awaitCompleted(id, LIMIT);
             assertTrue(done.succeeded(), f.farm.diagnostics(id));
             assertEquals(List.of("0", "1", "merge"), f.farm.farm.tasks(id).stream().map(TaskInfo::id).toList(),
@@ -110,7 +111,7 @@ class LocalTemplateJobsTest {
                    {"filePattern": "../std*.txt", "destination": {"autoStorage": {"fileGroup": "tpl-fail", "path": "done/%1$s"}},
                     "uploadOptions": {"uploadCondition": "TaskCompletion"}}]}""";
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
-            String id = f.jobs.submit(job("""
+            String id = f.submit(job("""
                     {"id": "tpl-fail", "constraints": {"maxTaskRetryCount": 1}}""",
                     task.formatted("0", "3"), task.formatted("1", "0"), """
                     {"id": "merge", "commandLine": "/bin/true", "dependsOn": {"taskIds": ["1", "0"]}}""",
@@ -125,9 +126,9 @@ class LocalTemplateJobsTest {
             assertEquals(TaskFailure.NON_ZERO_EXIT, failed.failure().orElseThrow().code());
             TaskInfo merge = f.farm.task(id, "merge");
             assertEquals(0, merge.attempts(), "a task whose dependency failed never starts");
-            assertEquals(TemplateFailures.DEPENDENCY_FAILED, merge.failure().orElseThrow().code());
+            assertEquals(TaskFailure.DEPENDENCY_FAILED, merge.failure().orElseThrow().code());
             assertTrue(merge.failure().orElseThrow().message().contains("Task 0,"), merge.failure().toString());
-            assertEquals(TemplateFailures.DEPENDENCY_FAILED, f.farm.task(id, "after-merge").failure().orElseThrow().code());
+            assertEquals(TaskFailure.DEPENDENCY_FAILED, f.farm.task(id, "after-merge").failure().orElseThrow().code());
             assertEquals(TaskResult.SUCCESS, f.farm.task(id, "1").result().orElseThrow());
 
             // taskSuccess only from the task that succeeded, taskFailure only from the one that failed,
@@ -144,7 +145,7 @@ class LocalTemplateJobsTest {
     @Test
     void aFailedJobPreparationFailsTheTasksWithItsCodeAndTheReleaseStillRuns() throws Exception {
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
-            String id = f.jobs.submit(job("""
+            String id = f.submit(job("""
                     {"id": "tpl-prep-fails",
                      "jobPreparationTask": {"id": "setup", "commandLine": "/bin/sh -c 'echo no licence >&2; exit 5'",
                                             "constraints": {"maxTaskRetryCount": 1}},
@@ -155,7 +156,7 @@ class LocalTemplateJobsTest {
 
             TaskInfo task = f.farm.task(id, "0");
             assertEquals(0, task.attempts());
-            assertEquals(TemplateFailures.JOB_PREPARATION_FAILED, task.failure().orElseThrow().code());
+            assertEquals(TaskFailure.JOB_PREPARATION_FAILED, task.failure().orElseThrow().code());
             assertTrue(task.failure().orElseThrow().message().contains("setup"));
             assertTrue(Files.readString(f.taskDir(id, "setup", 2).resolve("stderr.txt")).contains("no licence"),
                     "the preparation task was retried once, its logs kept");
@@ -174,7 +175,7 @@ class LocalTemplateJobsTest {
             f.put("fgrp-assets", "scenes/sub/b.txt", "B\n");
             f.put("fgrp-assets", "other/c.txt", "C\n");
             f.put("fgrp-evil", "x/../../../evil.txt", "evil\n");
-            String id = f.jobs.submit(job("""
+            String id = f.submit(job("""
                     {"id": "tpl-resources"}""", """
                     {"id": "0", "commandLine": "bin/run.sh",
                      "resourceFiles": [
@@ -188,7 +189,7 @@ class LocalTemplateJobsTest {
 
             assertEquals("A\nB\n750\n", f.blob("fgrp-res", "r/out.txt"), f.farm.diagnostics(id));
             TaskInfo evil = f.farm.task(id, "1");
-            assertEquals(TemplateFailures.RESOURCE_FILES_FAILED, evil.failure().orElseThrow().code());
+            assertEquals(TaskFailure.RESOURCE_FILES_FAILED, evil.failure().orElseThrow().code());
             assertTrue(evil.failure().orElseThrow().message().contains("x/../../../evil.txt"), evil.failure().toString());
             try (var walk = Files.walk(f.farm.home.dir())) {
                 assertTrue(walk.noneMatch(p -> p.getFileName().toString().equals("evil.txt")), "nothing written for it");
@@ -212,7 +213,7 @@ class LocalTemplateJobsTest {
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         try (TemplateJobFixture f = new TemplateJobFixture(tmp)) {
-            String id = f.jobs.submit(job("""
+            String id = f.submit(job("""
                     {"id": "tpl-http", "constraints": {"maxTaskRetryCount": 1}}""", """
                     {"id": "0", "commandLine": "/bin/cp conf/licence.txt copy.txt",
                      "resourceFiles": [{"httpUrl": "%1$s/licence.txt", "filePath": "conf/licence.txt"}],
@@ -225,7 +226,7 @@ class LocalTemplateJobsTest {
             assertEquals("served over http\n", f.blob("fgrp-http", "copy.txt"), f.farm.diagnostics(id));
             TaskInfo missing = f.farm.task(id, "1");
             assertEquals(2, missing.attempts(), "a failed fetch is retried like any failure");
-            assertEquals(TemplateFailures.RESOURCE_FILES_FAILED, missing.failure().orElseThrow().code());
+            assertEquals(TaskFailure.RESOURCE_FILES_FAILED, missing.failure().orElseThrow().code());
             String message = missing.failure().orElseThrow().message();
             assertTrue(message.contains(base + "/missing.txt") && message.contains("HTTP 404"), message);
             assertFalse(message.contains("secret"), "a URL's query (a SAS signature) is never shown");
@@ -250,7 +251,7 @@ class LocalTemplateJobsTest {
                     io.batchrender.templates.ParameterValues.none(),
                     io.batchrender.templates.FileGroupFiles.ofLocalStore(f.store));
 
-            String id = f.jobs.submit(expanded).job().id();
+            String id = f.submit(expanded).job().id();
 
             f.farm.awaitCompleted(id, Duration.ofSeconds(60));
             TaskInfo task = f.farm.task(id, "0");

@@ -43,22 +43,4 @@ class OutputPatternTest {
         assertEquals(List.of("deep/z.jpg"), names("out/*/?.jpg", null));
         assertEquals(List.of("stdout.txt"), names("../std*.txt", null));
     }
-
-    @Test
-    void circlesOfDependenciesAreFound() {
-        assertEquals(Optional.empty(), DependencyCycles.find(Map.of("merge", List.of("0", "1"), "1", List.of("0"))));
-        assertEquals(Optional.of(List.of("a", "b", "c", "a")),
-                DependencyCycles.find(linked("a", List.of("b"), "b", List.of("c"), "c", List.of("a"))));
-        assertEquals(Optional.of(List.of("x", "x")), DependencyCycles.find(linked("x", List.of("x"))));
-    }
-
-    private static Map<String, List<String>> linked(Object... kv) {
-        Map<String, List<String>> m = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            @SuppressWarnings("unchecked")
-            List<String> v = (List<String>) kv[i + 1];
-            m.put((String) kv[i], v);
-        }
-        return m;
-    }
 }

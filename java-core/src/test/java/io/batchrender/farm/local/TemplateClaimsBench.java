@@ -1,13 +1,13 @@
 package io.batchrender.farm.local;
 
-
 import io.batchrender.compile.SceneCompiler;
 import io.batchrender.compile.SubmitRequest;
+import io.batchrender.compile.TemplateCompiler;
+import io.batchrender.job.Job;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,7 +40,7 @@ public final class TemplateClaimsBench {
     private static double sceneJob(JobDatabase db, String id, int n, Path dir) {
         var spec = SceneCompiler.compile(new SubmitRequest(Optional.empty(), Optional.of(List.of("/bin/true")), Optional.empty(),
                 "1-" + n, 1, Optional.empty(), Optional.empty(), 0, Optional.empty()));
-        db.insertJob(id, LocalFarm.sceneSpec(spec), dir, false, System.currentTimeMillis());
+        db.insert(id, spec, dir, false, System.currentTimeMillis());
         return drain(db, id);
     }
 
@@ -51,9 +51,8 @@ public final class TemplateClaimsBench {
         }
         tasks.add("{\"id\": \"merge\", \"commandLine\": \"/bin/true\", \"dependsOn\": {\"taskIdRanges\": [{\"start\": 0, \"end\": "
                 + (n - 1) + "}]}}");
-        TemplatePlan plan = new TemplateJobReader(Map.of()).read(
-                TemplateJobFixture.job("{\"id\": \"" + id + "\"}", tasks.toArray(String[]::new)));
-        db.insertTemplateJob(id, plan, Map.of(), dir, System.currentTimeMillis());
+        Job job = TemplateCompiler.compile(TemplateJobFixture.job("{\"id\": \"" + id + "\"}", tasks.toArray(String[]::new)));
+        db.insert(id, job, dir, true, System.currentTimeMillis());
         return drain(db, id);
     }
 

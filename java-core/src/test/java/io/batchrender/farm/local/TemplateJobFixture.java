@@ -2,6 +2,9 @@ package io.batchrender.farm.local;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.batchrender.compile.TemplateCompiler;
+import io.batchrender.farm.Submitted;
+import io.batchrender.job.Job;
 import io.batchrender.storage.AssetStores;
 import io.batchrender.storage.Cancellation;
 import io.batchrender.storage.local.LocalBlobStore;
@@ -12,14 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A local farm, its local store and {@link LocalTemplateJobs}, for tests that run template jobs. */
+/** A local farm and its local store, for tests that run template jobs compiled by {@link TemplateCompiler}. */
 final class TemplateJobFixture implements AutoCloseable {
 
     final FarmFixture farm;
     final LocalBlobStore store;
-    final LocalTemplateJobs jobs;
     private final Path tmp;
 
     TemplateJobFixture(Path dir) {
@@ -30,7 +33,17 @@ final class TemplateJobFixture implements AutoCloseable {
         tmp = dir;
         farm = new FarmFixture(dir, extraEnv);
         store = LocalBlobStore.open(AssetStores.localRoot(farm.home));
-        jobs = new LocalTemplateJobs(farm.farm, store, farm.env);
+    }
+
+    /**
+     * Compiles and submits a template job as {@code template run} does: the tasks run with the
+     * submitter's environment under the job's commonEnvironmentSettings.
+     */
+    Submitted submit(ExpandedJob expanded) {
+        Job job = TemplateCompiler.compile(expanded);
+        Map<String, String> env = new LinkedHashMap<>(farm.env);
+        env.putAll(job.environment());
+        return farm.farm.submit(job.withEnvironment(env));
     }
 
     static JsonObject json(String text) {

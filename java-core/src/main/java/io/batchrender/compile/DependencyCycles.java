@@ -1,4 +1,4 @@
-package io.batchrender.farm.local;
+package io.batchrender.compile;
 
 import java.util.ArrayList;
 import java.util.HashMap;

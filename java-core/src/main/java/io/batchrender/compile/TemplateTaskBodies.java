@@ -1,9 +1,14 @@
-package io.batchrender.farm.local;
+package io.batchrender.compile;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.batchrender.farm.FarmException;
+import io.batchrender.render.RenderSetupException;
+import io.batchrender.job.Constraints;
+import io.batchrender.job.DependsOn;
+import io.batchrender.job.OutputFile;
+import io.batchrender.job.ResourceFile;
+import io.batchrender.job.Secrets;
 import io.batchrender.storage.FileGroups;
 import io.batchrender.storage.SafeBlobPath;
 import java.nio.file.Path;
@@ -12,16 +17,18 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads the parts of Batch "add task" bodies (and the job preparation and release tasks) the local
- * farm runs, refusing what cannot be right with one line naming the task and the field.
+ * Reads the parts of Batch "add task" bodies (and of the job preparation and release tasks) that the
+ * job model carries, refusing what cannot be right with one line naming the task and the field.
+ * The rules are the service's (https://learn.microsoft.com/rest/api/batchservice/task/add): they hold
+ * on every farm.
  */
-final class TemplateTaskReader {
+final class TemplateTaskBodies {
 
     /** Batch ids: letters, digits, hyphens and underscores, 1 to 64 characters. */
     static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -30,7 +37,7 @@ final class TemplateTaskReader {
     private static final Duration NO_LIMIT = Duration.ofDays(365L * 100);
     private static final Path SOME_DIR = Path.of("/wd").toAbsolutePath();
 
-    private TemplateTaskReader() {
+    private TemplateTaskBodies() {
     }
 
     /** The task's {@code commandLine}, or a one-line refusal. */
@@ -55,27 +62,27 @@ final class TemplateTaskReader {
         return env;
     }
 
-    static List<TemplateTask.ResourceFile> resourceFiles(JsonObject task, String what) {
-        List<TemplateTask.ResourceFile> files = new ArrayList<>();
+    static List<ResourceFile> resourceFiles(JsonObject task, String what) {
+        List<ResourceFile> files = new ArrayList<>();
         for (JsonElement e : array(task, "resourceFiles")) {
             if (!e.isJsonObject()) {
                 throw refuse(what + ": every resource file must be an object.");
             }
             JsonObject o = e.getAsJsonObject();
-            String container = string(o, "autoStorageContainerName").orElse(null);
-            String containerUrl = string(o, "storageContainerUrl").orElse(null);
-            String url = string(o, "httpUrl").orElse(null);
-            int sources = (container != null ? 1 : 0) + (containerUrl != null ? 1 : 0) + (url != null ? 1 : 0);
+            Optional<String> container = string(o, "autoStorageContainerName");
+            Optional<String> containerUrl = string(o, "storageContainerUrl");
+            Optional<String> url = string(o, "httpUrl");
+            int sources = (container.isPresent() ? 1 : 0) + (containerUrl.isPresent() ? 1 : 0) + (url.isPresent() ? 1 : 0);
             if (sources != 1) {
                 throw refuse(what + ": a resource file needs exactly one of autoStorageContainerName, storageContainerUrl"
                         + " and httpUrl (found " + sources + ").");
             }
             String filePath = string(o, "filePath").map(p -> p.replace('\\', '/')).orElse(null);
-            if (url != null && (filePath == null || filePath.isEmpty() || filePath.endsWith("/"))) {
-                throw refuse(what + ": the resource file " + ContainerUrls.withoutQuery(url)
+            if (url.isPresent() && (filePath == null || filePath.isEmpty() || filePath.endsWith("/"))) {
+                throw refuse(what + ": the resource file " + Secrets.withoutQuery(url.get())
                         + " needs a filePath naming the file in the working folder.");
             }
-            if (url == null && filePath != null) {
+            if (url.isEmpty() && filePath != null) {
                 filePath = filePath.replaceAll("/+$", ""); // a folder: "assets/" is "assets"
             }
             if (filePath != null && !filePath.isEmpty()
@@ -83,22 +90,24 @@ final class TemplateTaskReader {
                 throw refuse(what + ": the resource file path '" + filePath + "' is refused (" + r.reason()
                         + "): give a path inside the task's working folder.");
             }
-            if (url != null && !(url.startsWith("file:") || url.startsWith("http://") || url.startsWith("https://"))) {
-                throw refuse(what + ": the resource file URL " + ContainerUrls.withoutQuery(url)
+            if (url.isPresent() && !(url.get().startsWith("file:") || url.get().startsWith("http://")
+                    || url.get().startsWith("https://"))) {
+                throw refuse(what + ": the resource file URL " + Secrets.withoutQuery(url.get())
                         + " is neither file:, http: nor https:.");
             }
-            String mode = string(o, "fileMode").orElse(null);
-            if (mode != null && !FILE_MODE.matcher(mode).matches()) {
-                throw refuse(what + ": fileMode '" + mode + "' is not an octal mode like 0755.");
+            Optional<String> mode = string(o, "fileMode");
+            if (mode.isPresent() && !FILE_MODE.matcher(mode.get()).matches()) {
+                throw refuse(what + ": fileMode '" + mode.get() + "' is not an octal mode like 0755.");
             }
-            files.add(new TemplateTask.ResourceFile(container, string(o, "blobPrefix").orElse(""), containerUrl, url,
-                    filePath, mode));
+            Optional<String> prefix = url.isPresent() ? Optional.empty() : string(o, "blobPrefix").filter(p -> !p.isEmpty());
+            files.add(new ResourceFile(container, containerUrl, url, prefix,
+                    Optional.ofNullable(filePath).filter(p -> !p.isEmpty()), mode));
         }
         return files;
     }
 
-    static List<TemplateTask.OutputSpec> outputFiles(JsonObject task, String what) {
-        List<TemplateTask.OutputSpec> outputs = new ArrayList<>();
+    static List<OutputFile> outputFiles(JsonObject task, String what) {
+        List<OutputFile> outputs = new ArrayList<>();
         for (JsonElement e : array(task, "outputFiles")) {
             JsonObject o = e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
             String pattern = string(o, "filePattern").orElseThrow(() ->
@@ -106,52 +115,54 @@ final class TemplateTaskReader {
             JsonObject dest = object(o, "destination");
             JsonObject auto = object(dest, "autoStorage");
             JsonObject container = object(dest, "container");
-            String localContainer = null;
-            String containerUrl = null;
-            String path;
+            OutputFile.Destination destination;
             if (auto.has("fileGroup")) {
+                String group;
                 try {
-                    localContainer = FileGroups.containerName(auto.get("fileGroup").getAsString());
+                    group = FileGroups.containerName(auto.get("fileGroup").getAsString());
                 } catch (IllegalArgumentException ex) {
                     throw refuse(what + ": output file group: " + ex.getMessage() + ".");
                 }
-                path = string(auto, "path").orElse(null);
+                destination = OutputFile.Destination.container(group, string(auto, "path").orElse(""));
             } else if (container.has("containerUrl")) {
-                containerUrl = container.get("containerUrl").getAsString();
-                path = string(container, "path").orElse(null);
+                destination = OutputFile.Destination.url(container.get("containerUrl").getAsString(),
+                        string(container, "path").orElse(""));
             } else {
                 throw refuse(what + ": the output " + pattern + " needs destination.autoStorage.fileGroup or"
                         + " destination.container.containerUrl.");
             }
-            String condition = string(object(o, "uploadOptions"), "uploadCondition").orElse("taskSuccess")
-                    .toLowerCase(Locale.ROOT);
-            if (!List.of("tasksuccess", "taskfailure", "taskcompletion").contains(condition)) {
-                throw refuse(what + ": uploadCondition '" + condition + "' is not taskSuccess, taskFailure or taskCompletion.");
-            }
-            outputs.add(new TemplateTask.OutputSpec(pattern.replace('\\', '/'), condition, localContainer, containerUrl,
-                    path == null || path.isEmpty() ? null : path));
+            String condition = string(object(o, "uploadOptions"), "uploadCondition").orElse("taskSuccess");
+            OutputFile.UploadCondition when = OutputFile.UploadCondition.parse(condition).orElseThrow(() -> refuse(what
+                    + ": uploadCondition '" + condition + "' is not taskSuccess, taskFailure or taskCompletion."));
+            outputs.add(new OutputFile(pattern.replace('\\', '/'), destination, when));
         }
         return outputs;
     }
 
-    /** {@code maxWallClockTime} as milliseconds (0: no limit). */
-    static long wallClockMs(JsonObject holder, String what) {
+    /** {@code constraints}' retries and wall-clock limit. */
+    static Constraints constraints(JsonObject holder, String what) {
+        JsonObject c = object(holder, "constraints");
+        return new Constraints(wallClock(c, what), retries(c, what));
+    }
+
+    /** {@code maxWallClockTime}; empty: no limit (also Batch's own "no limit", about 29,000 years). */
+    static Optional<Duration> wallClock(JsonObject holder, String what) {
         Optional<String> text = string(holder, "maxWallClockTime");
         if (text.isEmpty()) {
-            return 0;
+            return Optional.empty();
         }
         try {
             Duration d = Duration.parse(text.get());
             if (d.isNegative() || d.isZero()) {
                 throw refuse(what + ": maxWallClockTime " + text.get() + " must be longer than zero.");
             }
-            return d.compareTo(NO_LIMIT) > 0 ? 0 : d.toMillis();
+            return d.compareTo(NO_LIMIT) > 0 ? Optional.empty() : Optional.of(d);
         } catch (DateTimeParseException e) {
             throw refuse(what + ": maxWallClockTime '" + text.get() + "' is not an ISO-8601 duration such as PT2H.");
         }
     }
 
-    /** {@code maxTaskRetryCount}: -1 (retry without limit) becomes the largest count. */
+    /** {@code maxTaskRetryCount}: -1 retries without limit. */
     static Optional<Integer> retries(JsonObject constraints, String what) {
         if (!constraints.has("maxTaskRetryCount")) {
             return Optional.empty();
@@ -160,11 +171,14 @@ final class TemplateTaskReader {
         if (n < -1) {
             throw refuse(what + ": maxTaskRetryCount " + n + " must be -1 (no limit) or more.");
         }
-        return Optional.of(n == -1 ? Integer.MAX_VALUE : n);
+        return Optional.of(n);
     }
 
-    /** The ids a task depends on ({@code taskIds} and {@code taskIdRanges}), each checked against {@code known}. */
-    static List<String> dependsOn(JsonObject task, String id, java.util.Set<String> known) {
+    /**
+     * The task's {@code dependsOn}, each id checked against {@code known}; ranges stay ranges (a merge
+     * after 100,000 frames stays one short request).
+     */
+    static DependsOn dependsOn(JsonObject task, String id, Set<String> known) {
         JsonObject deps = object(task, "dependsOn");
         List<String> ids = new ArrayList<>();
         for (JsonElement e : array(deps, "taskIds")) {
@@ -172,8 +186,14 @@ final class TemplateTaskReader {
             if (!known.contains(dep)) {
                 throw refuse("Task " + id + " depends on task '" + dep + "', which is not in the job.");
             }
-            ids.add(dep);
+            if (dep.equals(id)) {
+                throw refuse("Task " + id + " depends on itself.");
+            }
+            if (!ids.contains(dep)) {
+                ids.add(dep);
+            }
         }
+        List<DependsOn.IdRange> ranges = new ArrayList<>();
         for (JsonElement e : array(deps, "taskIdRanges")) {
             JsonObject r = e.getAsJsonObject();
             long start = r.get("start").getAsLong();
@@ -190,13 +210,34 @@ final class TemplateTaskReader {
                     throw refuse("Task " + id + " depends on task '" + dep + "' (range " + start + "-" + end
                             + "), which is not in the job.");
                 }
-                ids.add(dep);
+                if (dep.equals(id)) {
+                    throw refuse("Task " + id + " depends on itself.");
+                }
+            }
+            ranges.add(new DependsOn.IdRange((int) start, (int) end));
+        }
+        return new DependsOn(ids, ranges);
+    }
+
+    /** The fields of {@code body} other than {@code read}, for {@code BatchFields}; {@code constraints} keeps its unread part. */
+    static JsonObject unread(JsonObject body, Set<String> read) {
+        JsonObject rest = new JsonObject();
+        for (String key : body.keySet()) {
+            if (!read.contains(key)) {
+                rest.add(key, body.get(key).deepCopy());
             }
         }
-        if (ids.contains(id)) {
-            throw refuse("Task " + id + " depends on itself.");
+        JsonObject c = object(body, "constraints");
+        JsonObject cRest = new JsonObject();
+        for (String key : c.keySet()) {
+            if (!key.equals("maxWallClockTime") && !key.equals("maxTaskRetryCount")) {
+                cRest.add(key, c.get(key).deepCopy());
+            }
         }
-        return ids.stream().distinct().toList();
+        if (cRest.size() > 0) {
+            rest.add("constraints", cRest);
+        }
+        return rest;
     }
 
     // ---- JSON helpers ----------------------------------------------------------------------
@@ -216,7 +257,7 @@ final class TemplateTaskReader {
         return e != null && e.isJsonArray() ? e.getAsJsonArray() : new JsonArray();
     }
 
-    static FarmException refuse(String message) {
-        return new FarmException(message);
+    static RenderSetupException refuse(String message) {
+        return new RenderSetupException(message);
     }
 }

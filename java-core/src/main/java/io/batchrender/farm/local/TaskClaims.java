@@ -1,5 +1,10 @@
 package io.batchrender.farm.local;
 
+import io.batchrender.farm.TaskFailure;
+import io.batchrender.farm.TaskResult;
+import io.batchrender.farm.TaskState;
+import io.batchrender.farm.TaskTransitions;
+import io.batchrender.job.JobJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Chooses the next task of a template job that may start: the job preparation task first, then
+ * Chooses the next task of a job that may start: the job preparation task first, then
  * tasks in submission order whose job preparation and dependencies succeeded, the job release task
  * once every other task is done. Tasks whose dependency (or job preparation) failed for good are
  * failed on the way, naming it, so a job always completes.
@@ -21,7 +26,7 @@ import java.util.Optional;
  * are known to have succeeded is remembered between calls ({@link Memo}), so a merge task over
  * thousands of tasks does not read them all again at every claim.
  */
-final class TemplateClaims {
+final class TaskClaims {
 
     /** The first page is small: in a plain sweep its first row is the one. */
     private static final int FIRST_PAGE = 4;
@@ -29,11 +34,11 @@ final class TemplateClaims {
 
     /** What the agent's database remembers between claims; success of a task never changes. */
     static final class Memo {
-        private final Map<String, TemplateTask> specs = new HashMap<>();
+        private final Map<String, List<String>> deps = new HashMap<>();
         private final Map<String, Integer> depsSucceeded = new HashMap<>();
 
         private void forget(String key) {
-            specs.remove(key);
+            deps.remove(key);
             depsSucceeded.remove(key);
         }
     }
@@ -41,22 +46,26 @@ final class TemplateClaims {
     private record Waiting(long seq, String id, String role, String json) {
     }
 
-    private final Connection conn;
-    private final Memo memo;
-    private final TemplateRows rows;
-
-    TemplateClaims(Connection conn, Memo memo) {
-        this.conn = conn;
-        this.memo = memo;
-        this.rows = new TemplateRows(conn);
+    /** The job preparation task's row: its id, state, result and whether tasks wait for its success. */
+    private record Prep(String id, String state, String result, boolean waitForSuccess) {
     }
 
-    /** The id of the next task that may start (not yet marked running); empty when none may now. */
+    private final Connection conn;
+    private final Memo memo;
+
+    TaskClaims(Connection conn, Memo memo) {
+        this.conn = conn;
+        this.memo = memo;
+    }
+
     /**
+     * The id of the next task that may start (not yet marked running); empty when none may now.
+     *
      * @param createdMs when the job was submitted: with its id, it keys what is remembered, so a job
      *                  deleted and submitted again under the same id starts afresh
      */
     Optional<String> next(String jobId, long createdMs, String jobState, long nowMs) throws SQLException {
+        Optional<Prep> prep = prep(jobId);
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -66,13 +75,13 @@ final class TemplateClaims {
                 for (Waiting w : page) {
                     after = w.seq;
                     String key = jobId + "@" + createdMs + "/" + w.id;
-                    if (TemplateRows.ROLE_RELEASE.equals(w.role)) {
+                    if (TaskRole.RELEASE.column.equals(w.role)) {
                         if (!othersDone(jobId)) {
                             continue;
                         }
                         if (!anythingRan(jobId)) {
                             // Batch runs the release task only where something of the job ran
-                            rows.complete(jobId, w.id, "success", null, null, nowMs);
+                            complete(jobId, w.id, TaskTransitions.Event.SKIPPED, null, null, nowMs);
                             changed = true;
                             continue;
                         }
@@ -81,13 +90,13 @@ final class TemplateClaims {
                     if (!jobState.equals("active")) {
                         continue;
                     }
-                    if (TemplateRows.ROLE_PREP.equals(w.role)) {
+                    if (TaskRole.PREPARATION.column.equals(w.role)) {
                         return Optional.of(w.id);
                     }
-                    TemplateTask spec = memo.specs.computeIfAbsent(key, k -> TemplateRows.spec(w.json).orElseThrow());
-                    Verdict v = verdict(jobId, key, spec);
+                    List<String> deps = memo.deps.computeIfAbsent(key, k -> JobJson.task(w.json).dependsOn().expanded());
+                    Verdict v = verdict(jobId, key, deps, prep);
                     if (v.failure != null) {
-                        rows.complete(jobId, w.id, "failure", v.failure, v.message, nowMs);
+                        complete(jobId, w.id, TaskTransitions.Event.NEVER_STARTED, v.failure, v.message, nowMs);
                         memo.forget(key);
                         changed = true;
                     } else if (v.ready) {
@@ -103,26 +112,22 @@ final class TemplateClaims {
     private record Verdict(boolean ready, String failure, String message) {
     }
 
-    private Verdict verdict(String jobId, String key, TemplateTask spec) throws SQLException {
-        if (spec.waitForPrep()) {
-            Optional<String[]> prep = prepState(jobId);
-            if (prep.isPresent()) {
-                String[] p = prep.get();
-                if (p[1].equals("completed") && !"success".equals(p[2])) {
-                    return new Verdict(false, TemplateFailures.JOB_PREPARATION_FAILED, "The job preparation task " + p[0]
-                            + " failed, so this task never started: see 'batchrender job logs " + jobId + " " + p[0] + "'.");
-                }
-                if (!p[1].equals("completed")) {
-                    return new Verdict(false, null, null);
-                }
+    private Verdict verdict(String jobId, String key, List<String> deps, Optional<Prep> prep) throws SQLException {
+        if (prep.isPresent() && prep.get().waitForSuccess()) {
+            Prep p = prep.get();
+            if (p.state().equals("completed") && !"success".equals(p.result())) {
+                return new Verdict(false, TaskFailure.JOB_PREPARATION_FAILED, "The job preparation task " + p.id()
+                        + " failed, so this task never started: see 'batchrender job logs " + jobId + " " + p.id() + "'.");
+            }
+            if (!p.state().equals("completed")) {
+                return new Verdict(false, null, null);
             }
         }
-        List<String> deps = spec.dependsOn();
         int i = memo.depsSucceeded.getOrDefault(key, 0);
         for (; i < deps.size(); i++) {
             String[] d = state(jobId, deps.get(i));
             if (d[0].equals("completed") && !"success".equals(d[1])) {
-                return new Verdict(false, TemplateFailures.DEPENDENCY_FAILED, "Task " + deps.get(i) + ", which this task"
+                return new Verdict(false, TaskFailure.DEPENDENCY_FAILED, "Task " + deps.get(i) + ", which this task"
                         + " depends on, failed, so this task never started: see 'batchrender job show " + jobId + "'.");
             }
             if (!d[0].equals("completed")) {
@@ -135,7 +140,7 @@ final class TemplateClaims {
 
     private List<Waiting> waiting(String jobId, long afterSeq) throws SQLException {
         List<Waiting> page = new ArrayList<>();
-        try (PreparedStatement st = conn.prepareStatement("SELECT seq, id, role, template FROM tasks"
+        try (PreparedStatement st = conn.prepareStatement("SELECT seq, id, role, task FROM tasks"
                 + " WHERE job_id = ? AND state = 'active' AND seq > ? ORDER BY seq LIMIT " + (afterSeq < 0 ? FIRST_PAGE : PAGE))) {
             st.setString(1, jobId);
             st.setLong(2, afterSeq);
@@ -159,15 +164,31 @@ final class TemplateClaims {
         }
     }
 
-    /** {id, state, result} of the job preparation task, when the job has one. */
-    private Optional<String[]> prepState(String jobId) throws SQLException {
+    private Optional<Prep> prep(String jobId) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(
-                "SELECT id, state, result FROM tasks WHERE job_id = ? AND role = 'preparation'")) {
+                "SELECT id, state, result, task FROM tasks WHERE job_id = ? AND role = 'preparation'")) {
             st.setString(1, jobId);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                        : Optional.empty();
+                return rs.next() ? Optional.of(new Prep(rs.getString(1), rs.getString(2), rs.getString(3),
+                        JobJson.task(rs.getString(4)).waitForSuccess())) : Optional.empty();
             }
+        }
+    }
+
+    /** Completes a task that never started (its dependency failed) or need not run (a release with nothing to clean). */
+    private void complete(String jobId, String taskId, TaskTransitions.Event event, String code, String message,
+                          long nowMs) throws SQLException {
+        TaskTransitions.Next next = TaskTransitions.after(TaskState.ACTIVE, event, 0, 0);
+        try (PreparedStatement st = conn.prepareStatement("UPDATE tasks SET state = ?, result = ?,"
+                + " failure_code = ?, failure_message = ?, ended_ms = ? WHERE job_id = ? AND id = ? AND state = 'active'")) {
+            st.setString(1, next.state().wire());
+            st.setString(2, next.result().map(TaskResult::wire).orElse(null));
+            st.setString(3, code);
+            st.setString(4, code == null ? null : message);
+            st.setLong(5, nowMs);
+            st.setString(6, jobId);
+            st.setString(7, taskId);
+            st.executeUpdate();
         }
     }
 
