@@ -116,6 +116,16 @@ def test_bad_requests_are_typed_errors_not_stack_traces(client, tmp_path):
         client.watcher("../../etc")
 
 
+def test_a_preview_is_the_job_as_the_farm_would_take_it_and_submits_nothing(cli, client):
+    # the same answer as 'batchrender submit --dry-run' (both are SubmitService.preview)
+    preview = client.preview(command=["echo", "frame {frame}"], frames="1-3", name="peek").wait(timeout=60)
+    assert preview["farm"] == "local"
+    tasks = preview["job"]["tasks"]
+    assert [t["command"]["program"]["name"] for t in tasks] == ["echo"] * 3
+    assert [t["command"]["args"] for t in tasks] == [["frame 1"], ["frame 2"], ["frame 3"]]
+    assert not [j for j in cli.json("jobs") if j["name"] == "peek"]
+
+
 def test_a_dead_gateway_is_started_again(client):
     assert client.ping() == "pong"
     first = client.gateway_pid

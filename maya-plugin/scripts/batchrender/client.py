@@ -259,20 +259,14 @@ class Client(object):
         with rate and time left), then the job gets its own output container; the result adds
         ``assetProject``, ``outputContainer`` and ``upload``.
         """
-        request = dict(options)
-        if scene is not None:
-            request["scene"] = str(scene)
-        if frames is not None:
-            request["frames"] = str(frames)
-        if command is not None:
-            request["command"] = [str(c) for c in command]
-        for key in ("output", "project"):
-            if key in request and request[key] is not None:
-                request[key] = str(request[key])
-        for key in ("searchPaths", "excluded", "extraFiles"):
-            if key in request:
-                request[key] = [str(p) for p in request[key]]
-        return self._operation("submit", json.dumps(request))
+        return self._operation("submit", json.dumps(_submit_request(scene, frames, command, options)))
+
+    def preview(self, scene=None, frames=None, command=None, **options):
+        """What :meth:`submit` with the same arguments would store or send, exactly, submitting, uploading and
+        creating nothing (an :class:`Operation`): ``{"farm", "job"}`` as the farm would take it (every task's
+        command, environment with secrets masked, files and outputs); on Azure the request bodies. The same
+        answer as ``batchrender submit --dry-run``."""
+        return self._operation("previewSubmit", json.dumps(_submit_request(scene, frames, command, options)))
 
     def azure_checks(self, scene=None, pool=None):
         """What Azure Batch would refuse in a submit of ``scene`` to ``pool`` (the same ``pool`` dict as
@@ -426,3 +420,21 @@ class Client(object):
     def operations(self):
         """Every operation this gateway knows, as :class:`Operation` handles."""
         return [Operation(self, data) for data in self._call("operations")]
+
+
+def _submit_request(scene, frames, command, options):
+    """The JSON fields of a submit (or its preview) from :meth:`Client.submit`'s arguments."""
+    request = dict(options)
+    if scene is not None:
+        request["scene"] = str(scene)
+    if frames is not None:
+        request["frames"] = str(frames)
+    if command is not None:
+        request["command"] = [str(c) for c in command]
+    for key in ("output", "project"):
+        if key in request and request[key] is not None:
+            request[key] = str(request[key])
+    for key in ("searchPaths", "excluded", "extraFiles"):
+        if key in request:
+            request[key] = [str(p) for p in request[key]]
+    return request

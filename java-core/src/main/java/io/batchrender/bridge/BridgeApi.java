@@ -200,6 +200,23 @@ public final class BridgeApi {
     }
 
     /**
+     * What {@link #submit} would store or send for the same request, exactly, submitting, uploading and creating
+     * nothing (an operation: a Maya scene is scanned first): {@code {"farm", "job"}} as the farm would take it
+     * (every task's command, environment with secrets masked, files and outputs), on Azure the request bodies. The
+     * Submit tab's Preview, and {@code batchrender submit --dry-run}: both are {@code SubmitService.preview}.
+     */
+    public String previewSubmit(String requestJson) {
+        return Replies.call(() -> {
+            SubmitForm form = Requests.submitForm(requestJson);
+            Requests raw = Requests.parse(requestJson, "submit", Requests.SUBMIT_FIELDS);
+            String farm = Farms.name(raw.string("farm").orElse(""));
+            Optional<CloudChoices> cloud = farm.equals(Farms.AZURE) ? Optional.of(azureSubmit.parse(raw)) : Optional.empty();
+            SubmitService.Request request = new SubmitService.Request(form, farm, cloud);
+            return ops.start("preview", false, ctx -> submitService.preview(request)).toJson();
+        });
+    }
+
+    /**
      * What Azure Batch would refuse in a submit request (the same fields as {@link #submit}, farm azure), without
      * sending anything: a JSON array of one-line problems, empty when there are none.
      */

@@ -41,7 +41,7 @@ final class SubmitCall {
 
     /**
      * What Azure Batch would refuse in this submit request, found without sending anything: a Maya scene on the
-     * Blender image, a Compute Gallery image with a Shared Key ({@link io.batchrender.farm.azure.AzurePreflight}).
+     * Blender image, a Compute Gallery image with a Shared Key ({@link Farms#azureChecks}).
      * One line each, for the Submit tab's list of checks; the submit itself refuses the same before uploading.
      */
     com.google.gson.JsonArray checks(Requests r) {

@@ -144,7 +144,7 @@ final class SubmitCommand implements Callable<Integer> {
         r.upload().filter(u -> !json).ifPresent(u -> cli.err.println("Asset project " + u.assetProject() + ": "
                 + u.sync().uploaded() + " file(s) uploaded (" + SyncProgressView.bytes(u.sync().bytesUploaded()) + "), "
                 + u.sync().skipped() + " unchanged."));
-        r.notes().forEach(n -> cli.err.println("note: " + n));
+        r.notes().forEach(n -> cli.err.println(n.startsWith("warning:") ? n : "note: " + n));
         String farmFlag = farmName.equals(Farms.LOCAL) ? "" : " --farm " + farmName;
         if (!waitForJob) {
             if (json) {
