@@ -8,7 +8,8 @@
 #    after its background warm-up), against the same grep. Target: at most 2x grep.
 # 3. File nodes (issue 18): maya-usd's OpenPBRShowcase.ma with its node blocks repeated 8,250 times, renamed
 #    (74,250 file nodes naming 3 textures, about 600 MB), against a cube.ma scene of the same size (a handful of
-#    file nodes). Both at -Xmx64m. Target: at most 1.5x the baseline; 3 files listed.
+#    file nodes; and the showcase construction with its copies' file nodes written as checker nodes). All at
+#    -Xmx64m, three rounds, the best of each. Target: at most 1.5x the baseline; 3 files listed.
 # 4. Distinct files (issue 18): 200,000 UDIM tiles of an asset library (20,000 assets x 10 tiles, each tile its own
 #    file node, the tiles created empty), at -Xmx64m. Target: it completes (no OutOfMemoryError), 200,000 found.
 #
@@ -98,11 +99,17 @@ if wants 3; then
     echo "  $(basename "$f"): $(( $(stat -c %s "$f") / 1024 / 1024 )) MB, $(grep -c '^createNode ' "$f") nodes, $(grep -c '^createNode file ' "$f") file nodes" >&2
   done
   cat "$heavy" "$light" "$checker" > /dev/null
-  timed light_s scan64 "$light"
-  timed checker_s scan64 "$checker"
-  timed heavy_s scan64 "$heavy"
+  # three rounds, the scenes in turn, the best of each: on a shared machine a burst of other work then
+  # lands on one round, not on one scene
+  light_s=999; checker_s=999; heavy_s=999
+  for round in 1 2 3; do
+    timed t scan64 "$light"; light_s=$(python3 -c "print(min($light_s, $t))"); l[$round]=$t
+    timed t scan64 "$checker"; checker_s=$(python3 -c "print(min($checker_s, $t))"); c[$round]=$t
+    timed t scan64 "$heavy"; heavy_s=$(python3 -c "print(min($heavy_s, $t))"); h[$round]=$t
+  done
   read -r n nodes _found < <(files_in "$work/out")
-  echo "3 file nodes:   74,250-file-node scene (-Xmx64m): ${heavy_s} s  [$n files named by $nodes nodes]"
+  echo "3 file nodes:   rounds (s): file nodes ${h[*]}; cube.ma's blocks ${l[*]}; showcase with checker nodes ${c[*]}" >&2
+  echo "3 file nodes:   74,250-file-node scene (-Xmx64m, best of 3): ${heavy_s} s  [$n files named by $nodes nodes]"
   echo "                same size, few file nodes: cube.ma's blocks ${light_s} s, ratio $(ratio "$heavy_s" "$light_s")x (target <= 1.5x);" \
        "the showcase's blocks with its file nodes as checker nodes ${checker_s} s, ratio $(ratio "$heavy_s" "$checker_s")x"
   rm -f "$heavy" "$light" "$checker"

@@ -28,6 +28,7 @@ def make_panel(gateway_client, panel_settings, qtbot):
         qtbot.addWidget(p)
         p.show()
         made.append(p)
+        qtbot.waitUntil(lambda: p.core is not None, timeout=60000)   # the core's renderer table and defaults
         return p
     yield make
     for p in made:
@@ -133,8 +134,9 @@ def test_a_newly_opened_scene_never_shows_the_previous_scenes_files(make_panel, 
         maya.open_scene(str(UDIM))                 # File > Open: the callback fires
         assert p.assets_tab.model.rowCount() == 0 and p.assets_tab.assets is None
         assert p.submit_tab.scene.text() == str(UDIM)
-        # no workspace.mel above it: the scene's folder is its project
-        assert p.assets_tab.project.text() == UDIM.parent.name
+        # no workspace.mel above it: the scene's folder is its project, its name the core's default (lower case)
+        assert p.assets_tab.project.text() == ""
+        qtbot.waitUntil(lambda: p.assets_tab.project.placeholderText() == UDIM.parent.name.lower(), timeout=60000)
         p.assets_tab.scan()
         qtbot.waitUntil(lambda: p.assets_tab.assets is not None, timeout=60000)
         [udim] = p.assets_tab.assets

@@ -38,6 +38,7 @@ def azure_panel(azure_client, panel_settings, qtbot):
         qtbot.addWidget(p)
         p.show()
         made.append(p)
+        qtbot.waitUntil(lambda: p.core is not None, timeout=60000)   # the core's renderer table and defaults
         return p
     yield make
     for p in made:
@@ -111,10 +112,12 @@ def test_assets_upload_a_real_scenes_files_to_azurite_with_progress(azure_panel,
     assets = p.assets_tab
     p.select_tab("Assets")
     qtbot.waitUntil(lambda: assets.assets is not None, timeout=60000)
-    expected = sorted({str(CUBE)} | {f for a in assets.assets for f in a["files"]})
+    found = sorted({str(CUBE)} | {f for a in assets.assets for f in a["files"]})
     # cube.ma next to its texture and referenced scene: three files, read from the folder
-    assert expected == sorted(str(CUBE.parent / n) for n in ("cube.ma", "deadline_logo_48x48.png",
-                                                             "scene_file_to_reference.mb"))
+    assert found == sorted(str(CUBE.parent / n) for n in ("cube.ma", "deadline_logo_48x48.png",
+                                                          "scene_file_to_reference.mb"))
+    # and the Maya project's workspace.mel (job_bundle_output_tests/), as a submit of the scene sends it
+    expected = found + [str(CUBE.parents[2] / "workspace.mel")]
     assets.project.setText("cube-upload")
     seen = []
     real = assets._upload_progress
@@ -123,9 +126,9 @@ def test_assets_upload_a_real_scenes_files_to_azurite_with_progress(azure_panel,
     qtbot.waitUntil(lambda: assets.uploader is None, timeout=120000)
     assert assets.status.kind == "ok", assets.status.text()
     total = sum(os.path.getsize(f) for f in expected)
-    assert assets.last_upload["uploaded"] == 3 and assets.last_upload["bytesTotal"] == total
+    assert assets.last_upload["uploaded"] == 4 and assets.last_upload["bytesTotal"] == total
     assert assets.progress.value() == 1000 and seen and seen[-1][:2] == (total, total)
-    assert {x["project"]: x["files"] for x in azure_client.projects("azure")}["cube-upload"] == 3
+    assert {x["project"]: x["files"] for x in azure_client.projects("azure")}["cube-upload"] == 4
     screenshot(p, "assets-uploaded")
 
 
@@ -248,7 +251,8 @@ def test_a_blender_scene_submitted_on_azure_renders_on_the_double_and_comes_home
     s.spot_nodes.setValue(1)
     req = s.request()
     assert req["farm"] == "azure" and req["pool"] == {"mode": "auto", "dedicatedNodes": 1, "spotNodes": 1}
-    assert req["assetProject"] == "shapes" and req["environment"] == {"BATCHRENDER_TEST_VAR": "from-the-panel"}
+    # no asset project named: the core names it as for the CLI (no Maya project: the scene's name), checked below
+    assert "assetProject" not in req and req["environment"] == {"BATCHRENDER_TEST_VAR": "from-the-panel"}
     Background.longest_handler = Background.longest_handler_cpu = 0.0
     messages = []
     real = s._progress

@@ -283,6 +283,36 @@ class Client(object):
             request["scene"] = str(scene)
         return self._call("azureChecks", json.dumps(request))
 
+    def submit_defaults(self, scene=None, project=None):
+        """What the core decides for the panel, so it and the CLI agree: ``renderers`` (each with ``sceneName``,
+        Maya's currentRenderer or ``blender``; ``name``, what ``renderer`` takes; ``label``), ``vmSize`` (of a pool
+        made for a job), and with a ``scene`` its default ``assetProject`` (the Maya ``project``'s folder name, else
+        the scene's name)."""
+        request = {}  # type: dict[str, str]
+        if scene:
+            request["scene"] = str(scene)
+        if project:
+            request["project"] = str(project)
+        return self._call("submitDefaults", json.dumps(request))
+
+    def upload_plan(self, scene, assets, project=None, asset_project=None, excluded=None, extra_files=None):
+        """What an upload of a checked scene sends, by the rule an Azure submit uses: ``assetProject`` (the one
+        named, else the core's default), ``container`` and ``paths`` (the scene, its project's workspace.mel, every
+        file found for a needed reference, less ``excluded`` (references as named, files or folders), plus the
+        ``extra_files`` that exist). ``assets`` are the scan's, as it returned them."""
+        request = {"assets": list(assets or [])}  # type: dict[str, object]
+        if scene:
+            request["scene"] = str(scene)
+        if project:
+            request["project"] = str(project)
+        if asset_project:
+            request["assetProject"] = asset_project
+        if excluded:
+            request["excluded"] = [str(p) for p in excluded]
+        if extra_files:
+            request["extraFiles"] = [str(p) for p in extra_files]
+        return self._call("uploadPlan", json.dumps(request))
+
     # Every job and pool call takes ``farm``: ``"local"`` (this workstation, the default) or
     # ``"azure"`` (the Batch account saved with save_azure_settings, or from the environment).
 

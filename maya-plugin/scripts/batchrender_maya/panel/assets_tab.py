@@ -120,11 +120,13 @@ class AssetsTab(QtWidgets.QWidget):
         self.follower = None
         self.uploader = None        # the upload in flight, or None
         self.last_upload = None     # the core's report of the last finished upload
+        self.default_project = None  # the core's name for the scene's asset project when the field is empty
+        self._default_for = None     # the (scene, project root) that name was asked for
         layout = QtWidgets.QVBoxLayout(self)
 
         form = QtWidgets.QFormLayout()
         self.project = QtWidgets.QLineEdit()
-        self.project.setPlaceholderText("the Maya project's name")
+        self.project.setPlaceholderText("the core names it: the Maya project's folder, else the scene's name")
         form.addRow("Asset project", self.project)
         layout.addLayout(form)
 
@@ -231,8 +233,27 @@ class AssetsTab(QtWidgets.QWidget):
             self.follower = None
         self.model.set_rows([], [])
         self.summary.show_status("info", "Not checked yet: click Check Assets.")
-        self.project.setText(snapshot["project"]["name"] if snapshot else self.panel.settings.get("assetProject"))
+        # a Maya scene: the core's default (shown as the placeholder) unless the artist names one
+        self.project.setText("" if snapshot else self.panel.settings.get("assetProject"))
         self.scan_button.setEnabled(True)
+        if snapshot:
+            self.scene_named(snapshot["scene"])
+
+    def scene_named(self, scene):
+        """Asks the core for the scene's default asset project (off the main thread), shown as the placeholder."""
+        snapshot = self.panel._snapshot
+        root = snapshot["project"]["root"] if snapshot and snapshot["scene"] == scene else None
+        key = (scene, root)
+        if not scene or key == self._default_for:
+            return
+        self._default_for = key
+        self.default_project = None
+
+        def answered(defaults):
+            if self._default_for == key:
+                self.default_project = defaults.get("assetProject")
+                self.project.setPlaceholderText(self.default_project or "")
+        self.panel.background.call(lambda c: c.submit_defaults(scene, root), answered)
 
     # ---- scanning -----------------------------------------------------------------------------
 
@@ -297,22 +318,8 @@ class AssetsTab(QtWidgets.QWidget):
     # ---- upload -------------------------------------------------------------------------------
 
     def project_name(self):
-        """The asset project: the field, else the scene's name."""
-        name = self.project.text().strip()
-        if not name and self.panel.scene_file():
-            name = os.path.splitext(os.path.basename(self.panel.scene_file()))[0]
-        return name
-
-    def upload_paths(self):
-        """The scene and every included file the check found, plus the files and folders added by hand."""
-        excluded = set(self.panel.settings.get("excluded"))
-        paths = [self.panel.scene_file()] if self.panel.scene_file() else []
-        for a in self.assets or []:
-            if a["status"] == "found" and a["path"] not in excluded:
-                paths += [f for f in a.get("files") or [] if f not in paths]
-        paths += [p for p in self.panel.settings.get("extraFiles") if p not in excluded and p not in paths
-                  and os.path.exists(p)]
-        return paths
+        """The asset project: the field, else the core's default for the scene (None until it answered)."""
+        return self.project.text().strip() or self.default_project
 
     def start_upload(self):
         """Syncs the files to the asset project on the farm's store (Azure Blob Storage for Azure Batch,
@@ -320,11 +327,16 @@ class AssetsTab(QtWidgets.QWidget):
         if self.assets is None:
             self.status.show_status("error", "Check the assets first, so the scene's files are known.")
             return
-        project = self.project_name()
-        if not project:
+        scene = self.panel.scene_file() or None
+        named = self.project.text().strip()
+        if not named and not scene:
             self.status.show_status("error", "Name the asset project.")
             return
-        paths = self.upload_paths()
+        snapshot = self.panel._snapshot
+        root = snapshot["project"]["root"] if snapshot and snapshot["scene"] == scene else None
+        assets = list(self.assets)
+        excluded = list(self.panel.settings.get("excluded"))
+        extra = list(self.panel.settings.get("extraFiles"))
         store = "azure" if self.panel.settings.get("farm") == "azure" else "local"
         self.panel.settings.set("assetProject", self.project.text().strip())
         self.panel.settings.save()
@@ -334,10 +346,15 @@ class AssetsTab(QtWidgets.QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.status.show_status("busy", "Uploading {} path(s) to {}...".format(len(paths), project))
-        self.uploader = self.panel.background.follow(
-            lambda c: c.sync_assets(project, paths, store=store), self._upload_progress, self._uploaded,
-            self._upload_failed)
+        self.status.show_status("busy", "Uploading to {}...".format(named or self.default_project or "the asset project"))
+
+        def start(c):
+            # what goes up is the core's answer, by the rule a submit to Azure uses (exclusions, workspace.mel, name)
+            plan = c.upload_plan(scene, assets, project=root, asset_project=named or None, excluded=excluded,
+                                 extra_files=extra)
+            return c.sync_assets(plan["assetProject"], plan["paths"], store=store)
+        self.uploader = self.panel.background.follow(start, self._upload_progress, self._uploaded,
+                                                     self._upload_failed)
 
     def _upload_progress(self, p):
         if p.total:

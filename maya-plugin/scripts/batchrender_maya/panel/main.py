@@ -3,7 +3,7 @@
 Inside Maya it docks through Maya's workspace-control mixin; outside Maya (``python -m
 batchrender_maya.panel``) it is a plain window for following jobs and submitting scene files.
 """
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from Qt import QtWidgets
 
@@ -51,6 +51,8 @@ class BatchRenderPanel(_Base):
         self.settings = settings or PanelSettings.load()
         self.background = Background(client, self)
         self._snapshot = None
+        self.core = None  # type: Any  # what the core decides for the panel (Client.submit_defaults), once it answers
+        self._asking_core = False
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)   # the workspace control has its own frame
         self.tabs = QtWidgets.QTabWidget()
@@ -67,6 +69,7 @@ class BatchRenderPanel(_Base):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.resize(720, 640)
         self.scene_changed()
+        self.ask_core()
 
     # ---- for the tabs -------------------------------------------------------------------------
 
@@ -76,6 +79,27 @@ class BatchRenderPanel(_Base):
             return None
         self._snapshot = self.scene.snapshot()
         return self._snapshot
+
+    def renderer_labels(self):
+        """The renderers the core renders with, by the name a scene gives (Maya's currentRenderer, or ``blender``),
+        to the label the artist sees; empty until the core has answered."""
+        return {r["sceneName"]: r["label"] for r in (self.core or {}).get("renderers", [])}
+
+    def ask_core(self):
+        """Asks the core for its defaults (off the main thread) unless it answered or is being asked; a failed ask
+        (no gateway yet) is asked again by the next Refresh."""
+        if self.core is not None or self._asking_core:
+            return
+        self._asking_core = True
+        self.background.call(lambda c: c.submit_defaults(), self._core_answered, self._core_unanswered)
+
+    def _core_answered(self, defaults):
+        self._asking_core = False
+        self.core = defaults
+        self.submit_tab.core_answered()
+
+    def _core_unanswered(self, _error):
+        self._asking_core = False
 
     def scene_file(self):
         return self.submit_tab.scene.text().strip()

@@ -9,10 +9,6 @@ from Qt import QtCore, QtWidgets
 from .background import describe, rate_and_eta
 from .widgets import AMBER, GREEN, RED, StatusLabel, dot_icon
 
-#: renderers the core has command lines for (Maya's currentRenderer names, and Blender)
-SUPPORTED_RENDERERS = {"arnold": "Arnold", "mayaSoftware": "Maya Software", "mayaHardware2": "Maya Hardware 2.0",
-                       "vray": "V-Ray", "redshift": "Redshift", "renderman": "RenderMan", "blender": "Blender"}
-
 
 #: plug-ins that ship in Maya's own bin/plug-ins (so every Maya on a pool image has them), as a default Maya
 #: session lists them ("Updating pymel with pre-loaded plugins: invertShape, mayaHIK, ...", Maya 2017's Script
@@ -210,6 +206,7 @@ class SubmitTab(QtWidgets.QWidget):
 
     def refresh(self):
         """Reads the open Maya scene again (on the main thread: Maya's API lives there)."""
+        self.panel.ask_core()
         self.snapshot = self.panel.read_scene()
         if self.snapshot is None:
             self._show_renderer()
@@ -276,18 +273,28 @@ class SubmitTab(QtWidgets.QWidget):
 
     def _show_renderer(self):
         r = self.renderer_name()
+        labels = self.panel.renderer_labels()    # the core's table: what the CLI renders with too
         if not r:
             self.renderer.show_status("info", "decided by the core from the scene file")
-        elif r in SUPPORTED_RENDERERS:
-            self.renderer.show_status("ok", SUPPORTED_RENDERERS[r])
+        elif not labels:
+            self.renderer.show_status("busy", "{}: asking the core whether it renders it".format(r))
+        elif r in labels:
+            self.renderer.show_status("ok", labels[r])
         else:
-            self.renderer.show_status("warning", "{}: not supported by Batch Render; the job would fail. "
-                                                 "Choose Arnold, V-Ray, Redshift, RenderMan or Maya Software.".format(r))
+            self.renderer.show_status("warning", "{}: not supported by Batch Render; the job would fail. Choose {}.".format(
+                r, ", ".join(v for k, v in labels.items() if k != "blender")))
+
+    def core_answered(self):
+        """The core's defaults arrived: show the renderer by its table, and check again."""
+        self._show_renderer()
+        self.update_checks()
+        self.panel.assets_tab.scene_named(self.scene.text().strip())
 
     def _scene_edited(self):
         path = self.scene.text().strip()
         if path and not self.job_name.text().strip():
             self.job_name.setText(os.path.splitext(os.path.basename(path))[0])
+        self.panel.assets_tab.scene_named(path)
         self._show_renderer()
         self.update_checks()
 
@@ -336,7 +343,9 @@ class SubmitTab(QtWidgets.QWidget):
             out.append((bool(layers), True, "Renderable layer: " + ", ".join(layers) if layers
                         else "No renderable render layer: make one renderable in the Render Setup window."))
             r = self.renderer_name()
-            out.append((r in SUPPORTED_RENDERERS, True, "Renderer: " + SUPPORTED_RENDERERS.get(r, r)))
+            labels = self.panel.renderer_labels()
+            out.append((r in labels, True, "Renderer: " + labels.get(r, r) if labels else
+                        "Renderer: " + r + " (asking the core whether it renders it)"))
         if self.pool_mode() in ("auto", "new") and not self.nodes.value() + self.spot_nodes.value():
             out.append((False, True, "No nodes: give the pool at least one dedicated or Spot node."))
         if self.watch.isChecked() and not self.download.text().strip():
@@ -485,7 +494,9 @@ class SubmitTab(QtWidgets.QWidget):
         if self.panel.settings.get("farm") == "azure":
             req["farm"] = "azure"
             req["pool"] = self.pool_request()
-            req["assetProject"] = self.panel.assets_tab.project_name()
+            named = self.panel.assets_tab.project.text().strip()
+            if named:   # else the core names it, as for the CLI: the Maya project's folder, else the scene's name
+                req["assetProject"] = named
             req["excluded"] = list(self.panel.settings.get("excluded"))
             req["extraFiles"] = list(self.panel.settings.get("extraFiles"))
             licenses = self.panel.env_tab.license_servers()

@@ -1,6 +1,7 @@
 package io.batchrender.bridge;
 
 import com.google.gson.JsonObject;
+import io.batchrender.farm.Farms;
 import io.batchrender.farm.RenderFarm;
 import io.batchrender.settings.BatchSettings;
 import io.batchrender.settings.StateHome;
@@ -30,9 +31,9 @@ final class AzureAccounts {
 
     private final StateHome home;
     private final Map<String, String> env;
-    private final FarmSelector farms;
+    private final Farms farms;
 
-    AzureAccounts(StateHome home, Map<String, String> env, FarmSelector farms) {
+    AzureAccounts(StateHome home, Map<String, String> env, Farms farms) {
         this.home = home;
         this.env = env;
         this.farms = farms;
@@ -46,7 +47,7 @@ final class AzureAccounts {
         b.addProperty("url", effective(batch.values(), BatchSettings.ENDPOINT).orElse(""));
         b.addProperty("account", effective(batch.values(), BatchSettings.ACCOUNT).orElse(""));
         b.addProperty("key", source(batch.values(), BatchSettings.ACCESS_KEY));
-        b.addProperty("auth", batchAuth(batch));
+        b.addProperty("auth", farms.azureSignIn());
         JsonObject s = new JsonObject();
         s.addProperty("store", storage.store());
         s.addProperty("account", effective(storage.azure(), AzureStorageConfig.ENV_ACCOUNT).orElse(""));
@@ -158,7 +159,7 @@ final class AzureAccounts {
         });
         boolean ok = batch.get("authenticated").getAsBoolean() && storage.get("authenticated").getAsBoolean();
         JsonObject o = new JsonObject();
-        o.addProperty("farm", FarmSelector.AZURE);
+        o.addProperty("farm", Farms.AZURE);
         o.addProperty("authenticated", ok);
         o.addProperty("message", ok ? "Authenticated" : reasons(batch, storage));
         o.add("batch", batch);
@@ -205,15 +206,6 @@ final class AzureAccounts {
             }
         }
         return Optional.empty();
-    }
-
-    /** {@code sharedKey}, {@code entraId} (no key, or the auth mode says aad) or {@code none} (no URL yet). */
-    private String batchAuth(BatchSettings batch) {
-        try {
-            return io.batchrender.farm.azure.BatchAccount.fromEnvironment(batch.under(env)).usesEntraId() ? "entraId" : "sharedKey";
-        } catch (io.batchrender.farm.FarmException notYet) {
-            return "none";
-        }
     }
 
     private Optional<String> effective(Map<String, String> saved, String name) {

@@ -5,14 +5,15 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.job.Job;
+import io.batchrender.farm.Farms;
 import io.batchrender.farm.RenderFarm;
 import io.batchrender.farm.ShrinkPolicy;
 import io.batchrender.farm.UnknownJobException;
 import io.batchrender.json.JsonViews;
 import io.batchrender.settings.StateHome;
 import io.batchrender.compile.SubmitForm;
-import io.batchrender.compile.SceneCompiler;
+import io.batchrender.submit.CloudChoices;
+import io.batchrender.submit.SubmitService;
 import io.batchrender.watch.WatchPaths;
 import io.batchrender.watch.WatcherInfo;
 import io.batchrender.watch.Watchers;
@@ -20,7 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.Optional;
 
 /**
  * The one object Python sees through the gateway. Every method takes and returns JSON strings
@@ -37,21 +38,22 @@ public final class BridgeApi {
     private final StateHome home;
     private final Map<String, String> env;
     private final Path cwd;
-    private final Supplier<RenderFarm> farms;
+    private final Farms farms;
     private final Watchers watchers;
     private final Operations ops;
     private final String version;
-    private final FarmSelector farmSelector;
+    private final SubmitService submitService;
     private final AzureAccounts accounts;
     private final AssetCalls assets;
     private final PoolCalls poolCalls;
-    private final AzureSubmitCall azureSubmit;
+    private final SubmitCall azureSubmit;
+    private final DefaultsCall defaults;
 
     /**
      * @param farms opens the farm for one call (closed after it), so calls on different threads
      *              never share a database connection
      */
-    public BridgeApi(StateHome home, Map<String, String> env, Path cwd, Supplier<RenderFarm> farms, Watchers watchers,
+    public BridgeApi(StateHome home, Map<String, String> env, Path cwd, Farms farms, Watchers watchers,
                      Operations ops, String version) {
         this.home = home;
         this.env = Map.copyOf(env);
@@ -60,11 +62,12 @@ public final class BridgeApi {
         this.watchers = watchers;
         this.ops = ops;
         this.version = version;
-        this.farmSelector = new FarmSelector(home, this.env, farms);
-        this.accounts = new AzureAccounts(home, this.env, farmSelector);
+        this.submitService = new SubmitService(farms, home, this.env, this.cwd);
+        this.accounts = new AzureAccounts(home, this.env, farms);
         this.assets = new AssetCalls(home, this.env, this.cwd);
-        this.poolCalls = new PoolCalls(farmSelector);
-        this.azureSubmit = new AzureSubmitCall(home, this.env, this.cwd, farmSelector);
+        this.poolCalls = new PoolCalls(farms);
+        this.azureSubmit = new SubmitCall(farms);
+        this.defaults = new DefaultsCall(this.cwd, farms);
     }
 
     // ---- basics ------------------------------------------------------------------------------
@@ -76,7 +79,7 @@ public final class BridgeApi {
 
     /** Versions, the state folder, the farm and its pools. */
     public String settings() {
-        return Replies.call(() -> withFarm(FarmSelector.LOCAL, farm -> {
+        return Replies.call(() -> withFarm(Farms.LOCAL, farm -> {
             JsonObject o = new JsonObject();
             o.addProperty("version", version);
             o.addProperty("java", Runtime.version().toString());
@@ -114,7 +117,7 @@ public final class BridgeApi {
      */
     public String authenticate(String farm) {
         return Replies.call(() -> {
-            if (FarmSelector.name(farm).equals(FarmSelector.LOCAL)) {
+            if (Farms.name(farm).equals(Farms.LOCAL)) {
                 JsonElement local = com.google.gson.JsonParser.parseString(checkAuthentication()).getAsJsonObject().get("value");
                 return ops.start("authenticate", false, ctx -> local).toJson();
             }
@@ -185,21 +188,13 @@ public final class BridgeApi {
         return Replies.call(() -> {
             SubmitForm form = Requests.submitForm(requestJson);
             Requests raw = Requests.parse(requestJson, "submit", Requests.SUBMIT_FIELDS);
-            if (FarmSelector.name(raw.string("farm").orElse("")).equals(FarmSelector.AZURE)) {
-                AzureSubmitCall.Azure azure = azureSubmit.parse(raw);
-                return ops.start("submit", true, ctx -> azureSubmit.run(form, azure, ctx)).toJson();
-            }
+            String farm = Farms.name(raw.string("farm").orElse(""));
+            Optional<CloudChoices> cloud = farm.equals(Farms.AZURE) ? Optional.of(azureSubmit.parse(raw)) : Optional.empty();
+            SubmitService.Request request = new SubmitService.Request(form, farm, cloud);
             return ops.start("submit", true, ctx -> {
-                ctx.progress(0, 2, "Checking the scene and frames.");
-                Job spec = SceneCompiler.compile(form, cwd, env).job();
-                ctx.checkCancelled();
-                ctx.progress(1, 2, "Submitting " + spec.tasks().size() + " task(s).");
-                return withFarm(FarmSelector.LOCAL, farm -> {
-                    JobInfo job = farm.submit(spec).job();
-                    JsonObject o = JsonViews.job(job);
-                    o.addProperty("jobId", job.id());
-                    return o;
-                });
+                try (CancelWatch watch = new CancelWatch(ctx)) {
+                    return SubmitCall.view(submitService.submit(request, new SubmitProgress(ctx), watch.cancellation()));
+                }
             }).toJson();
         });
     }
@@ -212,9 +207,28 @@ public final class BridgeApi {
         return Replies.call(() -> azureSubmit.checks(Requests.parse(requestJson, "submit", Requests.SUBMIT_FIELDS)));
     }
 
+    /**
+     * What the panel takes from the core rather than deciding itself, so it and the CLI agree:
+     * {@code {"renderers": [{"sceneName", "name", "label"}...], "vmSize", "assetProject"?}}. Request (may be empty):
+     * {@code {"scene"?, "project"?}}; with a scene, {@code assetProject} is the asset project it goes to when the
+     * artist names none (the Maya project's folder name, else the scene's name).
+     */
+    public String submitDefaults(String requestJson) {
+        return Replies.call(() -> defaults.defaults(requestJson));
+    }
+
+    /**
+     * What the Assets tab's Upload syncs: {@code {"assetProject", "container", "paths"}}, by the rule a submit to
+     * Azure uses. Request: {@code {"scene", "project"?, "assetProject"?, "assets": [...as scan returned them],
+     * "excluded"?: [...], "extraFiles"?: [...]}}.
+     */
+    public String uploadPlan(String requestJson) {
+        return Replies.call(() -> defaults.plan(requestJson));
+    }
+
     /** Every job, oldest first. */
     public String jobs() {
-        return jobs(FarmSelector.LOCAL);
+        return jobs(Farms.LOCAL);
     }
 
     /** Every job of the named farm ({@code local} or {@code azure}), oldest first. */
@@ -228,7 +242,7 @@ public final class BridgeApi {
 
     /** One job with its tasks; {@code JobNotFound} when there is none of that id. */
     public String job(String jobId) {
-        return job(FarmSelector.LOCAL, jobId);
+        return job(Farms.LOCAL, jobId);
     }
 
     /** One job of the named farm with its tasks. */
@@ -241,7 +255,7 @@ public final class BridgeApi {
 
     /** Cancels a job (an operation: running tasks are stopped first). */
     public String cancelJob(String jobId) {
-        return cancelJob(FarmSelector.LOCAL, jobId);
+        return cancelJob(Farms.LOCAL, jobId);
     }
 
     /** Cancels a job of the named farm (an operation). */
@@ -266,26 +280,24 @@ public final class BridgeApi {
      */
     public String replaceNodes(String farmName, String jobId) {
         return Replies.call(() -> {
-            if (!FarmSelector.name(farmName).equals(FarmSelector.AZURE)) {
+            if (!Farms.name(farmName).equals(Farms.AZURE)) {
                 throw BridgeException.badRequest("The local farm has no nodes to replace",
                         "Replacing nodes is for Azure Batch jobs whose preparation failed.");
             }
             requireJob(farmName, jobId);
-            return ops.start("replaceNodes", true, ctx -> {
-                try (io.batchrender.farm.azure.AzureFarm farm = farmSelector.azure()) {
-                    String done = farm.replaceFailedNodes(jobId);
-                    JsonObject o = new JsonObject();
-                    o.addProperty("message", done.isEmpty()
-                            ? "No node of job " + jobId + " failed its preparation: nothing to replace." : done);
-                    return o;
-                }
-            }).toJson();
+            return ops.start("replaceNodes", true, ctx -> withFarm(farmName, farm -> {
+                String done = PoolCalls.nodePools(farm, "replace nodes").replaceFailedNodes(jobId);
+                JsonObject o = new JsonObject();
+                o.addProperty("message", done.isEmpty()
+                        ? "No node of job " + jobId + " failed its preparation: nothing to replace." : done);
+                return o;
+            })).toJson();
         });
     }
 
     /** Cancels a job and removes it and the files the farm keeps for it (an operation). */
     public String deleteJob(String jobId) {
-        return deleteJob(FarmSelector.LOCAL, jobId);
+        return deleteJob(Farms.LOCAL, jobId);
     }
 
     /** Deletes a job of the named farm (an operation). */
@@ -303,7 +315,7 @@ public final class BridgeApi {
 
     /** The logs of one attempt of a task ({@code attempt} 0: the latest): paths and the last 64 KB of each. */
     public String jobLogs(String jobId, String taskId, int attempt) {
-        return jobLogs(FarmSelector.LOCAL, jobId, taskId, attempt);
+        return jobLogs(Farms.LOCAL, jobId, taskId, attempt);
     }
 
     /** Task logs of a job on the named farm (Azure: the latest attempt's, downloaded first). */
@@ -316,7 +328,7 @@ public final class BridgeApi {
     // ---- pools -------------------------------------------------------------------------------
 
     public String pools() {
-        return pools(FarmSelector.LOCAL);
+        return pools(Farms.LOCAL);
     }
 
     /** The pools of the named farm, with state, node counts and running tasks. */
@@ -339,7 +351,7 @@ public final class BridgeApi {
     /** Deletes a pool of the named farm (an operation whose result is the pools left). */
     public String deletePool(String farmName, String poolId) {
         return Replies.call(() -> {
-            FarmSelector.name(farmName);
+            Farms.name(farmName);
             return ops.start("deletePool", true, ctx -> poolCalls.delete(farmName, poolId)).toJson();
         });
     }
@@ -357,13 +369,13 @@ public final class BridgeApi {
      * agent); {@code policy}: requeue or taskcompletion. The result is the pools.
      */
     public String resizePool(String poolId, int slots, String policy) {
-        return resizePool(FarmSelector.LOCAL, poolId, slots, policy);
+        return resizePool(Farms.LOCAL, poolId, slots, policy);
     }
 
     /** The same on the named farm (Azure: enough dedicated nodes for {@code slots} tasks). */
     public String resizePool(String farmName, String poolId, int slots, String policy) {
         return Replies.call(() -> {
-            FarmSelector.name(farmName);
+            Farms.name(farmName);
             ShrinkPolicy shrink = ShrinkPolicy.fromWire(policy == null || policy.isBlank() ? "requeue" : policy);
             return ops.start("resizePool", true, ctx -> withFarm(farmName, farm -> {
                 farm.resize(poolId, slots, shrink);
@@ -380,13 +392,13 @@ public final class BridgeApi {
      * Options: {@code {"pollSeconds": 2, "limitRate": "20M"}}.
      */
     public String startWatcher(String jobId, String destination, String optionsJson) {
-        return startWatcher(FarmSelector.LOCAL, jobId, destination, optionsJson);
+        return startWatcher(Farms.LOCAL, jobId, destination, optionsJson);
     }
 
     /** The same for a job of the named farm (Azure: from the job's output container in Azure Storage). */
     public String startWatcher(String farmName, String jobId, String destination, String optionsJson) {
         return Replies.call(() -> {
-            String farm = FarmSelector.name(farmName);
+            String farm = Farms.name(farmName);
             requireJob(farm, jobId);
             if (destination == null || destination.isBlank()) {
                 throw BridgeException.badRequest("Say where the outputs go", "Pass a folder as the destination.");
@@ -455,13 +467,13 @@ public final class BridgeApi {
     // ---- plumbing ----------------------------------------------------------------------------
 
     private JsonElement withFarm(String farmName, Function<RenderFarm, JsonElement> body) {
-        try (RenderFarm farm = farmSelector.open(farmName)) {
+        try (RenderFarm farm = farms.open(farmName)) {
             return body.apply(farm);
         }
     }
 
     private void requireJob(String jobId) {
-        requireJob(FarmSelector.LOCAL, jobId);
+        requireJob(Farms.LOCAL, jobId);
     }
 
     private void requireJob(String farmName, String jobId) {

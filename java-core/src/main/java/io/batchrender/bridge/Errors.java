@@ -1,16 +1,14 @@
 package io.batchrender.bridge;
 
-import io.batchrender.farm.FarmException;
-import io.batchrender.farm.UnknownJobException;
-import io.batchrender.frames.FrameSpecException;
-import io.batchrender.render.RenderSetupException;
-import io.batchrender.scene.maya.MayaSceneException;
-import io.batchrender.storage.StorageException;
-import io.batchrender.watch.WatchException;
+import io.batchrender.submit.Failure;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The one place that turns what the core throws into the typed errors Python sees; stack traces go to the log. */
+/**
+ * Turns what the core throws into the typed errors Python sees: the code and fallback hint from {@link Failure}
+ * (which the CLI's exit codes come from too), the message split into what went wrong and what to do; stack
+ * traces go to the log.
+ */
 final class Errors {
 
     private static final Logger LOG = Logger.getLogger(Errors.class.getName());
@@ -22,37 +20,16 @@ final class Errors {
         if (t instanceof BridgeException b) {
             return b.error();
         }
-        if (t instanceof UnknownJobException) {
-            return split(BridgeError.JOB_NOT_FOUND, t.getMessage(), "List the jobs with jobs().");
+        Failure failure = Failure.of(t);
+        if (failure == Failure.CANCELLED) {
+            return new BridgeError(BridgeError.CANCELLED, "The operation was cancelled.", "");
         }
-        if (t instanceof FrameSpecException) {
-            return split(BridgeError.BAD_FRAMES, t.getMessage(), "Write frames like 1-100, 1-100x2 or 1-10,20.");
+        if (!failure.expected()) {
+            LOG.log(Level.SEVERE, "unexpected error in the bridge", t);
+            return new BridgeError(failure.bridgeCode(), "Unexpected error: " + t, failure.hint());
         }
-        if (t instanceof RenderSetupException) {
-            return split(BridgeError.RENDER_SETUP, t.getMessage(), "Fix the submission and submit again.");
-        }
-        if (t instanceof MayaSceneException) {
-            return split(BridgeError.SCENE_UNREADABLE, t.getMessage(), "Save the scene again from Maya and retry.");
-        }
-        if (t instanceof WatchException) {
-            return split(BridgeError.WATCH, t.getMessage(), "See the watcher's log.");
-        }
-        if (t instanceof StorageException s) {
-            LOG.log(Level.FINE, "storage error", t);
-            return s.kind() == StorageException.Kind.CANCELLED
-                    ? new BridgeError(BridgeError.CANCELLED, "The operation was cancelled.", "")
-                    : split(BridgeError.STORAGE, t.getMessage(), "See the gateway's log in the state folder.");
-        }
-        if (t instanceof FarmException) {
-            LOG.log(Level.FINE, "farm error", t);
-            return split(BridgeError.FARM, t.getMessage(), "See the log in the state folder.");
-        }
-        if (t instanceof IllegalArgumentException) {
-            return split(BridgeError.BAD_REQUEST, t.getMessage(), "Check the request's values.");
-        }
-        LOG.log(Level.SEVERE, "unexpected error in the bridge", t);
-        return new BridgeError(BridgeError.INTERNAL, "Unexpected error: " + t,
-                "The details are in the gateway's log (logs/gateway.log in the state folder); please report it.");
+        LOG.log(Level.FINE, failure + " error", t);
+        return split(failure.bridgeCode(), t.getMessage(), failure.hint());
     }
 
     /**

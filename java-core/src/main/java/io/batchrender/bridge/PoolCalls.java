@@ -4,9 +4,10 @@ import com.google.gson.JsonArray;
 import io.batchrender.farm.FarmException;
 import io.batchrender.farm.RenderFarm;
 import io.batchrender.farm.ShrinkPolicy;
-import io.batchrender.farm.azure.AzureFarm;
-import io.batchrender.farm.azure.PoolImage;
-import io.batchrender.farm.azure.PoolSpec;
+import io.batchrender.farm.Farms;
+import io.batchrender.farm.NodePools;
+import io.batchrender.farm.PoolImage;
+import io.batchrender.farm.PoolSpec;
 import io.batchrender.json.JsonViews;
 import java.util.Optional;
 import java.util.Set;
@@ -20,11 +21,10 @@ final class PoolCalls {
 
     static final Set<String> CREATE_FIELDS = Set.of("farm", "id", "vmSize", "dedicatedNodes", "spotNodes", "slotsPerNode",
             "image", "nodeAgentSku", "autoscaleMaxNodes", "subnetId");
-    static final String DEFAULT_VM_SIZE = "standard_d4s_v5";
 
-    private final FarmSelector farms;
+    private final Farms farms;
 
-    PoolCalls(FarmSelector farms) {
+    PoolCalls(Farms farms) {
         this.farms = farms;
     }
 
@@ -34,13 +34,12 @@ final class PoolCalls {
 
     Create parseCreate(String json) {
         Requests r = Requests.parse(json, "pool", CREATE_FIELDS);
-        String farm = FarmSelector.name(r.string("farm").orElse(FarmSelector.AZURE));
-        requireAzure(farm, "created");
+        String farm = Farms.name(r.string("farm").orElse(Farms.AZURE));
         String id = r.requireString("id");
         int slots = r.integer("slotsPerNode", 1);
         int max = r.integer("autoscaleMaxNodes", 0);
         PoolImage image = image(r.string("image"), r.string("nodeAgentSku"));
-        String vm = r.string("vmSize").filter(s -> !s.isBlank()).orElse(DEFAULT_VM_SIZE);
+        String vm = r.string("vmSize").filter(s -> !s.isBlank()).orElse(Farms.DEFAULT_VM_SIZE);
         PoolSpec spec = new PoolSpec(id, vm, max > 0 ? 0 : r.integer("dedicatedNodes", 1), max > 0 ? 0 : r.integer("spotNodes", 0),
                 slots, image, max > 0 ? Optional.of(PoolSpec.followPendingTasks(max, slots)) : Optional.empty(),
                 r.string("subnetId"));
@@ -60,38 +59,35 @@ final class PoolCalls {
     }
 
     JsonArray create(Create c) {
-        try (AzureFarm farm = farms.azure()) {
-            farm.createPool(c.spec());
+        try (RenderFarm farm = farms.open(c.farm())) {
+            nodePools(farm, "be created").createPool(c.spec());
             return pools(farm);
         }
     }
 
     JsonArray delete(String farmName, String poolId) {
-        requireAzure(FarmSelector.name(farmName), "deleted");
-        try (AzureFarm farm = farms.azure()) {
-            farm.deletePool(poolId);
+        try (RenderFarm farm = farms.open(farmName)) {
+            nodePools(farm, "be deleted").deletePool(poolId);
             return pools(farm);
         }
     }
 
     JsonArray resizeNodes(String farmName, String poolId, int dedicated, int spot, ShrinkPolicy policy) {
-        requireAzure(FarmSelector.name(farmName), "resized by nodes");
-        try (AzureFarm farm = farms.azure()) {
-            farm.resizeNodes(poolId, dedicated, spot, policy);
+        try (RenderFarm farm = farms.open(farmName)) {
+            nodePools(farm, "be resized by nodes").resizeNodes(poolId, dedicated, spot, policy);
             return pools(farm);
         }
+    }
+
+    /** The farm's pools of nodes, or a one-line error for the local farm, whose one pool cannot {@code what}. */
+    static NodePools nodePools(RenderFarm farm, String what) {
+        return farm.nodePools().orElseThrow(() -> new FarmException("This workstation has one pool, 'local', which cannot "
+                + what + ": resize it by slots instead (0 pauses it)."));
     }
 
     static JsonArray pools(RenderFarm farm) {
         JsonArray arr = new JsonArray();
         farm.pools().forEach(p -> arr.add(JsonViews.pool(p)));
         return arr;
-    }
-
-    private static void requireAzure(String farm, String what) {
-        if (!farm.equals(FarmSelector.AZURE)) {
-            throw new FarmException("This workstation has one pool, 'local', which cannot be " + what
-                    + ": resize it by slots instead (0 pauses it).");
-        }
     }
 }

@@ -54,6 +54,18 @@ final class Requests {
         return new Requests(o, what).only(fields);
     }
 
+    /** A list of JSON values (e.g. the upload plan's {@code assets}, as the scan returned them). */
+    Optional<com.google.gson.JsonArray> array(String key) {
+        JsonElement e = o.get(key);
+        if (e == null || e.isJsonNull()) {
+            return Optional.empty();
+        }
+        if (!e.isJsonArray()) {
+            throw wrongType(key, "a list");
+        }
+        return Optional.of(e.getAsJsonArray());
+    }
+
     Optional<JsonObject> object(String key) {
         JsonElement e = o.get(key);
         if (e == null || e.isJsonNull()) {

@@ -12,7 +12,7 @@ import io.batchrender.json.JsonViews;
 import io.batchrender.scene.SceneManifest;
 import io.batchrender.scene.RenderSettings;
 import io.batchrender.scene.SceneScanner;
-import io.batchrender.scene.maya.FileGroups;
+import io.batchrender.scene.maya.DistinctFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ final class ScanCall {
             boolean unloaded = req.unloaded().contains(ref);
             Group g = groups.computeIfAbsent(new Key(ref.nodeType(), ref.path(), ref.tiling(), ref.frameSequence(),
                     unloaded), k -> new Group(ref));
-            if (++g.count <= FileGroups.NAMES_KEPT) {
+            if (++g.count <= DistinctFiles.NAMES_KEPT) {
                 g.nodes.add(ref.node());
             }
         }

@@ -1,8 +1,6 @@
 package io.batchrender.cli;
 
-import io.batchrender.farm.local.Agent;
-import io.batchrender.farm.local.AgentLauncher;
-import io.batchrender.farm.local.LocalFarm;
+import io.batchrender.farm.LocalAgent;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -39,7 +37,7 @@ final class AgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AgentLauncher launcher = cli.agents();
+        LocalAgent launcher = cli.farms.localAgent();
         if (status) {
             Optional<Long> pid = launcher.runningPid();
             cli.out.println(pid.map(p -> "running, pid " + p).orElse("not running"));
@@ -53,10 +51,7 @@ final class AgentCommand implements Callable<Integer> {
             cli.err.println("Agent running, pid " + launcher.runningPid().map(String::valueOf).orElse("?"));
             return 0;
         }
-        Agent agent = new Agent(cli.home, LocalFarm.defaultSlots(), idleExit(), cli.env);
-        Thread hook = new Thread(() -> agent.stop(Duration.ofSeconds(20)), "agent-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        agent.run();
+        launcher.runHere(idleExit());
         return 0;
     }
 
@@ -71,7 +66,7 @@ final class AgentCommand implements Callable<Integer> {
         return DEFAULT_IDLE_EXIT;
     }
 
-    private int stopAgent(AgentLauncher launcher) throws InterruptedException {
+    private int stopAgent(LocalAgent launcher) throws InterruptedException {
         Optional<Long> pid = launcher.runningPid();
         if (pid.isEmpty()) {
             cli.err.println("No agent runs for " + cli.home.dir());

@@ -1,16 +1,16 @@
 package io.batchrender.cli;
 
-import io.batchrender.farm.azure.PoolImage;
-import io.batchrender.farm.azure.PoolSpec;
+import io.batchrender.farm.PoolImage;
+import io.batchrender.farm.PoolSpec;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The options that describe an Azure pool: VM size, node counts, slots, image, autoscale. */
 final class AzurePoolOptions {
 
-    @Option(names = "--vm-size", paramLabel = "SIZE", defaultValue = "standard_d4s_v5",
+    @Option(names = "--vm-size", paramLabel = "SIZE", defaultValue = io.batchrender.farm.Farms.DEFAULT_VM_SIZE,
             description = "Azure: the VM size (default: ${DEFAULT-VALUE}).")
-    String vmSize = "standard_d4s_v5";
+    String vmSize = io.batchrender.farm.Farms.DEFAULT_VM_SIZE;
 
     @Option(names = "--dedicated", paramLabel = "N", defaultValue = "1", description = "Azure: dedicated nodes (default: ${DEFAULT-VALUE}).")
     int dedicated = 1;

@@ -1,12 +1,14 @@
 package io.batchrender.cli;
 
-import io.batchrender.farm.azure.AzureJobSettings;
-import io.batchrender.farm.azure.LicenseServer;
-import io.batchrender.farm.azure.PoolChoice;
+import io.batchrender.farm.AzureJobSettings;
+import io.batchrender.farm.LicenseServer;
+import io.batchrender.farm.PoolChoice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.batchrender.submit.CloudChoices;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -48,12 +50,16 @@ final class AzureSubmitOptions {
             description = "Azure: a license server the nodes reach: autodesk=27000@lic (ADSKFLEX_LICENSE_FILE), vray=..., redshift=..., or VAR=value.")
     List<String> licenses = new ArrayList<>();
 
-    /** True when the asset project is synced by this submission (no --assets-url given). */
-    boolean syncsAssets() {
-        return assetsUrl == null;
+    /** What these options add to a submission; {@code sceneJob}: a scene is rendered (not a --command). */
+    CloudChoices choices(boolean sceneJob) {
+        if (sceneJob && assetsUrl == null && outputUrl != null) {
+            throw new UsageException("--output-url goes with --assets-url; without them the job gets its own output"
+                    + " container in the Azure store: leave --output-url out.");
+        }
+        return CloudChoices.of(settings(), Optional.ofNullable(assetProject));
     }
 
-    AzureJobSettings settings(java.util.Optional<java.nio.file.Path> scene) {
+    private AzureJobSettings settings() {
         if (pool != null && newPool != null) {
             throw new UsageException("Give --pool (an existing pool) or --new-pool (a new one), not both.");
         }
@@ -78,9 +84,7 @@ final class AzureSubmitOptions {
             s = s.withOutputContainerUrl(outputUrl);
         }
         if (sceneBlob != null) {
-            s = s.withSceneBlob(sceneBlob);
-        } else if (scene.isPresent()) {
-            s = s.withSceneBlob(scene.get().getFileName().toString());
+            s = s.withSceneBlob(sceneBlob); // else the scene's file name (SubmitService)
         }
         return s;
     }

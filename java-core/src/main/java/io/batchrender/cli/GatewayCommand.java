@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.batchrender.scene.ScannerWarmup;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.time.Clock;
@@ -39,7 +38,7 @@ final class GatewayCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         LogFiles.configure(cli.home, "gateway.log");
         Operations ops = new Operations(Clock.systemUTC());
-        BridgeApi api = new BridgeApi(cli.home, cli.env, Path.of("").toAbsolutePath(), cli::farm,
+        BridgeApi api = new BridgeApi(cli.home, cli.env, Path.of("").toAbsolutePath(), cli.farms,
                 new Watchers(cli.home, cli.env, Clock.systemUTC()), ops, Main.class.getAnnotation(Command.class).version()[0]);
         try (Gateway gateway = Gateway.start(api)) {
             JsonObject hello = new JsonObject();

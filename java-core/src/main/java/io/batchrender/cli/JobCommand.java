@@ -34,7 +34,7 @@ final class JobCommand implements Runnable {
 
     static JobInfo find(RenderFarm farm, String jobId) {
         return farm.job(jobId).orElseThrow(() -> new FarmException("No job '" + jobId + "' on "
-                + (farm instanceof io.batchrender.farm.azure.AzureFarm ? "the Batch account: list them with 'batchrender jobs --farm azure'."
+                + (farm.nodePools().isPresent() ? "the Batch account: list them with 'batchrender jobs --farm azure'."
                 : "this workstation: list them with 'batchrender jobs'.")));
     }
 
@@ -135,9 +135,10 @@ final class JobCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (io.batchrender.farm.azure.AzureFarm farm = PoolCommand.azure(cli, farmOption, "replacing nodes")) {
+            try (RenderFarm farm = cli.farm(farmOption.name)) {
+                io.batchrender.farm.NodePools pools = PoolCommand.nodePools(farm, "replacing nodes");
                 find(farm, jobId);
-                String done = farm.replaceFailedNodes(jobId);
+                String done = pools.replaceFailedNodes(jobId);
                 cli.err.println(done.isEmpty() ? "No node of job " + jobId + " failed its preparation: nothing to replace." : done);
                 return 0;
             }

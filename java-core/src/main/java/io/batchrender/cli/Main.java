@@ -1,8 +1,6 @@
 package io.batchrender.cli;
 
-import io.batchrender.farm.FarmException;
-import io.batchrender.frames.FrameSpecException;
-import io.batchrender.render.RenderSetupException;
+import io.batchrender.submit.Failure;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +26,10 @@ public final class Main implements Runnable {
             UploadCommand.class, ProjectsCommand.class, ProjectCommand.class, DownloadCommand.class, StorageCommand.class,
             TemplateCommand.class, WarmupCommand.class);
 
-    /** Exit code of a command whose input was wrong (bad frames, missing scene, unknown job). */
-    public static final int EXIT_USAGE = 2;
-    /** Exit code of a job that ended with failed tasks, or of an unexpected error. */
-    public static final int EXIT_FAILED = 1;
+    /** Exit code of a command whose input was wrong (bad frames, missing scene); {@link Failure} decides which. */
+    public static final int EXIT_USAGE = Failure.EXIT_USAGE;
+    /** Exit code of a job that ended with failed tasks, or of a failure of the farm or storage, or an unexpected error. */
+    public static final int EXIT_FAILED = Failure.EXIT_FAILED;
 
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
@@ -63,25 +61,15 @@ public final class Main implements Runnable {
             return EXIT_USAGE;
         });
         cmd.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof FrameSpecException || e instanceof RenderSetupException || e instanceof UsageException
-                    || e instanceof io.batchrender.templates.TemplateException
-                    || e instanceof io.batchrender.farm.azure.UnsupportedTemplateException) {
+            Failure failure = Failure.of(e);
+            if (failure.expected()) {
+                LOG.log(Level.FINE, failure + " error", e);
                 err.println("error: " + e.getMessage());
-                return EXIT_USAGE;
+            } else {
+                LOG.log(Level.SEVERE, "unexpected error", e);
+                err.println("error: " + e + " (details in " + cli.home.logsDir().resolve("batchrender.log") + ")");
             }
-            if (e instanceof io.batchrender.storage.StorageException) {
-                LOG.log(Level.FINE, "storage error", e);
-                err.println("error: " + e.getMessage());
-                return EXIT_FAILED;
-            }
-            if (e instanceof FarmException) {
-                LOG.log(Level.FINE, "farm error", e);
-                err.println("error: " + e.getMessage());
-                return EXIT_FAILED;
-            }
-            LOG.log(Level.SEVERE, "unexpected error", e);
-            err.println("error: " + e + " (details in " + cli.home.logsDir().resolve("batchrender.log") + ")");
-            return EXIT_FAILED;
+            return failure.exitCode();
         });
         return cmd.execute(args);
     }

@@ -1,5 +1,6 @@
 package io.batchrender.cli;
 
+import io.batchrender.farm.NodePools;
 import io.batchrender.farm.RenderFarm;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,11 +52,10 @@ final class PoolCommand implements Runnable {
         }
     }
 
-    static io.batchrender.farm.azure.AzureFarm azure(Cli cli, FarmOption farm, String what) {
-        if (!"azure".equals(farm.name)) {
-            throw new UsageException("This workstation has one pool, 'local': " + what + " needs --farm azure.");
-        }
-        return (io.batchrender.farm.azure.AzureFarm) cli.farm(farm.name);
+    /** The pools of nodes of the farm {@code --farm} names; {@code what} needs them, which the local farm has not. */
+    static NodePools nodePools(RenderFarm farm, String what) {
+        return farm.nodePools().orElseThrow(() -> new UsageException(
+                "This workstation has one pool, 'local': " + what + " needs --farm azure."));
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -81,8 +81,8 @@ final class PoolCommand implements Runnable {
         @Override
         public Integer call() {
             var spec = options.spec(pool);
-            try (var farm = azure(cli, farmOption, "pool create")) {
-                farm.createPool(spec);
+            try (RenderFarm farm = cli.farm(farmOption.name)) {
+                nodePools(farm, "pool create").createPool(spec);
                 cli.out.println(pool);
                 cli.err.println("Pool " + pool + " is being created: follow it with 'batchrender pools --farm azure'.");
                 return 0;
@@ -110,11 +110,12 @@ final class PoolCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (var farm = azure(cli, farmOption, "pool delete")) {
-                farm.deletePool(pool);
+            try (RenderFarm farm = cli.farm(farmOption.name)) {
+                NodePools pools = nodePools(farm, "pool delete");
+                pools.deletePool(pool);
                 cli.err.println("Pool " + pool + " is being deleted; running tasks on it go back to their jobs' queues.");
                 if (waitForIt) {
-                    farm.awaitPoolGone(pool, java.time.Duration.ofMinutes(30));
+                    pools.awaitPoolGone(pool, java.time.Duration.ofMinutes(30));
                     cli.err.println("Pool " + pool + " is deleted.");
                 }
                 return 0;

@@ -1,18 +1,19 @@
 package io.batchrender.cli;
 
-import io.batchrender.json.JsonViews;
 import com.google.gson.JsonObject;
+import io.batchrender.farm.Farms;
 import io.batchrender.farm.JobInfo;
-import io.batchrender.job.Job;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.RenderFarm;
-import io.batchrender.farm.azure.AzureFarm;
-import io.batchrender.submit.AzureSubmission;
-import io.batchrender.farm.local.LocalFarm;
+import io.batchrender.json.JsonViews;
 import io.batchrender.render.CommandLineSplitter;
+import io.batchrender.storage.Cancellation;
+import io.batchrender.storage.SyncProgress;
+import io.batchrender.submit.CloudChoices;
 import io.batchrender.compile.SubmitForm;
+import io.batchrender.submit.SubmitListener;
 import io.batchrender.compile.SubmitRequest;
-import io.batchrender.compile.SceneCompiler;
+import io.batchrender.submit.SubmitService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
 
 @Command(name = "submit", mixinStandardHelpOptions = true,
         description = {"Submit a scene (or any command) to render a range of frames.",
@@ -128,55 +130,40 @@ final class SubmitCommand implements Callable<Integer> {
                 Optional.ofNullable(name), Optional.ofNullable(output), retries, Optional.ofNullable(timeout),
                 Optional.ofNullable(engine), Optional.ofNullable(format), Optional.ofNullable(imageName),
                 Optional.ofNullable(camera), Optional.ofNullable(layer), Optional.ofNullable(project));
-        SceneCompiler.Compiled prepared = SceneCompiler.compile(form, Path.of("").toAbsolutePath(), cli.env);
-        Job spec = prepared.job();
-        try (RenderFarm farm = cli.farm(farmOption.name)) {
-            if (dryRun) {
-                JsonObject preview = farm instanceof AzureFarm az && spec.scene().isPresent() && azure.syncsAssets()
-                        ? AzureSceneSubmit.preview(az, prepared, azure)
-                        : farm instanceof AzureFarm az ? az.preview(spec, azure.settings(spec.scene()), AzureFarm.newJobId(spec.displayName()))
-                        : farm.preview(spec);
-                cli.out.println(io.batchrender.job.JobJson.pretty(preview));
-                return 0;
-            }
-            JobInfo job;
-            String where;
-            if (farm instanceof AzureFarm az && spec.scene().isPresent() && azure.syncsAssets()) {
-                AzureSubmission.Result r = AzureSceneSubmit.run(cli, az, prepared, azure, json);
-                job = r.job();
-                where = "output container " + r.outputContainer() + " (under images/<task>/); fetch them with 'batchrender watch "
-                        + job.id() + " --to " + (output != null ? output : "DIR") + " --farm azure'";
-            } else if (farm instanceof AzureFarm az) {
-                job = az.submit(spec, azure.settings(spec.scene())).job();
-                where = azure.outputUrl != null ? "the container of --output-url (under images/<task>/)"
-                        : "nowhere: no --output-url was given, so they stay on the nodes until the job is deleted";
+        String farmName = Farms.name(farmOption.name);
+        Optional<CloudChoices> cloud = farmName.equals(Farms.AZURE) ? Optional.of(azure.choices(scene != null)) : Optional.empty();
+        SubmitService.Request request = new SubmitService.Request(form, farmName, cloud);
+        if (dryRun) {
+            cli.out.println(io.batchrender.job.JobJson.pretty(cli.submitService().preview(request)));
+            return 0;
+        }
+        SubmitService.Result r = cli.submitService().submit(request, new Progress(cli, json), new Cancellation());
+        JobInfo job = r.job();
+        String where = r.outputsGoTo() + (r.upload().isPresent() ? "; fetch them with 'batchrender watch " + job.id() + " --to "
+                + (output != null ? output : "DIR") + " --farm azure'" : "");
+        r.upload().filter(u -> !json).ifPresent(u -> cli.err.println("Asset project " + u.assetProject() + ": "
+                + u.sync().uploaded() + " file(s) uploaded (" + SyncProgressView.bytes(u.sync().bytesUploaded()) + "), "
+                + u.sync().skipped() + " unchanged."));
+        r.notes().forEach(n -> cli.err.println("note: " + n));
+        String farmFlag = farmName.equals(Farms.LOCAL) ? "" : " --farm " + farmName;
+        if (!waitForJob) {
+            if (json) {
+                JsonObject o = new JsonObject();
+                o.addProperty("jobId", job.id());
+                cli.out.println(JsonViews.GSON.toJson(o));
             } else {
-                job = farm.submit(spec).job();
-                where = job.outputDir().toString();
-            }
-            if (farm instanceof LocalFarm) {
-                farm.pools().stream().filter(p -> p.targetSlots() == 0).findFirst().ifPresent(p -> cli.err.println(
-                        "note: pool " + p.id() + " is paused, so the job waits: resume it with 'batchrender pool resize "
-                                + p.id() + " " + LocalFarm.defaultSlots() + "'."));
-            }
-            if (!waitForJob) {
-                if (json) {
-                    JsonObject o = new JsonObject();
-                    o.addProperty("jobId", job.id());
-                    cli.out.println(JsonViews.GSON.toJson(o));
-                } else {
-                    cli.out.println(job.id());
-                    cli.err.println("Submitted " + spec.tasks().size() + " task(s); images go to " + where
-                            + ". Follow it with: batchrender job show " + job.id()
-                            + (farm instanceof AzureFarm ? " --farm azure" : ""));
-                }
-                return 0;
-            }
-            if (!json) {
                 cli.out.println(job.id());
-                cli.err.println("Rendering " + spec.tasks().size() + " task(s); images go to " + where
-                        + " (Ctrl-C stops watching; the job keeps running)");
+                cli.err.println("Submitted " + r.tasks() + " task(s); images go to " + where
+                        + ". Follow it with: batchrender job show " + job.id() + farmFlag);
             }
+            return 0;
+        }
+        if (!json) {
+            cli.out.println(job.id());
+            cli.err.println("Rendering " + r.tasks() + " task(s); images go to " + where
+                    + " (Ctrl-C stops watching; the job keeps running)");
+        }
+        try (RenderFarm farm = cli.farm(farmName)) {
             JobInfo done = new JobWaiter(farm, cli.err, !json).await(job.id());
             if (json) {
                 cli.out.println(JsonViews.GSON.toJson(JsonViews.jobWithTasks(done, farm.tasks(done.id()))));
@@ -184,6 +171,35 @@ final class SubmitCommand implements Callable<Integer> {
                 cli.err.println(summary(done, where));
             }
             return done.succeeded() ? 0 : Main.EXIT_FAILED;
+        }
+    }
+
+    /** The upload's progress on stderr (not with --json), and its summary once it is done. */
+    private static final class Progress implements SubmitListener {
+        private final Cli cli;
+        private final boolean quiet;
+        private final SyncProgressView view;
+        private boolean uploading;
+
+        Progress(Cli cli, boolean quiet) {
+            this.cli = cli;
+            this.quiet = quiet;
+            this.view = new SyncProgressView(cli.err, System.console() != null);
+        }
+
+        @Override
+        public void upload(SyncProgress progress) {
+            if (!quiet) {
+                view.onProgress(progress);
+            }
+        }
+
+        @Override
+        public void step(String message) {
+            uploading |= message.startsWith("Uploading");
+            if (!quiet && uploading) { // the steps of a sync to the asset project; a local submit says its own
+                cli.err.println(message);
+            }
         }
     }
 

@@ -1,5 +1,8 @@
 package io.batchrender.cli;
 
+import io.batchrender.farm.TemplateRunner;
+import io.batchrender.submit.TemplateSession;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.batchrender.farm.JobInfo;
@@ -60,7 +63,7 @@ final class TemplateCommand implements Runnable {
         public Integer call() {
             Template template = input.load(true);
             template.notes(input.values()).forEach(n -> cli.err.println(n.startsWith("warning:") ? n : "note: " + n));
-            try (TemplateFarm farm = TemplateFarm.open(cli, farmOption.name)) {
+            try (TemplateSession farm = cli.submitService().templates(farmOption.name)) {
                 ExpandedJob job = farm.expand(template, input.values());
                 if (dryRun) {
                     JsonObject o = new JsonObject();
@@ -73,9 +76,9 @@ final class TemplateCommand implements Runnable {
                     cli.out.println(JsonViews.GSON.toJson(o));
                     return 0;
                 }
-                TemplateFarm.Submitted submitted = farm.submit(job);
+                TemplateRunner.Submitted submitted = farm.submit(job);
                 submitted.notes().forEach(n -> cli.err.println(n.startsWith("warning:") ? n : "note: " + n));
-                String follow = "batchrender job show " + submitted.id() + farm.farmFlag();
+                String follow = "batchrender job show " + submitted.id() + farmFlag(farm);
                 if (!waitForJob) {
                     if (json) {
                         JsonObject o = new JsonObject();
@@ -85,7 +88,7 @@ final class TemplateCommand implements Runnable {
                         cli.out.println(submitted.id());
                         cli.err.println("Submitted " + job.taskCount() + " task(s). Follow it with: " + follow
                                 + "; bring its outputs here as they finish with: batchrender watch " + submitted.id()
-                                + " --to DIR" + farm.farmFlag());
+                                + " --to DIR" + farmFlag(farm));
                     }
                     return 0;
                 }
@@ -134,8 +137,8 @@ final class TemplateCommand implements Runnable {
                 cli.out.println(JsonViews.GSON.toJson(pool.pool()));
                 return 0;
             }
-            try (TemplateFarm farm = TemplateFarm.open(cli, farmOption.name)) {
-                TemplateFarm.Submitted created = farm.createPool(pool);
+            try (TemplateSession farm = cli.submitService().templates(farmOption.name)) {
+                TemplateRunner.Submitted created = farm.createPool(pool);
                 created.notes().forEach(n -> cli.err.println("note: " + n));
                 cli.out.println(created.id());
                 return 0;
@@ -204,5 +207,10 @@ final class TemplateCommand implements Runnable {
             cli.out.println("Pools: " + String.join(", ", ShippedTemplates.pools()));
             return 0;
         }
+    }
+
+    /** What to add to a follow-up command for this farm. */
+    private static String farmFlag(TemplateSession farm) {
+        return farm.farmName().equals(io.batchrender.farm.Farms.LOCAL) ? "" : " --farm " + farm.farmName();
     }
 }

@@ -1,7 +1,7 @@
 package io.batchrender.cli;
 
 /** A command line that asks for something impossible; the message says what to type instead. */
-final class UsageException extends RuntimeException {
+final class UsageException extends IllegalArgumentException {
     UsageException(String message) {
         super(message);
     }

@@ -7,7 +7,6 @@ import io.batchrender.process.PidLock;
 import io.batchrender.watch.Thumbnailer;
 import io.batchrender.watch.WatchOptions;
 import io.batchrender.watch.WatchPaths;
-import io.batchrender.watch.WatchSources;
 import io.batchrender.watch.WatchState;
 import io.batchrender.watch.WatchStatus;
 import io.batchrender.watch.WatchException;
@@ -128,7 +127,7 @@ final class WatchCommand implements Callable<Integer> {
         }
         PidLock held = lock.get();
         try {
-            Watcher watcher = new Watcher(jobId, to, farm, WatchSources.outputsOf(farm, cli.home, cli.env), paths,
+            Watcher watcher = new Watcher(jobId, to, farm, farm.outputs(cli.env), paths,
                     Thumbnailer.standard(cli.env), options, Clock.systemUTC());
             WatchState end = watcher.run();
             cli.err.println(end.message());

@@ -1,6 +1,7 @@
 package io.batchrender.farm;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where jobs run: this workstation ({@code farm.local}) or Azure Batch ({@code farm.azure}). */
@@ -53,6 +54,37 @@ public interface RenderFarm extends AutoCloseable {
      * @return what the farm had to do first, one line (e.g. it waited for a resize under way), or ""
      */
     String resize(String poolId, int slots, ShrinkPolicy policy);
+
+    /**
+     * What the artist should know about a job just submitted, one line each (the local farm: its pool is paused,
+     * so the job waits); empty when nothing.
+     */
+    default List<String> notesFor(JobInfo job) {
+        return List.of();
+    }
+
+    /**
+     * Where this farm's finished tasks' outputs are read from, for the watcher: the local farm's job folders, or
+     * Azure's output containers in the Azure store that {@code env} and {@code storage.json} name.
+     */
+    default TaskOutputs outputs(Map<String, String> env) {
+        throw new FarmRequestException("Outputs of a " + getClass().getSimpleName() + " cannot be watched.");
+    }
+
+    /** Runs job and pool templates on this farm, its file groups in this farm's store ({@code env} names it). */
+    default TemplateRunner templates(Map<String, String> env) {
+        throw new FarmRequestException("A " + getClass().getSimpleName() + " cannot run templates.");
+    }
+
+    /** Jobs with cloud settings (pool choice, storage URLs, environment), when this farm takes them. */
+    default Optional<CloudJobs> cloudJobs() {
+        return Optional.empty();
+    }
+
+    /** Pools of nodes (create, delete, size by nodes, replace failed nodes), when this farm has them. */
+    default Optional<NodePools> nodePools() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

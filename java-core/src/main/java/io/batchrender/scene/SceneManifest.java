@@ -28,7 +28,7 @@ public record SceneManifest(Path scene, Optional<Path> project, RenderSettings s
      * @param unloaded  a referenced scene Maya does not load (an unloaded reference): listed, but not read, and
      *                  not needed to render
      * @param nodeCount how many nodes name the file (the same path, node type, tiling and frame sequence)
-     * @param nodes     the first of them (at most {@link io.batchrender.scene.maya.FileGroups#NAMES_KEPT})
+     * @param nodes     the first of them (at most {@link io.batchrender.scene.maya.DistinctFiles#NAMES_KEPT})
      */
     public record SceneAsset(Path namedIn, ResolvedAsset asset, boolean unloaded, int nodeCount, List<String> nodes) {
 

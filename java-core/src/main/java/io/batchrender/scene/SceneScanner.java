@@ -6,7 +6,7 @@ import io.batchrender.assets.MayaCacheFiles;
 import io.batchrender.assets.ResolveContext;
 import io.batchrender.assets.ResolvedAsset;
 import io.batchrender.scene.maya.FanOutHandler;
-import io.batchrender.scene.maya.FileGroups;
+import io.batchrender.scene.maya.DistinctFiles;
 import io.batchrender.scene.maya.MayaAssetCollector;
 import io.batchrender.scene.maya.MayaFileReference;
 import io.batchrender.scene.maya.MayaRenderSettingsCollector;
@@ -89,9 +89,9 @@ public final class SceneScanner {
                         RendererHint.of(settings.rendererWritten(), rendered.renderer(), plugins));
             }
             AssetResolver resolver = new AssetResolver(context);
-            FileGroups groups = collector.fileGroups();
+            DistinctFiles groups = collector.distinctFiles();
             for (int i = 0; i < groups.size(); i++) {
-                FileGroups.FileGroup g = groups.get(i);
+                DistinctFiles.DistinctFile g = groups.get(i);
                 emit.accept(new SceneManifest.SceneAsset(current, withTexSidecars(resolver.resolve(g.ref())), false,
                         g.nodeCount(), g.firstNodes()));
             }

@@ -1,5 +1,6 @@
 package io.batchrender.storage;
 
+import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
 import com.google.common.io.MoreFiles;
 import java.io.IOException;
@@ -32,10 +33,15 @@ public final class Md5 {
         return Base64.getEncoder().encodeToString(d.digest());
     }
 
-    /** Reads the whole file. */
+    /** Guava's MD5, for hashing streams. */
     @SuppressWarnings("deprecation") // MD5 because Content-MD5 is MD5; it proves integrity, not trust
+    public static HashFunction function() {
+        return Hashing.md5();
+    }
+
+    /** Reads the whole file. */
     public static String ofFile(Path file) throws IOException {
-        return encode(MoreFiles.asByteSource(file).hash(Hashing.md5()).asBytes());
+        return encode(MoreFiles.asByteSource(file).hash(function()).asBytes());
     }
 
     public static byte[] decode(String base64) {

@@ -5,8 +5,8 @@ import com.google.gson.JsonObject;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.Submitted;
 import io.batchrender.job.Job;
-import io.batchrender.farm.azure.AzureFarm;
-import io.batchrender.farm.azure.AzureJobSettings;
+import io.batchrender.farm.CloudJobs;
+import io.batchrender.farm.AzureJobSettings;
 import io.batchrender.storage.AssetSync;
 import io.batchrender.storage.BlobNames;
 import io.batchrender.storage.Cancellation;
@@ -28,13 +28,14 @@ import java.util.Objects;
  * job's own output container with a write SAS, points the tasks at the scene's blob and the path
  * map at the uploaded files, and submits. The job's metadata names the asset project and the
  * output container ({@code assetProject}, {@code outputContainer}), so any tool listing the
- * account, and the watcher, finds them. The CLI's {@code submit --farm azure} and the bridge use it.
+ * account, and the watcher, finds them. {@link SubmitService} uses it for a scene job on a farm with
+ * {@link CloudJobs} whose assets are not given as a URL.
  *
  * <pre>{@code
  * SceneCompiler.Compiled p = SceneCompiler.compile(form, cwd, env);
  * try (AzureBlobStore store = (AzureBlobStore) AssetStores.open(home, env, Optional.of("azure"));
  *      HashCache cache = AssetStores.hashCache(home)) {
- *     AzureSubmission.Result r = new AzureSubmission(farm, store, cache, SyncOptions.defaults())
+ *     AzureSubmission.Result r = new AzureSubmission(farm.cloudJobs().orElseThrow(), store, cache, SyncOptions.defaults())
  *             .submit(AzureSubmission.Request.of(p, Optional.empty(), settings), listener, cancel);
  * }
  * }</pre>
@@ -47,12 +48,12 @@ public final class AzureSubmission {
     /** Output containers are named {@code out-<job id>}. */
     public static final String OUTPUT_PREFIX = "out-";
 
-    private final AzureFarm farm;
+    private final CloudJobs farm;
     private final AzureBlobStore store;
     private final HashCache cache;
     private final SyncOptions options;
 
-    public AzureSubmission(AzureFarm farm, AzureBlobStore store, HashCache cache, SyncOptions options) {
+    public AzureSubmission(CloudJobs farm, AzureBlobStore store, HashCache cache, SyncOptions options) {
         this.farm = Objects.requireNonNull(farm, "farm");
         this.store = Objects.requireNonNull(store, "store");
         this.cache = Objects.requireNonNull(cache, "cache");
@@ -102,21 +103,6 @@ public final class AzureSubmission {
     public record Result(JobInfo job, String assetProject, String assetContainer, String outputContainer, SyncResult sync) {
     }
 
-    /** Hears how a submission goes: the sync's progress, then each step after it. */
-    public interface Listener {
-
-        Listener NONE = new Listener() {
-        };
-
-        /** A sync snapshot (a few times a second, from one thread; keep it quick). */
-        default void upload(SyncProgress progress) {
-        }
-
-        /** A step after the upload: "Creating output container ...", "Submitting N task(s) ...". */
-        default void step(String message) {
-        }
-    }
-
     /**
      * Syncs, prepares storage and submits. Runs on the calling thread.
      *
@@ -124,7 +110,7 @@ public final class AzureSubmission {
      * @throws FarmException       when Batch refuses the job, or the submission was cancelled before it reached Batch
      * @throws IllegalArgumentException for a project name that makes no container name
      */
-    public Result submit(Request request, Listener listener, Cancellation cancel) {
+    public Result submit(Request request, SubmitListener listener, Cancellation cancel) {
         farm.requirePreflight(request.spec(), request.settings().pool());
         String assetContainer = FileGroups.containerName(request.project());
         SyncRequest sync = new SyncRequest(assetContainer, request.upload().files(), java.util.List.of());
@@ -140,7 +126,7 @@ public final class AzureSubmission {
                     + assetContainer + (first == null ? "" : ", first " + first.path() + " (" + first.reason() + ")")
                     + "; nothing was submitted: submit again, finished files are not sent twice.");
         }
-        String jobId = AzureFarm.newJobId(request.spec().displayName());
+        String jobId = farm.jobIdFor(request.spec().displayName());
         String output = outputContainerFor(jobId);
         AzureJobSettings settings = settingsFor(request, output);
         if (cancel.isCancelled()) {
@@ -155,10 +141,10 @@ public final class AzureSubmission {
 
     /**
      * What {@link #submit} would send for {@code request}, without uploading or creating anything
-     * ({@link AzureFarm#preview(Job, AzureJobSettings, String)}): the asset project and the output
+     * ({@link CloudJobs#preview(Job, AzureJobSettings, String)}): the asset project and the output
      * container appear by name. {@code jobId} is the id the job would have. Needs no storage account.
      */
-    public static JsonObject preview(AzureFarm farm, Request request, String jobId) {
+    public static JsonObject preview(CloudJobs farm, Request request, String jobId) {
         farm.requirePreflight(request.spec(), request.settings().pool());
         return farm.preview(request.spec(), settingsFor(request, outputContainerFor(jobId)), jobId);
     }

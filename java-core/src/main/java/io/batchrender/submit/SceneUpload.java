@@ -89,7 +89,12 @@ public record SceneUpload(List<Path> files, List<PathRule> pathMap) {
      * the scene's name, made a valid project name (lower case; anything but letters, digits, - and _ becomes -).
      */
     public static String defaultProject(Path scene, Optional<SceneManifest> manifest) {
-        String name = manifest.flatMap(SceneManifest::project).map(Path::getFileName).map(Path::toString)
+        return defaultProjectOf(scene, manifest.flatMap(SceneManifest::project));
+    }
+
+    /** As {@link #defaultProject(Path, Optional)} for a scene in the Maya project {@code mayaProject} (its root folder). */
+    public static String defaultProjectOf(Path scene, Optional<Path> mayaProject) {
+        String name = mayaProject.map(Path::getFileName).map(Path::toString)
                 .orElseGet(() -> {
                     String file = scene.getFileName().toString();
                     int dot = file.lastIndexOf('.');

@@ -1,11 +1,11 @@
 package io.batchrender.templates;
 
-import com.google.common.base.CharMatcher;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.google.common.base.CharMatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -27,6 +27,8 @@ final class JsonText {
 
     private static final CharMatcher NOT_SPACE = CharMatcher.anyOf(" \t\n\r").negate();
     private static final Pattern LINE_END = Pattern.compile("\n|\r(?!\n)");
+    private static final Pattern VALUE_EXPECTED = Pattern.compile(
+            "valid value|expected a value|^Unrecognized token|^Non-standard token|plus sign|^Unexpected close marker");
     private static final JsonFactory JSON = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
@@ -197,6 +199,9 @@ final class JsonText {
         }
         if (m.startsWith("Unexpected close marker") && inside != null) {
             return mismatch(at, inside);
+        }
+        if (!VALUE_EXPECTED.matcher(m).find()) {
+            return error(at, m.replace('\n', ' ')); // a limit (nesting depth, length): Jackson's words are the clearest
         }
         // a value was expected
         if (bracket == '[' && c == ']' && text.charAt(before) == ',') {

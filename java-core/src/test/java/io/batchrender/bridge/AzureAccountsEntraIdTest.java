@@ -28,9 +28,7 @@ class AzureAccountsEntraIdTest {
         try (BatchDouble batch = BatchDouble.builder(dir.resolve("nodes")).allocationTime(Duration.ofMillis(100)).start()) {
             StateHome home = StateHome.fromEnvironment(Map.of("BATCHRENDER_HOME", dir.resolve("state").toString()));
             Map<String, String> env = Map.of();
-            FarmSelector farms = new FarmSelector(home, env, () -> {
-                throw new AssertionError("no local farm here");
-            });
+            io.batchrender.farm.Farms farms = new io.batchrender.farm.Farms(home, env);
             AzureAccounts accounts = new AzureAccounts(home, env, farms);
 
             JsonObject view = accounts.save("{\"batchUrl\": \"" + batch.url() + "\"}");

@@ -25,9 +25,7 @@ class AzureAccountsTest {
 
     private AzureAccounts accounts(Map<String, String> env) {
         StateHome home = StateHome.fromEnvironment(Map.of("BATCHRENDER_HOME", dir.toString()));
-        FarmSelector farms = new FarmSelector(home, env, () -> {
-            throw new AssertionError("no local farm here");
-        });
+        io.batchrender.farm.Farms farms = new io.batchrender.farm.Farms(home, env);
         return new AzureAccounts(home, env, farms);
     }
 
@@ -84,15 +82,17 @@ class AzureAccountsTest {
         BridgeException e = assertThrows(BridgeException.class, () -> accounts(Map.of()).save("{\"batchkey\": \"x\"}"));
         assertEquals(BridgeError.BAD_REQUEST, e.error().code());
         assertTrue(e.error().hint().contains("batchKey"));
-        assertEquals(BridgeError.BAD_REQUEST, assertThrows(BridgeException.class, () -> FarmSelector.name("moon")).error().code());
-        assertEquals("local", FarmSelector.name(""));
+        assertEquals(BridgeError.BAD_REQUEST, Errors.of(assertThrows(RuntimeException.class,
+                () -> io.batchrender.farm.Farms.name("moon"))).code());
+        assertEquals("local", io.batchrender.farm.Farms.name(""));
     }
 
     @Test
     void theAzureFarmBeforeAnyAccountNamesWhatToEnter() {
-        BridgeException e = assertThrows(BridgeException.class, () -> new FarmSelector(
-                StateHome.fromEnvironment(Map.of("BATCHRENDER_HOME", dir.toString())), Map.of(), () -> null).azure());
-        assertEquals(BridgeError.NOT_CONFIGURED, e.error().code());
-        assertEquals("The Batch account's URL, name, key is not set", e.error().message());
+        BridgeError e = Errors.of(assertThrows(RuntimeException.class, () -> new io.batchrender.farm.Farms(
+                StateHome.fromEnvironment(Map.of("BATCHRENDER_HOME", dir.toString())), Map.of()).azure()));
+        assertEquals(BridgeError.NOT_CONFIGURED, e.code());
+        assertEquals("The Batch account's URL, name, key is not set", e.message());
+        assertTrue(e.hint().startsWith("Enter it on the Config tab"), e.hint());
     }
 }

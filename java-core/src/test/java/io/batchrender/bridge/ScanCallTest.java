@@ -49,6 +49,28 @@ class ScanCallTest {
     }
 
     @Test
+    void nodesMayaReportsNamingTheSameFileAreOneEntryResolvedOnce() {
+        // what the adapter sends for three file nodes naming one texture and one naming another (none here)
+        Requests.Scan req = Requests.scan("{\"scene\": \"shot.ma\", \"references\": ["
+                + "{\"node\": \"file1\", \"nodeType\": \"file\", \"attribute\": \"ftn\", \"path\": \"textures/grid.png\"},"
+                + "{\"node\": \"file2\", \"nodeType\": \"file\", \"attribute\": \"ftn\", \"path\": \"textures/Mono.png\"},"
+                + "{\"node\": \"file3\", \"nodeType\": \"file\", \"attribute\": \"ftn\", \"path\": \"textures/grid.png\"},"
+                + "{\"node\": \"file4\", \"nodeType\": \"file\", \"attribute\": \"ftn\", \"path\": \"textures/grid.png\"}]}");
+        JsonObject out = ScanCall.run(req, tmp.resolve("shot.ma"), tmp, Map.of(), QUIET).getAsJsonObject();
+
+        var assets = out.getAsJsonArray("assets");
+        assertEquals(2, assets.size());
+        JsonObject grid = assets.get(0).getAsJsonObject();
+        assertEquals("textures/grid.png", grid.get("path").getAsString());
+        assertEquals("file1", grid.get("node").getAsString());
+        assertEquals(3, grid.get("nodeCount").getAsInt());
+        assertEquals(List.of("file1", "file3", "file4"),
+                grid.getAsJsonArray("nodes").asList().stream().map(e -> e.getAsString()).toList());
+        assertEquals(1, assets.get(1).getAsJsonObject().get("nodeCount").getAsInt());
+        assertEquals(2, out.get("missing").getAsInt());
+    }
+
+    @Test
     void requiredPluginsAreTheScenesRequiresStatementsInFileOrder() {
         // cube.ma lines 11-13: requires maya "2023"; requires "stereoCamera" "10.0"; requires -nodeType ... "mtoa" "5.1.0";
         assertEquals(List.of("maya", "stereoCamera", "mtoa"),

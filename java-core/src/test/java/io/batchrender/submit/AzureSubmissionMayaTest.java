@@ -8,11 +8,11 @@ import io.batchrender.compile.SubmitForm;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.azure.AzureFarm;
-import io.batchrender.farm.azure.AzureJobSettings;
+import io.batchrender.farm.AzureJobSettings;
 import io.batchrender.farm.azure.BatchAccount;
-import io.batchrender.farm.azure.PoolChoice;
-import io.batchrender.farm.azure.PoolImage;
-import io.batchrender.farm.azure.PoolSpec;
+import io.batchrender.farm.PoolChoice;
+import io.batchrender.farm.PoolImage;
+import io.batchrender.farm.PoolSpec;
 import io.batchrender.farm.azure.testdouble.BatchDouble;
 import io.batchrender.render.TestScenes;
 import io.batchrender.settings.StateHome;
@@ -103,7 +103,7 @@ class AzureSubmissionMayaTest {
                             + "/studio/images/maya2025/versions/1.0.0", "batch.node.ubuntu 22.04"), Optional.empty())));
 
             AzureSubmission.Result r = new AzureSubmission(farm, store, cache, SyncOptions.defaults())
-                    .submit(AzureSubmission.Request.of(prepared, Optional.empty(), settings), AzureSubmission.Listener.NONE,
+                    .submit(AzureSubmission.Request.of(prepared, Optional.empty(), settings), SubmitListener.NONE,
                             new Cancellation());
 
             assertEquals("empty", r.assetProject(), "no Maya project: the scene's name");

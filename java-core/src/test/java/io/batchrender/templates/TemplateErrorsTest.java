@@ -360,6 +360,12 @@ class TemplateErrorsTest {
     }
 
     @Test
+    void jsonNestedBeyondJacksonsLimitSaysSo() {
+        String deep = "{\"job\": {\"id\": \"j\", \"metadata\":\n" + "[".repeat(1200) + "]".repeat(1200) + "}}";
+        check(readError(deep), "t.json:2: ", "nesting depth", "exceeds the maximum allowed");
+    }
+
+    @Test
     void anEmptyFileAndAByteOrderMark() {
         TemplateException empty = readError(" \n\n");
         assertTrue(empty.getMessage().startsWith("t.json: the file is empty"), empty.getMessage());

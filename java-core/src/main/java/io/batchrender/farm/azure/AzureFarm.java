@@ -1,5 +1,9 @@
 package io.batchrender.farm.azure;
 
+import io.batchrender.farm.PoolChoice;
+import io.batchrender.farm.PoolSpec;
+import io.batchrender.farm.PoolImage;
+import io.batchrender.farm.AzureJobSettings;
 import com.azure.core.credential.TokenCredential;
 import com.microsoft.azure.batch.BatchClient;
 import com.microsoft.azure.batch.protocol.models.CloudJob;
@@ -53,7 +57,7 @@ import java.util.function.Supplier;
  * Azure Batch as a render farm, through azure-batch 11.2.0: jobs with one task per frame or chunk
  * on an auto-pool, an existing pool or a new persistent one, and the same contract as the local farm.
  */
-public final class AzureFarm implements RenderFarm {
+public final class AzureFarm implements RenderFarm, io.batchrender.farm.CloudJobs, io.batchrender.farm.NodePools {
 
     private static final String POOL_PREFIX = "batchrender";
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -120,6 +124,7 @@ public final class AzureFarm implements RenderFarm {
      * What Batch would refuse or run wrongly in submitting {@code spec} to {@code pool}, found before anything
      * is uploaded or created ({@link AzurePreflight}): one line each, empty when there is nothing.
      */
+    @Override
     public List<String> preflight(Job spec, PoolChoice pool) {
         List<String> out = new ArrayList<>();
         AzurePreflight.mayaImage(BatchNodeCompiler.isMaya(spec), pool).ifPresent(out::add);
@@ -128,6 +133,7 @@ public final class AzureFarm implements RenderFarm {
     }
 
     /** {@link #preflight}, its first problem thrown as a {@link FarmException}. */
+    @Override
     public void requirePreflight(Job spec, PoolChoice pool) {
         List<String> problems = preflight(spec, pool);
         if (!problems.isEmpty()) {
@@ -166,6 +172,7 @@ public final class AzureFarm implements RenderFarm {
     }
 
     /** Submits {@code spec} with its Azure settings; on failure after the job exists the job is deleted again. */
+    @Override
     public Submitted submit(Job spec, AzureJobSettings settings) {
         return submit(spec, settings, spec.id().isEmpty() ? newJobId(spec.displayName()) : spec.id(), () -> null);
     }
@@ -178,6 +185,32 @@ public final class AzureFarm implements RenderFarm {
         return AzureJobIds.next(name);
     }
 
+    @Override
+    public String jobIdFor(String name) {
+        return newJobId(name);
+    }
+
+    @Override
+    public Optional<io.batchrender.farm.CloudJobs> cloudJobs() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<io.batchrender.farm.NodePools> nodePools() {
+        return Optional.of(this);
+    }
+
+    /** The jobs' output containers in the Azure store {@code env} and {@code storage.json} name. */
+    @Override
+    public io.batchrender.farm.TaskOutputs outputs(Map<String, String> env) {
+        return new AzureTaskOutputs(this, AzureStores.open(home, env, " (the job's outputs are in an Azure Storage output container)"));
+    }
+
+    @Override
+    public io.batchrender.farm.TemplateRunner templates(Map<String, String> env) {
+        return new AzureTemplateRunner(this, home, env);
+    }
+
     /**
      * Submits {@code spec} as job {@code jobId} (from {@link #newJobId}), the one way every job reaches
      * Batch: a scene or command job is compiled for the nodes first ({@link BatchNodeCompiler}, with the
@@ -186,6 +219,7 @@ public final class AzureFarm implements RenderFarm {
      *
      * @param store our storage account, opened only when the job names one of its containers
      */
+    @Override
     public Submitted submit(Job spec, AzureJobSettings settings, String jobId, Supplier<AzureBlobStore> store) {
         if (!SAFE_ID.matcher(jobId).matches()) {
             throw new FarmException("'" + jobId + "' is not a Batch job id: letters, digits, - and _, up to 64.");
@@ -213,6 +247,7 @@ public final class AzureFarm implements RenderFarm {
      * job is sent), a new pool by its id (created when sent). The one request it may make is a read: the
      * service's list of supported images, for an auto-pool's node agent.
      */
+    @Override
     public JsonObject preview(Job spec, AzureJobSettings settings, String jobId) {
         Job onNodes = forNodes(spec, settings, jobId);
         JsonObject body = BatchBodies.job(onNodes);
@@ -363,6 +398,7 @@ public final class AzureFarm implements RenderFarm {
      *
      * @return what was done, one line; "" when no node had failed
      */
+    @Override
     public String replaceFailedNodes(String jobId) {
         List<PreparationFailures.Failure> failed = new PreparationFailures(client).failures(jobId);
         if (failed.isEmpty()) {
@@ -562,6 +598,7 @@ public final class AzureFarm implements RenderFarm {
      *
      * @return what was done first, one line ("" when the pool was steady)
      */
+    @Override
     public String resizeNodes(String poolId, int dedicated, int spot, ShrinkPolicy policy) {
         if (dedicated < 0 || spot < 0) {
             throw new FarmException("Node counts must be 0 or more.");
@@ -577,6 +614,7 @@ public final class AzureFarm implements RenderFarm {
     }
 
     /** Creates a persistent pool; with an autoscale formula it scales by that instead of fixed counts. */
+    @Override
     public void createPool(PoolSpec spec) {
         if (spec.id() == null || spec.id().isEmpty()) {
             throw new FarmException("A new pool needs an id: letters, digits, - and _, up to 64.");
@@ -597,6 +635,7 @@ public final class AzureFarm implements RenderFarm {
     }
 
     /** Asks Batch to delete a pool; Batch removes its nodes and then the pool in the background ({@link #awaitPoolGone}). */
+    @Override
     public void deletePool(String poolId) {
         call("deleting pool " + poolId, () -> {
             client.protocolLayer().pools().delete(poolId);
@@ -608,6 +647,7 @@ public final class AzureFarm implements RenderFarm {
      * Waits until Batch no longer has the pool (a deleted pool stays, answering PoolBeingDeleted, while its nodes
      * go: minutes for a big one). Polls often at first, then every few seconds.
      */
+    @Override
     public void awaitPoolGone(String poolId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 100;

@@ -1,5 +1,7 @@
 package io.batchrender.farm.azure;
 
+import io.batchrender.farm.PoolChoice;
+import io.batchrender.farm.PoolImage;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package io.batchrender.farm.azure;
 
+import io.batchrender.farm.PoolSpec;
+import io.batchrender.farm.PoolImage;
+import io.batchrender.farm.AzureJobSettings;
 import com.microsoft.azure.batch.protocol.models.AutoPoolSpecification;
 import com.microsoft.azure.batch.protocol.models.AutoUserScope;
 import com.microsoft.azure.batch.protocol.models.AutoUserSpecification;

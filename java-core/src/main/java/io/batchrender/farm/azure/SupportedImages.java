@@ -1,5 +1,6 @@
 package io.batchrender.farm.azure;
 
+import io.batchrender.farm.PoolImage;
 import com.microsoft.azure.batch.BatchClient;
 import com.microsoft.azure.batch.protocol.models.ImageInformation;
 import io.batchrender.farm.FarmException;

@@ -1,5 +1,6 @@
 package io.batchrender.farm.azure;
 
+import io.batchrender.farm.AzureJobSettings;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;

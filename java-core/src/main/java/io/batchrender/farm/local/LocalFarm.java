@@ -268,6 +268,25 @@ public final class LocalFarm implements RenderFarm {
     }
 
     @Override
+    public List<String> notesFor(JobInfo job) {
+        return pools().stream().filter(p -> p.targetSlots() == 0).findFirst()
+                .map(p -> List.of("pool " + p.id() + " is paused, so the job waits: resume it with 'batchrender pool resize "
+                        + p.id() + " " + defaultSlots() + "'."))
+                .orElse(List.of());
+    }
+
+    /** The jobs' output folders under the state folder (or the folder {@code --output} named). */
+    @Override
+    public io.batchrender.farm.TaskOutputs outputs(java.util.Map<String, String> env) {
+        return new LocalTaskOutputs(home, this);
+    }
+
+    @Override
+    public io.batchrender.farm.TemplateRunner templates(java.util.Map<String, String> env) {
+        return new LocalTemplateRunner(this, home, env);
+    }
+
+    @Override
     public void close() {
         db.close();
     }

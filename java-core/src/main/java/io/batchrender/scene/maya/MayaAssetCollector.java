@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Collects the files a scene names through {@link FileAttributeTable}: textures (with their
  * tiling mode and frame extension), caches, proxies, stages and the referenced scenes. Remembers
- * only the node being read and one entry per distinct file ({@link FileGroups}), so memory follows the number of
+ * only the node being read and one entry per distinct file ({@link DistinctFiles}), so memory follows the number of
  * distinct files, not of nodes or the scene's size.
  */
 public final class MayaAssetCollector implements MayaSceneHandler {
@@ -44,7 +44,7 @@ public final class MayaAssetCollector implements MayaSceneHandler {
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     /** Every file-holding node's files, folded in when its block ends: one entry per distinct file. */
-    private final FileGroups groups = new FileGroups();
+    private final DistinctFiles groups = new DistinctFiles();
     /** cacheFile nodes and the color management globals: few, kept whole until the end. */
     private final Map<String, FileNode> kept = new LinkedHashMap<>();
     private final List<MayaFileReference> references = new ArrayList<>();
@@ -166,7 +166,7 @@ public final class MayaAssetCollector implements MayaSceneHandler {
      * The files the scene names, one entry per distinct file with the nodes naming it, once the scene has been
      * read: every node's but cacheFile nodes' (see {@link #caches()}) and an OCIO config that is not enabled.
      */
-    public FileGroups fileGroups() {
+    public DistinctFiles distinctFiles() {
         fold();
         currentNode = null;
         kept.forEach((node, n) -> {
@@ -180,7 +180,7 @@ public final class MayaAssetCollector implements MayaSceneHandler {
 
     /** The file references, one per distinct file, named after the first node naming it. */
     public List<AssetReference> assets() {
-        FileGroups g = fileGroups();
+        DistinctFiles g = distinctFiles();
         List<AssetReference> assets = new ArrayList<>();
         for (int i = 0; i < g.size(); i++) {
             assets.add(g.get(i).ref());

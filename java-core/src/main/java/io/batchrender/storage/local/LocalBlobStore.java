@@ -1,5 +1,6 @@
 package io.batchrender.storage.local;
 
+import com.google.common.hash.HashingInputStream;
 import io.batchrender.sqlite.Migrations;
 import io.batchrender.sqlite.SqliteDatabase;
 import io.batchrender.storage.AssetStore;
@@ -10,21 +11,18 @@ import io.batchrender.storage.Md5;
 import io.batchrender.storage.StorageException;
 import io.batchrender.storage.StorageException.Kind;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -159,19 +157,19 @@ public final class LocalBlobStore implements AssetStore {
         Path temp = null;
         try {
             temp = Files.createTempFile(dir, ".upload-", ".part");
-            MessageDigest md = Md5.digest();
             long copied = 0;
             byte[] buf = new byte[CHUNK];
-            try (InputStream in = Files.newInputStream(file); OutputStream out = Files.newOutputStream(temp)) {
+            String got;
+            try (HashingInputStream in = new HashingInputStream(Md5.function(), Files.newInputStream(file));
+                 OutputStream out = Files.newOutputStream(temp)) {
                 for (int n; (n = in.read(buf)) > 0; ) {
                     cancel.check();
                     out.write(buf, 0, n);
-                    md.update(buf, 0, n);
                     copied += n;
                     progress.accept(n);
                 }
+                got = Md5.encode(in.hash().asBytes());
             }
-            String got = Base64.getEncoder().encodeToString(md.digest());
             if (copied != size || (contentMd5 != null && !got.equals(contentMd5))) {
                 throw new StorageException(Kind.INTEGRITY, "the bytes of " + file + " do not match the MD5 given for them"
                         + " (the file changed?)");
@@ -231,19 +229,18 @@ public final class LocalBlobStore implements AssetStore {
     @Override
     public String download(String container, String name, Path target, LongConsumer progress, Cancellation cancel) {
         Path source = dataDir(container).resolve(fileOf(container, name));
-        MessageDigest md = Md5.digest();
         byte[] buf = new byte[CHUNK];
-        try (InputStream in = Files.newInputStream(source); OutputStream out = Files.newOutputStream(target)) {
+        try (HashingInputStream in = new HashingInputStream(Md5.function(), Files.newInputStream(source));
+             OutputStream out = Files.newOutputStream(target)) {
             for (int n; (n = in.read(buf)) > 0; ) {
                 cancel.check();
                 out.write(buf, 0, n);
-                md.update(buf, 0, n);
                 progress.accept(n);
             }
+            return Md5.encode(in.hash().asBytes());
         } catch (IOException e) {
             throw new StorageException(Kind.TRANSIENT, "cannot read blob " + name + " from the local store: " + e.getMessage(), e);
         }
-        return Base64.getEncoder().encodeToString(md.digest());
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.batchrender.farm.azure;
 
+import io.batchrender.farm.PoolSpec;
+import io.batchrender.farm.PoolImage;
 import io.batchrender.farm.RenderFarm;
 import io.batchrender.farm.contract.FarmContract;
 import io.batchrender.farm.azure.testdouble.BatchDouble;

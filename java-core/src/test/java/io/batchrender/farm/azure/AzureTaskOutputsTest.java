@@ -1,5 +1,9 @@
 package io.batchrender.farm.azure;
 
+import io.batchrender.farm.PoolChoice;
+import io.batchrender.farm.PoolSpec;
+import io.batchrender.farm.PoolImage;
+import io.batchrender.farm.AzureJobSettings;
 import io.batchrender.compile.SceneCompiler;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

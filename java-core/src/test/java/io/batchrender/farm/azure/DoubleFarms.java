@@ -1,5 +1,7 @@
 package io.batchrender.farm.azure;
 
+import io.batchrender.farm.PoolChoice;
+import io.batchrender.farm.AzureJobSettings;
 import io.batchrender.farm.azure.testdouble.BatchDouble;
 import io.batchrender.settings.StateHome;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.batchrender.farm.azure;
 
+import io.batchrender.farm.PoolSpec;
+import io.batchrender.farm.PoolImage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
 package io.batchrender.farm.azure;
 
+import io.batchrender.farm.PoolSpec;
+import io.batchrender.farm.PoolImage;
 import static io.batchrender.farm.azure.HistoricalTemplates.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

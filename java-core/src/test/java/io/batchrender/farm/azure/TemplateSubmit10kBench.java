@@ -1,5 +1,9 @@
 package io.batchrender.farm.azure;
 
+import io.batchrender.farm.PoolChoice;
+import io.batchrender.farm.PoolSpec;
+import io.batchrender.farm.PoolImage;
+import io.batchrender.farm.AzureJobSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonObject;
 import com.microsoft.azure.batch.protocol.models.JobAddParameter;

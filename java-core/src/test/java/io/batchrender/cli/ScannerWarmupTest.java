@@ -1,8 +1,10 @@
-package io.batchrender.scene;
+package io.batchrender.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.batchrender.scene.SceneManifest;
+import io.batchrender.scene.SceneScanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.batchrender.farm.azure;
+package io.batchrender.farm;
 
 import java.util.Locale;
 import java.util.OptionalInt;

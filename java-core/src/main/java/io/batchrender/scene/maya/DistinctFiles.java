@@ -17,7 +17,7 @@ import java.util.Map;
  * kept as UTF-8 bytes in blocks of {@value #BLOCK} bytes (no copy of everything when it grows), the rest in int
  * arrays, in first-seen order. 200,000 distinct paths of about 60 characters take about 25 MB.
  */
-public final class FileGroups {
+public final class DistinctFiles {
 
     /** How many node names each file keeps (the count is exact whatever it is). */
     public static final int NAMES_KEPT = 5;
@@ -25,8 +25,8 @@ public final class FileGroups {
     private static final int BLOCK = 1 << 20;
 
     /** One distinct file: the reference (named after the first node that names it), the node count and names. */
-    public record FileGroup(AssetReference ref, int nodeCount, List<String> firstNodes) {
-        public FileGroup {
+    public record DistinctFile(AssetReference ref, int nodeCount, List<String> firstNodes) {
+        public DistinctFile {
             firstNodes = List.copyOf(firstNodes);
         }
     }
@@ -108,7 +108,7 @@ public final class FileGroups {
     }
 
     /** The i-th distinct file, in the order the scene first names them. */
-    public FileGroup get(int i) {
+    public DistinctFile get(int i) {
         List<String> nodes = new ArrayList<>();
         for (int r = firstName[i]; r >= 0; r = nextName[r]) {
             nodes.add(string(nameAt[r]));
@@ -116,7 +116,7 @@ public final class FileGroups {
         int m = meta[i];
         AssetReference ref = new AssetReference(nodes.get(0), types.get(m >>> 16), attributes.get((m >>> 4) & 0xFFF),
                 string(pathAt[i]), TilingMode.values()[(m >>> 1) & 7], (m & 1) == 1);
-        return new FileGroup(ref, counts[i], nodes);
+        return new DistinctFile(ref, counts[i], nodes);
     }
 
     private int addName(String node) {

@@ -1,4 +1,4 @@
-package io.batchrender.farm.azure;
+package io.batchrender.farm;
 
 /** Where a job runs: the three choices of the Batch plug-in for Maya. */
 public sealed interface PoolChoice {

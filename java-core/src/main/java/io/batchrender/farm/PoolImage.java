@@ -1,4 +1,4 @@
-package io.batchrender.farm.azure;
+package io.batchrender.farm;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -12,7 +12,7 @@ public sealed interface PoolImage {
 
     /**
      * The node agent SKU Batch needs for the image ({@code batch.node.ubuntu 22.04}); "" for a marketplace image
-     * whose SKU the farm looks up in the service's supported images ({@link SupportedImages}).
+     * whose SKU the farm looks up in the service's supported images ({@link io.batchrender.farm.azure.SupportedImages}).
      */
     String nodeAgentSku();
 

@@ -1,6 +1,7 @@
-package io.batchrender.scene;
+package io.batchrender.cli;
 
 import io.batchrender.json.ManifestJsonWriter;
+import io.batchrender.scene.SceneScanner;
 import io.batchrender.scene.maya.FanOutHandler;
 import io.batchrender.scene.maya.MayaAssetCollector;
 import io.batchrender.scene.maya.MayaRenderSettingsCollector;
