@@ -13,6 +13,13 @@ import io.batchrender.farm.TaskFailure;
 import io.batchrender.farm.TaskInfo;
 import io.batchrender.farm.TaskResult;
 import io.batchrender.farm.TaskState;
+import io.batchrender.job.BatchFields;
+import io.batchrender.job.Command;
+import io.batchrender.job.Constraints;
+import io.batchrender.job.Job;
+import io.batchrender.job.Origin;
+import io.batchrender.job.Task;
+import io.batchrender.render.Program;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -233,6 +240,36 @@ class LocalFarmTest extends TwoSlotFarmTest {
         assertTrue(f.farm.job(job.id()).isEmpty());
         assertFalse(Files.exists(f.home.jobDir(job.id())));
         assertThrows(FarmException.class, () -> f.farm.tasks(job.id()));
+    }
+
+
+    @Test
+    void aRenderThatWritesFewerImagesThanItsFramesFailsAndPublishesNothingOfIt() throws Exception {
+        // as the scene compiler makes a local task: the program writes into Command.OUTPUT_DIR (<wd>/images),
+        // each frame must leave an image there, and the images go to the job's output folder
+        Path out = tmp.resolve("renders");
+        io.batchrender.job.OutputFile images = new io.batchrender.job.OutputFile("images/**/*",
+                io.batchrender.job.OutputFile.Destination.jobOutputFolder(""), io.batchrender.job.OutputFile.UploadCondition.TASK_SUCCESS);
+        java.util.function.BiFunction<String, String, Task> task = (id, script) -> Task.of(id,
+                        new Command.Call(Program.named("sh"), List.of("-c", script, Command.OUTPUT_DIR)))
+                .withFrames(List.of(1, 2), 2).withFiles(List.of(), List.of(images));
+        Job job = new Job("", "short", new Origin(Origin.Kind.COMMAND, "sh", Optional.empty()), 0,
+                Constraints.of(0, Optional.empty()), Optional.empty(), Optional.empty(), Map.of(),
+                List.of(task.apply("1", "echo a > \"$0/a_0001.png\""),
+                        task.apply("2", "mkdir \"$0/sub\" && echo b > \"$0/sub/b_0001.png\" && echo b > \"$0/b_0002.png\"")),
+                Optional.of(out), Map.of(), List.of(), BatchFields.NONE);
+
+        JobInfo submitted = f.farm.submit(job).job();
+        f.awaitCompleted(submitted.id(), Duration.ofSeconds(30));
+
+        TaskInfo shortOne = f.task(submitted.id(), "1");
+        assertEquals(TaskFailure.MISSING_OUTPUT, shortOne.failure().orElseThrow().code());
+        assertTrue(shortOne.failure().get().message().contains("wrote 1 of 2 images"), shortOne.failure().get().message());
+        assertEquals(Optional.of(TaskResult.SUCCESS), f.task(submitted.id(), "2").result());
+        try (var files = Files.walk(out)) {
+            assertEquals(List.of("b_0002.png", "sub/b_0001.png"), files.filter(Files::isRegularFile)
+                    .map(p -> out.relativize(p).toString()).sorted().toList(), "task 1's image never reached the folder");
+        }
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Time limits, cancelling, priority and the views of template jobs on the local farm. */
-class LocalTemplateJobsLifecycleTest {
+class TemplateJobsOnLocalFarmLifecycleTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** What the local farm refuses in a template job, and what it accepts but reports. */
-class LocalTemplateJobsRefusalTest {
+class TemplateJobsOnLocalFarmRefusalTest {
 
     @TempDir
     Path tmp;

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A template-shaped Blender task renders a real frame of a real scene into a file group on the local farm. */
-class LocalTemplateBlenderTest {
+class TemplateBlenderOnLocalFarmTest {
 
     @TempDir
     Path tmp;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Template jobs (Batch REST bodies) run on the local farm by a real agent, with real processes and files. */
-class LocalTemplateJobsTest {
+class TemplateJobsOnLocalFarmTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Resource files and outputs through container SAS URLs, served by Azurite, as a Batch node uses them. */
-class LocalTemplateJobsAzuriteTest {
+class TemplateJobsOnLocalFarmAzuriteTest {
 
     @RegisterExtension
     static final AzuriteServer AZURITE = new AzuriteServer();
