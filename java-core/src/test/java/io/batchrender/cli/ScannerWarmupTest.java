@@ -24,13 +24,17 @@ class ScannerWarmupTest {
     void theWarmUpSceneIsAMayaSceneOfAFewMegabytesWhoseFileNodesTheScanGroups() throws IOException {
         Path scene = ScannerWarmup.write(tmp.resolve("warmup.ma"));
         long size = Files.size(scene);
-        assertTrue(size > 2_000_000 && size < 8_000_000, "size " + size);
+        assertTrue(size > 2_000_000 && size < 12_000_000, "size " + size);
 
         SceneManifest m = new SceneScanner(List.of(), tmp, Map.of()).scan(scene);
 
-        // block i names sourceimages/warm(i % 7).<UDIM>.png: 7 files, 3000 nodes in all
-        assertEquals(7, m.assets().size());
-        assertEquals(ScannerWarmup.BLOCKS, m.assets().stream().mapToInt(SceneManifest.SceneAsset::nodeCount).sum());
+        // block i names sourceimages/warm(i % 7).<UDIM>.png: 7 files, 3000 nodes in all; and the file -r line's scene
+        var files = m.assets().stream().filter(a -> a.asset().ref().nodeType().equals("file")).toList();
+        assertEquals(7, files.size());
+        assertEquals(ScannerWarmup.BLOCKS, files.stream().mapToInt(SceneManifest.SceneAsset::nodeCount).sum());
+        assertEquals(List.of("props/prop.ma"), m.assets().stream().filter(a -> a.asset().ref().nodeType().equals("reference"))
+                .map(a -> a.asset().ref().path()).toList());
+        assertEquals(8, m.assets().size());
         assertEquals("arnold", m.settings().renderer());
     }
 
