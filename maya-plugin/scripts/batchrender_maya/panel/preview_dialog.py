@@ -12,6 +12,22 @@ from Qt import QtCore, QtGui, QtWidgets
 
 #: the tasks written out in the Tasks view; the rest are counted (all of them are in the JSON view)
 TASKS_SHOWN = 200
+#: the JSON view is filled a piece of about this many characters per turn of the event loop, so that a job
+#: of 10,000 tasks (about 10 MB of JSON) never holds Maya's main thread for long
+JSON_PIECE = 100000
+
+
+def pieces(text, size=JSON_PIECE):
+    """``text`` cut at line ends into pieces of about ``size`` characters (no line end at a cut)."""
+    out: List[str] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + size)
+        if end < 0:
+            end = len(text)
+        out.append(text[start:end])
+        start = end + 1
+    return out
 
 
 def frame_ranges(frames):
@@ -72,6 +88,7 @@ class PreviewText(NamedTuple):
     tasks: str
     json: str
     task_count: int
+    json_pieces: List[str]      # the JSON cut for the view to fill piece by piece
 
     @classmethod
     def of(cls, preview, shown=TASKS_SHOWN):
@@ -85,7 +102,8 @@ class PreviewText(NamedTuple):
         if len(tasks) > shown:
             blocks.append("... and {:,} more task(s), not listed here: every one is in the JSON view.".format(
                 len(tasks) - shown))
-        return cls(farm, summary, "\n\n".join(blocks), json.dumps(preview, indent=2), len(tasks))
+        whole = json.dumps(preview, indent=2)
+        return cls(farm, summary, "\n\n".join(blocks), whole, len(tasks), pieces(whole))
 
     @staticmethod
     def _local(preview, shown):
@@ -185,7 +203,12 @@ class PreviewDialog(QtWidgets.QDialog):
         layout.addLayout(form)
         tabs = QtWidgets.QTabWidget()
         self.tasks_view = _monospace(text.tasks, "previewTasks")
-        self.json_view = _monospace(text.json, "previewJson")
+        self.json_view = _monospace("", "previewJson")
+        self._unfilled = list(text.json_pieces)
+        self._filler = QtCore.QTimer(self)
+        self._filler.setInterval(0)
+        self._filler.timeout.connect(self._fill_json)
+        self._filler.start()
         tabs.addTab(self.tasks_view, "Tasks")
         tabs.addTab(self.json_view, "JSON")
         layout.addWidget(tabs, 1)
@@ -200,6 +223,20 @@ class PreviewDialog(QtWidgets.QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         self.resize(720, 640)
+
+    def json_filled(self):
+        """True once the JSON view holds the whole JSON."""
+        return not self._unfilled
+
+    def _fill_json(self):
+        """One more piece of the JSON into its view, where the reader is left where they are."""
+        if not self._unfilled:
+            self._filler.stop()
+            return
+        bar = self.json_view.verticalScrollBar()
+        keep = bar.value()
+        self.json_view.appendPlainText(self._unfilled.pop(0))
+        bar.setValue(keep)
 
     def copy(self):
         QtWidgets.QApplication.clipboard().setText(self.text.json)
