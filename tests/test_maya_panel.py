@@ -733,7 +733,9 @@ def test_preview_shows_each_task_of_the_scenes_own_frames_and_submits_nothing(ma
     assert d.summary["Farm"].text() == "local (this workstation)"
     assert d.summary["Job name"].text() == "layers"
     assert d.summary["Tasks"].text() == "11" and d.summary["Frames"].text() == "20-30"
-    tasks = d.tasks_view.toPlainText().split("\n\n")
+    every, *tasks = d.tasks_view.toPlainText().split("\n\n")
+    assert every.splitlines()[0] == "Every task" and d.summary["Job environment"].text().startswith(
+        "{} variable(s)".format(len(every.splitlines()) - 1))
     assert [t.splitlines()[0] for t in tasks] == ["Task {} (frames {})".format(i + 1, f)
                                                  for i, f in enumerate(range(20, 31))]
     for block, frame in zip(tasks, range(20, 31)):
@@ -794,6 +796,8 @@ def test_a_preview_of_10000_tasks_lists_the_first_and_counts_the_rest(gateway_cl
     assert d.json_view.toPlainText() == text.json and json.loads(text.json) == answer
     assert d.summary["Tasks"].text() == "10,000" and d.summary["Frames"].text() == "1-10000"
     blocks = d.tasks_view.toPlainText().split("\n\n")
+    if blocks[0].startswith("Every task\n"):    # the job's environment: the gateway's PATH at least
+        blocks = blocks[1:]
     assert len(blocks) == TASKS_SHOWN + 1
     assert blocks[0].splitlines()[:2] == ["Task 1 (frames 1)", "  command: sh -c 'exit 0'"]
     assert blocks[-1] == "... and {:,} more task(s), not listed here: every one is in the JSON view.".format(

@@ -74,6 +74,15 @@ def _output(o):
     return "{} -> {}".format(o.get("filePattern", ""), dest) + (" ({})".format(when) if when else "")
 
 
+#: where a value's second and later lines start in the Tasks view (under the value's first character)
+CONTINUED = " " * len("  command: ")
+
+
+def _continued(value):
+    """A value of several lines (a shell script in a command line) kept inside its task's block."""
+    return str(value).replace("\n", "\n" + CONTINUED)
+
+
 def _local_command(task):
     c = task.get("command") or {}
     program = c.get("program") or {}
@@ -114,10 +123,7 @@ class PreviewText(NamedTuple):
                    ("Tasks", "{:,}".format(len(tasks))), ("Frames", frame_ranges(frames) or "none"),
                    ("Images go to", job.get("outputDir") or "the job's folder in the state folder"),
                    ("Notes", "\n".join(job.get("notes") or []) or "none")]
-        if job.get("environment"):
-            summary.insert(5, ("Job environment", ", ".join(
-                "{}={}".format(k, v) for k, v in sorted(_pairs(job["environment"]).items()))))
-        blocks = []
+        blocks = PreviewText._job_environment(summary, _pairs(job.get("environment")))
         for t in tasks[:shown]:
             blocks.append(PreviewText._block(
                 t.get("id", ""), t.get("frames") or [], _local_command(t), _pairs(t.get("environment")),
@@ -148,7 +154,7 @@ class PreviewText(NamedTuple):
         if meta.get("assetProject"):
             summary.append(("Asset project", meta["assetProject"]))
         summary.append(("Notes", "\n".join(preview.get("notes") or []) or "none"))
-        blocks = []
+        blocks = PreviewText._job_environment(summary, _pairs(job.get("commonEnvironmentSettings")))
         prep = job.get("jobPreparationTask")
         if prep:
             blocks.append(PreviewText._block("job preparation", [], prep.get("commandLine", ""),
@@ -162,12 +168,21 @@ class PreviewText(NamedTuple):
         return summary, tasks, blocks
 
     @staticmethod
+    def _job_environment(summary, env):
+        """The environment every task gets: counted in the summary, listed first in the Tasks view."""
+        if not env:
+            return []
+        summary.insert(len(summary) - 1, ("Job environment", "{} variable(s), every task's: listed first under "
+                                                               "Tasks".format(len(env))))
+        return ["Every task\n" + "\n".join("  env: {}={}".format(k, _continued(v)) for k, v in sorted(env.items()))]
+
+    @staticmethod
     def _block(task_id, frames, command, env, resources, outputs):
         if isinstance(frames, list):
             frames = frame_ranges(frames)
         lines = ["Task {}".format(task_id) + (" (frames {})".format(frames) if frames else ""),
-                 "  command: " + command]
-        lines += ["  env: {}={}".format(k, v) for k, v in sorted(env.items())]
+                 "  command: " + _continued(command)]
+        lines += ["  env: {}={}".format(k, _continued(v)) for k, v in sorted(env.items())]
         lines += ["  file: " + _resource(r) for r in resources]
         lines += ["  output: " + _output(o) for o in outputs]
         return "\n".join(lines)
