@@ -755,7 +755,8 @@ def test_preview_shows_each_task_of_the_scenes_own_frames_and_submits_nothing(ma
     assert [j["id"] for j in gateway_client.jobs()] == before
 
 
-def test_a_preview_the_core_refuses_is_one_line_and_shows_no_dialog(make_panel, blend_scene, qtbot, gateway_client):
+def test_a_preview_the_core_refuses_is_one_line_and_shows_no_dialog(make_panel, blend_scene, qtbot, gateway_client,
+                                                                   tmp_path):
     before = [j["id"] for j in gateway_client.jobs()]
     p = make_panel()
     s = p.submit_tab
@@ -767,6 +768,30 @@ def test_a_preview_the_core_refuses_is_one_line_and_shows_no_dialog(make_panel, 
     qtbot.waitUntil(lambda: s.status.kind == "error", timeout=60000)
     assert s.status.text().startswith("No preview: ") and "ends before it starts" in s.status.text()
     assert "\n" not in s.status.text() and s.preview_dialog is None and s.preview_button.isEnabled()
+    # a scene that is not there
+    gone = tmp_path / "gone.ma"
+    s.scene.setText(str(gone))
+    s._scene_edited()
+    s.end.setValue(10)
+    s.status.show_status("info", "")
+    qtbot.mouseClick(s.preview_button, _left())
+    qtbot.waitUntil(lambda: s.status.kind == "error", timeout=60000)
+    assert s.status.text().startswith("No preview: ") and str(gone) in s.status.text()
+    assert "\n" not in s.status.text() and s.preview_dialog is None
+    # Azure Batch chosen with no account set up in this gateway
+    p.settings.set("farm", "azure")
+    p.farm_changed("azure")
+    try:
+        s.scene.setText(str(blend_scene))
+        s._scene_edited()
+        s.status.show_status("info", "")
+        qtbot.mouseClick(s.preview_button, _left())
+        qtbot.waitUntil(lambda: s.status.kind == "error", timeout=60000)
+        assert s.status.text().startswith("No preview: ") and "not set" in s.status.text()
+        assert "\n" not in s.status.text() and s.preview_dialog is None
+    finally:
+        p.settings.set("farm", "local")
+        p.farm_changed("local")
     assert [j["id"] for j in gateway_client.jobs()] == before
 
 
