@@ -371,5 +371,6 @@ def test_preview_on_azure_shows_the_add_job_bodys_pool_and_sends_nothing(azure_p
     qtbot.waitUntil(d.json_filled, timeout=10000)
     pool = json.loads(d.json_view.toPlainText())["addJob"]["poolInfo"]["autoPoolSpecification"]["pool"]
     assert (pool["targetDedicatedNodes"], pool["targetLowPriorityNodes"]) == (2, 1)
-    assert d.summary["Pool"].text() == "auto-pool for this job: {} x 2 dedicated, 1 spot".format(pool["vmSize"])
+    assert d.summary["Pool"].text().startswith("auto-pool for this job: {} x 2 dedicated, 1 spot, image ".format(
+        pool["vmSize"]))
     assert [j["id"] for j in azure_client.jobs("azure")] == before

@@ -142,6 +142,11 @@ class PreviewText(NamedTuple):
             spec = pool_info["autoPoolSpecification"].get("pool") or {}
             pool = "auto-pool for this job: {} x {} dedicated, {} spot".format(
                 spec.get("vmSize", "?"), spec.get("targetDedicatedNodes", 0), spec.get("targetLowPriorityNodes", 0))
+            image = (spec.get("virtualMachineConfiguration") or {}).get("imageReference") or {}
+            named = image.get("virtualMachineImageId") or image.get("sharedGalleryImageId") or " ".join(
+                image[k] for k in ("publisher", "offer", "sku") if image.get(k))
+            if named:
+                pool += ", image " + named
         else:
             pool = "none (the job's own)"
         images = meta.get("batchrender.outputDir", "")
