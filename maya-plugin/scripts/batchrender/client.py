@@ -314,9 +314,14 @@ class Client(object):
         """Every job, oldest first, with its state and task counts."""
         return self._call("jobs", farm or "local")
 
-    def job(self, job_id, farm=None):
-        """One job and its tasks; raises :class:`~batchrender.errors.JobNotFoundError` when there is none."""
-        return self._call("job", farm or "local", job_id)
+    def job(self, job_id, farm=None, page=1, page_size=100, state=None):
+        """One job with one page of its tasks, in submission order (``batchrender job show --json``): ``tasks``
+        (``page_size`` of them, at most 10,000, page ``page`` counting from 1), ``taskCounts`` (every state) and
+        ``page`` (``number``, ``pageSize``, ``pages``, ``matching``: the tasks ``state`` takes). ``state``:
+        ``"active"``, ``"running"``, ``"completed"``, ``"failed"`` or ``"succeeded"``; None for every task. Raises
+        :class:`~batchrender.errors.JobNotFoundError` when there is no such job, a bad request error for a page
+        or state that is not one."""
+        return self._call("job", farm or "local", job_id, int(page), int(page_size), state or "")
 
     def cancel_job(self, job_id, farm=None, reason=None):
         """Cancels a job (an :class:`Operation`): running tasks stop, the rest never start. ``reason`` is kept
