@@ -410,9 +410,10 @@ class Client(object):
         """Every watcher, running and finished, with its files and latest thumbnail."""
         return self._call("watchers")
 
-    def watcher(self, job_id):
-        """One job's watcher: status, files fetched, ``latestThumbnailPath``."""
-        return self._call("watcher", job_id)
+    def watcher(self, job_id, files=True):
+        """One job's watcher: status, ``filesFetched``, ``latestThumbnailPath`` and, with ``files``, every file it
+        fetched (read from its journal: a long list for a long job; ``files=False`` reads one small file)."""
+        return self._call("watcher", job_id, bool(files))
 
     def stop_watcher(self, job_id):
         """Stops a job's watcher (an :class:`Operation`); starting it again resumes."""

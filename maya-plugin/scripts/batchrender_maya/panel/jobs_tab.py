@@ -575,7 +575,7 @@ def _thumbnail_of(client, job_id):
     """(path, modification time) of the job's latest thumbnail, or None (run on a worker thread)."""
     from batchrender import BatchRenderError
     try:
-        path = client.watcher(job_id).get("latestThumbnailPath")
+        path = client.watcher(job_id, files=False).get("latestThumbnailPath")   # not its every file
     except BatchRenderError:
         return None  # no watcher has run for it yet
     try:

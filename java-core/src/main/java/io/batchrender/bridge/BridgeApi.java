@@ -452,11 +452,19 @@ public final class BridgeApi {
 
     /** One job's watcher, with its files and latest thumbnail. */
     public String watcher(String jobId) {
+        return watcher(jobId, true);
+    }
+
+    /**
+     * One job's watcher: its counts and latest thumbnail, and with {@code withFiles} every file it landed (read from
+     * its journal: a long list for a long job; without, one small file is read, as the panel asks every 2 s).
+     */
+    public String watcher(String jobId, boolean withFiles) {
         return Replies.call(() -> {
             WatchPaths.requireSafeId(jobId);
-            WatcherInfo w = watchers.find(jobId).orElseThrow(() -> new BridgeException(new BridgeError(BridgeError.WATCH,
-                    "No watcher has run for job " + jobId, "Start one with startWatcher.")));
-            return w.toJson(true);
+            WatcherInfo w = watchers.find(jobId, withFiles).orElseThrow(() -> new BridgeException(new BridgeError(
+                    BridgeError.WATCH, "No watcher has run for job " + jobId, "Start one with startWatcher.")));
+            return w.toJson(withFiles);
         });
     }
 

@@ -56,6 +56,8 @@ public final class Watcher {
     private String lastSeen = "";
     private int unchangedPolls;
     private final Map<String, FetchedFile> files = new LinkedHashMap<>();
+    /** The thumbnail of the output that landed last and has one (saved with the counts, not the files). */
+    private Optional<String> latestThumbnail = Optional.empty();
     /**
      * Outputs checked on disk by this process, with the size and checksum they were checked
      * against: not hashed again on every poll, but again when the farm lists them changed.
@@ -216,10 +218,14 @@ public final class Watcher {
             for (FetchedFile f : saved.get().files()) {
                 files.put(f.name(), f);
             }
+            latestThumbnail = saved.get().latestThumbnail();
             LOG.info("resuming job " + jobId + ": " + files.size() + " output(s) fetched before");
         }
-        // one line per file from here on (a file fetched again appended a second line before)
-        FileJournal.compact(paths.journal(), files.values());
+        // one line per file from here on, rewritten only when a file fetched again appended a second line before:
+        // a watcher started again on a job of 100,000 outputs does not rewrite their journal
+        if (FileJournal.lines(paths.journal()) > files.size()) {
+            FileJournal.compact(paths.journal(), files.values());
+        }
         Files.createDirectories(destination);
         try (Stream<Path> walk = Files.walk(destination)) {
             for (Path p : walk.filter(p -> p.getFileName().toString().endsWith(FileFetcher.PARTIAL_SUFFIX)).toList()) {
@@ -229,7 +235,7 @@ public final class Watcher {
         }
         long pid = ProcessHandle.current().pid();
         state = new WatchState(jobId, destination, WatchStatus.RUNNING, pid, clock.instant(), clock.instant(),
-                "Starting.", 0, 0, List.copyOf(files.values()), List.of());
+                "Starting.", 0, 0, files.size(), latestThumbnail, List.of(), List.of());
         Files.deleteIfExists(paths.stopRequest());
         WatchStateFile.write(paths, state);
     }
@@ -324,18 +330,23 @@ public final class Watcher {
         FileJournal.append(paths.journal(), landed);
         files.remove(f.name());
         files.put(f.name(), landed);
+        if (thumb.isPresent()) {
+            latestThumbnail = thumb;
+        }
         save(WatchStatus.RUNNING, "Fetched " + f.name() + ".", state.tasksTotal());
     }
 
+    /** Saves the counts and the message: a small file, whatever the number of outputs (they are in the journal). */
     private void save(WatchStatus status, String message, int tasksTotal) throws IOException {
         state = new WatchState(jobId, destination, status, state.pid(), state.started(), clock.instant(), message,
-                tasksTotal, tasksDone.size(), List.copyOf(files.values()), new ArrayList<>(givenUp.values()));
+                tasksTotal, tasksDone.size(), files.size(), latestThumbnail, List.of(), new ArrayList<>(givenUp.values()));
         WatchStateFile.write(paths, state);
     }
 
+    /** Saves the final state; returns it with every landed file. */
     private WatchState finish(WatchStatus status, String message) throws IOException {
         save(status, message, state.tasksTotal());
         LOG.info("watcher of job " + jobId + " " + status.wire() + ": " + message);
-        return state;
+        return state.withFiles(List.copyOf(files.values()));
     }
 }
