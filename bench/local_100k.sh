@@ -3,8 +3,9 @@
 #
 # In a state folder of its own: the local pool is paused (pool resize local 0) so no task runs, then
 # submit --frames 1-N (one task a frame), jobs, job show (page 1; a middle page; a page of one state),
-# job cancel and job delete, each timed, with its peak RSS (/usr/bin/time -v). The watcher's side is
-# measured by WatcherStateBench (state file and journal after N outputs) at the end.
+# job cancel and job delete, each timed, with its peak RSS (/usr/bin/time, %M: the maximum resident set
+# size -v reports). The watcher's side is measured by WatcherStateBench at the end: after N outputs, what
+# one save writes, what the panel's look reads, against reading the journal of every landed file.
 # Targets (issue 18): each command at most 5 s; job show's memory bounded (one page, not every task).
 #
 # Usage: bench/local_100k.sh [N]     (N: tasks, default 100000)
@@ -18,7 +19,11 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 "$root/batchrender" --version >/dev/null   # builds the jar first when needed, outside the timings
 work="$(mktemp -d)"
-trap 'BATCHRENDER_HOME="$work/state" "$root/batchrender" agent --stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+cleanup() {
+  BATCHRENDER_HOME="$work/state" "$root/batchrender" agent --stop >/dev/null 2>&1 || true
+  rm -rf "$work" "${java_main_cp_file:-}"
+}
+trap cleanup EXIT
 export BATCHRENDER_HOME="$work/state"
 
 # run NAME ARGS...: times one command; prints NAME, seconds, peak RSS in MB, output lines
@@ -42,3 +47,9 @@ run "job show --json --page-size 1000" job show "$job" --json --page-size 1000
 run "job cancel" job cancel "$job"
 run "job show --state failed (cancelled)" job show "$job" --state failed --page "$(( n / 200 > 0 ? n / 200 : 1 ))"
 run "job delete" job delete "$job"
+
+# the watcher's side: its files after N outputs (no JVM start in these timings)
+. "$root/bench/java_main.sh"
+java_main_setup
+trap cleanup EXIT    # java_main_setup set its own
+java_main io.batchrender.watch.WatcherStateBench "$n"
