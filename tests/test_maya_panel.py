@@ -501,7 +501,7 @@ def test_a_refresh_with_a_thousand_jobs_is_paged_and_touches_only_what_changed(m
                                        unchanged[0] * 1000))
     assert first[1] < 0.016 and worst_cpu < 0.016, (first, timings, unchanged)
 
-    # a job of 1,000 tasks (shaped as the bridge's task entries): shown whole when selected, then updated in place
+    # 1,000 task rows (shaped as the bridge's task entries; ten of the panel's pages of 100): shown, then updated in place
     job = jobs.jobs[0]
     detail = [{"id": str(i), "frames": [i], "state": "active", "exitCode": None, "attempts": 0}
               for i in range(1, 1001)]
