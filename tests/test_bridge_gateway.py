@@ -116,6 +116,30 @@ def test_bad_requests_are_typed_errors_not_stack_traces(client, tmp_path):
         client.watcher("../../etc")
 
 
+def test_a_job_comes_a_page_of_tasks_at_a_time_with_its_counts_by_state(cli, client):
+    assert cli.run("pool", "resize", "local", "0").returncode == 0     # paused: every task stays active
+    job_id = client.submit(command=["true"], frames="1-250").wait(timeout=120)["jobId"]
+
+    first = client.job(job_id)
+    assert [t["frames"] for t in first["tasks"]] == [[f] for f in range(1, 101)], "the first 100, in submission order"
+    assert first["page"] == {"number": 1, "pageSize": 100, "pages": 3, "matching": 250}
+    assert first["taskCounts"]["active"] == 250
+    last = client.job(job_id, page=3, page_size=100, state="active")
+    assert [t["frames"] for t in last["tasks"]] == [[f] for f in range(201, 251)]
+    assert last["page"]["state"] == "active" and last["page"]["matching"] == 250
+    assert client.job(job_id, state="succeeded")["tasks"] == []
+
+    client.cancel_job(job_id).wait(timeout=120)
+    failed = client.job(job_id, page=2, page_size=120, state="failed")
+    assert [t["frames"] for t in failed["tasks"]] == [[f] for f in range(121, 241)]
+    assert failed["taskCounts"] == {"active": 0, "running": 0, "completed": 250, "succeeded": 0, "failed": 250}
+    with pytest.raises(BadRequestError) as bad:
+        client.job(job_id, state="done")
+    assert "'done' is not a task state" in bad.value.message
+    with pytest.raises(BadRequestError):
+        client.job(job_id, page=0)
+
+
 def test_a_preview_is_the_job_as_the_farm_would_take_it_and_submits_nothing(cli, client):
     # the same answer as 'batchrender submit --dry-run' (both are SubmitService.preview)
     preview = client.preview(command=["echo", "frame {frame}"], frames="1-3", name="peek").wait(timeout=60)

@@ -294,6 +294,43 @@ def test_jobs_tab_cancels_and_deletes_a_job(make_panel, blend_scene, qtbot, gate
     assert job["jobId"] not in [j["id"] for j in gateway_client.jobs()]
 
 
+def test_jobs_tab_pages_a_jobs_tasks_and_shows_their_counts_by_state(make_panel, qtbot, gateway_client, tmp_path):
+    """Issue 18: a job's tasks come a page at a time (the bridge reads only that page), of one state if the artist
+    picks one, with the job's counts by state above them."""
+    slots = next(p for p in gateway_client.pools() if p["id"] == "local")["targetSlots"]
+    gateway_client.resize_pool("local", 0).wait(timeout=120)          # paused: every task stays active
+    try:
+        job_id = gateway_client.submit(command=["true"], frames="1-250", output=str(tmp_path / "out"),
+                                       name="paged").wait(timeout=120)["jobId"]
+        p = make_panel()
+        jobs = p.jobs_tab
+        p.select_tab("Jobs")
+        qtbot.waitUntil(lambda: jobs.select_job(job_id), timeout=30000)
+        qtbot.waitUntil(lambda: jobs.tasks.rowCount() == 100, timeout=30000)
+        assert _column(jobs.tasks, 1)[:2] == ["1", "2"] and _column(jobs.tasks, 1)[-1] == "100"
+        assert jobs.task_counts.text() == "250 tasks: 250 active, 0 running, 0 succeeded, 0 failed"
+        assert jobs.task_page_label.text() == "1-100 of 250"
+        assert not jobs.task_previous.isEnabled() and jobs.task_next.isEnabled()
+
+        qtbot.mouseClick(jobs.task_next, _left())
+        qtbot.mouseClick(jobs.task_next, _left())
+        qtbot.waitUntil(lambda: jobs.task_page_label.text() == "201-250 of 250", timeout=30000)
+        assert _column(jobs.tasks, 1) == [str(f) for f in range(201, 251)]
+        assert not jobs.task_next.isEnabled()
+
+        jobs.task_state.setCurrentIndex(jobs.task_state.findData("running"))
+        qtbot.waitUntil(lambda: jobs.task_page_label.text() == "no running tasks", timeout=30000)
+        assert jobs.tasks.rowCount() == 0 and jobs.task_page == 0
+
+        gateway_client.cancel_job(job_id).wait(timeout=120)
+        jobs.task_state.setCurrentIndex(jobs.task_state.findData("failed"))
+        qtbot.waitUntil(lambda: jobs.task_page_label.text() == "1-100 of 250 failed", timeout=30000)
+        assert jobs.task_counts.text() == "250 tasks: 0 active, 0 running, 0 succeeded, 250 failed"
+        assert set(_column(jobs.tasks, 2)) == {"completed"}
+    finally:
+        gateway_client.resize_pool("local", slots).wait(timeout=120)
+
+
 def _column(table, column):
     return [table.item(r, column).text() for r in range(table.rowCount())]
 
@@ -464,7 +501,7 @@ def test_a_refresh_with_a_thousand_jobs_is_paged_and_touches_only_what_changed(m
                                        unchanged[0] * 1000))
     assert first[1] < 0.016 and worst_cpu < 0.016, (first, timings, unchanged)
 
-    # a job of 1,000 tasks (shaped as the bridge's task entries): shown whole when selected, then updated in place
+    # 1,000 task rows (shaped as the bridge's task entries; ten of the panel's pages of 100): shown, then updated in place
     job = jobs.jobs[0]
     detail = [{"id": str(i), "frames": [i], "state": "active", "exitCode": None, "attempts": 0}
               for i in range(1, 1001)]

@@ -314,9 +314,14 @@ class Client(object):
         """Every job, oldest first, with its state and task counts."""
         return self._call("jobs", farm or "local")
 
-    def job(self, job_id, farm=None):
-        """One job and its tasks; raises :class:`~batchrender.errors.JobNotFoundError` when there is none."""
-        return self._call("job", farm or "local", job_id)
+    def job(self, job_id, farm=None, page=1, page_size=100, state=None):
+        """One job with one page of its tasks, in submission order (``batchrender job show --json``): ``tasks``
+        (``page_size`` of them, at most 10,000, page ``page`` counting from 1), ``taskCounts`` (every state) and
+        ``page`` (``number``, ``pageSize``, ``pages``, ``matching``: the tasks ``state`` takes). ``state``:
+        ``"active"``, ``"running"``, ``"completed"``, ``"failed"`` or ``"succeeded"``; None for every task. Raises
+        :class:`~batchrender.errors.JobNotFoundError` when there is no such job, a bad request error for a page
+        or state that is not one."""
+        return self._call("job", farm or "local", job_id, int(page), int(page_size), state or "")
 
     def cancel_job(self, job_id, farm=None, reason=None):
         """Cancels a job (an :class:`Operation`): running tasks stop, the rest never start. ``reason`` is kept
@@ -405,9 +410,10 @@ class Client(object):
         """Every watcher, running and finished, with its files and latest thumbnail."""
         return self._call("watchers")
 
-    def watcher(self, job_id):
-        """One job's watcher: status, files fetched, ``latestThumbnailPath``."""
-        return self._call("watcher", job_id)
+    def watcher(self, job_id, files=True):
+        """One job's watcher: status, ``filesFetched``, ``latestThumbnailPath`` and, with ``files``, every file it
+        fetched (read from its journal: a long list for a long job; ``files=False`` reads one small file)."""
+        return self._call("watcher", job_id, bool(files))
 
     def stop_watcher(self, job_id):
         """Stops a job's watcher (an :class:`Operation`); starting it again resumes."""

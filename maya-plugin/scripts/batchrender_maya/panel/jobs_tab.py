@@ -1,6 +1,8 @@
 """Jobs: every job with state, progress, submit time and pool, a page at a time; the selected job's latest
-frame, why it is blocked, a link to it in Batch Explorer, its tasks and their logs; cancel, delete,
-Download and Watch (a background watcher that outlives Maya).
+frame, why it is blocked, a link to it in Batch Explorer, its tasks' counts by state and its tasks a page at a
+time (of one state if the artist picks one: the bridge reads only that page, so a job of 100,000 tasks costs
+what one of 100 does) and their logs; cancel, delete, Download and Watch (a background watcher that outlives
+Maya).
 
 A refresh every 2 s must not hold Maya's main thread: the listing is read and turned into cell texts
 on a worker thread (:func:`listing_of`); the main thread then touches only the cells of the shown page
@@ -20,6 +22,10 @@ TASK_COLUMNS = ["Task", "Frames", "State", "Exit code", "Attempts"]
 REFRESH_MS = 2000
 #: jobs shown at once; the others are a page away
 PAGE_SIZE = 50
+#: tasks of the selected job shown at once, a page the bridge reads on its own
+TASK_PAGE_SIZE = 100
+#: the task states the artist can show alone (the bridge's ``state``); "" for every task
+TASK_STATES = ["", "active", "running", "completed", "failed", "succeeded"]
 
 
 def progress_text(job):
@@ -74,6 +80,27 @@ def task_cells(t):
     return (str(t["id"]), text, t["state"], exit_code, str(t.get("attempts", 0)))
 
 
+def task_counts_text(detail):
+    """The selected job's tasks by state, from the bridge's ``taskCounts``: ``250 tasks: 10 active, 2 running,
+    230 succeeded, 8 failed``."""
+    c = detail.get("taskCounts") or {}
+    total = c.get("active", 0) + c.get("running", 0) + c.get("completed", 0)
+    return "{} task{}: {} active, {} running, {} succeeded, {} failed".format(
+        total, "" if total == 1 else "s", c.get("active", 0), c.get("running", 0), c.get("succeeded", 0),
+        c.get("failed", 0))
+
+
+def task_page_text(detail):
+    """Where the shown page is among the tasks its state takes: ``101-200 of 250 failed``."""
+    page = detail.get("page") or {}
+    first = (page.get("number", 1) - 1) * page.get("pageSize", TASK_PAGE_SIZE)
+    shown = len(detail.get("tasks") or [])
+    which = (" " + page["state"]) if page.get("state") else ""
+    if not shown:
+        return "no {}tasks".format(page["state"] + " " if page.get("state") else "")
+    return "{}-{} of {}{}".format(first + 1, first + shown, page.get("matching", shown), which)
+
+
 def batch_explorer_link(job_id):
     """The job in Batch Explorer (Azure's desktop app), through the URL scheme it registers:
     ``ms-batch-explorer://route/<app route>``, the route ``/jobs/<id>`` (Azure/BatchExplorer:
@@ -94,6 +121,7 @@ class JobsTab(QtWidgets.QWidget):
         self.detail = None
         self._loading = False
         self._selected_id = None    # kept across refreshes and pages
+        self.task_page = 0          # the selected job's page of tasks (0: the first)
         self._thumbnail_key = None  # (path, mtime) of the shown thumbnail
         layout = QtWidgets.QVBoxLayout(self)
 
@@ -183,6 +211,30 @@ class JobsTab(QtWidgets.QWidget):
         buttons.addWidget(self.download_button)
         buttons.addWidget(self.watch_button)
         layout.addLayout(buttons)
+
+        self.task_counts = QtWidgets.QLabel("")
+        self.task_counts.setObjectName("taskCounts")
+        self.task_counts.setWordWrap(True)
+        layout.addWidget(self.task_counts)
+        task_pages = QtWidgets.QHBoxLayout()
+        self.task_state = QtWidgets.QComboBox()
+        self.task_state.setObjectName("taskState")
+        for state in TASK_STATES:
+            self.task_state.addItem(state or "all tasks", state)
+        self.task_state.setToolTip("Show the tasks in one state only")
+        self.task_state.currentIndexChanged.connect(self._task_state_changed)
+        self.task_previous = tool_button("< Previous", "The previous page of tasks")
+        self.task_previous.clicked.connect(lambda: self.show_task_page(self.task_page - 1))
+        self.task_next = tool_button("Next >", "The next page of tasks")
+        self.task_next.clicked.connect(lambda: self.show_task_page(self.task_page + 1))
+        self.task_page_label = QtWidgets.QLabel("")
+        self.task_page_label.setObjectName("taskPage")
+        task_pages.addWidget(self.task_state)
+        task_pages.addStretch(1)
+        task_pages.addWidget(self.task_previous)
+        task_pages.addWidget(self.task_page_label)
+        task_pages.addWidget(self.task_next)
+        layout.addLayout(task_pages)
 
         self.tasks = RowTable(TASK_COLUMNS)
         self.tasks.setObjectName("tasksTable")
@@ -296,7 +348,8 @@ class JobsTab(QtWidgets.QWidget):
         self._selected_id = job["id"]
         self._show_summary(job)
         if changed:
-            self.tasks.show_rows([])
+            self.task_page = 0
+            self._show_task_page({})
             self.log.clear()
             self.detail = None
             self._thumbnail_key = None
@@ -330,24 +383,56 @@ class JobsTab(QtWidgets.QWidget):
         self.blocked.setVisible(False)
         self.replace_button.setVisible(False)
         self.link.setVisible(False)
-        self.tasks.show_rows([])
+        self.task_page = 0
+        self._show_task_page({})
         self.log.clear()
         self._show_thumbnail(None, None)
 
     def _load_job(self, job_id):
+        page, state = self.task_page, self.task_state.currentData() or ""
+
         def loaded(detail):
-            if self._selected_id != job_id:
-                return
+            if self._selected_id != job_id or (page, state) != (self.task_page, self.task_state.currentData() or ""):
+                return      # another job, page or state was asked for meanwhile: its answer follows
+            pages = (detail.get("page") or {}).get("pages", 1)
+            if self.task_page >= pages:     # the job has fewer tasks of that state now: its last page
+                return self.show_task_page(pages - 1)
             self.detail = detail
-            self._show_tasks(detail.get("rows", []))
+            self._show_task_page(detail)
         farm = self.panel.farm()
 
         def read(c):
-            detail = c.job(job_id, farm=farm)
+            detail = c.job(job_id, farm=farm, page=page + 1, page_size=TASK_PAGE_SIZE, state=state or None)
             detail["rows"] = [task_cells(t) for t in detail.get("tasks", [])]   # off the main thread
             return detail
         self.panel.background.call(read, loaded, self._failed)
         self.panel.background.call(lambda c: _thumbnail_of(c, job_id), lambda p: self._show_thumbnail(job_id, p))
+
+    def show_task_page(self, page):
+        """Turns to another page of the selected job's tasks (0: the first) and reads it."""
+        self.task_page = max(0, page)
+        if self._selected_id is not None:
+            self._load_job(self._selected_id)
+
+    def _task_state_changed(self, _index):
+        self.task_page = 0
+        if self._selected_id is not None:
+            self._load_job(self._selected_id)
+
+    def _show_task_page(self, detail):
+        """The main thread's part of showing a page of tasks: counts, where the page is, the rows that changed."""
+        pages = (detail.get("page") or {}).get("pages", 1)
+        counts = task_counts_text(detail) if detail else ""
+        where = task_page_text(detail) if detail else ""
+        if self.task_counts.text() != counts:
+            self.task_counts.setText(counts)
+        if self.task_page_label.text() != where:
+            self.task_page_label.setText(where)
+        self.task_previous.setEnabled(self.task_page > 0)
+        self.task_next.setEnabled(self.task_page < pages - 1)
+        for w in (self.task_previous, self.task_next):
+            w.setVisible(pages > 1 or self.task_page > 0)
+        self._show_tasks(detail.get("rows", []))
 
     def _show_tasks(self, rows):
         keep = self.selected_task()
@@ -490,7 +575,7 @@ def _thumbnail_of(client, job_id):
     """(path, modification time) of the job's latest thumbnail, or None (run on a worker thread)."""
     from batchrender import BatchRenderError
     try:
-        path = client.watcher(job_id).get("latestThumbnailPath")
+        path = client.watcher(job_id, files=False).get("latestThumbnailPath")   # not its every file
     except BatchRenderError:
         return None  # no watcher has run for it yet
     try:

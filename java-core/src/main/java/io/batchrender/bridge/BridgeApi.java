@@ -8,6 +8,7 @@ import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.Farms;
 import io.batchrender.farm.RenderFarm;
 import io.batchrender.farm.ShrinkPolicy;
+import io.batchrender.farm.TaskQuery;
 import io.batchrender.farm.UnknownJobException;
 import io.batchrender.json.JsonViews;
 import io.batchrender.settings.StateHome;
@@ -262,12 +263,26 @@ public final class BridgeApi {
         return job(Farms.LOCAL, jobId);
     }
 
-    /** One job of the named farm with its tasks. */
+    /** One job of the named farm with the first page of its tasks ({@link TaskQuery#DEFAULT_PAGE_SIZE}) and its counts. */
     public String job(String farmName, String jobId) {
-        return Replies.call(() -> withFarm(farmName, farm -> {
-            JobInfo job = farm.job(jobId).orElseThrow(() -> unknownJob(jobId));
-            return JsonViews.jobWithTasks(job, farm.tasks(jobId));
-        }));
+        return job(farmName, jobId, 1, TaskQuery.DEFAULT_PAGE_SIZE, "");
+    }
+
+    /**
+     * One job of the named farm with one page of its tasks, in submission order, as {@code job show --json --page N
+     * --page-size M --state S} prints it: {@code tasks}, {@code taskCounts} (every state) and {@code page}
+     * {number, pageSize, pages, matching, state?}. {@code state} empty: every task; else active, running, completed,
+     * failed or succeeded. Only the page is read from the farm's database.
+     */
+    public String job(String farmName, String jobId, int page, int pageSize, String state) {
+        return Replies.call(() -> {
+            TaskQuery query = new TaskQuery(page, pageSize, state == null || state.isBlank() ? Optional.empty()
+                    : Optional.of(TaskQuery.StateFilter.fromWire(state)));
+            return withFarm(farmName, farm -> {
+                JobInfo job = farm.job(jobId).orElseThrow(() -> unknownJob(jobId));
+                return JsonViews.jobWithTaskPage(job, farm.tasks(jobId, query));
+            });
+        });
     }
 
     /** Cancels a job (an operation: running tasks are stopped first). */
@@ -437,11 +452,19 @@ public final class BridgeApi {
 
     /** One job's watcher, with its files and latest thumbnail. */
     public String watcher(String jobId) {
+        return watcher(jobId, true);
+    }
+
+    /**
+     * One job's watcher: its counts and latest thumbnail, and with {@code withFiles} every file it landed (read from
+     * its journal: a long list for a long job; without, one small file is read, as the panel asks every 2 s).
+     */
+    public String watcher(String jobId, boolean withFiles) {
         return Replies.call(() -> {
             WatchPaths.requireSafeId(jobId);
-            WatcherInfo w = watchers.find(jobId).orElseThrow(() -> new BridgeException(new BridgeError(BridgeError.WATCH,
-                    "No watcher has run for job " + jobId, "Start one with startWatcher.")));
-            return w.toJson(true);
+            WatcherInfo w = watchers.find(jobId, withFiles).orElseThrow(() -> new BridgeException(new BridgeError(
+                    BridgeError.WATCH, "No watcher has run for job " + jobId, "Start one with startWatcher.")));
+            return w.toJson(withFiles);
         });
     }
 

@@ -5,7 +5,10 @@ import com.google.gson.JsonObject;
 import io.batchrender.farm.FarmException;
 import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.RenderFarm;
+import io.batchrender.farm.TaskCounts;
 import io.batchrender.farm.TaskInfo;
+import io.batchrender.farm.TaskPage;
+import io.batchrender.farm.TaskQuery;
 import io.batchrender.farm.TaskLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +16,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +41,8 @@ final class JobCommand implements Runnable {
                 : "this workstation: list them with 'batchrender jobs'.")));
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a job and its tasks.")
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Show a job, its tasks' counts by state and a page of its tasks (in submission order).")
     static final class Show implements Callable<Integer> {
         private final Cli cli;
 
@@ -48,8 +52,19 @@ final class JobCommand implements Runnable {
         @Parameters(paramLabel = "JOB")
         String jobId;
 
-        @Option(names = "--json", description = "Print the job and its tasks as JSON.")
+        @Option(names = "--json", description = "Print the job, its counts and the page of tasks as JSON.")
         boolean json;
+
+        @Option(names = "--page", paramLabel = "N", defaultValue = "1", description = "Which page of tasks (1 is the first).")
+        int page;
+
+        @Option(names = "--page-size", paramLabel = "N", defaultValue = "" + TaskQuery.DEFAULT_PAGE_SIZE,
+                description = "Tasks a page (default ${DEFAULT-VALUE}, at most " + TaskQuery.MAX_PAGE_SIZE + ").")
+        int pageSize;
+
+        @Option(names = "--state", paramLabel = "STATE",
+                description = "Only tasks that are active, running, completed, failed or succeeded.")
+        String state;
 
         Show(Cli cli) {
             this.cli = cli;
@@ -57,16 +72,25 @@ final class JobCommand implements Runnable {
 
         @Override
         public Integer call() {
+            TaskQuery query;
+            try {
+                query = new TaskQuery(page, pageSize, Optional.ofNullable(state).map(TaskQuery.StateFilter::fromWire));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
             try (RenderFarm farm = cli.farm(farmOption.name)) {
                 JobInfo job = find(farm, jobId);
-                List<TaskInfo> tasks = farm.tasks(jobId);
+                TaskPage tasks = farm.tasks(jobId, query);
                 if (json) {
-                    cli.out.println(JsonViews.GSON.toJson(JsonViews.jobWithTasks(job, tasks)));
+                    cli.out.println(JsonViews.GSON.toJson(JsonViews.jobWithTaskPage(job, tasks)));
                     return 0;
                 }
                 PrintWriter o = cli.out;
+                TaskCounts c = tasks.counts();
                 o.println("Job      " + job.id() + " (" + job.name() + ")");
-                o.println("State    " + TextViews.state(job) + ", " + TextViews.progress(job.counts()));
+                o.println("State    " + TextViews.state(job) + ", " + TextViews.progress(c));
+                o.println("Tasks    " + c.total() + ": " + c.active() + " active, " + c.running() + " running, "
+                        + c.succeeded() + " succeeded, " + c.failed() + " failed");
                 o.println("Renderer " + job.renderer() + job.scene().map(s -> " " + s).orElse(""));
                 o.println("Output   " + (job.renderer().equals("template")
                         ? "the file groups its tasks' outputFiles name ('batchrender watch " + job.id() + " --to DIR' brings them here)"
@@ -75,8 +99,16 @@ final class JobCommand implements Runnable {
                         + job.ended().map(e -> ", ended " + TextViews.time(e)).orElse(""));
                 job.blocked().ifPresent(b -> o.println("BLOCKED  " + b));
                 o.println();
+                String which = query.state().map(f -> " " + f.wire()).orElse("");
+                long first = query.offset() + 1;
+                o.println(tasks.tasks().isEmpty()
+                        ? "Page     " + page + " of " + tasks.pages() + ": no" + which + " tasks here (" + tasks.matching()
+                                + which + " in all)"
+                        : "Page     " + page + " of " + tasks.pages() + ": tasks " + first + "-" + (first + tasks.tasks().size() - 1)
+                                + " of " + tasks.matching() + which
+                                + (page < tasks.pages() ? " (next: --page " + (page + 1) + ")" : ""));
                 o.printf("%-6s %-16s %-20s %-5s %-8s %-9s %s%n", "TASK", "FRAMES", "STATE", "EXIT", "ATTEMPTS", "TIME", "FAILURE");
-                for (TaskInfo t : tasks) {
+                for (TaskInfo t : tasks.tasks()) {
                     o.printf("%-6s %-16s %-20s %-5s %-8d %-9s %s%n", t.id(), TextViews.frames(t), TextViews.taskState(t),
                             t.exitCode().map(String::valueOf).orElse("-"), t.attempts(), TextViews.elapsed(t),
                             t.failure().map(f -> f.message()).orElse(""));

@@ -26,7 +26,7 @@ final class WatchersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<WatcherInfo> all = new Watchers(cli.home, cli.env, Clock.systemUTC()).list();
+        List<WatcherInfo> all = new Watchers(cli.home, cli.env, Clock.systemUTC()).list(json);
         if (json) {
             JsonArray arr = new JsonArray();
             all.forEach(w -> arr.add(w.toJson(true)));
@@ -40,7 +40,7 @@ final class WatchersCommand implements Callable<Integer> {
         cli.out.printf("%-48s %-12s %-8s %-7s %s%n", "JOB", "STATUS", "PID", "FILES", "DESTINATION");
         for (WatcherInfo w : all) {
             WatchState s = w.state();
-            cli.out.printf("%-48s %-12s %-8d %-7d %s%n", s.jobId(), s.status().wire(), s.pid(), s.files().size(),
+            cli.out.printf("%-48s %-12s %-8d %-7d %s%n", s.jobId(), s.status().wire(), s.pid(), s.filesFetched(),
                     s.destination());
             cli.out.println("    " + s.message());
         }

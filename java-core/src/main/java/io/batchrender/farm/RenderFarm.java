@@ -27,6 +27,15 @@ public interface RenderFarm extends AutoCloseable {
     /** The job's tasks in submission order; throws {@link FarmException} for an unknown job. */
     List<TaskInfo> tasks(String jobId);
 
+    /**
+     * One page of the job's tasks in submission order, with how many match and the job's counts by state; throws
+     * {@link FarmException} for an unknown job. The local farm reads only the page from its database; a farm that
+     * keeps a job's whole listing anyway (Azure) pages that.
+     */
+    default TaskPage tasks(String jobId, TaskQuery query) {
+        return TaskPage.of(tasks(jobId), query);
+    }
+
     /** Stops the job: running tasks are killed, tasks not started never start. Waits until it is done. */
     void cancel(String jobId);
 

@@ -34,13 +34,7 @@ public final class JsonViews {
         o.addProperty("creationTime", job.created().toString());
         job.ended().ifPresent(e -> o.addProperty("endTime", e.toString()));
         o.addProperty("pool", job.pool());
-        JsonObject counts = new JsonObject();
-        counts.addProperty("active", job.counts().active());
-        counts.addProperty("running", job.counts().running());
-        counts.addProperty("completed", job.counts().completed());
-        counts.addProperty("succeeded", job.counts().succeeded());
-        counts.addProperty("failed", job.counts().failed());
-        o.add("taskCounts", counts);
+        o.add("taskCounts", counts(job.counts()));
         job.blocked().ifPresent(b -> o.addProperty("blocked", b));
         return o;
     }
@@ -51,6 +45,33 @@ public final class JsonViews {
         tasks.forEach(t -> arr.add(task(t)));
         o.add("tasks", arr);
         return o;
+    }
+
+    /**
+     * A job with one page of its tasks: {@code tasks} the page, {@code taskCounts} the job's counts by state read with
+     * it, and {@code page} {number, pageSize, pages, matching, state?} (matching: the tasks the state takes).
+     */
+    public static JsonObject jobWithTaskPage(JobInfo job, io.batchrender.farm.TaskPage page) {
+        JsonObject o = jobWithTasks(job, page.tasks());
+        o.add("taskCounts", counts(page.counts()));
+        JsonObject p = new JsonObject();
+        p.addProperty("number", page.query().page());
+        p.addProperty("pageSize", page.query().pageSize());
+        p.addProperty("pages", page.pages());
+        p.addProperty("matching", page.matching());
+        page.query().state().ifPresent(s -> p.addProperty("state", s.wire()));
+        o.add("page", p);
+        return o;
+    }
+
+    private static JsonObject counts(io.batchrender.farm.TaskCounts c) {
+        JsonObject counts = new JsonObject();
+        counts.addProperty("active", c.active());
+        counts.addProperty("running", c.running());
+        counts.addProperty("completed", c.completed());
+        counts.addProperty("succeeded", c.succeeded());
+        counts.addProperty("failed", c.failed());
+        return counts;
     }
 
     public static JsonObject task(TaskInfo t) {

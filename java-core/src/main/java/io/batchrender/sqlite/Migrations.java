@@ -56,6 +56,11 @@ public final class Migrations {
                 com.google.common.collect.ImmutableMap.<Integer, Code>builder().putAll(code).put(files.size(), step).build());
     }
 
+    /** These migrations and then one more SQL file (after one written in Java, say). */
+    public Migrations then(String file) {
+        return new Migrations(owner, ImmutableList.<String>builder().addAll(files).add(file).build(), code);
+    }
+
     /** The user_version a database has once migrated. */
     public int version() {
         return files.size();

@@ -66,6 +66,18 @@ final class FileJournal {
         return files;
     }
 
+    /** How many lines the journal has (0 when there is none): more than its files when one was fetched again. */
+    static long lines(Path journal) throws IOException {
+        if (!Files.isRegularFile(journal)) {
+            return 0;
+        }
+        // an InputStreamReader replaces bytes a kill cut short, where Files.lines would throw
+        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(journal),
+                StandardCharsets.UTF_8))) {
+            return in.lines().filter(l -> !l.isBlank()).count();
+        }
+    }
+
     /** Rewrites the journal with one line per file (temp file, forced, renamed over). */
     static void compact(Path journal, Collection<FetchedFile> files) throws IOException {
         Files.createDirectories(journal.getParent());

@@ -30,13 +30,13 @@ public final class WatchStateFile {
         if (status.isEmpty()) {
             return status;
         }
-        WatchState s = status.get();
-        return Optional.of(new WatchState(s.jobId(), s.destination(), s.status(), s.pid(), s.started(), s.updated(),
-                s.message(), s.tasksTotal(), s.tasksFetched(), List.copyOf(FileJournal.read(paths.journal()).values()),
-                s.failures()));
+        return Optional.of(status.get().withFiles(List.copyOf(FileJournal.read(paths.journal()).values())));
     }
 
-    /** The saved status only (its {@code files} empty): cheap, for checks that need no file list. */
+    /**
+     * The saved status only, with the count of files and the latest thumbnail but {@code files} empty: one small
+     * file read, however many outputs landed (what the panel asks every 2 s).
+     */
     public static Optional<WatchState> readStatus(WatchPaths paths) throws IOException {
         Path file = paths.state();
         if (!Files.isRegularFile(file)) {
@@ -78,7 +78,7 @@ public final class WatchStateFile {
         JsonArray failures = new JsonArray();
         s.failures().forEach(failures::add);
         o.add("failures", failures);
-        o.addProperty("filesFetched", s.files().size());
+        o.addProperty("filesFetched", s.filesFetched());
         s.latestThumbnail().ifPresent(t -> o.addProperty("latestThumbnail", t));
         if (withFiles) {
             JsonArray files = new JsonArray();
@@ -97,6 +97,8 @@ public final class WatchStateFile {
                 WatchStatus.fromWire(o.get("status").getAsString()), o.get("pid").getAsLong(),
                 Instant.parse(o.get("started").getAsString()), Instant.parse(o.get("updated").getAsString()),
                 o.get("message").getAsString(), o.get("tasksTotal").getAsInt(), o.get("tasksFetched").getAsInt(),
+                o.has("filesFetched") ? o.get("filesFetched").getAsInt() : 0,
+                o.has("latestThumbnail") ? Optional.of(o.get("latestThumbnail").getAsString()) : Optional.empty(),
                 List.of(), failures);
     }
 }

@@ -5,7 +5,10 @@ import io.batchrender.farm.JobInfo;
 import io.batchrender.farm.JobState;
 import io.batchrender.farm.OutputFile;
 import io.batchrender.farm.RenderFarm;
+import io.batchrender.farm.TaskCounts;
 import io.batchrender.farm.TaskInfo;
+import io.batchrender.farm.TaskPage;
+import io.batchrender.farm.TaskQuery;
 import io.batchrender.farm.TaskOutputs;
 import io.batchrender.farm.TaskResult;
 import io.batchrender.farm.TaskState;
@@ -53,6 +56,8 @@ public final class Watcher {
     private String lastSeen = "";
     private int unchangedPolls;
     private final Map<String, FetchedFile> files = new LinkedHashMap<>();
+    /** The thumbnail of the output that landed last and has one (saved with the counts, not the files). */
+    private Optional<String> latestThumbnail = Optional.empty();
     /**
      * Outputs checked on disk by this process, with the size and checksum they were checked
      * against: not hashed again on every poll, but again when the farm lists them changed.
@@ -84,20 +89,14 @@ public final class Watcher {
                 return finish(WatchStatus.STOPPED, "Stopped on request; start it again to resume.");
             }
             Optional<JobInfo> job;
-            List<TaskInfo> tasks;
             try {
                 job = farm.job(jobId);
-                tasks = job.isPresent() ? farm.tasks(jobId) : List.of();
-                outputs.newPoll();
                 farmErrors = 0;
             } catch (RuntimeException e) {
-                // the farm is busy or unreachable for a moment: ask again at the next poll
-                LOG.log(Level.WARNING, "cannot read job " + jobId + " from the farm", e);
-                if (++farmErrors >= MAX_FARM_ERRORS) {
+                if (farmError(e)) {
                     return finish(WatchStatus.FAILED, "The farm did not answer " + MAX_FARM_ERRORS + " times in a row ("
                             + e.getMessage() + "): start the watcher again when it is back.");
                 }
-                Thread.sleep(options.poll().toMillis());
                 continue;
             }
             if (job.isEmpty()) {
@@ -106,16 +105,29 @@ public final class Watcher {
             }
             // the job was read before its tasks: when it had ended, the task list is final
             boolean ended = job.get().state() == JobState.COMPLETED;
-            int succeeded = 0;
-            for (TaskInfo task : tasks) {
-                if (task.state() == TaskState.COMPLETED && task.result().orElse(null) == TaskResult.SUCCESS) {
-                    succeeded++;
-                    if (!tasksDone.contains(task.id()) && fetchTask(task)) {
-                        tasksDone.add(task.id());
+            int total = job.get().counts().total();
+            int succeeded = job.get().counts().succeeded();
+            // the succeeded tasks are listed (a page at a time) only when more succeeded than were fetched, or
+            // to be sure at the end: a poll of a job where nothing finished costs one look at the job
+            if (ended || succeeded != tasksDone.size()) {
+                Optional<TaskCounts> listed;
+                try {
+                    listed = fetchSucceeded();
+                } catch (RuntimeException e) {
+                    if (farmError(e)) {
+                        return finish(WatchStatus.FAILED, "The farm did not answer " + MAX_FARM_ERRORS + " times in a"
+                                + " row (" + e.getMessage() + "): start the watcher again when it is back.");
                     }
+                    continue;
                 }
+                if (listed.isEmpty()) {
+                    return finish(WatchStatus.FAILED, "Job " + jobId + " no longer exists (deleted?); "
+                            + files.size() + " output(s) were fetched.");
+                }
+                total = listed.get().total();
+                succeeded = listed.get().succeeded();
             }
-            save(WatchStatus.RUNNING, progressMessage(tasks.size(), succeeded), tasks.size());
+            save(WatchStatus.RUNNING, progressMessage(total, succeeded), total);
             if (job.get().blocked().isPresent()) {
                 // nothing will run until someone acts (e.g. the job's preparation failed on every node): say why and stop
                 return finish(WatchStatus.FAILED, "Job " + jobId + " cannot go on: " + job.get().blocked().get()
@@ -126,7 +138,7 @@ public final class Watcher {
                     return finish(WatchStatus.FAILED, givenUp.size() + " output(s) could not be fetched, first: "
                             + givenUp.values().iterator().next() + " (see " + paths.log() + ")");
                 }
-                int failed = tasks.size() - succeeded;
+                int failed = total - succeeded;
                 return finish(WatchStatus.FINISHED, "Job ended; " + files.size() + " output(s) in " + destination
                         + (failed > 0 ? "; " + failed + " task(s) did not succeed and had none to fetch." : "."));
             }
@@ -147,6 +159,50 @@ public final class Watcher {
         return Math.min(base << unchangedPolls, base + 30_000);
     }
 
+    /** Tasks a page when the watcher lists a job's succeeded tasks. */
+    static final int PAGE_SIZE = 1000;
+
+    /**
+     * Fetches the outputs of each succeeded task not fetched yet, listing them a page at a time in submission order
+     * (never the job's every task at once); returns the job's counts as read with the first page, empty when the job
+     * is gone. A task that succeeds while the pages are read may be missed by this pass: the counts of the next poll
+     * bring it.
+     */
+    private Optional<TaskCounts> fetchSucceeded() throws IOException, InterruptedException {
+        TaskCounts counts = null;
+        for (int page = 1; ; page++) {
+            TaskPage p;
+            try {
+                p = farm.tasks(jobId, new TaskQuery(page, PAGE_SIZE, Optional.of(TaskQuery.StateFilter.SUCCEEDED)));
+            } catch (io.batchrender.farm.UnknownJobException gone) {
+                return Optional.empty();
+            }
+            if (page == 1) {
+                outputs.newPoll();
+                counts = p.counts();
+            }
+            for (TaskInfo task : p.tasks()) {
+                if (!tasksDone.contains(task.id()) && fetchTask(task)) {
+                    tasksDone.add(task.id());
+                }
+            }
+            if (page >= p.pages()) {
+                return Optional.of(counts);
+            }
+        }
+    }
+
+    /** Logs a failed look at the farm and waits a poll; true when it failed too many times in a row to go on. */
+    private boolean farmError(RuntimeException e) throws InterruptedException {
+        // the farm is busy or unreachable for a moment: ask again at the next poll
+        LOG.log(Level.WARNING, "cannot read job " + jobId + " from the farm", e);
+        if (++farmErrors >= MAX_FARM_ERRORS) {
+            return true;
+        }
+        Thread.sleep(options.poll().toMillis());
+        return false;
+    }
+
     private boolean anyRetryLeft() {
         return tries.values().stream().anyMatch(n -> n < options.attempts());
     }
@@ -162,10 +218,14 @@ public final class Watcher {
             for (FetchedFile f : saved.get().files()) {
                 files.put(f.name(), f);
             }
+            latestThumbnail = saved.get().latestThumbnail();
             LOG.info("resuming job " + jobId + ": " + files.size() + " output(s) fetched before");
         }
-        // one line per file from here on (a file fetched again appended a second line before)
-        FileJournal.compact(paths.journal(), files.values());
+        // one line per file from here on, rewritten only when a file fetched again appended a second line before:
+        // a watcher started again on a job of 100,000 outputs does not rewrite their journal
+        if (FileJournal.lines(paths.journal()) > files.size()) {
+            FileJournal.compact(paths.journal(), files.values());
+        }
         Files.createDirectories(destination);
         try (Stream<Path> walk = Files.walk(destination)) {
             for (Path p : walk.filter(p -> p.getFileName().toString().endsWith(FileFetcher.PARTIAL_SUFFIX)).toList()) {
@@ -175,7 +235,7 @@ public final class Watcher {
         }
         long pid = ProcessHandle.current().pid();
         state = new WatchState(jobId, destination, WatchStatus.RUNNING, pid, clock.instant(), clock.instant(),
-                "Starting.", 0, 0, List.copyOf(files.values()), List.of());
+                "Starting.", 0, 0, files.size(), latestThumbnail, List.of(), List.of());
         Files.deleteIfExists(paths.stopRequest());
         WatchStateFile.write(paths, state);
     }
@@ -270,18 +330,23 @@ public final class Watcher {
         FileJournal.append(paths.journal(), landed);
         files.remove(f.name());
         files.put(f.name(), landed);
+        if (thumb.isPresent()) {
+            latestThumbnail = thumb;
+        }
         save(WatchStatus.RUNNING, "Fetched " + f.name() + ".", state.tasksTotal());
     }
 
+    /** Saves the counts and the message: a small file, whatever the number of outputs (they are in the journal). */
     private void save(WatchStatus status, String message, int tasksTotal) throws IOException {
         state = new WatchState(jobId, destination, status, state.pid(), state.started(), clock.instant(), message,
-                tasksTotal, tasksDone.size(), List.copyOf(files.values()), new ArrayList<>(givenUp.values()));
+                tasksTotal, tasksDone.size(), files.size(), latestThumbnail, List.of(), new ArrayList<>(givenUp.values()));
         WatchStateFile.write(paths, state);
     }
 
+    /** Saves the final state; returns it with every landed file. */
     private WatchState finish(WatchStatus status, String message) throws IOException {
         save(status, message, state.tasksTotal());
         LOG.info("watcher of job " + jobId + " " + status.wire() + ": " + message);
-        return state;
+        return state.withFiles(List.copyOf(files.values()));
     }
 }

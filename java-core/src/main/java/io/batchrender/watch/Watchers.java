@@ -48,7 +48,7 @@ public final class Watchers {
     public WatcherInfo start(String jobId, Path destination, WatchOptions options, String farm) {
         WatchPaths paths = new WatchPaths(home, jobId);
         Path dest = destination.toAbsolutePath().normalize();
-        Optional<WatcherInfo> existing = find(jobId);
+        Optional<WatcherInfo> existing = find(jobId, false);
         if (existing.isPresent() && existing.get().running()) {
             if (existing.get().state().destination().equals(dest)) {
                 return existing.get();
@@ -80,7 +80,7 @@ public final class Watchers {
             throw new WatchException("Could not start the watcher (" + e.getMessage() + "): run 'batchrender watch "
                     + jobId + " --to " + dest + " --foreground' to see why.");
         }
-        return find(jobId).orElseThrow();
+        return find(jobId, false).orElseThrow();
     }
 
     private void awaitStart(WatchPaths paths, Process starter, Optional<Long> before) {
@@ -142,7 +142,7 @@ public final class Watchers {
 
     private void markStopped(WatchPaths paths) {
         try {
-            Optional<WatchState> s = WatchStateFile.read(paths);
+            Optional<WatchState> s = WatchStateFile.readStatus(paths);
             if (s.isPresent() && s.get().status() == WatchStatus.RUNNING) {
                 WatchStateFile.write(paths, s.get().withStatus(WatchStatus.STOPPED,
                         "Stopped on request; start it again to resume.", clock.instant()));
@@ -153,12 +153,20 @@ public final class Watchers {
         }
     }
 
-    /** The watcher of one job, if one ever ran. */
+    /** The watcher of one job with every file it landed, if one ever ran. */
     public Optional<WatcherInfo> find(String jobId) {
+        return find(jobId, true);
+    }
+
+    /**
+     * The watcher of one job, if one ever ran; {@code withFiles} false: its counts and latest thumbnail only, read
+     * from its small state file without the journal of every landed file.
+     */
+    public Optional<WatcherInfo> find(String jobId, boolean withFiles) {
         WatchPaths paths = new WatchPaths(home, jobId);
         Optional<WatchState> state;
         try {
-            state = WatchStateFile.read(paths);
+            state = withFiles ? WatchStateFile.read(paths) : WatchStateFile.readStatus(paths);
         } catch (IOException e) {
             throw new WatchException(e.getMessage());
         }
@@ -172,8 +180,13 @@ public final class Watchers {
         });
     }
 
-    /** Every watcher of this state folder, running and finished, most recently started first. */
+    /** Every watcher of this state folder, running and finished, most recently started first (counts, no files). */
     public List<WatcherInfo> list() {
+        return list(false);
+    }
+
+    /** Every watcher of this state folder, most recently started first; {@code withFiles}: each with its files. */
+    public List<WatcherInfo> list(boolean withFiles) {
         Path root = WatchPaths.root(home);
         List<WatcherInfo> out = new ArrayList<>();
         if (!Files.isDirectory(root)) {
@@ -183,7 +196,7 @@ public final class Watchers {
             for (Path d : dirs) {
                 String id = d.getFileName().toString();
                 try {
-                    find(id).ifPresent(out::add);
+                    find(id, withFiles).ifPresent(out::add);
                 } catch (IllegalArgumentException | WatchException skip) {
                     // not a watcher's folder, or a damaged state: nothing to list
                 }

@@ -94,6 +94,47 @@ class CliTest {
     }
 
     @Test
+    void jobShowPrintsAPageOfTasksOfOneStateWithTheCountsOfEveryState() {
+        assertEquals(0, run("pool", "resize", "local", "0").code(), "paused: every task stays active");
+        Result submit = run("submit", "--command", "true", "--frames", "1-250", "--json");
+        assertEquals(0, submit.code(), submit.err());
+        String jobId = submit.json().getAsJsonObject().get("jobId").getAsString();
+
+        JsonObject page3 = run("job", "show", jobId, "--page", "3", "--page-size", "100", "--json").json().getAsJsonObject();
+        JsonArray tasks = page3.getAsJsonArray("tasks");
+        assertEquals(50, tasks.size(), "frames 201-250, one task each");
+        assertEquals(List.of(201), ints(tasks.get(0).getAsJsonObject().getAsJsonArray("frames")));
+        assertEquals(List.of(250), ints(tasks.get(49).getAsJsonObject().getAsJsonArray("frames")));
+        JsonObject page = page3.getAsJsonObject("page");
+        assertEquals(3, page.get("number").getAsInt());
+        assertEquals(3, page.get("pages").getAsInt());
+        assertEquals(250, page.get("matching").getAsInt());
+        assertEquals(250, page3.getAsJsonObject("taskCounts").get("active").getAsInt());
+        assertEquals(0, run("job", "show", jobId, "--state", "running", "--json").json().getAsJsonObject()
+                .getAsJsonArray("tasks").size());
+
+        assertEquals(0, run("job", "cancel", jobId).code());
+        JsonObject failed = run("job", "show", jobId, "--state", "failed", "--page", "2", "--json").json().getAsJsonObject();
+        assertEquals(100, failed.getAsJsonArray("tasks").size(), "the default page: 100 tasks");
+        assertEquals(List.of(101), ints(failed.getAsJsonArray("tasks").get(0).getAsJsonObject().getAsJsonArray("frames")));
+        assertEquals("failed", failed.getAsJsonObject("page").get("state").getAsString());
+        assertEquals(250, failed.getAsJsonObject("taskCounts").get("failed").getAsInt());
+        assertEquals(0, run("job", "show", jobId, "--state", "active", "--json").json().getAsJsonObject()
+                .getAsJsonArray("tasks").size());
+
+        Result text = run("job", "show", jobId, "--state", "completed", "--page", "2");
+        assertTrue(text.out().contains("Tasks    250: 0 active, 0 running, 0 succeeded, 250 failed"), text.out());
+        assertTrue(text.out().contains("Page     2 of 3: tasks 101-200 of 250 completed (next: --page 3)"), text.out());
+        assertEquals(100, text.out().lines().filter(l -> l.contains("completed failure")).count(), text.out());
+
+        Result bad = run("job", "show", jobId, "--state", "done");
+        assertEquals(Main.EXIT_USAGE, bad.code());
+        assertTrue(bad.err().contains("'done' is not a task state: give one of active, running, completed, succeeded, failed"),
+                bad.err());
+        assertEquals(Main.EXIT_USAGE, run("job", "show", jobId, "--page", "0").code());
+    }
+
+    @Test
     void waitExitsNonZeroWhenATaskFailsAndTheTableSaysWhy() {
         Result waited = run("submit", "--command", "sh -c 'exit 4'", "--frames", "1", "--retries", "0", "--wait");
 

@@ -72,6 +72,15 @@ public final class AzureFarm implements RenderFarm, io.batchrender.farm.CloudJob
     private final AzureJobSettings defaults;
     private final TaskSubmitter tasks;
     private final TaskListing taskListing;
+    /** Per job, the listing the last first page was cut from: the next pages of that pass come from it. */
+    private final Map<String, PagedListing> pagedListings = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A job's tasks in order as one paging pass reads them. */
+    private record PagedListing(List<TaskInfo> tasks, long atNanos) {
+    }
+
+    /** How long the pages after the first of a pass are cut from the listing the first page was. */
+    private static final Duration PAGING_PASS = Duration.ofSeconds(30);
     private final SupportedImages supportedImages;
     private final CompletedJobCounts completedCounts;
 
@@ -460,6 +469,25 @@ public final class AzureFarm implements RenderFarm, io.batchrender.farm.CloudJob
     }
 
     /**
+     * A page of the job's tasks, cut from its listing ({@link #tasks(String)}: brought up to date with the tasks
+     * that changed since the last look). Page 1 looks at Batch; the pages after it, asked within
+     * {@link #PAGING_PASS}, are cut from that same listing, so a pass over a 100,000-task job a page at a time (the
+     * watcher's) costs the requests of one look, and its pages agree with each other.
+     */
+    @Override
+    public io.batchrender.farm.TaskPage tasks(String jobId, io.batchrender.farm.TaskQuery query) {
+        PagedListing last = pagedListings.get(jobId);
+        List<TaskInfo> all;
+        if (query.page() > 1 && last != null && System.nanoTime() - last.atNanos() < PAGING_PASS.toNanos()) {
+            all = last.tasks();
+        } else {
+            all = List.copyOf(tasks(jobId));
+            pagedListings.put(jobId, new PagedListing(all, System.nanoTime()));
+        }
+        return io.batchrender.farm.TaskPage.of(all, query);
+    }
+
+    /**
      * Each task's {@code outputFiles} as Batch keeps them, by task id: where a template job's tasks
      * (or a job made by another tool) upload their outputs. One listing of the job's tasks.
      */
@@ -500,6 +528,7 @@ public final class AzureFarm implements RenderFarm, io.batchrender.farm.CloudJob
 
     @Override
     public void delete(String jobId) {
+        pagedListings.remove(jobId);
         call("deleting job " + jobId, () -> {
             client.protocolLayer().jobs().delete(jobId);
             return null;

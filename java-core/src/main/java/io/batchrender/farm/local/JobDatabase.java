@@ -7,6 +7,8 @@ import io.batchrender.farm.ShrinkPolicy;
 import io.batchrender.farm.TaskCounts;
 import io.batchrender.farm.TaskFailure;
 import io.batchrender.farm.TaskInfo;
+import io.batchrender.farm.TaskPage;
+import io.batchrender.farm.TaskQuery;
 import io.batchrender.farm.TaskResult;
 import io.batchrender.farm.TaskState;
 import io.batchrender.farm.TaskTransitions;
@@ -154,6 +156,56 @@ final class JobDatabase implements AutoCloseable {
                 }
             }
             return tasks;
+        });
+    }
+
+    /**
+     * One page of the job's tasks (not its preparation or release task) in submission order, read with LIMIT and
+     * OFFSET on the index {@code tasks_by_seq} (or {@code tasks_by_state} with a state), with how many match and the
+     * job's counts by state, all from one snapshot of the database: never a list of every task.
+     */
+    synchronized TaskPage taskPage(String jobId, TaskQuery query) {
+        return readTransaction(() -> {
+            TaskCounts counts = taskCounts(jobId).getOrDefault(jobId, new TaskCounts(0, 0, 0, 0));
+            String where = query.state().map(JobDatabase::stateCondition).orElse("");
+            List<TaskInfo> tasks = new ArrayList<>();
+            try (PreparedStatement st = conn.prepareStatement("SELECT * FROM tasks WHERE job_id = ? AND role IS NULL"
+                    + where + " ORDER BY seq LIMIT ? OFFSET ?")) {
+                st.setString(1, jobId);
+                st.setInt(2, query.pageSize());
+                st.setLong(3, query.offset());
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        tasks.add(JobRows.readTask(rs));
+                    }
+                }
+            }
+            long matching = query.state().map(f -> (long) f.count(counts)).orElse((long) counts.total());
+            return new TaskPage(query, tasks, matching, counts);
+        });
+    }
+
+    /** The SQL condition of a state filter, as {@link #taskCounts} counts (a completed task without success failed). */
+    private static String stateCondition(TaskQuery.StateFilter f) {
+        return switch (f) {
+            case ACTIVE -> " AND state = 'active'";
+            case RUNNING -> " AND state = 'running'";
+            case COMPLETED -> " AND state = 'completed'";
+            case SUCCEEDED -> " AND state = 'completed' AND result = 'success'";
+            case FAILED -> " AND state = 'completed' AND (result IS NULL OR result != 'success')";
+        };
+    }
+
+    /** One task of the job (not its preparation or release task), looked up by its id. */
+    synchronized Optional<TaskInfo> task(String jobId, String taskId) {
+        return query(() -> {
+            try (PreparedStatement st = conn.prepareStatement("SELECT * FROM tasks WHERE job_id = ? AND id = ? AND role IS NULL")) {
+                st.setString(1, jobId);
+                st.setString(2, taskId);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(JobRows.readTask(rs)) : Optional.<TaskInfo>empty();
+                }
+            }
         });
     }
 
@@ -512,6 +564,30 @@ final class JobDatabase implements AutoCloseable {
             throw new FarmException("The job database failed (" + e.getMessage() + "): try again; if it persists, "
                     + "check the disk under the state folder.", e);
         }
+    }
+
+    /**
+     * Runs reads in one read transaction (BEGIN DEFERRED: a snapshot of the WAL, never waiting for the agent), so
+     * what they read together agrees.
+     */
+    private <T> T readTransaction(SqlWork<T> work) {
+        return query(() -> {
+            boolean own = conn.getAutoCommit();
+            if (own) {
+                try (Statement st = conn.createStatement()) {
+                    st.execute("BEGIN DEFERRED");
+                }
+            }
+            try {
+                return work.run();
+            } finally {
+                if (own) {
+                    try (Statement st = conn.createStatement()) {
+                        st.execute("COMMIT");
+                    }
+                }
+            }
+        });
     }
 
     /** Runs reads outside a write transaction, so readers never wait for the agent or block it. */

@@ -19,7 +19,8 @@ final class JobDatabaseSchema {
     static final Migrations MIGRATIONS = Migrations.of(JobDatabaseSchema.class,
             "db/001-tables.sql",
             "db/002-later-columns.sql")
-            .then("003: one row format, each task's job.Task as JSON (JobRowsMigration)", JobRowsMigration::run);
+            .then("003: one row format, each task's job.Task as JSON (JobRowsMigration)", JobRowsMigration::run)
+            .then("db/004-task-pages.sql");
 
     private JobDatabaseSchema() {
     }

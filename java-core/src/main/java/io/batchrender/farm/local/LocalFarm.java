@@ -169,6 +169,13 @@ public final class LocalFarm implements RenderFarm {
         return db.tasks(jobId);
     }
 
+    /** One page, read from the database as a page (LIMIT and OFFSET in submission order). */
+    @Override
+    public io.batchrender.farm.TaskPage tasks(String jobId, io.batchrender.farm.TaskQuery query) {
+        job(jobId).orElseThrow(() -> JobDatabase.unknownJob(jobId));
+        return db.taskPage(jobId, query);
+    }
+
     @Override
     public void cancel(String jobId) {
         if (db.beginEnding(jobId, JobState.TERMINATING, clock.millis())) {
@@ -228,7 +235,8 @@ public final class LocalFarm implements RenderFarm {
 
     @Override
     public TaskLog log(String jobId, String taskId, int attempt) {
-        TaskInfo task = tasks(jobId).stream().filter(t -> t.id().equals(taskId)).findFirst()
+        job(jobId).orElseThrow(() -> JobDatabase.unknownJob(jobId));
+        TaskInfo task = db.task(jobId, taskId)
                 .orElseThrow(() -> new FarmException("Job " + jobId + " has no task '" + taskId
                         + "': see its tasks with 'batchrender job show " + jobId + "'."));
         if (task.attempts() == 0) {

@@ -37,12 +37,11 @@ final class ProgramCheck {
             if (!Path.of(program.name()).isAbsolute() && program.name().contains("/")) {
                 continue; // relative to the working folder: a resource file may bring it
             }
-            Map<String, String> env = new HashMap<>(baseEnv);
-            env.putAll(job.environment());
-            env.putAll(t.environment());
+            // the environment is built only for a lookup: a program is looked up once for all tasks without their own
+            // variables (copying the environment for each of 100,000 tasks was a tenth of a submit)
             boolean found = t.environment().isEmpty()
-                    ? seen.computeIfAbsent(program.name(), n -> new ProgramLocator(env).locate(program).isPresent())
-                    : new ProgramLocator(env).locate(program).isPresent();
+                    ? seen.computeIfAbsent(program.name(), n -> new ProgramLocator(env(baseEnv, job, t)).locate(program).isPresent())
+                    : new ProgramLocator(env(baseEnv, job, t)).locate(program).isPresent();
             if (!found) {
                 missing.computeIfAbsent(program.name(), k -> new ArrayList<>()).add(t.id());
                 if (looksWindows(program.name()) && !onWindows()) {
@@ -61,6 +60,13 @@ final class ProgramCheck {
                 + ": " + (ids.size() == 1 ? "task " : "tasks ") + IgnoredProperties.names(ids)
                 + " will fail unless it is installed"));
         return notes;
+    }
+
+    private static Map<String, String> env(Map<String, String> baseEnv, Job job, Task t) {
+        Map<String, String> env = new HashMap<>(baseEnv);
+        env.putAll(job.environment());
+        env.putAll(t.environment());
+        return env;
     }
 
     private static Program program(Command command) {

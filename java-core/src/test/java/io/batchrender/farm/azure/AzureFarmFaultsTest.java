@@ -141,6 +141,28 @@ class AzureFarmFaultsTest {
         assertEquals(3, batch.requestCount("GET /jobs/{id}/tasks"), "pages of 1000, 1000 and 500");
     }
 
+    /** Issue 18: a pass over a job a page at a time (the watcher's) costs the requests of one look, not one a page. */
+    @Test
+    void thePagesAfterTheFirstAreCutFromTheListingOfTheFirst() {
+        JobInfo job = farm.submit(frames("1-2500")).job();
+
+        var first = farm.tasks(job.id(), new io.batchrender.farm.TaskQuery(1, 1000, Optional.empty()));
+        assertEquals(3, batch.requestCount("GET /jobs/{id}/tasks"), "the job listed whole: pages of 1000, 1000 and 500");
+        var third = farm.tasks(job.id(), new io.batchrender.farm.TaskQuery(3, 1000, Optional.empty()));
+        var active = farm.tasks(job.id(), new io.batchrender.farm.TaskQuery(2, 2000,
+                Optional.of(io.batchrender.farm.TaskQuery.StateFilter.ACTIVE)));
+
+        assertEquals(3, batch.requestCount("GET /jobs/{id}/tasks"), "pages 2 and 3 asked nothing of Batch");
+        assertEquals("1", first.tasks().get(0).id());
+        assertEquals(3, first.pages());
+        assertEquals(IntStream.rangeClosed(2001, 2500).mapToObj(Integer::toString).toList(),
+                third.tasks().stream().map(io.batchrender.farm.TaskInfo::id).toList());
+        assertEquals(500, active.tasks().size(), "a pool with no nodes: every task waits");
+        assertEquals(2500, active.counts().active());
+        farm.tasks(job.id(), new io.batchrender.farm.TaskQuery(1, 1000, Optional.empty()));
+        assertEquals(4, batch.requestCount("GET /jobs/{id}/tasks"), "a first page looks again: what changed since");
+    }
+
     @Test
     void aCollectionOverOneMegabyteIsSentAgainInHalves() {
         String big = "x".repeat(15_000); // 100 tasks of 15 kB: 1.5 MB, over the service's limit

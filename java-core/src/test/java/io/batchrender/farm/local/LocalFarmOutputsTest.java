@@ -99,6 +99,114 @@ class LocalFarmOutputsTest {
         }
     }
 
+    /**
+     * Issue 18: a watcher of a 100,000-task job must not read every task at every poll. Polls where no task finished
+     * look at the job (its counts) only; the succeeded tasks are listed, a page at a time, once some succeeded.
+     */
+    @Test
+    void theWatcherListsTasksOnlyWhenSomeSucceededSinceItsLastLook() throws Exception {
+        try (FarmFixture f = new FarmFixture(dir)) {
+            f.farm.resize("local", 0);
+            var job = f.submitCommand("touch {output}/a_{frame}.txt", "1-3", 0, Optional.empty());
+            CountingFarm counting = new CountingFarm(f.farm);
+            WatchOptions fast = new WatchOptions(Duration.ofMillis(20), 0, 3);
+            Watcher watcher = new Watcher(job.id(), dir.resolve("dest"), counting, new LocalTaskOutputs(f.home, f.farm),
+                    new WatchPaths(f.home, job.id()), new Thumbnailer(List.of()), fast, Clock.systemUTC());
+            var end = new java.util.concurrent.CompletableFuture<WatchState>();
+            Thread t = new Thread(() -> {
+                try {
+                    end.complete(watcher.run());
+                } catch (Exception e) {
+                    end.completeExceptionally(e);
+                }
+            });
+            t.start();
+            FarmFixture.await(Duration.ofSeconds(30), () -> counting.jobLooks.get() >= 4, "the watcher to look at the job");
+            assertEquals(0, counting.taskListings.get(), "nothing succeeded yet: no task listed");
+
+            f.farm.resize("local", 2);
+            WatchState done = end.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(WatchStatus.FINISHED, done.status(), done.message());
+            assertEquals(List.of("a_1.txt", "a_2.txt", "a_3.txt"),
+                    done.files().stream().map(io.batchrender.watch.FetchedFile::name).sorted().toList());
+            assertTrue(counting.taskListings.get() >= 1 && counting.taskListings.get() < counting.jobLooks.get(),
+                    counting.taskListings + " listings in " + counting.jobLooks + " looks");
+        }
+    }
+
+    /** The local farm, counting the watcher's looks at the job and its listings of tasks. */
+    private static final class CountingFarm implements io.batchrender.farm.RenderFarm {
+        final io.batchrender.farm.RenderFarm farm;
+        final java.util.concurrent.atomic.AtomicInteger jobLooks = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger taskListings = new java.util.concurrent.atomic.AtomicInteger();
+
+        CountingFarm(io.batchrender.farm.RenderFarm farm) {
+            this.farm = farm;
+        }
+
+        @Override
+        public io.batchrender.farm.Submitted submit(io.batchrender.job.Job job) {
+            return farm.submit(job);
+        }
+
+        @Override
+        public com.google.gson.JsonObject preview(io.batchrender.job.Job job) {
+            return farm.preview(job);
+        }
+
+        @Override
+        public List<io.batchrender.farm.JobInfo> jobs() {
+            return farm.jobs();
+        }
+
+        @Override
+        public Optional<io.batchrender.farm.JobInfo> job(String jobId) {
+            jobLooks.incrementAndGet();
+            return farm.job(jobId);
+        }
+
+        @Override
+        public List<TaskInfo> tasks(String jobId) {
+            taskListings.incrementAndGet();
+            return farm.tasks(jobId);
+        }
+
+        @Override
+        public io.batchrender.farm.TaskPage tasks(String jobId, io.batchrender.farm.TaskQuery query) {
+            taskListings.incrementAndGet();
+            return farm.tasks(jobId, query);
+        }
+
+        @Override
+        public void cancel(String jobId) {
+            farm.cancel(jobId);
+        }
+
+        @Override
+        public void delete(String jobId) {
+            farm.delete(jobId);
+        }
+
+        @Override
+        public io.batchrender.farm.TaskLog log(String jobId, String taskId, int attempt) {
+            return farm.log(jobId, taskId, attempt);
+        }
+
+        @Override
+        public List<io.batchrender.farm.PoolInfo> pools() {
+            return farm.pools();
+        }
+
+        @Override
+        public String resize(String poolId, int slots, io.batchrender.farm.ShrinkPolicy policy) {
+            return farm.resize(poolId, slots, policy);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     @Test
     void aDamagedOutputListOrADeletedJobEndsTheWatcherAsFailedWithTheReason() throws Exception {
         try (FarmFixture f = new FarmFixture(dir)) {
