@@ -38,9 +38,10 @@ public final class AgentLauncher {
         return isRunning() ? PidLock.holderPid(home.agentLock()) : Optional.empty();
     }
 
-    /** Starts an agent unless one runs; returns once it holds its lock. */
+    /** Starts an agent unless one runs, else wakes it to look for work now; returns once one holds its lock. */
     public void ensureRunning() {
         if (isRunning()) {
+            AgentWakeUp.wake(home);
             return;
         }
         home.ensure();
