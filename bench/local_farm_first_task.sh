@@ -9,7 +9,8 @@
 # into a cache folder), interleaved with this checkout run by run (A/B/A/B), so load from other processes hits
 # both alike. Prints the median and the 90th percentile of each.
 #
-# Targets (issue 18, section 4): cold at most 0.5 s, warm at most 0.25 s.
+# Targets (issue 18, section 4): cold at most 0.5 s, warm at most 0.25 s. The floor is printed too: a bare
+# `java -version` and `batchrender --version` (the launcher, one JVM start, no work), timed in the same loop.
 #
 # Usage: bench/local_farm_first_task.sh [N]     N repeats of each (default 10)
 #   BENCH_BASELINE_REV   the baseline's git revision (default d157cf3, main before the start-up work);
@@ -90,8 +91,20 @@ measure() { # variant-index label
   echo "${names[$i]} $label $(python3 -c "import sys; s=float(open(sys.argv[1]).read()); print(f'{s-float(sys.argv[2]):.4f} {float(sys.argv[3])-float(sys.argv[2]):.4f}')" "$file" "$t0" "$t1")"
 }
 
+# the floor on this machine: one bare JVM start and exit, and the launcher's own `--version`
+floor() {
+  local t0 t1 t2
+  t0=$EPOCHREALTIME
+  "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xshare:auto -version 2>/dev/null
+  t1=$EPOCHREALTIME
+  BATCHRENDER_HOME="$work/home-0" "$root/batchrender" --version >/dev/null
+  t2=$EPOCHREALTIME
+  python3 -c "import sys; a,b,c=map(float,sys.argv[1:]); print(f'floor java-version {b-a:.4f} {b-a:.4f}'); print(f'floor batchrender--version {c-b:.4f} {c-b:.4f}')" "$t0" "$t1" "$t2"
+}
+
 results="$work/results"
 for r in $(seq "$n"); do
+  floor >>"$results"
   for i in "${!names[@]}"; do
     run_br "$i" agent --stop >/dev/null 2>&1 || true
     [ "$(run_br "$i" agent --status 2>/dev/null)" = "not running" ] \
@@ -108,7 +121,7 @@ rows = [l.split() for l in open(sys.argv[1])]
 def pct(xs, p):
     xs = sorted(xs); k = (len(xs) - 1) * p; f = int(k)
     return xs[f] + (xs[min(f + 1, len(xs) - 1)] - xs[f]) * (k - f)
-names = list(dict.fromkeys(r[0] for r in rows))
+names = list(dict.fromkeys(r[0] for r in rows if r[0] != "floor"))
 targets = {"cold": 0.5, "warm": 0.25}
 print(f"{'variant':<24} {'agent':<5} {'n':>3}  {'task start median':>17} {'p90':>6}  {'submit exit median':>18} {'p90':>6}")
 for name in names:
@@ -118,4 +131,7 @@ for name in names:
         print(f"{name:<24} {label:<5} {len(sel):>3}  {statistics.median(start):>15.3f} s {pct(start, .9):>5.3f}"
               f"  {statistics.median(exit_):>16.3f} s {pct(exit_, .9):>5.3f}"
               f"   (target {targets[label]} s)")
+for label in ("java-version", "batchrender--version"):
+    xs = [float(r[2]) for r in rows if r[0] == "floor" and r[1] == label]
+    print(f"floor: {label.replace('-', ' ', 1) if label.startswith('java') else 'batchrender --version'}: median {statistics.median(xs):.3f} s, p90 {pct(xs, .9):.3f} s")
 PY
