@@ -1,30 +1,36 @@
 #!/usr/bin/env bash
-# Upload benchmark, against Azurite on loopback, in one run:
-#   small: 2,000 files of 64 KB;  large: 4 files of 256 MB
-# each uploaded by `batchrender upload --store azure` and by a baseline that uploads the same files
-# one at a time with the Python azure-storage-blob client (what the Batch plug-in for Maya did);
-# then a re-sync of 10,000 unchanged files by `batchrender upload`. Prints both times and the ratio.
+# Upload benchmark: how much of a studio's link an upload uses. Azurite on loopback, reached through
+# bench/latency_proxy.py, which adds the round trip to an Azure region (RTT_MS, default 30) and caps the
+# upstream bandwidth shared by all connections (CAPS_MB, default "10 20 40", MB/s = 10^6 bytes a second).
+# For each cap:
+#   small: 1,000 files of 64 KB;  large: 2 files of 48 MB
+# each uploaded by `batchrender upload --store azure` and by a baseline that uploads the same files one
+# at a time with the Python azure-storage-blob client (what the Batch plug-in for Maya did). Prints the
+# link use = bytes / (wall-clock seconds x cap) of both and their ratio.
+# Targets (issue 18): at 20 MB/s >= 80% (small) and >= 90% (large); at 10 MB/s >= 85% for both.
+# Before that, bench/link_check.py pushes plain sockets through the proxy uncapped, to show that the
+# proxy itself is not the ceiling; after, a re-sync of 10,000 unchanged files on loopback (target < 2 s).
 # Every timed side starts against an empty Azurite of its own (the re-sync's two runs share one).
-# Targets: >= 4x faster on the small files, not slower on the large ones, re-sync < 2 s.
-# Then, for information, the small files again through bench/latency_proxy.py, which adds the round
-# trip of a link to an Azure region (RTT_MS, default 20; 0 skips it): loopback has none, so there
-# Azurite's own CPU, not the link, decides both times.
 #
 # Usage: bench/upload.sh
-#   SMALL_COUNT (2000) SMALL_KB (64) LARGE_COUNT (4) LARGE_MB (256) RESYNC_COUNT (10000) RESYNC_KB (4)
-#   override the sizes for a quick run, e.g. LARGE_MB=32 SMALL_COUNT=500 bench/upload.sh
+#   SMALL_COUNT (1000) SMALL_KB (64) LARGE_COUNT (2) LARGE_MB (48) RESYNC_COUNT (10000) RESYNC_KB (4)
+#   RTT_MS (30) CAPS_MB ("10 20 40") override them, e.g. CAPS_MB=20 SMALL_COUNT=300 bench/upload.sh
 # Times are wall clock of the whole command (JVM start included for batchrender, interpreter
-# start included for the baseline). Exits 0 whatever the ratios; non-zero when a run failed.
+# start included for the baseline). Exits 0 whatever the figures; non-zero when a run failed.
 set -euo pipefail
 
-small_count="${SMALL_COUNT:-2000}"
+small_count="${SMALL_COUNT:-1000}"
 small_kb="${SMALL_KB:-64}"
-large_count="${LARGE_COUNT:-4}"
-large_mb="${LARGE_MB:-256}"
+large_count="${LARGE_COUNT:-2}"
+large_mb="${LARGE_MB:-48}"
 resync_count="${RESYNC_COUNT:-10000}"
 resync_kb="${RESYNC_KB:-4}"
-rtt_ms="${RTT_MS:-20}"
+rtt_ms="${RTT_MS:-30}"
+caps="${CAPS_MB:-10 20 40}"
 [[ "$rtt_ms" =~ ^[0-9]+$ ]] || { echo "error: RTT_MS must be a whole number of milliseconds (got '$rtt_ms')" >&2; exit 2; }
+for c in $caps; do
+  [[ "$c" =~ ^[1-9][0-9]*$ ]] || { echo "error: CAPS_MB must be whole MB/s above 0, e.g. \"10 20 40\" (got '$c')" >&2; exit 2; }
+done
 for v in "$small_count" "$small_kb" "$large_count" "$large_mb" "$resync_count" "$resync_kb"; do
   [[ "$v" =~ ^[1-9][0-9]*$ ]] || { echo "error: sizes must be positive integers (got '$v')" >&2; exit 2; }
 done
@@ -119,49 +125,53 @@ uploaded() {
   python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print(j["uploaded"], j["skipped"], j["seconds"])' "$work/last.out"
 }
 
-echo "Small files: $small_count x $small_kb KB" >&2
-fresh_azurite
-base_small=$(timed "$root/.venv/bin/python" "$here/upload_baseline.py" "$conn" baseline-small "$work/small")
-fresh_azurite
-ours_small=$(timed "$br" upload --store azure --project bench-small "$work/small" --json)
-read -r up_small _ _ <<<"$(uploaded)"
-echo "Large files: $large_count x $large_mb MB" >&2
-fresh_azurite
-base_large=$(timed "$root/.venv/bin/python" "$here/upload_baseline.py" "$conn" baseline-large "$work/large")
-fresh_azurite
-ours_large=$(timed "$br" upload --store azure --project bench-large "$work/large" --json)
-read -r up_large _ _ <<<"$(uploaded)"
-echo "Re-sync: $resync_count unchanged files of $resync_kb KB" >&2
+echo "Re-sync: $resync_count unchanged files of $resync_kb KB (loopback)" >&2
 fresh_azurite
 first_resync=$(timed "$br" upload --store azure --project bench-resync "$work/resync" --json)
 resync=$(timed "$br" upload --store azure --project bench-resync "$work/resync" --json)
 read -r up_resync skipped_resync inner_resync <<<"$(uploaded)"
-
-[ "$up_small" = "$small_count" ] || { echo "error: batchrender uploaded $up_small of $small_count small files" >&2; exit 1; }
-[ "$up_large" = "$large_count" ] || { echo "error: batchrender uploaded $up_large of $large_count large files" >&2; exit 1; }
 [ "$up_resync" = 0 ] && [ "$skipped_resync" = "$resync_count" ] || { echo "error: the re-sync sent $up_resync files" >&2; exit 1; }
 
-if [ "$rtt_ms" != 0 ]; then
-  echo "Small files through a ${rtt_ms} ms round trip" >&2
-  proxy_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-  python3 "$here/latency_proxy.py" "$proxy_port" "$port" "$rtt_ms" >"$work/proxy.out" 2>&1 &
+echo "The proxy's own ceiling: plain sockets through it, ${rtt_ms} ms, no cap" >&2
+proxy_ceiling=$(python3 "$here/link_check.py" "$rtt_ms" 0 8 200)
+max_cap=0
+for c in $caps; do [ "$c" -gt "$max_cap" ] && max_cap=$c; done
+python3 -c "import sys; sys.exit(0 if $proxy_ceiling >= 2 * $max_cap else 1)" \
+  || { echo "error: the proxy moves only $proxy_ceiling MB/s here, under twice the $max_cap MB/s cap: it would be the ceiling" >&2; exit 1; }
+
+small_bytes=$((small_count * small_kb * 1024))
+large_bytes=$((large_count * large_mb * 1024 * 1024))
+use() { python3 -c "print(f'{100 * $1 / ($2 * $3 * 1e6):.0f}%')"; }   # bytes seconds cap_mb
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+proxy_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+far="${conn/127.0.0.1:$port/127.0.0.1:$proxy_port}"
+rows=()
+for cap in $caps; do
+  python3 "$here/latency_proxy.py" "$proxy_port" "$port" "$rtt_ms" "$cap" >"$work/proxy.out" 2>&1 &
   proxy_pid=$!
   for _ in $(seq 100); do grep -q ready "$work/proxy.out" && break; sleep 0.1; done
   grep -q ready "$work/proxy.out" || { cat "$work/proxy.out" >&2; echo "error: the latency proxy did not start" >&2; exit 1; }
-  far="${conn/127.0.0.1:$port/127.0.0.1:$proxy_port}"
-  fresh_azurite
-  base_far=$(timed "$root/.venv/bin/python" "$here/upload_baseline.py" "$far" baseline-far "$work/small")
-  fresh_azurite
-  ours_far=$(timed env AZURE_STORAGE_CONNECTION_STRING="$far" "$br" upload --store azure --project bench-far "$work/small" --json)
-  read -r up_far _ _ <<<"$(uploaded)"
-  [ "$up_far" = "$small_count" ] || { echo "error: batchrender uploaded $up_far of $small_count files through the proxy" >&2; exit 1; }
-fi
+  for set in small large; do
+    if [ "$set" = small ]; then count=$small_count; bytes=$small_bytes; label="$small_count x $small_kb KB"
+    else count=$large_count; bytes=$large_bytes; label="$large_count x $large_mb MB"; fi
+    echo "$cap MB/s, ${rtt_ms} ms: $label" >&2
+    fresh_azurite
+    base=$(timed "$root/.venv/bin/python" "$here/upload_baseline.py" "$far" "baseline-$set" "$work/$set")
+    fresh_azurite
+    ours=$(timed env AZURE_STORAGE_CONNECTION_STRING="$far" "$br" upload --store azure --project "bench-$set" "$work/$set" --json)
+    read -r up _ inner <<<"$(uploaded)"
+    [ "$up" = "$count" ] || { echo "error: batchrender uploaded $up of $count files at $cap MB/s" >&2; exit 1; }
+    rows+=("$(printf '%-8s %-16s %10s %8s %12s %8s %8s %s' "$cap MB/s" "$label" "$base" "$(use "$bytes" "$base" "$cap")" \
+      "$ours" "$(use "$bytes" "$ours" "$cap")" "$(ratio "$base" "$ours")x" "(sync itself ${inner} s: $(use "$bytes" "$inner" "$cap"))")")
+  done
+  kill -TERM "$proxy_pid" 2>/dev/null || true
+  wait "$proxy_pid" 2>/dev/null || true
+  proxy_pid=""
+done
 
-ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
-printf '%-34s %12s %12s %8s %s\n' "" "baseline s" "batchrender s" "ratio" "target"
-printf '%-34s %12s %12s %8s %s\n' "$small_count x $small_kb KB" "$base_small" "$ours_small" "$(ratio "$base_small" "$ours_small")x" ">= 4x"
-printf '%-34s %12s %12s %8s %s\n' "$large_count x $large_mb MB" "$base_large" "$ours_large" "$(ratio "$base_large" "$ours_large")x" ">= 1x"
-printf '%-34s %12s %12s %8s %s\n' "re-sync $resync_count unchanged" "-" "$resync" "" "< 2 s (sync itself ${inner_resync} s; first upload ${first_resync} s)"
-if [ "$rtt_ms" != 0 ]; then
-  printf '%-34s %12s %12s %8s %s\n' "$small_count x $small_kb KB, ${rtt_ms} ms RTT" "$base_far" "$ours_far" "$(ratio "$base_far" "$ours_far")x" "(information)"
-fi
+echo "Link: ${rtt_ms} ms round trip, upstream capped and shared by all connections. The proxy alone moves ${proxy_ceiling} MB/s uncapped."
+printf '%-8s %-16s %10s %8s %12s %8s %8s\n' "cap" "files" "baseline s" "use" "batchrender s" "use" "ratio"
+for r in "${rows[@]}"; do echo "$r"; done
+echo "Targets: 20 MB/s >= 80% small, >= 90% large; 10 MB/s >= 85% both."
+printf 're-sync of %s unchanged files: %s s (target < 2 s; sync itself %s s; first upload %s s)\n' \
+  "$resync_count" "$resync" "$inner_resync" "$first_resync"

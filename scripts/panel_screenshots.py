@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Pictures of every tab of the Batch Render panel, 450 px wide (docked beside Maya's viewport) and at
-full width, in Qt's light palette and in Maya's dark one, written to docs/screenshots/ as small PNGs.
+full width, in Qt's light palette and in Maya's dark one, and of the Submit tab's Preview dialog, written
+to docs/screenshots/ as small PNGs.
 
 The panel is the real one (PySide6, offscreen) on a real gateway and local farm in a temporary state
 folder, with a few real jobs (and, when Blender is installed, a rendered one whose frames a watcher
@@ -109,8 +110,33 @@ def shoot(app, client, args, home, palette_name, farm, tabs, shown=None):
             path = args.out / ("-".join(name) + ".png")
             small_png(panel.grab().toImage(), path)
             print(path)
+    if farm == "local":
+        shoot_preview(app, panel, args.out / "submit-preview-{}.png".format(palette_name))
     panel.shutdown()
     panel.deleteLater()
+
+
+def shoot_preview(app, panel, path):
+    """The Submit tab's Preview dialog for the scene's renderable layers, its first task at the top."""
+    s = panel.submit_tab
+    panel.select_tab("Submit")
+    s.preview()
+    wait(app, lambda: s.preview_dialog is not None or s.status.kind == "error", 120)
+    if s.preview_dialog is None:
+        raise SystemExit("no preview: " + s.status.text())
+    d = s.preview_dialog
+    wait(app, d.json_filled, 30)
+    view = d.tasks_view
+    view.find("Task 1 (")                         # past the job's environment (this machine's) to the tasks
+    cursor = view.textCursor()
+    cursor.clearSelection()
+    view.setTextCursor(cursor)
+    view.verticalScrollBar().setValue(cursor.blockNumber())
+    d.resize(720, 640)
+    wait(app, lambda: False, 0.3)
+    small_png(d.grab().toImage(), path)
+    print(path)
+    d.close()
 
 
 def main(argv=None):

@@ -242,6 +242,12 @@ def _start_big_upload(maya, qtbot, folder):
     return module, p, plugin.client().gateway_pid
 
 
+def _scene_bytes():
+    """The open scene and its Maya project's workspace.mel (cube.ma's project is job_bundle_output_tests, whose
+    workspace.mel Deadline's tests ship): what an Upload sends beside the added folder, as a submit would."""
+    return os.path.getsize(str(CUBE)) + os.path.getsize(str(CUBE.parent.parent.parent / "workspace.mel"))
+
+
 def _stored_bytes(state, project):
     from batchrender import Client
     with Client(env=dict(os.environ, BATCHRENDER_HOME=str(state))) as c:
@@ -263,7 +269,7 @@ def test_unloading_during_a_600_mb_upload_gives_maya_back_at_once(maya, state, q
         seconds * 1000, what))
     assert seconds < 0.2, (seconds, what)
     wait_for("the gateway to finish the upload and exit", lambda: not pid_alive(pid), timeout=600)
-    assert _stored_bytes(state, "big-project") == total + os.path.getsize(str(CUBE))   # and the open scene
+    assert _stored_bytes(state, "big-project") == total + _scene_bytes()   # and the open scene with its project
 
 
 def test_stop_gateway_during_a_600_mb_upload_gives_maya_back_at_once(maya, state, qtbot, big_folder):
@@ -283,7 +289,7 @@ def test_stop_gateway_during_a_600_mb_upload_gives_maya_back_at_once(maya, state
     assert assets.uploader is None and assets.upload.isEnabled()
     assert assets.status.kind == "warning" and "finishes in the background" in assets.status.text()
     wait_for("the gateway to finish the upload and exit", lambda: not pid_alive(pid), timeout=600)
-    assert _stored_bytes(state, "big-project") == total + os.path.getsize(str(CUBE))   # and the open scene
+    assert _stored_bytes(state, "big-project") == total + _scene_bytes()   # and the open scene with its project
     qtbot.wait(1000)                           # no poll of the old operation restarts the old client's gateway
     assert old_client.gateway_pid is None and panel.background._followers == []
     maya.unload_plugin(module)

@@ -711,3 +711,121 @@ def test_the_assets_tab_shows_200000_files_without_a_widget_per_row(make_panel, 
 def _check_role():
     from Qt import QtCore
     return QtCore.Qt.ItemDataRole.CheckStateRole
+
+
+# ---- Preview: the compiled job, sent nowhere ------------------------------------------------------------------------
+
+def test_preview_shows_each_task_of_the_scenes_own_frames_and_submits_nothing(make_panel, maya, qtbot,
+                                                                              gateway_client, screenshot):
+    from batchrender_maya import adapter
+    before = [j["id"] for j in gateway_client.jobs()]
+    maya.open_scene(str(LAYERS))
+    p = make_panel(adapter)
+    p.select_tab("Submit")
+    s = p.submit_tab
+    # renderSetupLayer2's Render Setup overrides in layers.ma: frames 20 to 30 (see test_maya_adapter)
+    s.layer.setCurrentText("renderSetupLayer2")
+    qtbot.mouseClick(s.preview_button, _left())
+    qtbot.waitUntil(lambda: s.preview_dialog is not None or s.status.kind == "error", timeout=120000)
+    assert s.status.kind == "ok", s.status.text()
+    d = s.preview_dialog
+    assert d.isVisible()
+    assert d.summary["Farm"].text() == "local (this workstation)"
+    assert d.summary["Job name"].text() == "layers"
+    assert d.summary["Tasks"].text() == "11" and d.summary["Frames"].text() == "20-30"
+    every, *tasks = d.tasks_view.toPlainText().split("\n\n")
+    assert every.splitlines()[0] == "Every task" and d.summary["Job environment"].text().startswith(
+        "{} variable(s)".format(len(every.splitlines()) - 1))
+    assert [t.splitlines()[0] for t in tasks] == ["Task {} (frames {})".format(i + 1, f)
+                                                 for i, f in enumerate(range(20, 31))]
+    for block, frame in zip(tasks, range(20, 31)):
+        command = block.splitlines()[1]
+        assert command.startswith("  command: Render ") and command.endswith(str(LAYERS))
+        assert " -s {0} -e {0} ".format(frame) in command and " rs_renderSetupLayer2 " in command
+    # the JSON view is the core's answer, whole; Copy puts it on the clipboard
+    import json
+    qtbot.waitUntil(d.json_filled, timeout=10000)
+    shown = json.loads(d.json_view.toPlainText())
+    assert shown["farm"] == "local" and [t["frames"] for t in shown["job"]["tasks"]] == [[f] for f in range(20, 31)]
+    assert d.json_view.isReadOnly() and d.tasks_view.isReadOnly()
+    qtbot.mouseClick(d.copy_button, _left())
+    from Qt import QtWidgets
+    assert json.loads(QtWidgets.QApplication.clipboard().text()) == shown
+    screenshot(d, "submit-preview")
+    assert [j["id"] for j in gateway_client.jobs()] == before
+
+
+def test_a_preview_the_core_refuses_is_one_line_and_shows_no_dialog(make_panel, blend_scene, qtbot, gateway_client,
+                                                                   tmp_path):
+    before = [j["id"] for j in gateway_client.jobs()]
+    p = make_panel()
+    s = p.submit_tab
+    s.scene.setText(str(blend_scene))
+    s._scene_edited()
+    s.start.setValue(10)
+    s.end.setValue(1)
+    qtbot.mouseClick(s.preview_button, _left())
+    qtbot.waitUntil(lambda: s.status.kind == "error", timeout=60000)
+    assert s.status.text().startswith("No preview: ") and "ends before it starts" in s.status.text()
+    assert "\n" not in s.status.text() and s.preview_dialog is None and s.preview_button.isEnabled()
+    # a scene that is not there
+    gone = tmp_path / "gone.ma"
+    s.scene.setText(str(gone))
+    s._scene_edited()
+    s.end.setValue(10)
+    s.status.show_status("info", "")
+    qtbot.mouseClick(s.preview_button, _left())
+    qtbot.waitUntil(lambda: s.status.kind == "error", timeout=60000)
+    assert s.status.text().startswith("No preview: ") and str(gone) in s.status.text()
+    assert "\n" not in s.status.text() and s.preview_dialog is None
+    # Azure Batch chosen with no account set up in this gateway
+    p.settings.set("farm", "azure")
+    p.farm_changed("azure")
+    try:
+        s.scene.setText(str(blend_scene))
+        s._scene_edited()
+        s.status.show_status("info", "")
+        qtbot.mouseClick(s.preview_button, _left())
+        qtbot.waitUntil(lambda: s.status.kind == "error", timeout=60000)
+        assert s.status.text().startswith("No preview: ") and "not set" in s.status.text()
+        assert "\n" not in s.status.text() and s.preview_dialog is None
+    finally:
+        p.settings.set("farm", "local")
+        p.farm_changed("local")
+    assert [j["id"] for j in gateway_client.jobs()] == before
+
+
+def test_a_preview_of_10000_tasks_lists_the_first_and_counts_the_rest(gateway_client, qtbot):
+    import json
+    import time
+    from Qt import QtWidgets
+    from batchrender_maya.panel.preview_dialog import TASKS_SHOWN, PreviewDialog, PreviewText
+    answer = gateway_client.preview(command=["sh", "-c", "exit 0"], frames="1-10000").wait(timeout=300)
+    started = time.monotonic()
+    text = PreviewText.of(answer)            # off the main thread in the panel
+    made = time.monotonic()
+    d = PreviewDialog(text)
+    qtbot.addWidget(d)
+    d.show()
+    shown = time.monotonic()
+    # the JSON view fills a piece per turn of the event loop: each piece's time is what Maya waits at most
+    d._filler.stop()
+    slices = []
+    while not d.json_filled():
+        t = time.monotonic()
+        d._fill_json()
+        slices.append(time.monotonic() - t)
+    print("\npreview of 10,000 tasks: texts {:.2f} s (worker thread), dialog {:.2f} s, then {} JSON pieces of at most"
+          " {:.0f} ms (main thread); JSON {:.1f} MB".format(made - started, shown - made, len(slices),
+                                                          1000 * max(slices), len(text.json) / 1e6))
+    assert d.json_view.toPlainText() == text.json and json.loads(text.json) == answer
+    assert d.summary["Tasks"].text() == "10,000" and d.summary["Frames"].text() == "1-10000"
+    blocks = d.tasks_view.toPlainText().split("\n\n")
+    if blocks[0].startswith("Every task\n"):    # the job's environment: the gateway's PATH at least
+        blocks = blocks[1:]
+    assert len(blocks) == TASKS_SHOWN + 1
+    assert blocks[0].splitlines()[:2] == ["Task 1 (frames 1)", "  command: sh -c 'exit 0'"]
+    assert blocks[-1] == "... and {:,} more task(s), not listed here: every one is in the JSON view.".format(
+        10000 - TASKS_SHOWN)
+    # no widget per task: the dialog's children do not grow with the job
+    assert len(d.findChildren(QtWidgets.QWidget)) < 60

@@ -4,6 +4,7 @@ the service's reason for a wrong key), Assets uploads a real scene's files with 
 asset project uploads (cancelled, then resumed) while no panel call holds the main thread 50 ms,
 Pools creates, resizes and deletes pools, and Env settings persist."""
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -151,8 +152,17 @@ def test_a_500_mb_upload_never_holds_the_main_thread_and_resumes_after_cancel(az
     p.settings.set("extraFiles", [str(big)])
     assets.project.setText("big-project")
     Background.longest_handler = Background.longest_handler_cpu = 0.0
+    shown = []
+    real = assets._upload_progress
+    assets._upload_progress = lambda pr: (real(pr), shown.append(assets.status.text()))
     qtbot.mouseClick(assets.upload, _left())
-    qtbot.waitUntil(lambda: assets.progress.value() >= 50, timeout=120000)   # 5 % sent
+    # at least 5 % sent and a file finished (how soon one finishes depends on how many files the sync keeps in
+    # flight, which adapts to the link): the resume below must skip it
+    qtbot.waitUntil(lambda: assets.progress.value() >= 50 and any(
+        int(m.group(1)) >= 1 for m in [re.search(r"Uploading: (\d+) of", shown[-1] if shown else "")] if m),
+        timeout=300000)
+    # the rate and the time left the core works out (AssetCalls.message, ProgressTracker) are on the panel
+    assert any(re.search(r"\d+ s left · \d+\.\d MB/s$", t) for t in shown), shown[-5:]
     qtbot.mouseClick(assets.cancel_upload, _left())
     qtbot.waitUntil(lambda: assets.uploader is None, timeout=60000)
     assert assets.status.kind == "warning" and assets.status.text().startswith("Upload cancelled")
@@ -321,3 +331,56 @@ def test_a_maya_scene_on_the_default_azure_image_is_a_red_check_before_submit(
         return [s.checks.item(i).text() for i in range(s.checks.count())]
     qtbot.waitUntil(lambda: any(t.startswith("A Maya scene needs nodes with Maya") for t in texts()), timeout=30000)
     assert not s.submit_button.isEnabled()
+
+
+def test_preview_on_azure_shows_the_add_job_bodys_pool_and_sends_nothing(azure_panel, azure_client, azurite,
+                                                                         batch_double, qtbot, screenshot):
+    """Preview with Azure Batch chosen: the form's pool choices reach the addJob body the core would send;
+    no job reaches the double and nothing is uploaded."""
+    import json
+    scene = SHARED / "testdata" / "blender" / "BatchExplorer-data" / "runner" / "Assets" / "shapes.blend"
+    p = azure_panel()
+    _authenticate(p, qtbot, azurite, batch_double)
+    before = [j["id"] for j in azure_client.jobs("azure")]
+    s = p.submit_tab
+    p.select_tab("Submit")
+    s.scene.setText(str(scene))
+    s._scene_edited()
+    s.start.setValue(1)
+    s.end.setValue(3)
+    s.pool_new.setChecked(True)
+    s.pool_new_id.setText("preview-pool")
+    qtbot.mouseClick(s.preview_button, _left())
+    qtbot.waitUntil(lambda: s.preview_dialog is not None or s.status.kind == "error", timeout=120000)
+    assert s.status.kind == "ok", s.status.text()
+    d = s.preview_dialog
+    qtbot.waitUntil(d.json_filled, timeout=10000)
+    body = json.loads(d.json_view.toPlainText())
+    assert body["farm"] == "azure" and body["addJob"]["poolInfo"] == {"poolId": "preview-pool"}
+    assert d.summary["Farm"].text() == "Azure Batch" and d.summary["Pool"].text() == "preview-pool"
+    assert d.summary["Tasks"].text() == "3" and d.summary["Frames"].text() == "1-3"
+    assert d.summary["Asset project"].text() == "shapes"
+    # each task's line is its addTasks body's commandLine, as sent
+    from batchrender_maya.panel.preview_dialog import CONTINUED
+    blocks = d.tasks_view.toPlainText().split("\n\n")
+    assert [b.splitlines()[0] for b in blocks] == ["Task job preparation"] + [
+        "Task {} (frames {})".format(f, f) for f in (1, 2, 3)]
+    sent = [body["addJob"]["jobPreparationTask"]] + body["addTasks"]
+    for block, task in zip(blocks, sent):   # a script's later lines are indented under the command's first
+        assert "\n  command: " + task["commandLine"].replace("\n", "\n" + CONTINUED) + "\n" in block + "\n"
+    screenshot(d, "submit-preview-azure")
+
+    # an auto-pool: its specification, with the form's node counts
+    s.pool_auto.setChecked(True)
+    s.nodes.setValue(2)
+    s.spot_nodes.setValue(1)
+    qtbot.mouseClick(s.preview_button, _left())
+    qtbot.waitUntil(lambda: s.preview_dialog is not d or s.status.kind == "error", timeout=120000)
+    assert s.status.kind == "ok", s.status.text()
+    d = s.preview_dialog
+    qtbot.waitUntil(d.json_filled, timeout=10000)
+    pool = json.loads(d.json_view.toPlainText())["addJob"]["poolInfo"]["autoPoolSpecification"]["pool"]
+    assert (pool["targetDedicatedNodes"], pool["targetLowPriorityNodes"]) == (2, 1)
+    assert d.summary["Pool"].text().startswith("auto-pool for this job: {} x 2 dedicated, 1 spot, image ".format(
+        pool["vmSize"]))
+    assert [j["id"] for j in azure_client.jobs("azure")] == before

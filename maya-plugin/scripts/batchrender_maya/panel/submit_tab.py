@@ -7,6 +7,7 @@ from typing import Any
 from Qt import QtCore, QtWidgets
 
 from .background import describe, rate_and_eta
+from .preview_dialog import PreviewDialog, PreviewText
 from .widgets import AMBER, GREEN, RED, StatusLabel, dot_icon
 
 
@@ -181,11 +182,18 @@ class SubmitTab(QtWidgets.QWidget):
         self.submit_button.setObjectName("submitJob")
         self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self.submit)
+        self.preview_button = QtWidgets.QPushButton("Preview")
+        self.preview_button.setObjectName("previewJob")
+        self.preview_button.setToolTip("Show the job exactly as the chosen farm would take it (every task's command "
+                                       "line, environment, files and outputs) without submitting anything")
+        self.preview_button.clicked.connect(self.preview)
+        self.preview_dialog = None  # type: Any  # the last PreviewDialog shown
         self.cancel_button = QtWidgets.QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
         self.cancel_button.setVisible(False)        # shown while a submit runs
         self.cancel_button.clicked.connect(self._cancel)
         submit_row.addWidget(self.submit_button)
+        submit_row.addWidget(self.preview_button)
         submit_row.addWidget(self.cancel_button)
         submit_row.addStretch(1)
         layout.addLayout(submit_row)
@@ -530,6 +538,28 @@ class SubmitTab(QtWidgets.QWidget):
         self.status.show_status("busy", "Submitting...")
         self.follower = self.panel.background.follow(lambda c: c.submit(**req), self._progress, self._done,
                                                      self._failed)
+
+    def preview(self):
+        """The form as Submit would send it, compiled by the core for the chosen farm and shown in a dialog;
+        nothing is submitted, uploaded or created. The call and the dialog's texts are made off the main thread."""
+        req = self.request()
+        self.preview_button.setEnabled(False)
+        self.status.show_status("busy", "Compiling the job for a preview...")
+        self.panel.background.call(lambda c: PreviewText.of(c.preview(**req).wait(timeout=600)),
+                                   self._previewed, self._preview_failed)
+
+    def _previewed(self, text):
+        self.preview_button.setEnabled(True)
+        self.status.show_status("ok", "Preview: {:,} task(s) on {}; nothing was submitted.".format(
+            text.task_count, "Azure Batch" if text.farm == "azure" else "this workstation"))
+        if self.preview_dialog is not None:
+            self.preview_dialog.close()
+        self.preview_dialog = PreviewDialog(text, self)
+        self.preview_dialog.show()
+
+    def _preview_failed(self, error):
+        self.preview_button.setEnabled(True)
+        self.status.show_status("error", "No preview: " + describe(error))
 
     def _progress(self, p):
         if p.total:   # per mille: an upload's byte counts overflow a progress bar's int

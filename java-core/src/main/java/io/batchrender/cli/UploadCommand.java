@@ -14,6 +14,7 @@ import io.batchrender.storage.Cancellation;
 import io.batchrender.storage.FileFailure;
 import io.batchrender.storage.FileGroups;
 import io.batchrender.storage.HashCache;
+import io.batchrender.storage.RateLimit;
 import io.batchrender.storage.SyncOptions;
 import io.batchrender.storage.SyncPlan;
 import io.batchrender.storage.SyncRequest;
@@ -62,9 +63,13 @@ final class UploadCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "PATH", description = "Leave this file or folder out (repeatable).")
     List<Path> excluded = new ArrayList<>();
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Files in flight at once (default ${DEFAULT-VALUE}).",
-            defaultValue = "16")
-    int parallel;
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Exactly N files in flight at once (default: as many as fill the link, found while uploading).")
+    Integer parallel;
+
+    @Option(names = "--limit-rate", paramLabel = "RATE", defaultValue = "0",
+            description = "Upload at most this many bytes per second over all connections: 500k, 20M; 0: no limit (default).")
+    String limitRate;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
@@ -90,8 +95,17 @@ final class UploadCommand implements Callable<Integer> {
         if (paths.isEmpty() && scene == null) {
             throw new UsageException("nothing to upload: give files or folders, or --from-scan SCENE");
         }
-        if (parallel < 1 || parallel > 256) {
+        if (parallel != null && (parallel < 1 || parallel > 256)) {
             throw new UsageException("--parallel must be between 1 and 256");
+        }
+        SyncOptions options;
+        try {
+            options = SyncOptions.defaults().withRateLimit(RateLimit.parse(limitRate));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--limit-rate: " + e.getMessage());
+        }
+        if (parallel != null) {
+            options = options.withFixedParallel(parallel);
         }
         Set<Path> toSync = new LinkedHashSet<>();
         for (Path p : paths) {
@@ -130,9 +144,7 @@ final class UploadCommand implements Callable<Integer> {
                 return 0;
             }
             SyncProgressView view = new SyncProgressView(cli.err, System.console() != null && !json);
-            SyncOptions defaults = SyncOptions.defaults();
-            r = new AssetSync(store, cache, new SyncOptions(parallel, defaults.attempts(), defaults.firstBackoff(),
-                    defaults.progressEvery())).run(request, json ? p -> { } : view, new Cancellation());
+            r = new AssetSync(store, cache, options).run(request, json ? p -> { } : view, new Cancellation());
             if (pathMapScript.isPresent()) {
                 uploadPathMap(store, container, pathMapScript.get());
             }

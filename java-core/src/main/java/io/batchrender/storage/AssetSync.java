@@ -123,11 +123,15 @@ public final class AssetSync {
             files = rest;
 
             tracker.phase(SyncProgress.Phase.SYNCING);
-            List<Runnable> jobs = new ArrayList<>(files.size());
+            // one limit on files in flight and one on bytes a second, shared by every file of this sync
+            AdaptiveLimit limit = options.newLimit();
+            RateLimit rate = new RateLimit(options.bytesPerSecond());
+            List<FileWorkers.Job> jobs = new ArrayList<>(files.size());
             for (Sized f : files) {
-                jobs.add(() -> syncOne(request.container(), f, remote.get(f.file().blobName()), tracker, failures, cancel));
+                jobs.add(() -> syncOne(request.container(), f, remote.get(f.file().blobName()), tracker, failures,
+                        new Link(limit, rate), cancel));
             }
-            FileWorkers.runAll(jobs, options.parallelFiles(), "sync-file", cancel);
+            FileWorkers.runAll(jobs, limit, "sync-file", cancel);
         } catch (StorageException e) {
             if (e.kind() != StorageException.Kind.CANCELLED) {
                 reporter.shutdownNow();
@@ -235,10 +239,15 @@ public final class AssetSync {
         return out;
     }
 
-    private void syncOne(String container, Sized f, BlobInfo remote, ProgressTracker tracker,
-                         List<FileFailure> failures, Cancellation cancel) {
+    /** What a sync's files share: the limit on how many are in flight and the one on bytes a second. */
+    private record Link(AdaptiveLimit limit, RateLimit rate) {
+    }
+
+    /** Syncs one file; returns the bytes it sent (0 when skipped or failed). */
+    private long syncOne(String container, Sized f, BlobInfo remote, ProgressTracker tracker,
+                         List<FileFailure> failures, Link link, Cancellation cancel) {
         if (cancel.isCancelled()) {
-            return;
+            return 0;
         }
         String key = f.file().path().toString();
         try {
@@ -246,12 +255,13 @@ public final class AssetSync {
             if (c.unchanged()) {
                 tracker.skipped.incrementAndGet();
                 tracker.bytesDone.addAndGet(f.size());
-                return;
+                return 0;
             }
-            upload(container, f, c.md5().orElse(null), tracker, cancel);
+            upload(container, f, c.md5().orElse(null), tracker, link, cancel);
+            return f.size();
         } catch (StorageException e) {
             if (e.kind() == StorageException.Kind.CANCELLED) {
-                return;
+                return 0;
             }
             fail(f, e.getMessage(), tracker, failures);
         } catch (NoSuchFileException e) {
@@ -262,10 +272,11 @@ public final class AssetSync {
             LOG.log(Level.WARNING, "sync of " + key + " failed", e);
             fail(f, e.toString(), tracker, failures);
         }
+        return 0;
     }
 
-    private void upload(String container, Sized f, String knownMd5, ProgressTracker tracker, Cancellation cancel)
-            throws IOException {
+    private void upload(String container, Sized f, String knownMd5, ProgressTracker tracker, Link link,
+                        Cancellation cancel) throws IOException {
         String md5 = knownMd5;
         Duration backoff = options.firstBackoff();
         for (int attempt = 1; ; attempt++) {
@@ -273,9 +284,11 @@ public final class AssetSync {
             AtomicLong sentThisTry = new AtomicLong();
             try {
                 // without a known MD5 the store computes it from the bytes it sends: one read, not two
+                // the rate limit is paid as bytes are reported sent: the sending thread waits there before its next request
                 String sent = store.upload(container, f.file().blobName(), f.file().path(), f.size(), md5, n -> {
                     sentThisTry.addAndGet(n);
                     tracker.sent(n);
+                    pace(link.rate(), n, cancel);
                 }, cancel);
                 if (md5 == null) {
                     tracker.hashed.incrementAndGet();
@@ -291,6 +304,7 @@ public final class AssetSync {
                 if (!e.isTransient() || attempt >= options.attempts()) {
                     throw e;
                 }
+                link.limit().failed(); // fewer in flight while the link or the service is in trouble
                 LOG.log(Level.INFO, "upload of " + f.file().blobName() + " failed (try " + attempt + "), retrying: " + e.getMessage());
                 if (e.kind() == StorageException.Kind.INTEGRITY) {
                     md5 = null; // the file may have changed: take its MD5 from the bytes sent next time
@@ -298,6 +312,15 @@ public final class AssetSync {
                 sleep(backoff, cancel);
                 backoff = backoff.multipliedBy(2);
             }
+        }
+    }
+
+    private static void pace(RateLimit rate, long bytes, Cancellation cancel) {
+        try {
+            rate.took(bytes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel.cancel();
         }
     }
 

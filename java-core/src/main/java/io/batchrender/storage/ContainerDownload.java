@@ -80,7 +80,7 @@ public final class ContainerDownload {
                 }
             });
         }
-        FileWorkers.runAll(jobs, parallel, "download", cancel);
+        FileWorkers.runFixed(jobs, parallel, "download", cancel);
         return new DownloadResult(downloaded.get(), skipped.get(), bytes.get(), sorted(refused), sorted(failed),
                 cancel.isCancelled());
     }

@@ -63,7 +63,7 @@ public final class AzureSubmission {
     /**
      * What to submit.
      *
-     * @param spec     the prepared job (a scene job: {@link JobSpec#scene()} present)
+     * @param spec     the prepared job (a scene job: {@link io.batchrender.job.Job#scene()} present)
      * @param upload   the scene's files and path map ({@link SceneUpload#of})
      * @param project  the asset project's name ({@link SceneUpload#defaultProject} when the artist names none)
      * @param settings the pool, environment and licenses; its storage parts are filled in here

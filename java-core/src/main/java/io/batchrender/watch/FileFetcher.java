@@ -1,5 +1,6 @@
 package io.batchrender.watch;
 
+import io.batchrender.storage.RateLimit;
 import com.google.common.hash.HashCode;
 import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;

@@ -1,5 +1,6 @@
 package io.batchrender.watch;
 
+import io.batchrender.storage.RateLimit;
 import java.time.Duration;
 
 /**

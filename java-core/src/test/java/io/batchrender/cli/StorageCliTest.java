@@ -97,6 +97,10 @@ class StorageCliTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no such file or folder"), missing.err());
         assertEquals(2, run("upload", "--project", "shot").code());
+        Result rate = run("upload", "--project", "shot", "--limit-rate", "fast", tmp.toString());
+        assertEquals(2, rate.code());
+        assertTrue(rate.err().startsWith("error: --limit-rate: 'fast' is not a rate"), rate.err());
+        assertEquals(1, rate.err().lines().count());
         Result store = run("projects", "--store", "ftp");
         assertEquals(2, store.code());
         assertTrue(store.err().contains("--store local or --store azure"), store.err());

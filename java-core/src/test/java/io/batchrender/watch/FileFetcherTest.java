@@ -1,5 +1,6 @@
 package io.batchrender.watch;
 
+import io.batchrender.storage.RateLimit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

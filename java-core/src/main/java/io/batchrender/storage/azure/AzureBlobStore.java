@@ -63,7 +63,9 @@ public final class AzureBlobStore implements AssetStore {
     private AzureBlobStore(BlobServiceClient service, AzureStorageConfig config) {
         this.service = service;
         this.config = config;
-        this.blockPool = Executors.newFixedThreadPool(8, r -> {
+        // as many block threads as the files in flight need (each keeps at most a few blocks read ahead): the
+        // number in flight is the sync's to decide (AdaptiveLimit), not a count fixed here
+        this.blockPool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "blob-block");
             t.setDaemon(true);
             return t;

@@ -1,29 +1,33 @@
-package io.batchrender.watch;
+package io.batchrender.storage;
 
 import com.google.common.util.concurrent.RateLimiter;
 
 /**
- * Keeps a download under a number of bytes per second (0: no limit), so a watcher does not take
- * the whole of a studio's line while artists work: Guava's {@link RateLimiter}, a permit a byte
- * (it lets up to a second's worth through after a pause, then keeps the rate). Sleeps the caller
- * when it is ahead; an interrupt during the sleep ends the download after it.
+ * Keeps a transfer under a number of bytes per second (0: no limit), so a watcher's downloads or a
+ * sync's uploads do not take the whole of a studio's line while artists work: Guava's
+ * {@link RateLimiter}, a permit a byte (it lets up to a second's worth through after a pause, then
+ * keeps the rate). One instance is shared by every connection of a transfer, so the limit is on
+ * their sum. Sleeps the caller when it is ahead; an interrupt during the sleep ends the transfer after it.
  */
-final class RateLimit {
+public final class RateLimit {
 
     private final RateLimiter limiter;
 
-    RateLimit(long bytesPerSecond) {
+    public RateLimit(long bytesPerSecond) {
         if (bytesPerSecond < 0) {
             throw new IllegalArgumentException("a rate limit is 0 (none) or more bytes per second");
         }
         this.limiter = bytesPerSecond == 0 ? null : RateLimiter.create(bytesPerSecond);
     }
 
-    void took(int n) throws InterruptedException {
+    public void took(long n) throws InterruptedException {
         if (limiter != null && n > 0) {
-            limiter.acquire(n);
+            // RateLimiter takes an int of permits: a block of more than 2 GiB is paid for in parts
+            for (long left = n; left > 0; left -= Integer.MAX_VALUE) {
+                limiter.acquire((int) Math.min(left, Integer.MAX_VALUE));
+            }
             if (Thread.interrupted()) {
-                throw new InterruptedException("download stopped");
+                throw new InterruptedException("transfer stopped");
             }
         }
     }
@@ -32,7 +36,7 @@ final class RateLimit {
      * Reads {@code 500k}, {@code 20M}, {@code 1G} or a bare number of bytes per second; 0 is no limit.
      * Throws {@link IllegalArgumentException} with the accepted forms.
      */
-    static long parse(String text) {
+    public static long parse(String text) {
         String t = text.strip();
         long unit = 1;
         if (!t.isEmpty()) {
