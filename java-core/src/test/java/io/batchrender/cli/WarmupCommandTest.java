@@ -41,6 +41,8 @@ class WarmupCommandTest {
         assertEquals(1, jobs.size(), out.toString());
         com.google.gson.JsonObject job = jobs.get(0).getAsJsonObject();
         assertEquals("completed", job.get("state").getAsString(), out.toString());
+        assertEquals(false, java.nio.file.Files.exists(home.resolve("logs").resolve("agent.out")),
+                "no agent was started in the background (its output file is made as it starts)");
         assertEquals(false, new AgentLauncher(new StateHome(home), java.util.Map.of()).isRunning(), "no agent left running");
     }
 }

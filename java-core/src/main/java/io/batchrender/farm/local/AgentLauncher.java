@@ -65,15 +65,22 @@ public final class AgentLauncher {
      * Starts an agent unless one runs, without waiting for it: {@code submit} calls this before it checks and
      * stores the job, so the agent's JVM starts while the submitting one works; the {@link #ensureRunning} that
      * follows in this process waits for that agent instead of starting another. An agent started for a submit that
-     * then fails finds no work and exits after its idle time. A failure to start shows in {@link #ensureRunning}.
+     * then fails finds no work and exits after its idle time; a paused pool's submit starts none, as before. A failure
+     * to start shows in {@link #ensureRunning}.
      */
     public void startSoon() {
         if (STARTED.containsKey(home.agentLock()) || isRunning()) {
             return;
         }
         try {
+            home.ensure();
+            try (JobDatabase db = JobDatabase.open(home.database())) {
+                if (db.targetSlots(Agent.POOL, LocalFarm.defaultSlots()) == 0) {
+                    return; // a paused pool starts no agent
+                }
+            }
             STARTED.put(home.agentLock(), launch());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "could not start the agent early; ensureRunning tries again", e);
         }
     }
