@@ -86,3 +86,17 @@ def test_bad_input_gets_one_line_and_creates_no_job(cli, tmp_path, demo_scene, a
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and says in lines[0], result.stderr
     assert cli.json("jobs") == []
+
+
+def test_the_agent_maps_the_class_archive_the_launcher_made(cli, tmp_path):
+    """The detached agent starts from the launcher's class archive as the command does (issue 18, section 4):
+    the archive is mapped into the agent's memory (/proc/PID/maps, proc(5)), not merely named."""
+    stamp = tmp_path / "stamp"
+    result = cli.run("submit", "--command", f"/bin/sh -c 'echo ran > {stamp}'", "--frames", "1", "--wait")
+    assert result.returncode == 0, result.stderr
+    assert stamp.read_text() == "ran\n"
+    pid = int((cli.home / "agent.lock").read_text().strip())
+    archive = REPO / "java-core" / "target" / "batchrender.jsa"
+    assert archive.is_file(), "the launcher made no class archive"
+    maps = Path(f"/proc/{pid}/maps").read_text()
+    assert str(archive) in maps, f"agent {pid} did not map {archive}"

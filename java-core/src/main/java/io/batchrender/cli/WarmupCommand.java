@@ -2,7 +2,9 @@ package io.batchrender.cli;
 
 import com.microsoft.azure.batch.BatchClient;
 import com.microsoft.azure.batch.auth.BatchSharedKeyCredentials;
+import io.batchrender.farm.local.AgentWarmup;
 import io.batchrender.json.JsonViews;
+import io.batchrender.settings.StateHome;
 import io.batchrender.storage.AssetSync;
 import io.batchrender.storage.Cancellation;
 import io.batchrender.storage.HashCache;
@@ -15,11 +17,15 @@ import io.batchrender.storage.azure.AzureStorageConfig;
 import io.batchrender.scene.SceneManifest;
 import io.batchrender.scene.SceneScanner;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -70,6 +76,25 @@ final class WarmupCommand implements Callable<Integer> {
         return results;
     }
 
+    /**
+     * A local {@code submit} of one task to a paused pool (so that no agent starts in the background), then an agent
+     * in this process that runs it: the classes of the submit path and of the agent's start.
+     */
+    static void localFarmOnce(Path home) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put(StateHome.ENV, home.toString());
+        PrintWriter sink = new PrintWriter(Writer.nullWriter());
+        try {
+            Main.run(new String[] {"pool", "resize", "local", "0"}, env, sink, sink);
+            Main.run(new String[] {"submit", "--command", "true", "--frames", "1"}, env, sink, sink);
+            AgentWarmup.runQueued(new StateHome(home), env);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.INFO, "warm-up local job failed; the class archive leaves those classes out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         Path dir = Files.createTempDirectory("batchrender-warmup");
@@ -78,6 +103,7 @@ final class WarmupCommand implements Callable<Integer> {
             SceneManifest m = new SceneScanner(List.of(), dir, cli.env).scan(scene);
             JsonViews.GSON.toJson(JsonViews.manifest(m));
             syncTwice(dir);
+            localFarmOnce(dir.resolve("home"));
             BatchClient.open(new BatchSharedKeyCredentials("http://127.0.0.1:9", "warmup", "d2FybXVw"));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {

@@ -13,6 +13,12 @@ public interface LocalAgent {
     /** Starts the agent in the background unless one runs. */
     void ensureRunning();
 
+    /**
+     * Starts the agent in the background unless one runs, without waiting for it: a submit calls this first so that
+     * the agent starts while the job is checked and stored; the {@link #ensureRunning} that follows waits for it.
+     */
+    void startSoon();
+
     /** Runs the agent in this process until it has been idle for {@code idleExit} (or the process is stopped). */
     void runHere(Duration idleExit) throws Exception;
 }

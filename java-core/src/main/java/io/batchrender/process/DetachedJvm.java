@@ -22,6 +22,9 @@ import java.util.function.Predicate;
  */
 public final class DetachedJvm {
 
+    /** The system property naming the class archive this JVM mapped (see {@link #classArchiveOptions}). */
+    static final String CLASS_ARCHIVE = "batchrender.classArchive";
+
     private DetachedJvm() {
     }
 
@@ -43,11 +46,26 @@ public final class DetachedJvm {
         cmd.add("--add-opens");
         cmd.add("java.base/java.util=ALL-UNNAMED");
         cmd.addAll(jvmOptions);
+        cmd.addAll(classArchiveOptions(System.getProperty(CLASS_ARCHIVE), Files::isRegularFile));
         cmd.add("-cp");
         cmd.add(classPath);
         cmd.add("io.batchrender.cli.Main");
         cmd.addAll(args);
         return cmd;
+    }
+
+    /**
+     * The options that map the launcher's class archive ({@code -Dbatchrender.classArchive=FILE}, which the
+     * {@code batchrender} script sets when it maps one), so that a background JVM starts as fast as the command
+     * that started it (about 0.1-0.3 s of class loading saved); none when there is no archive. The archive was
+     * recorded from the same jar with {@code -jar}; the same jar given as {@code -cp} matches it.
+     */
+    static List<String> classArchiveOptions(String archive, Predicate<Path> exists) {
+        if (archive == null || archive.isEmpty() || !exists.test(Path.of(archive))) {
+            return List.of();
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-D" + CLASS_ARCHIVE + "=" + archive);
     }
 
     /** What runs a command in a new session on this platform (empty on Windows, where javaw detaches). */

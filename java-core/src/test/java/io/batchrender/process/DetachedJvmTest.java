@@ -30,6 +30,14 @@ class DetachedJvmTest {
     }
 
     @Test
+    void aBackgroundJvmMapsTheClassArchiveTheLauncherNamedWhenItExists() {
+        assertEquals(List.of("-XX:SharedArchiveFile=/t/br.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-Dbatchrender.classArchive=/t/br.jsa"), DetachedJvm.classArchiveOptions("/t/br.jsa", p -> true));
+        assertEquals(List.of(), DetachedJvm.classArchiveOptions("/t/br.jsa", p -> false), "archive removed since");
+        assertEquals(List.of(), DetachedJvm.classArchiveOptions(null, p -> true), "started without the launcher");
+    }
+
+    @Test
     void macosHasNoSetsidProgramSoPerlCallsSetsid() {
         List<String> cmd = DetachedJvm.command("Mac OS X", JAVA_HOME, p -> p.toString().equals("/usr/bin/perl"), "cp.jar",
                 List.of(), List.of("watch"));

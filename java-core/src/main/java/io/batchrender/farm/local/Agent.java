@@ -59,6 +59,10 @@ public final class Agent {
         return t;
     });
     private PidLock lock;
+    /** Listens for submitters' "look now" while this agent holds the lock; empty where no socket could be made. */
+    private Optional<AgentWakeUp> wakeUp = Optional.empty();
+    /** Posted by a wake-up: the loop looks for work at once. */
+    private static final Runnable LOOK_NOW = () -> { };
     private volatile boolean stopRequested;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -123,11 +127,13 @@ public final class Agent {
         try {
             LOG.info("agent " + ProcessHandle.current().pid() + " started for " + home.dir());
             lock = acquired.get();
+            wakeUp = AgentWakeUp.listen(home, () -> exits.add(LOOK_NOW));
             resumeLeftovers();
             loop();
             return true;
         } finally {
             requeueAll();
+            wakeUp.ifPresent(AgentWakeUp::close);
             if (lock != null) {
                 lock.close();
             }
@@ -199,6 +205,8 @@ public final class Agent {
      * Returns true when this agent should exit.
      */
     private boolean letGo() throws IOException {
+        wakeUp.ifPresent(AgentWakeUp::close); // first: the socket file is never another agent's when removed
+        wakeUp = Optional.empty();
         lock.close();
         lock = null;
         boolean work = !db.activeJobsWithWork().isEmpty() && db.targetSlots(POOL, defaultSlots) > 0;
@@ -206,6 +214,9 @@ public final class Agent {
             return true;
         }
         lock = PidLock.tryAcquire(home.agentLock()).orElse(null);
+        if (lock != null) {
+            wakeUp = AgentWakeUp.listen(home, () -> exits.add(LOOK_NOW));
+        }
         return lock == null;
     }
 

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Starts the agent as a detached process ({@code batchrender agent --foreground} in its own
@@ -20,6 +23,7 @@ import java.util.Optional;
 public final class AgentLauncher {
 
     private static final long START_WAIT_MS = 20_000;
+    private static final Logger LOG = Logger.getLogger(AgentLauncher.class.getName());
 
     private final StateHome home;
     private final Map<String, String> env;
@@ -38,24 +42,63 @@ public final class AgentLauncher {
         return isRunning() ? PidLock.holderPid(home.agentLock()) : Optional.empty();
     }
 
-    /** Starts an agent unless one runs; returns once it holds its lock. */
+    /** Starts an agent unless one runs, else wakes it to look for work now; returns once one holds its lock. */
     public void ensureRunning() {
+        Started early = STARTED.remove(home.agentLock());
         if (isRunning()) {
+            AgentWakeUp.wake(home);
             return;
         }
-        home.ensure();
         try {
-            Files.createDirectories(home.logsDir());
-            Path out = home.logsDir().resolve("agent.out");
-            Map<String, String> agentEnv = new java.util.HashMap<>(env);
-            agentEnv.put(StateHome.ENV, home.dir().toString());
-            Optional<Long> before = PidLock.holderPid(home.agentLock());
-            Process starter = DetachedJvm.start(command(), agentEnv, out);
-            awaitLock(starter, before, out);
+            Started started = early != null ? early : launch();
+            awaitLock(started.starter(), started.before(), started.out());
+            if (early != null) {
+                AgentWakeUp.wake(home); // it may have looked for work before the caller stored it
+            }
         } catch (IOException e) {
             throw new FarmException("Could not start the render agent (" + e.getMessage()
                     + "): run 'batchrender agent --foreground' to see why.", e);
         }
+    }
+
+    /**
+     * Starts an agent unless one runs, without waiting for it: {@code submit} calls this before it checks and
+     * stores the job, so the agent's JVM starts while the submitting one works; the {@link #ensureRunning} that
+     * follows in this process waits for that agent instead of starting another. An agent started for a submit that
+     * then fails finds no work and exits after its idle time; a paused pool's submit starts none, as before. A failure
+     * to start shows in {@link #ensureRunning}.
+     */
+    public void startSoon() {
+        if (STARTED.containsKey(home.agentLock()) || isRunning()) {
+            return;
+        }
+        try {
+            home.ensure();
+            try (JobDatabase db = JobDatabase.open(home.database())) {
+                if (db.targetSlots(Agent.POOL, LocalFarm.defaultSlots()) == 0) {
+                    return; // a paused pool starts no agent
+                }
+            }
+            STARTED.put(home.agentLock(), launch());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "could not start the agent early; ensureRunning tries again", e);
+        }
+    }
+
+    /** An agent this process started and has not waited for yet, by lock file: one process, one agent start. */
+    private static final Map<Path, Started> STARTED = new ConcurrentHashMap<>();
+
+    private record Started(Process starter, Optional<Long> before, Path out) {
+    }
+
+    private Started launch() throws IOException {
+        home.ensure();
+        Files.createDirectories(home.logsDir());
+        Path out = home.logsDir().resolve("agent.out");
+        Map<String, String> agentEnv = new java.util.HashMap<>(env);
+        agentEnv.put(StateHome.ENV, home.dir().toString());
+        Optional<Long> before = PidLock.holderPid(home.agentLock());
+        return new Started(DetachedJvm.start(command(), agentEnv, out), before, out);
     }
 
     /**

@@ -35,6 +35,11 @@ public final class LocalAgents implements LocalAgent {
     }
 
     @Override
+    public void startSoon() {
+        launcher.startSoon();
+    }
+
+    @Override
     public void runHere(Duration idleExit) throws Exception {
         Agent agent = new Agent(home, LocalFarm.defaultSlots(), idleExit, env);
         Thread hook = new Thread(() -> agent.stop(Duration.ofSeconds(20)), "agent-shutdown");
