@@ -2,7 +2,7 @@ package io.batchrender.cli;
 
 import com.microsoft.azure.batch.BatchClient;
 import com.microsoft.azure.batch.auth.BatchSharedKeyCredentials;
-import io.batchrender.farm.local.AgentWarmup;
+import io.batchrender.farm.Farms;
 import io.batchrender.json.JsonViews;
 import io.batchrender.settings.StateHome;
 import io.batchrender.storage.AssetSync;
@@ -87,11 +87,11 @@ final class WarmupCommand implements Callable<Integer> {
         try {
             Main.run(new String[] {"pool", "resize", "local", "0"}, env, sink, sink);
             Main.run(new String[] {"submit", "--command", "true", "--frames", "1"}, env, sink, sink);
-            AgentWarmup.runQueued(new StateHome(home), env);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.INFO, "warm-up local job failed; the class archive leaves those classes out", e);
+            new Farms(new StateHome(home), env).localAgent().runQueuedHere();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.log(Level.INFO, "warm-up local job failed; the class archive leaves those classes out", e);
         }
     }
 

@@ -19,6 +19,12 @@ public interface LocalAgent {
      */
     void startSoon();
 
+    /**
+     * Resumes the pool with one slot and runs what is queued in this process until it is empty, then returns: the
+     * launcher's warm-up, so that the class archive holds what a detached agent loads.
+     */
+    void runQueuedHere() throws Exception;
+
     /** Runs the agent in this process until it has been idle for {@code idleExit} (or the process is stopped). */
     void runHere(Duration idleExit) throws Exception;
 }

@@ -11,13 +11,13 @@ import java.util.Map;
  * warm-up does this after a paused-pool submit so that the class archive holds what the detached agent loads to
  * claim and start a task (the job database, the loop, process start), and the agent starts from the archive.
  */
-public final class AgentWarmup {
+final class AgentWarmup {
 
     private AgentWarmup() {
     }
 
     /** Resumes the pool with one slot and runs its queue in this process until it is empty. */
-    public static void runQueued(StateHome home, Map<String, String> env) throws IOException, InterruptedException {
+    static void runQueued(StateHome home, Map<String, String> env) throws IOException, InterruptedException {
         try (JobDatabase db = JobDatabase.open(home.database())) {
             db.setTargetSlots(Agent.POOL, 1, ShrinkPolicy.TASKCOMPLETION);
         }

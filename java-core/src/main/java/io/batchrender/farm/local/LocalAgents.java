@@ -40,6 +40,11 @@ public final class LocalAgents implements LocalAgent {
     }
 
     @Override
+    public void runQueuedHere() throws Exception {
+        AgentWarmup.runQueued(home, env);
+    }
+
+    @Override
     public void runHere(Duration idleExit) throws Exception {
         Agent agent = new Agent(home, LocalFarm.defaultSlots(), idleExit, env);
         Thread hook = new Thread(() -> agent.stop(Duration.ofSeconds(20)), "agent-shutdown");
