@@ -31,8 +31,8 @@ public final class JobJson {
     private static final Gson GSON = new GsonBuilder()
             .disableHtmlEscaping()
             .registerTypeAdapterFactory(new OptionalAdapters())
-            .registerTypeHierarchyAdapter(Path.class, new PathAdapter().nullSafe())
-            .registerTypeAdapter(Duration.class, new DurationAdapter().nullSafe())
+            .registerTypeHierarchyAdapter(Path.class, asText(Path::toString, Path::of))
+            .registerTypeAdapter(Duration.class, asText(Duration::toString, Duration::parse))
             .registerTypeHierarchyAdapter(Command.class, new CommandAdapter().nullSafe())
             .registerTypeAdapter(BatchFields.class, new BatchFieldsAdapter().nullSafe())
             .create();
@@ -60,28 +60,20 @@ public final class JobJson {
         return GSON.fromJson(json, Job.class);
     }
 
-    private static final class PathAdapter extends TypeAdapter<Path> {
-        @Override
-        public void write(JsonWriter out, Path value) throws IOException {
-            out.value(value.toString());
-        }
+    /** A value written as its text and read back from it. */
+    private static <T> TypeAdapter<T> asText(java.util.function.Function<T, String> write,
+                                             java.util.function.Function<String, T> read) {
+        return new TypeAdapter<T>() {
+            @Override
+            public void write(JsonWriter out, T value) throws IOException {
+                out.value(write.apply(value));
+            }
 
-        @Override
-        public Path read(JsonReader in) throws IOException {
-            return Path.of(in.nextString());
-        }
-    }
-
-    private static final class DurationAdapter extends TypeAdapter<Duration> {
-        @Override
-        public void write(JsonWriter out, Duration value) throws IOException {
-            out.value(value.toString());
-        }
-
-        @Override
-        public Duration read(JsonReader in) throws IOException {
-            return Duration.parse(in.nextString());
-        }
+            @Override
+            public T read(JsonReader in) throws IOException {
+                return read.apply(in.nextString());
+            }
+        }.nullSafe();
     }
 
     private static final class BatchFieldsAdapter extends TypeAdapter<BatchFields> {
