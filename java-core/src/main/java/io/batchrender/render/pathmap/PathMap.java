@@ -1,7 +1,6 @@
 package io.batchrender.render.pathmap;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +17,11 @@ public final class PathMap {
     }
 
     /**
-     * The rules for {@code localFiles}, longest folder first (so a deeper rule wins); a file whose
-     * blob name does not end with its own file name is refused, as no folder rule could find it.
+     * The rules for {@code localFiles}, in the order their folders first appear there, except that a
+     * folder's rule comes before the rule of any folder it is inside (so a deeper rule wins); a file whose
+     * blob name does not end with its own file name is refused, as no folder rule could find it. The order
+     * depends only on the paths' text and order, never on how long unrelated folders are: the same scene gives
+     * the same script wherever its project sits.
      */
     public static List<PathRule> rules(List<String> localFiles, BlobNamer namer) {
         Map<String, String> byDir = new LinkedHashMap<>();
@@ -43,9 +45,35 @@ public final class PathMap {
             }
         }
         List<PathRule> rules = new ArrayList<>();
-        byDir.forEach((k, v) -> rules.add(new PathRule(k.substring(k.indexOf('\u0000') + 1), v)));
-        rules.sort(Comparator.comparingInt((PathRule r) -> r.localDir().length()).reversed().thenComparing(PathRule::localDir));
+        byDir.forEach((k, v) -> insertBeforeItsFolders(rules, new PathRule(k.substring(k.indexOf('\u0000') + 1), v)));
         return List.copyOf(rules);
+    }
+
+    /**
+     * Puts {@code rule} before the first rule whose folder holds its own, or last. Every rule inside
+     * {@code rule}'s folder is inside that one's too, so it is already before it: the list stays
+     * deepest-first wherever one folder is inside another.
+     */
+    private static void insertBeforeItsFolders(List<PathRule> rules, PathRule rule) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (isInside(rule.localDir(), rules.get(i).localDir())) {
+                rules.add(i, rule);
+                return;
+            }
+        }
+        rules.add(rule);
+    }
+
+    /** Whether folder {@code dir} is strictly inside folder {@code outer} (without case for Windows paths). */
+    private static boolean isInside(String dir, String outer) {
+        String d = slashes(dir);
+        String o = slashes(outer);
+        if (isWindows(o)) {
+            d = d.toLowerCase(Locale.ROOT);
+            o = o.toLowerCase(Locale.ROOT);
+        }
+        String prefix = o.endsWith("/") ? o : o + "/";
+        return d.length() > prefix.length() && d.startsWith(prefix);
     }
 
     /** Where {@code localFile} is on the node after {@code rules}, or the path unchanged when none applies. */

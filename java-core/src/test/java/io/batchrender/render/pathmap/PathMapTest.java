@@ -108,6 +108,20 @@ class PathMapTest {
     }
 
     @Test
+    void aFolderComesBeforeTheFoldersItIsInsideAndOtherwiseTheScenesOrderIsKept() {
+        // REFS as the scene lists them: the project's sourceimages, its skin folder inside (spelled with
+        // backslashes, and upper case where Windows does not care), the cache, another drive, a share
+        List<String> dirs = PathMap.rules(List.of(REFS.get(0), REFS.get(1).toUpperCase(Locale.ROOT).replace("SKIN.1001", "skin.1001"),
+                REFS.get(2), REFS.get(3), REFS.get(4)), NAMER).stream().map(PathRule::localDir).toList();
+
+        assertEquals(List.of("C:/USERS/ANN/SHOTS/SH010/SOURCEIMAGES/SKIN", "C:/Users/ann/shots/sh010/sourceimages",
+                "C:/Users/ann/shots/sh010/cache/alembic", "D:/library/hdri", "//fileserver/assets/props"), dirs);
+        // the order no longer follows the folders' lengths: a project moved to a longer path gives the same script
+        assertEquals(List.of("/p/x/y", "/p/x", "/a-much-longer-folder-name/z"), PathMap.rules(List.of("/p/x/a.png",
+                "/a-much-longer-folder-name/z/b.png", "/p/x/y/c.png"), f -> f.substring(1)).stream().map(PathRule::localDir).toList());
+    }
+
+    @Test
     void aLinuxSubmitterMapsToAWindowsNodeToo() {
         List<PathRule> rules = PathMap.rules(List.of("/home/ann/proj/tex/a.png"), f -> "tex/a.png");
 
