@@ -456,23 +456,16 @@ def test_the_jobs_list_shows_the_bridges_submit_time_and_pool(make_panel, real_j
 
 
 def test_a_refresh_with_a_thousand_jobs_is_paged_and_touches_only_what_changed(make_panel, real_job, qtbot):
-    """Issue 16: the Jobs tab must not rebuild every table every 2 s on Maya's main thread; a refresh keeps
-    under 16 ms (one frame at 60 Hz) with 1,000 jobs. Measured here: the main thread's part of a refresh
-    (show_listing), the listing's formatting being done on a worker thread (listing_of)."""
-    import time
+    """Issue 16: the Jobs tab must not rebuild every table every 2 s on Maya's main thread: it shows a page
+    of 50 jobs and sets only the cells that changed. What that costs the main thread (under 16 ms a
+    refresh, against rebuilding the tables) is measured by bench/panel_refresh.py, not here."""
     from batchrender_maya.panel import jobs_tab
     p = make_panel()
     jobs = p.jobs_tab
     jobs.timer.stop()
     listing = thousand_jobs(real_job)
 
-    def main_thread_part(entries):
-        rows = jobs_tab.listing_of(entries)         # on a worker in the panel
-        started, cpu = time.perf_counter(), time.thread_time()
-        jobs.show_listing(rows)
-        return time.perf_counter() - started, time.thread_time() - cpu
-
-    first = main_thread_part(listing)
+    jobs.show_listing(jobs_tab.listing_of(listing))
     assert jobs.table.rowCount() == jobs_tab.PAGE_SIZE == 50
     assert jobs.page_label.text() == "1-50 of 1000"
     assert jobs.table.item(0, _job_column("Job")).text() == listing[-1]["id"]        # newest first
@@ -480,47 +473,32 @@ def test_a_refresh_with_a_thousand_jobs_is_paged_and_touches_only_what_changed(m
     assert jobs.page == (999 - 10) // 50 and jobs.page_label.text() == "951-1000 of 1000"
     jobs.show_page(0)
 
-    timings = []
-    for n in range(20):                             # ten jobs progress each refresh, the rest is as it was
-        listing = [dict(j) for j in listing]
-        for j in listing[-10:]:
-            j["taskCounts"] = dict(j["taskCounts"], completed=j["taskCounts"]["completed"] + 1)
-        timings.append(main_thread_part(listing))
-    unchanged = main_thread_part(listing)
-    before = [jobs.table.item(r, _job_column("Progress")).text() for r in range(10)]
-    assert before == [jobs_tab.progress_text(j) for j in reversed(listing[-10:])]
-    # only the changed cells were set: ten Progress cells
+    listing = [dict(j) for j in listing]                # ten jobs progress, the rest is as it was
+    for j in listing[-10:]:
+        j["taskCounts"] = dict(j["taskCounts"], completed=j["taskCounts"]["completed"] + 1)
+    jobs.show_listing(jobs_tab.listing_of(listing))
+    assert [jobs.table.item(r, _job_column("Progress")).text() for r in range(10)] == \
+        [jobs_tab.progress_text(j) for j in reversed(listing[-10:])]
+    # only the changed cells are set: ten Progress cells, nothing for an unchanged refresh
     rows = jobs_tab.listing_of([dict(j, taskCounts=dict(j["taskCounts"], failed=1)) if i >= 990 else j
                                 for i, j in enumerate(listing)])
     assert jobs.table.show_rows([cells for _j, cells in rows][:50]) == 10
+    assert jobs.table.show_rows([cells for _j, cells in rows][:50]) == 0
 
-    worst = max(t[0] for t in timings + [unchanged])
-    worst_cpu = max(t[1] for t in timings + [unchanged])
-    print("\nJobs tab, 1,000 jobs: first fill {:.2f} ms ({:.2f} ms CPU); refresh worst {:.2f} ms wall, {:.2f} ms CPU; "
-          "unchanged {:.2f} ms".format(first[0] * 1000, first[1] * 1000, worst * 1000, worst_cpu * 1000,
-                                       unchanged[0] * 1000))
-    assert first[1] < 0.016 and worst_cpu < 0.016, (first, timings, unchanged)
-
-    # 1,000 task rows (shaped as the bridge's task entries; ten of the panel's pages of 100): shown, then updated in place
-    job = jobs.jobs[0]
+    # 1,000 task rows (shaped as the bridge's task entries; ten of the panel's pages of 100): shown, then
+    # updated in place, emptied (a job with no tasks yet) and shown again
     detail = [{"id": str(i), "frames": [i], "state": "active", "exitCode": None, "attempts": 0}
               for i in range(1, 1001)]
-
-    def tasks_part(entries):
-        rows = [jobs_tab.task_cells(t) for t in entries]       # on a worker in the panel
-        started, cpu = time.perf_counter(), time.thread_time()
-        jobs._show_tasks(rows)
-        return time.perf_counter() - started, time.thread_time() - cpu
-
-    jobs.select_job(job["id"])
-    shown = tasks_part(detail)
+    jobs.select_job(jobs.jobs[0]["id"])
+    jobs._show_tasks([jobs_tab.task_cells(t) for t in detail])
     for t in detail[:10]:
         t.update(state="running", attempts=1)
-    refreshed = tasks_part(detail)
+    assert jobs.tasks.show_rows([jobs_tab.task_cells(t) for t in detail]) == 20      # State and Attempts of ten
     assert jobs.tasks.rowCount() == 1000 and _column(jobs.tasks, 2)[:11] == ["running"] * 10 + ["active"]
-    print("Jobs tab, 1,000 tasks: shown {:.2f} ms CPU, refresh {:.2f} ms CPU".format(shown[1] * 1000,
-                                                                                    refreshed[1] * 1000))
-    assert refreshed[1] < 0.016 and shown[1] < 0.05, (shown, refreshed)
+    jobs._show_tasks([])
+    assert jobs.tasks.rowCount() == 0
+    jobs._show_tasks([jobs_tab.task_cells(t) for t in detail])
+    assert jobs.tasks.rowCount() == 1000 and _column(jobs.tasks, 2)[:11] == ["running"] * 10 + ["active"]
 
 
 def test_a_blocked_job_says_why_and_an_azure_job_links_to_batch_explorer(make_panel, real_job, qtbot):
