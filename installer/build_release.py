@@ -7,6 +7,7 @@ with ``--with-runtime`` a jlink Java runtime for this platform), the two install
 ``install.py`` and ``install.mel`` with the installer's ``brinstall/`` package, and a README.
 
     python3 installer/build_release.py [--with-runtime] [--jar JAR] [--wheels DIR] [--out DIR]
+    python3 installer/build_release.py --blender [...]   # the Blender add-on zip instead (docs/blender-addon.md)
 
 The runtime can only be made for the platform of the JDK running jlink: build each platform's
 archive on that platform (the archive without a runtime works anywhere Java 17+ is installed).
@@ -22,7 +23,7 @@ import zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from brinstall import MODULE_NAME, MODULE_VERSION, InstallError, cli, vendor  # noqa: E402
+from brinstall import MODULE_NAME, MODULE_VERSION, InstallError, blender, cli, vendor  # noqa: E402
 from brinstall.mayapaths import platform_tag  # noqa: E402
 
 README = """Batch Render for Maya {version} ({platform})
@@ -90,8 +91,14 @@ def main(argv=None):
     p.add_argument("--jar", help="a built batchrender.jar (default: build this clone's)")
     p.add_argument("--wheels", help="a folder with the py4j and Qt.py wheels (default: download them now)")
     p.add_argument("--out", default=os.path.join(os.path.dirname(HERE), "dist"), help="where the zip goes")
+    p.add_argument("--blender", action="store_true",
+                   help="build the Blender add-on zip (Preferences > Add-ons > Install) instead of Maya's")
     args = p.parse_args(argv)
     try:
+        if args.blender:
+            with tempfile.TemporaryDirectory(prefix="batchrender-blender-") as work:
+                blender.build(os.path.dirname(HERE), args.out, work, args.with_runtime, args.jar, args.wheels)
+            return 0
         build(args.out, args.with_runtime, args.jar, args.wheels)
         return 0
     except InstallError as e:
