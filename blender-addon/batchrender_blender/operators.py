@@ -3,6 +3,8 @@ follows it as a modal operator (a window timer, Esc cancels) and says how it end
 report area. Run from a script (``bpy.ops.batchrender.submit()``, EXEC), it waits for the answer as
 ``bpy.ops.render.render()`` does, which is what background Blender (``blender -b``) needs.
 """
+import time
+
 import bpy
 from bpy.props import StringProperty
 
@@ -94,7 +96,24 @@ class _Followed(object):
             return self._failed(e)
         return self._succeeded(context, value)
 
+    #: the longest an invoke or a modal step held the main thread, in seconds (the responsiveness check reads it)
+    longest_step = [0.0]
+
     def invoke(self, context, event):
+        started = time.perf_counter()
+        try:
+            return self._invoke(context, event)
+        finally:
+            _Followed.longest_step[0] = max(_Followed.longest_step[0], time.perf_counter() - started)
+
+    def modal(self, context, event):
+        started = time.perf_counter()
+        try:
+            return self._modal(context, event)
+        finally:
+            _Followed.longest_step[0] = max(_Followed.longest_step[0], time.perf_counter() - started)
+
+    def _invoke(self, context, event):
         work = self.begin(context)
         if isinstance(work, set):
             return work
@@ -104,7 +123,7 @@ class _Followed(object):
         wm.modal_handler_add(self)
         return {"RUNNING_MODAL"}
 
-    def modal(self, context, event):
+    def _modal(self, context, event):
         work = self._work
         if event.type == "ESC" and self.cancellable and not work.cancelled:
             work.cancel()

@@ -1,5 +1,7 @@
 """The Batch Render panel in Properties › Render: the farm, the pool, frames, chunking, output, the checks,
 Submit with Watch, and this file's jobs with their progress, Cancel, Watch and the latest frame."""
+import time
+
 import bpy
 
 from . import jobs as jobs_view
@@ -14,8 +16,18 @@ class BATCHRENDER_PT_panel(bpy.types.Panel):
     bl_space_type = "PROPERTIES"
     bl_region_type = "WINDOW"
     bl_context = "render"
+    #: the longest one draw took, in seconds (the responsiveness check reads it)
+    longest_draw = 0.0
 
     def draw(self, context):
+        started = time.perf_counter()
+        try:
+            self._draw(context)
+        finally:
+            cls = type(self)
+            cls.longest_draw = max(cls.longest_draw, time.perf_counter() - started)
+
+    def _draw(self, context):
         layout = self.layout
         props = context.scene.batchrender
         rt = runtime.current()

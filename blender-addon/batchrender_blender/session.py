@@ -66,6 +66,8 @@ class Session(object):
         self._closed = threading.Event()
         self._threads = []
         self.in_flight = set()
+        #: the longest a pump held the main thread, in seconds (the responsiveness check reads it)
+        self.longest_pump = 0.0
         # bpy.app.timers knows a function by its object's address: one bound method, kept, registered and removed
         self.timer_function = self.pump
 
@@ -187,6 +189,13 @@ class Session(object):
         or None (the timer ends) when nothing is left to follow."""
         if self._closed.is_set():
             return None
+        started = time.perf_counter()
+        try:
+            return self._pump()
+        finally:
+            self.longest_pump = max(self.longest_pump, time.perf_counter() - started)
+
+    def _pump(self):
         ran = False
         for work in list(self.in_flight):
             if work.on_progress is not None and work.progress is not None and not work.done:

@@ -1,0 +1,108 @@
+"""The Blender add-on in real Blender: installed from the zip the release step builds, enabled by Blender, on
+shapes.blend (written by Blender, ../shared/testdata), submitting to the local farm through the same client and
+core as the Maya plug-in. Blender runs with its window (under Xvfb) where its main loop matters: timers, modal
+operators, the report area, quitting; headless (``blender -b``) elsewhere."""
+import json
+
+import pytest
+
+from blender_support import Blender, addon_zip, display, small_copy, user_scripts  # noqa: F401
+from bridge_helpers import pid_alive, png_checked, wait_for, watcher_state
+
+
+@pytest.fixture
+def blender(user_scripts, cli, tmp_path, display):  # noqa: F811
+    return Blender(user_scripts, cli.home, tmp_path, display)
+
+
+def expected_size(seen):
+    """The frame size shapes.blend renders at 5%, from its own resolution (Blender rounds down)."""
+    x, y = seen["resolution"]
+    return x * 5 // 100, y * 5 // 100
+
+
+SUBMIT_AND_FOLLOW = """
+    import bpy, os, time
+    import blender_driver as d
+    from batchrender_blender import operators, panel, runtime
+
+    result = {}
+
+    def steps():
+        rt = runtime.current()
+        props = bpy.context.scene.batchrender
+        # an unsaved change is refused with one line, before anything is sent
+        props.chunk = 2
+        bpy.context.scene.frame_current = 2
+        bpy.ops.ed.undo_push(message="an edit")   # what an edit in the UI does: the file has unsaved changes
+        result["dirty"] = bpy.data.is_dirty
+        try:
+            bpy.ops.batchrender.submit()
+        except RuntimeError as e:
+            result["unsaved"] = str(e).strip()
+        bpy.ops.wm.save_mainfile()
+        yield from d.until(lambda: not bpy.data.is_dirty, 10, "Blender to take the file as saved")
+        gaps = d.Gaps()
+        marks = result["marks"] = {}
+        with d.in_window():
+            result["invoked"] = list(bpy.ops.batchrender.submit("INVOKE_DEFAULT"))
+        yield from d.until(lambda: rt.submitting is None, 120, "the submit to end")
+        marks["submitted"] = time.perf_counter() - gaps.start
+        result["status"] = list(rt.status)
+        job_id = rt.selected_job
+        result["jobId"] = job_id
+        # the panel on screen keeps the file's jobs fresh; the latest frame shows once a frame is there
+        yield from d.until(lambda: any(j["id"] == job_id and j["state"] == "completed" for j in rt.jobs), 180,
+                           "the job to complete in the panel")
+        marks["completed"] = time.perf_counter() - gaps.start
+        yield from d.until(lambda: rt.preview_icon, 30, "the latest frame's preview")
+        marks["preview"] = time.perf_counter() - gaps.start
+        result["jobs"] = rt.jobs
+        result["preview"] = rt.preview_path
+        result["reports"] = d.reports()
+        result["longestGap"] = gaps.longest
+        result["worstGaps"] = gaps.worst
+        result["addonHeld"] = {"pump": rt.session.longest_pump, "draw": panel.BATCHRENDER_PT_panel.longest_draw,
+                               "operator": operators._Followed.longest_step[0]}
+        result["gatewayPid"] = rt.session.gateway_pid
+        gaps.running = False
+
+    d.run(steps(), result)
+"""
+
+
+def test_submits_from_the_panel_and_follows_the_job_to_its_frames(blender, cli, tmp_path):
+    scene = tmp_path / "shapes_small.blend"
+    seen = small_copy(blender, scene, frames="1-3")
+    out = blender.run(SUBMIT_AND_FOLLOW, blend=scene, window=True, timeout=300)
+    assert "error" not in out, out["error"]
+    assert out["_exit"] == 0, out["_stdout"][-3000:]
+
+    assert out["dirty"]
+    assert out["unsaved"] == ("Error: The file has unsaved changes: save it (File › Save), the farm renders the "
+                              ".blend on disk")
+    assert out["invoked"] == ["RUNNING_MODAL"]
+    job_id = out["jobId"]
+    assert out["status"] == ["INFO", "Submitted job " + job_id]
+    assert "Submitted job " + job_id in out["reports"][-1]
+
+    # the panel's list: this file's job, done, as the core lists it
+    [job] = [j for j in out["jobs"] if j["id"] == job_id]
+    assert job["scene"] == str(scene)
+    assert job["taskCounts"]["succeeded"] == 2   # frames 1-3 in chunks of 2: 1-2 and 3
+    shown = cli.json("job", "show", job_id)
+    assert shown["state"] == "completed" and shown["taskCounts"]["failed"] == 0
+
+    # real frames, and the preview is the newest of them
+    frames = sorted((tmp_path / "state").glob("jobs/{}/output/*.png".format(job_id)))
+    assert [f.name for f in frames] == ["shapes_small_{:04d}.png".format(i) for i in (1, 2, 3)]
+    for f in frames:
+        assert png_checked(f) == expected_size(seen)
+    assert out["preview"] in [str(f) for f in frames]
+
+    # the add-on never held Blender's main thread while it talked to the core: each timer pump, panel draw and
+    # operator step is short (the longest gaps of the main loop, Blender's own redraws included, are printed)
+    print("main loop gaps (s, at s, wall s):", out["worstGaps"], "marks:", out["marks"], "add-on:", out["addonHeld"])
+    assert max(out["addonHeld"].values()) < 0.05, out["addonHeld"]
+    # Blender is gone, and with it the gateway
+    wait_for("the gateway to exit with Blender", lambda: not pid_alive(out["gatewayPid"]), timeout=30)
