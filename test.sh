@@ -7,6 +7,7 @@ cd "$repo"
 
 scripts/ensure-deps.sh java maven blender python azurite
 scripts/ensure-deps.sh qt   # the Maya panel's tests run real Qt (PySide6) offscreen
+scripts/ensure-deps.sh xvfb # the Blender add-on's tests run Blender with its window on an Xvfb display
 
 echo "== Java core tests ==" >&2
 mvn -B -Dstyle.color=never --no-transfer-progress -f "$repo/pom.xml" test

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what batchrender needs on a fresh Debian/Ubuntu machine, or says exactly how.
-# Usage: scripts/ensure-deps.sh [java] [maven] [blender] [python] [qt] [azurite]   (no arguments: all but qt)
+# Usage: scripts/ensure-deps.sh [java] [maven] [blender] [python] [qt] [xvfb] [azurite]   (no arguments: all but qt, xvfb)
 set -euo pipefail
 
 wanted=("$@")
@@ -67,6 +67,8 @@ for what in "${wanted[@]}"; do
                || apt_install python3 python3-venv ;;
     qt)      qt_ok || apt_install libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 \
                libdbus-1-3 libx11-6 fonts-dejavu-core ;;
+    # an X server for Blender with its window (the Blender add-on's tests: timers, modal operators, screenshots)
+    xvfb)    command -v Xvfb >/dev/null 2>&1 || apt_install xvfb xauth ;;
     azurite) ensure_azurite ;;
     *) echo "error: unknown dependency '$what'" >&2; exit 2 ;;
   esac

@@ -106,3 +106,86 @@ def test_submits_from_the_panel_and_follows_the_job_to_its_frames(blender, cli, 
     assert max(out["addonHeld"].values()) < 0.05, out["addonHeld"]
     # Blender is gone, and with it the gateway
     wait_for("the gateway to exit with Blender", lambda: not pid_alive(out["gatewayPid"]), timeout=30)
+
+
+WATCH_CANCEL_QUIT = """
+    import bpy, sys, time
+    import blender_driver as d
+    from batchrender_blender import runtime
+
+    result = {}
+    download = sys.argv[-1]
+
+    def submit():
+        bpy.ops.wm.save_mainfile()
+        yield from d.until(lambda: not bpy.data.is_dirty, 10, "Blender to take the file as saved")
+        with d.in_window():
+            bpy.ops.batchrender.submit("INVOKE_DEFAULT")
+        yield from d.until(lambda: runtime.current().submitting is None, 120, "the submit to end")
+
+    def steps():
+        rt = runtime.current()
+        props = bpy.context.scene.batchrender
+        props.watch = True
+        props.download = download
+        yield from submit()
+        result["watched"] = rt.selected_job
+        result["watchStatus"] = list(rt.status)
+        box = {}
+        rt.session.call(lambda c: c.watcher(result["watched"], files=False), lambda w: box.update(w=w))
+        yield from d.until(lambda: "w" in box, 30, "the watcher's state")
+        result["watcher"] = box["w"]
+
+        # a second job, cancelled from the panel before it starts (the pool is paused)
+        props.watch = False
+        props.frames = "4-5"
+        yield from submit()
+        result["cancelled"] = rt.selected_job
+        with d.in_window():
+            bpy.ops.batchrender.cancel_job("INVOKE_DEFAULT", job_id=result["cancelled"])
+        yield from d.until(lambda: not rt.session.in_flight, 60, "the cancel to end")
+        yield 0.3
+        result["reports"] = d.reports()
+        result["gatewayPid"] = rt.session.gateway_pid
+        # then Blender quits, as the artist does: nothing closes the add-on first
+
+    d.run(steps(), result)
+"""
+
+
+def test_the_watcher_brings_the_frames_home_after_blender_quits(blender, cli, tmp_path):
+    scene = tmp_path / "shapes_small.blend"
+    seen = small_copy(blender, scene, frames="1-3")
+    paused = cli.run("pool", "resize", "local", "0")   # the frames surely render after Blender is gone
+    assert paused.returncode == 0, paused.stderr
+    download = tmp_path / "frames"
+    out = blender.run(WATCH_CANCEL_QUIT, blend=scene, window=True, args=(download,), timeout=300)
+    assert "error" not in out, out["error"]
+    assert out["_exit"] == 0, out["_stdout"][-3000:]
+
+    watched, cancelled = out["watched"], out["cancelled"]
+    assert out["watchStatus"] == ["INFO", "Submitted job {}; watching: its frames come home to {}".format(
+        watched, download)]
+    assert out["watcher"]["jobId"] == watched and out["watcher"]["status"] == "running"
+    assert out["reports"][-1] == "Cancelled job " + cancelled
+
+    # Blender is gone, and so is its gateway; the watcher, a process of its own, is not
+    wait_for("the gateway to exit with Blender", lambda: not pid_alive(out["gatewayPid"]), timeout=30)
+    watcher_pid = out["watcher"]["pid"]
+    assert pid_alive(watcher_pid)
+    assert not download.exists() or list(download.iterdir()) == []
+
+    resumed = cli.run("pool", "resize", "local", "2")
+    assert resumed.returncode == 0, resumed.stderr
+    state = wait_for("the watcher to finish", lambda: (lambda w: w if w and w["status"] != "running" else None)(
+        watcher_state(cli, watched)), timeout=240, every=0.5)
+    assert state["status"] == "finished", state["message"]
+    expected = ["shapes_small_{:04d}.png".format(i) for i in (1, 2, 3)]
+    assert sorted(p.name for p in download.iterdir()) == expected
+    for name in expected:
+        assert png_checked(download / name) == expected_size(seen)
+
+    # the cancelled job never rendered a frame
+    gone = cli.json("job", "show", cancelled)
+    assert gone["state"] == "completed" and gone["taskCounts"]["succeeded"] == 0, gone
+    assert not list((tmp_path / "state").glob("jobs/{}/output/*.png".format(cancelled)))
