@@ -189,3 +189,122 @@ def test_the_watcher_brings_the_frames_home_after_blender_quits(blender, cli, tm
     gone = cli.json("job", "show", cancelled)
     assert gone["state"] == "completed" and gone["taskCounts"]["succeeded"] == 0, gone
     assert not list((tmp_path / "state").glob("jobs/{}/output/*.png".format(cancelled)))
+
+
+LIFECYCLE = """
+    import addon_utils, bpy, json, os, sys, threading, time
+    import blender_driver as d
+
+    def ours():
+        return sorted(t.name for t in threading.enumerate() if t.name.startswith("batchrender-"))
+
+    def settle(pred, seconds=20):
+        deadline = time.monotonic() + seconds
+        while not pred() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return pred()
+
+    def alive(pid):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        with open("/proc/{}/stat".format(pid)) as f:
+            return f.read().split(") ")[1].split()[0] != "Z"
+
+    # as the checkbox in Preferences › Add-ons does
+    addon_utils.enable("batchrender_blender", default_set=True)
+    from batchrender_blender import runtime
+    out = {"enabledAtStart": "batchrender_blender" in bpy.context.preferences.addons}
+    rt = runtime.current()
+    out["gatewayBeforeUse"] = rt.session.gateway_pid
+    out["version"] = rt.session.wait(rt.session.call(lambda c: c.settings()["version"]), 120)
+    first = out["firstGateway"] = rt.session.gateway_pid
+    out["threadsInUse"] = ours()
+    timer = rt.session.timer_function
+    rt.session._ensure_timer()
+    out["timerWhileEnabled"] = bpy.app.timers.is_registered(timer)
+
+    addon_utils.disable("batchrender_blender", default_set=True)
+    out["disabled"] = "batchrender_blender" not in bpy.context.preferences.addons
+    out["gatewayGoneAfterDisable"] = settle(lambda: not alive(first))
+    out["threadsAfterDisable"] = settle(lambda: not ours()) or ours()
+    out["timerAfterDisable"] = bpy.app.timers.is_registered(timer)
+    out["panelAfterDisable"] = hasattr(bpy.types, "BATCHRENDER_PT_panel")
+    out["clientOnPathAfterDisable"] = [p for p in sys.path if "batchrender_blender" in p]
+
+    addon_utils.enable("batchrender_blender", default_set=True)
+    from batchrender_blender import runtime as runtime2
+    rt2 = runtime2.current()
+    out["answersAgain"] = rt2.session.wait(rt2.session.call(lambda c: c.ping()), 120)
+    second = out["secondGateway"] = rt2.session.gateway_pid
+    timer2 = rt2.session.timer_function
+    rt2.session._ensure_timer()
+
+    # Reload Scripts (F3; script.reload) runs this from a timer, which background Blender never runs
+    bpy.utils.load_scripts(reload_scripts=True)
+    from batchrender_blender import runtime as runtime3
+    rt3 = runtime3.current()
+    out["reloadedModule"] = rt3 is not rt2
+    out["gatewayGoneAfterReload"] = settle(lambda: not alive(second))
+    out["threadsAfterReload"] = settle(lambda: not ours()) or ours()
+    out["oldTimerAfterReload"] = bpy.app.timers.is_registered(timer2)
+    out["gatewayAfterReload"] = rt3.session.gateway_pid
+    out["enabledAfterReload"] = addon_utils.check("batchrender_blender")[1]
+    d.write(out)
+"""
+
+
+def test_disable_and_reload_leave_no_gateway_thread_or_timer(blender):
+    out = blender.run(LIFECYCLE, timeout=240, addon=False)
+    assert out["_exit"] == 0, out["_stdout"][-3000:]
+    print({k: v for k, v in out.items() if not k.startswith("_")})
+    assert out["enabledAtStart"]
+    assert out["gatewayBeforeUse"] is None          # lazily: the first call starts it
+    assert out["version"] == "batchrender 0.1.0"
+    assert pid_alive(out["firstGateway"]) is False  # (checked again from outside, after Blender exited)
+    assert out["threadsInUse"] == ["batchrender-worker-1", "batchrender-worker-2"]
+    assert out["timerWhileEnabled"]
+    assert out["disabled"] and out["gatewayGoneAfterDisable"] is True
+    assert out["threadsAfterDisable"] is True and out["timerAfterDisable"] is False
+    assert not out["panelAfterDisable"] and out["clientOnPathAfterDisable"] == []
+    assert out["answersAgain"] == "pong" and out["secondGateway"] != out["firstGateway"]
+    assert out["reloadedModule"] and out["enabledAfterReload"]
+    assert out["gatewayGoneAfterReload"] is True and out["threadsAfterReload"] is True
+    assert out["oldTimerAfterReload"] is False and out["gatewayAfterReload"] is None
+
+
+RELOAD_STARTUP_ADDON = """
+    import addon_utils, bpy, os, threading, time
+    import blender_driver as d
+    from batchrender_blender import runtime
+
+    def ours():
+        return sorted(t.name for t in threading.enumerate() if t.name.startswith("batchrender-"))
+
+    rt = runtime.current()
+    rt.session.wait(rt.session.call(lambda c: c.ping()), 120)
+    pid = rt.session.gateway_pid
+    # enabled by --addons (persistent, not in the preferences): Reload Scripts re-runs the add-on's files and keeps
+    # it enabled without unregister()/register(); what runs must stay the one that runs, not be orphaned
+    bpy.utils.load_scripts(reload_scripts=True)
+    after = runtime.current()
+    out = {"same": after is rt, "threads": ours()}
+    out["gatewayAfter"] = after.session.gateway_pid if after else None
+    out["ping"] = after.session.wait(after.session.call(lambda c: c.ping()), 60) if after else None
+    addon_utils.disable("batchrender_blender")
+    deadline = time.monotonic() + 20
+    while ours() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    out.update(gateway=pid, threadsAfterDisable=ours(), closed=rt.session.closed)
+    d.write(out)
+"""
+
+
+def test_reload_keeps_one_session_for_an_addon_enabled_on_the_command_line(blender):
+    out = blender.run(RELOAD_STARTUP_ADDON, timeout=240)
+    assert out["_exit"] == 0, out["_stdout"][-3000:]
+    assert out["same"] is True and out["ping"] == "pong" and out["gatewayAfter"] == out["gateway"]
+    assert out["threads"] == ["batchrender-worker-1", "batchrender-worker-2"]
+    assert out["closed"] is True and out["threadsAfterDisable"] == []
+    wait_for("the gateway to exit", lambda: not pid_alive(out["gateway"]), timeout=30)

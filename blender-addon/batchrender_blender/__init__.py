@@ -41,7 +41,9 @@ def register():
 
 def unregister():
     atexit.unregister(runtime.at_exit)
-    for module in reversed(_MODULES):
-        module.unregister()
-    runtime.stop()
-    vendoring.remove()
+    runtime.stop()   # first: the gateway, threads and timer go even if Blender refuses a class below
+    try:
+        for module in reversed(_MODULES):
+            module.unregister()
+    finally:
+        vendoring.remove()

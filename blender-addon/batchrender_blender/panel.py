@@ -137,4 +137,7 @@ def register():
 
 def unregister():
     for cls in reversed(CLASSES):
-        bpy.utils.unregister_class(cls)
+        # the class Blender has: after Reload Scripts re-ran this file, CLASSES holds new, unregistered ones
+        registered = getattr(bpy.types, cls.__name__, None)
+        if registered is not None:
+            bpy.utils.unregister_class(registered)

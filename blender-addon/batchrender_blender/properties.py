@@ -58,6 +58,10 @@ def register():
 
 
 def unregister():
-    del bpy.types.Scene.batchrender
+    if hasattr(bpy.types.Scene, "batchrender"):
+        del bpy.types.Scene.batchrender
     for cls in reversed(CLASSES):
-        bpy.utils.unregister_class(cls)
+        # the class Blender has: after Reload Scripts re-ran this file, CLASSES holds new, unregistered ones
+        registered = getattr(bpy.types, cls.__name__, None)
+        if registered is not None:
+            bpy.utils.unregister_class(registered)

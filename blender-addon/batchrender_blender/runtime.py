@@ -17,7 +17,10 @@ REFRESH_SECONDS = 2.0
 #: the panel counts as on screen this long after it was last drawn
 SHOWN_SECONDS = 5.0
 
-_current = None
+try:
+    _current  # noqa: F821 - Reload Scripts may re-run this file before unregister(): keep what is running, to stop it
+except NameError:
+    _current = None
 
 
 def _make_client():
