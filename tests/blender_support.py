@@ -99,6 +99,7 @@ class Blender:
             raise AssertionError("Blender wrote no result (exit {}):\n{}\n{}".format(
                 proc.returncode, proc.stdout[-4000:], proc.stderr[-2000:]))
         out = json.loads(result.read_text())
+        out["_stderr"] = proc.stderr
         out["_exit"] = proc.returncode
         out["_stdout"] = proc.stdout
         return out

@@ -258,7 +258,6 @@ LIFECYCLE = """
 def test_disable_and_reload_leave_no_gateway_thread_or_timer(blender):
     out = blender.run(LIFECYCLE, timeout=240, addon=False)
     assert out["_exit"] == 0, out["_stdout"][-3000:]
-    print({k: v for k, v in out.items() if not k.startswith("_")})
     assert out["enabledAtStart"]
     assert out["gatewayBeforeUse"] is None          # lazily: the first call starts it
     assert out["version"] == "batchrender 0.1.0"

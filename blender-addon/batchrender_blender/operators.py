@@ -300,14 +300,19 @@ CLASSES = (BATCHRENDER_OT_check, BATCHRENDER_OT_submit, BATCHRENDER_OT_cancel_jo
            BATCHRENDER_OT_select_job, BATCHRENDER_OT_refresh)
 
 
+try:
+    _registered  # noqa: F821 - kept when Reload Scripts re-runs this file: the classes Blender actually has
+except NameError:
+    _registered = []
+
+
 def register():
     for cls in CLASSES:
         bpy.utils.register_class(cls)
+        _registered.append(cls)
 
 
 def unregister():
-    for cls in reversed(CLASSES):
-        # the class Blender has: after Reload Scripts re-ran this file, CLASSES holds new, unregistered ones
-        registered = getattr(bpy.types, cls.__name__, None)
-        if registered is not None:
-            bpy.utils.unregister_class(registered)
+    # the classes registered, not CLASSES: after Reload Scripts re-ran this file, CLASSES holds new ones
+    while _registered:
+        bpy.utils.unregister_class(_registered.pop())

@@ -51,17 +51,22 @@ class BatchRenderSettings(bpy.types.PropertyGroup):
 CLASSES = (BatchRenderSettings,)
 
 
+try:
+    _registered  # noqa: F821 - kept when Reload Scripts re-runs this file: the classes Blender actually has
+except NameError:
+    _registered = []
+
+
 def register():
     for cls in CLASSES:
         bpy.utils.register_class(cls)
+        _registered.append(cls)
     bpy.types.Scene.batchrender = PointerProperty(type=BatchRenderSettings)
 
 
 def unregister():
     if hasattr(bpy.types.Scene, "batchrender"):
         del bpy.types.Scene.batchrender
-    for cls in reversed(CLASSES):
-        # the class Blender has: after Reload Scripts re-ran this file, CLASSES holds new, unregistered ones
-        registered = getattr(bpy.types, cls.__name__, None)
-        if registered is not None:
-            bpy.utils.unregister_class(registered)
+    # the classes registered, not CLASSES: after Reload Scripts re-ran this file, CLASSES holds new ones
+    while _registered:
+        bpy.utils.unregister_class(_registered.pop())
