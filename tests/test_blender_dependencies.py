@@ -1,0 +1,214 @@
+"""What a .blend needs, as Blender knows it: a project built here by Blender itself (textures relative and
+absolute, a linked library whose own texture is relative to the library, a packed and a generated image, UDIM
+tiles, a sound, a font, a movie clip, a volume whose cache is missing), listed by the add-on in the shape the
+core's scan takes; and the three bad inputs, each one line in Blender's report area."""
+import json
+import socket
+import struct
+import wave
+from pathlib import Path
+
+import pytest
+
+from blender_support import Blender, addon_zip, small_copy, user_scripts  # noqa: F401
+
+FONTS = sorted(Path("/usr/share/fonts/truetype/dejavu").glob("DejaVuSans.ttf"))
+
+BUILD_LIBRARY = """
+    import bpy, sys
+    import blender_driver as d
+    lib, tex = sys.argv[-2], sys.argv[-1]
+    im = bpy.data.images.new("LibTex", 4, 4)
+    im.filepath_raw = tex
+    im.file_format = "PNG"
+    im.save()
+    im.filepath = bpy.path.relpath(tex, start=bpy.path.abspath("//") if bpy.data.filepath else None)
+    bpy.ops.wm.save_as_mainfile(filepath=lib)
+    im.filepath = bpy.path.relpath(tex)          # relative to the library file now that it has a path
+    im.use_fake_user = True
+    bpy.ops.wm.save_as_mainfile(filepath=lib, relative_remap=False)
+    d.write({"written": im.filepath})
+"""
+
+BUILD_PROJECT = """
+    import bpy, os, shutil, sys
+    import blender_driver as d
+    main, abs_tex, sound, font = sys.argv[-4:]
+    proj = os.path.dirname(main)
+
+    def png(name, path):
+        im = bpy.data.images.new(name, 4, 4)
+        im.filepath_raw = path
+        im.file_format = "PNG"
+        im.save()
+        return im
+
+    bpy.ops.wm.save_as_mainfile(filepath=main)   # from here on // is the project folder
+    wood = png("Wood", os.path.join(proj, "textures", "wood.png"))
+    wood.filepath = "//textures/wood.png"
+    png("Abs", abs_tex).filepath = abs_tex
+    gone = bpy.data.images.new("Gone", 4, 4)
+    gone.source = "FILE"
+    gone.filepath = "//textures/gone.png"
+    packed = png("Packed", os.path.join(proj, "textures", "packed.png"))
+    packed.pack()
+    bpy.data.images.new("Generated", 4, 4)
+    for n in (1001, 1002):
+        png("tile{}".format(n), os.path.join(proj, "textures", "udim.{}.png".format(n)))
+    udim = bpy.data.images.load(os.path.join(proj, "textures", "udim.1001.png"))
+    udim.name = "Udim"
+    udim.source = "TILED"
+    udim.filepath = "//textures/udim.<UDIM>.png"
+    for n in (1001, 1002):
+        bpy.data.images.remove(bpy.data.images["tile{}".format(n)])
+    snd = bpy.data.sounds.load(sound)
+    snd.name = "Click"
+    snd.filepath = "//audio/click.wav"
+    if font:
+        fnt = bpy.data.fonts.load(font)
+        fnt.name = "Sans"
+        fnt.filepath = "//fonts/sans.ttf"
+    clip = bpy.data.movieclips.load(os.path.join(proj, "textures", "wood.png"))
+    clip.name = "Plate"
+    clip.filepath = "//textures/wood.png"
+    vol = bpy.data.volumes.new("Smoke")
+    vol.filepath = "//cache/smoke.vdb"
+    with bpy.data.libraries.load("//lib/props.blend", link=True, relative=True) as (src, dst):
+        dst.images = ["LibTex"]
+    for block in list(bpy.data.images) + list(bpy.data.sounds) + list(bpy.data.fonts) + \\
+            list(bpy.data.movieclips) + list(bpy.data.volumes):
+        block.use_fake_user = True
+    bpy.ops.wm.save_as_mainfile(filepath=main, relative_remap=False)
+    d.write({"library": bpy.data.libraries[0].filepath, "libImage": bpy.data.images["LibTex"].filepath})
+"""
+
+LIST = """
+    import bpy
+    import blender_driver as d
+    from batchrender_blender import dependencies
+    d.write({"references": dependencies.file_references()})
+"""
+
+
+def tiny_wav(path: Path):
+    """A real WAV file (PCM, 8 kHz, a tenth of a second of silence) for Blender's sound data-block."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(8000)
+        w.writeframes(struct.pack("<h", 0) * 800)
+
+
+@pytest.fixture
+def project(user_scripts, tmp_path):  # noqa: F811
+    """A project Blender writes: proj/shot.blend linking proj/lib/props.blend; returns (main, blender, paths)."""
+    blender = Blender(user_scripts, tmp_path / "state", tmp_path)
+    proj = tmp_path / "proj"
+    lib = proj / "lib" / "props.blend"
+    lib_tex = proj / "lib" / "tex" / "lib_tex.png"
+    built = blender.run(BUILD_LIBRARY, args=(lib, lib_tex), addon=False)
+    assert built["_exit"] == 0, built["_stderr"]
+    assert built["written"] == "//tex/lib_tex.png"
+    abs_tex = tmp_path / "elsewhere" / "abs.png"
+    sound = proj / "audio" / "click.wav"
+    tiny_wav(sound)
+    font = ""
+    if FONTS:
+        font = proj / "fonts" / "sans.ttf"
+        font.parent.mkdir(parents=True)
+        font.write_bytes(FONTS[0].read_bytes())
+    main = proj / "shot.blend"
+    out = blender.run(BUILD_PROJECT, args=(main, abs_tex, sound, font), addon=False)
+    assert out["_exit"] == 0, out["_stderr"]
+    assert out["library"] == "//lib/props.blend" and out["libImage"] == "//tex/lib_tex.png"
+    return main, blender, {"proj": proj, "lib": lib, "libTex": lib_tex, "abs": abs_tex, "sound": sound,
+                           "font": font}
+
+
+def test_lists_what_the_blend_needs_as_blender_resolves_it(project):
+    main, blender, p = project
+    out = blender.run(LIST, blend=main)
+    assert out["_exit"] == 0, out["_stderr"]
+    proj = p["proj"]
+    expected = [
+        {"node": "props.blend", "nodeType": "Library", "attribute": "filepath", "path": str(p["lib"])},
+        {"node": "Abs", "nodeType": "Image", "attribute": "filepath", "path": str(p["abs"])},
+        {"node": "Gone", "nodeType": "Image", "attribute": "filepath", "path": str(proj / "textures" / "gone.png")},
+        # relative to the library it comes from, not to shot.blend
+        {"node": "LibTex", "nodeType": "Image", "attribute": "filepath", "path": str(p["libTex"])},
+        {"node": "Udim", "nodeType": "Image", "attribute": "filepath",
+         "path": str(proj / "textures" / "udim.1001.png")},
+        {"node": "Udim", "nodeType": "Image", "attribute": "filepath",
+         "path": str(proj / "textures" / "udim.1002.png")},
+        {"node": "Wood", "nodeType": "Image", "attribute": "filepath", "path": str(proj / "textures" / "wood.png")},
+        {"node": "Click", "nodeType": "Sound", "attribute": "filepath", "path": str(p["sound"])},
+        {"node": "Smoke", "nodeType": "Volume", "attribute": "filepath", "path": str(proj / "cache" / "smoke.vdb")},
+        {"node": "Plate", "nodeType": "MovieClip", "attribute": "filepath",
+         "path": str(proj / "textures" / "wood.png")},
+    ]
+    if p["font"]:
+        expected.append({"node": "Sans", "nodeType": "VectorFont", "attribute": "filepath", "path": str(p["font"])})
+    key = lambda r: (r["nodeType"], r["node"], r["path"])  # noqa: E731
+    assert sorted(out["references"], key=key) == sorted(expected, key=key)
+    # packed and generated images travel inside the .blend or are made by Blender: not listed
+    assert not [r for r in out["references"] if r["node"] in ("Packed", "Generated")]
+
+
+BAD_INPUTS = """
+    import bpy, sys
+    import blender_driver as d
+    main, small = sys.argv[-2:]
+    out = {}
+
+    def line(**props):
+        for k, v in props.items():
+            setattr(bpy.context.scene.batchrender, k, v)
+        try:
+            bpy.ops.batchrender.submit()
+            return None
+        except RuntimeError as e:
+            return str(e).strip()
+
+    out["neverSaved"] = line()
+    bpy.ops.wm.open_mainfile(filepath=main)
+    out["missing"] = line()
+    bpy.ops.wm.open_mainfile(filepath=small)
+    import time
+    started = time.monotonic()
+    out["farmSilent"] = line(farm="azure")
+    out["farmSeconds"] = time.monotonic() - started
+    d.write(out)
+"""
+
+
+def closed_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_bad_input_is_one_line_in_the_report_area(project, cli):
+    main, blender, p = project
+    small = p["proj"] / "small.blend"
+    small_copy(blender, small)
+    blender.home = cli.home
+    # Azure Batch and Storage at addresses where nothing answers (the key is Azurite's published development key)
+    port = closed_port()
+    blender.env.update(BATCHRENDER_HOME=str(cli.home), AZURE_BATCH_ENDPOINT="http://127.0.0.1:{}".format(port),
+                       AZURE_BATCH_ACCOUNT="studio", AZURE_BATCH_ACCESS_KEY="a2V5",
+                       AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+                       "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+                       "BlobEndpoint=http://127.0.0.1:{}/devstoreaccount1;".format(port))
+    out = blender.run(BAD_INPUTS, args=(main, small), timeout=240)
+    assert out["_exit"] == 0, out["_stderr"]
+    assert out["neverSaved"] == ("Error: The file was never saved: save it (File › Save As), the farm renders the "
+                                 ".blend on disk")
+    gone = p["proj"] / "textures" / "gone.png"
+    assert out["missing"] == ("Error: 2 missing file(s): {} (Image 'Gone') and 1 more: find them (File › External "
+                              "Data › Find Missing Files), pack them, or tick Allow Missing Files".format(gone))
+    # the upload before an Azure submit is what meets the silent farm first (after the client's retries, ~30 s)
+    assert out["farmSilent"].startswith("Error: Not submitted: listing container fgrp-small: cannot reach storage "
+                                        "account devstoreaccount1 (http://127.0.0.1:{}/devstoreaccount1)".format(port)), \
+        out["farmSilent"]
+    assert "\n" not in out["farmSilent"]
