@@ -49,7 +49,9 @@ def run(snap, form, missing):
         allowed = bool(form.get("allowMissing"))
         out.append(Check(allowed, not allowed, _missing_line(missing)))
     else:
-        out.append(Check(True, False, "Files: all {} found".format(len(snap["references"]))))
+        count = len(snap["references"])
+        out.append(Check(True, False, "Files: all {} found".format(count) if count else
+                         "Files: none besides the .blend (packed files travel inside it)"))
     return out
 
 

@@ -285,14 +285,7 @@ class BATCHRENDER_OT_refresh(bpy.types.Operator):
         rt = runtime.current()
         rt.refresh_jobs()
         if context.scene.batchrender.farm == "azure":
-            def done(value):
-                rt.account, rt.pools = value
-                rt.account_error = ""
-
-            def failed(error):
-                rt.account_error = _describe(error)
-
-            rt.session.call(lambda c: (c.azure_settings(), c.pools(farm="azure")), done, failed)
+            rt.refresh_account()
         return {"FINISHED"}
 
 

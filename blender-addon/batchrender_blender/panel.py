@@ -83,8 +83,8 @@ class BATCHRENDER_PT_panel(bpy.types.Panel):
         account = rt.account
         if rt.account_error:
             box.label(text=rt.account_error, icon="ERROR")
-        elif account is None:
-            box.label(text="Account: press Refresh to read the core's settings", icon="INFO")
+        elif not account:
+            box.label(text="Account: reading the core's settings...", icon="INFO")
         else:
             batch = account.get("batch") or {}
             storage = account.get("storage") or {}

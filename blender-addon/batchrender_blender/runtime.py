@@ -84,6 +84,8 @@ class Runtime(object):
         if self.jobs_key is None or self.session.closed:
             return
         farm, scene = self.jobs_key
+        if farm == "azure" and self.account is None and not self.account_error:
+            self.refresh_account()
         if not scene:
             self.jobs, self.jobs_error = [], ""
             return
@@ -110,6 +112,19 @@ class Runtime(object):
             self.jobs_error = str(error)
 
         self.session.call(read, done, failed)
+
+    def refresh_account(self):
+        """Reads the Azure account saved in the core's settings (never a secret) and the farm's pools."""
+        def done(value):
+            self.account, self.pools = value
+            self.account_error = ""
+
+        def failed(error):
+            self.account_error = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+        self.account_error = ""
+        self.account = self.account or {}
+        self.session.call(lambda c: (c.azure_settings(), c.pools(farm="azure")), done, failed)
 
     def _show_preview(self, frame):
         """``frame``: (path, modification time) of the job's latest frame or thumbnail, or None."""

@@ -24,8 +24,23 @@ def client_path():
     return VENDOR
 
 
+def runtime_executable():
+    """Blender installs an add-on zip with Python's ``zipfile``, which drops file modes: the bundled runtime's
+    programs (``--with-runtime``) are made executable again, as ``install.py`` does for the Maya module."""
+    runtime = os.path.join(HERE, "runtime")
+    java = os.path.join(runtime, "bin", "java")
+    if sys.platform.startswith("win") or not os.path.isfile(java) or os.access(java, os.X_OK):
+        return
+    programs = [os.path.join(runtime, "bin", n) for n in os.listdir(os.path.join(runtime, "bin"))]
+    programs += [os.path.join(runtime, "lib", n) for n in ("jspawnhelper", "jexec")]
+    for program in programs:
+        if os.path.isfile(program):
+            os.chmod(program, 0o755)
+
+
 def add():
     """Puts the client's folder first on ``sys.path`` (once)."""
+    runtime_executable()
     path = client_path()
     if path not in sys.path:
         sys.path.insert(0, path)
