@@ -2,17 +2,38 @@
 shapes.blend (written by Blender, ../shared/testdata), submitting to the local farm through the same client and
 core as the Maya plug-in. Blender runs with its window (under Xvfb) where its main loop matters: timers, modal
 operators, the report area, quitting; headless (``blender -b``) elsewhere."""
-import json
+
+import hashlib
+import zipfile
 
 import pytest
 
-from blender_support import Blender, addon_zip, display, small_copy, user_scripts  # noqa: F401
-from bridge_helpers import pid_alive, png_checked, wait_for, watcher_state
+from blender_support import JAR, Blender, addon_zip, display, small_copy, user_scripts  # noqa: F401
+from bridge_helpers import pid_alive, png_checked, sha256, wait_for, watcher_state
+from conftest import REPO
 
 
 @pytest.fixture
 def blender(user_scripts, cli, tmp_path, display):  # noqa: F811
     return Blender(user_scripts, cli.home, tmp_path, display)
+
+
+def test_the_zip_carries_the_one_client_py4j_and_the_jar(addon_zip):  # noqa: F811
+    """The add-on zip holds the Maya plug-in's client as it is in git (copied at build time, not a second
+    copy), the pinned py4j with its licence, the jar, and no byte code."""
+    client = REPO / "maya-plugin" / "scripts" / "batchrender"
+    with zipfile.ZipFile(addon_zip) as z:
+        names = z.namelist()
+        assert all(n.startswith("batchrender_blender/") for n in names)
+        for source in client.glob("*.py"):
+            assert z.read("batchrender_blender/vendor/batchrender/" + source.name) == source.read_bytes(), source
+        vendored = {n.split("/")[3] for n in names if n.startswith("batchrender_blender/vendor/batchrender/")}
+        assert vendored == {p.name for p in client.glob("*.py")}
+        assert b"0.10.9.9" in z.read("batchrender_blender/vendor/py4j/version.py")
+        assert "batchrender_blender/vendor/py4j-0.10.9.9.dist-info/LICENSE.txt" in names
+        assert hashlib.sha256(z.read("batchrender_blender/java/batchrender.jar")).hexdigest() == \
+            sha256(JAR)
+        assert not [n for n in names if n.endswith(".pyc") or "__pycache__" in n]
 
 
 def expected_size(seen):

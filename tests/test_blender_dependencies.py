@@ -2,7 +2,6 @@
 absolute, a linked library whose own texture is relative to the library, a packed and a generated image, UDIM
 tiles, a sound, a font, a movie clip, a volume whose cache is missing), listed by the add-on in the shape the
 core's scan takes; and the three bad inputs, each one line in Blender's report area."""
-import json
 import socket
 import struct
 import wave
