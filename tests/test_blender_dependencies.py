@@ -29,6 +29,23 @@ BUILD_LIBRARY = """
     d.write({"written": im.filepath})
 """
 
+BUILD_SET = """
+    import bpy, sys
+    import blender_driver as d
+    set_file = sys.argv[-1]
+    bpy.ops.wm.save_as_mainfile(filepath=set_file)
+    # a set that links the props library by a path relative to itself, and uses its texture in a material
+    with bpy.data.libraries.load("//../props.blend", link=True, relative=True) as (src, dst):
+        dst.images = ["LibTex"]
+    mat = bpy.data.materials.new("SetMat")
+    mat.use_nodes = True
+    node = mat.node_tree.nodes.new("ShaderNodeTexImage")
+    node.image = bpy.data.images["LibTex"]
+    mat.use_fake_user = True
+    bpy.ops.wm.save_as_mainfile(filepath=set_file, relative_remap=False)
+    d.write({"library": bpy.data.libraries[0].filepath})
+"""
+
 BUILD_PROJECT = """
     import bpy, os, shutil, sys
     import blender_driver as d
@@ -72,13 +89,15 @@ BUILD_PROJECT = """
     clip.filepath = "//textures/wood.png"
     vol = bpy.data.volumes.new("Smoke")
     vol.filepath = "//cache/smoke.vdb"
-    with bpy.data.libraries.load("//lib/props.blend", link=True, relative=True) as (src, dst):
-        dst.images = ["LibTex"]
+    # the set's material, which brings the props library (linked by the set) and its texture with it
+    with bpy.data.libraries.load("//lib/set/set.blend", link=True, relative=True) as (src, dst):
+        dst.materials = ["SetMat"]
     for block in list(bpy.data.images) + list(bpy.data.sounds) + list(bpy.data.fonts) + \\
             list(bpy.data.movieclips) + list(bpy.data.volumes):
         block.use_fake_user = True
     bpy.ops.wm.save_as_mainfile(filepath=main, relative_remap=False)
-    d.write({"library": bpy.data.libraries[0].filepath, "libImage": bpy.data.images["LibTex"].filepath})
+    libs = {lib.name: [lib.filepath, lib.parent.name if lib.parent else None] for lib in bpy.data.libraries}
+    d.write({"libraries": libs, "libImage": bpy.data.images["LibTex"].filepath})
 """
 
 LIST = """
@@ -109,6 +128,11 @@ def project(user_scripts, tmp_path):  # noqa: F811
     built = blender.run(BUILD_LIBRARY, args=(lib, lib_tex), addon=False)
     assert built["_exit"] == 0, built["_stderr"]
     assert built["written"] == "//tex/lib_tex.png"
+    set_file = proj / "lib" / "set" / "set.blend"
+    set_file.parent.mkdir()
+    built = blender.run(BUILD_SET, args=(set_file,), addon=False)
+    assert built["_exit"] == 0, built["_stderr"]
+    assert built["library"] == "//../props.blend"
     abs_tex = tmp_path / "elsewhere" / "abs.png"
     sound = proj / "audio" / "click.wav"
     tiny_wav(sound)
@@ -120,9 +144,13 @@ def project(user_scripts, tmp_path):  # noqa: F811
     main = proj / "shot.blend"
     out = blender.run(BUILD_PROJECT, args=(main, abs_tex, sound, font), addon=False)
     assert out["_exit"] == 0, out["_stderr"]
-    assert out["library"] == "//lib/props.blend" and out["libImage"] == "//tex/lib_tex.png"
-    return main, blender, {"proj": proj, "lib": lib, "libTex": lib_tex, "abs": abs_tex, "sound": sound,
-                           "font": font}
+    # set.blend wrote "//../props.blend" (above); Blender holds the library its library links relative to the
+    # open file, with the set as its parent
+    assert out["libraries"] == {"set.blend": ["//lib/set/set.blend", None],
+                                "props.blend": ["//lib/props.blend", "set.blend"]}, out["libraries"]
+    assert out["libImage"] == "//tex/lib_tex.png"
+    return main, blender, {"proj": proj, "lib": lib, "set": set_file, "libTex": lib_tex, "abs": abs_tex,
+                           "sound": sound, "font": font}
 
 
 def test_lists_what_the_blend_needs_as_blender_resolves_it(project):
@@ -131,10 +159,12 @@ def test_lists_what_the_blend_needs_as_blender_resolves_it(project):
     assert out["_exit"] == 0, out["_stderr"]
     proj = p["proj"]
     expected = [
+        {"node": "set.blend", "nodeType": "Library", "attribute": "filepath", "path": str(p["set"])},
+        # linked by the set, relative to the set's file
         {"node": "props.blend", "nodeType": "Library", "attribute": "filepath", "path": str(p["lib"])},
         {"node": "Abs", "nodeType": "Image", "attribute": "filepath", "path": str(p["abs"])},
         {"node": "Gone", "nodeType": "Image", "attribute": "filepath", "path": str(proj / "textures" / "gone.png")},
-        # relative to the library it comes from, not to shot.blend
+        # relative to the library it comes from (props.blend, two links away), not to shot.blend
         {"node": "LibTex", "nodeType": "Image", "attribute": "filepath", "path": str(p["libTex"])},
         {"node": "Udim", "nodeType": "Image", "attribute": "filepath",
          "path": str(proj / "textures" / "udim.1001.png")},

@@ -3,9 +3,13 @@
 Each reference is a dict ``{"node", "nodeType", "attribute", "path"}`` (``Client.scan(..., references=...)``):
 ``node`` the data-block's name, ``nodeType`` its kind (``Image``, ``Library``, ``CacheFile``, ``Sound``,
 ``Volume``, ``VectorFont``, ``MovieClip``), ``attribute`` ``"filepath"`` and ``path`` the absolute path as Blender
-resolves it: ``bpy.path.abspath(filepath, library=datablock.library)``, so a ``//`` path of a data-block linked
-from another .blend is taken relative to that library, not to the open file. Packed data-blocks are left out:
-they travel inside the .blend. Image data-blocks with no file (generated, render result, viewer) are left out.
+resolves it (never ``//``, which the core refuses): a ``//`` path of a data-block linked from another .blend is
+relative to that library's file; a library's own path is relative to the open file at any depth, since Blender
+rebases the path of a library a library links onto the open file as it reads it (a set that links
+``//../props.blend`` shows ``//lib/props.blend`` in the shot, its ``parent`` the set), which is also how
+``bpy.utils.blend_paths`` reads it. Packed data-blocks are left out: they travel inside the .blend. Image data-blocks
+with no file (generated, render result, viewer) are left out. An image sequence is its first frame's file with
+``"frameSequence": true`` (the core finds the other frames beside it).
 A UDIM image (``<UDIM>`` in its path) gives one reference per tile, each tile's file.
 
 ``bpy.utils.blend_paths(absolute=True)`` (Blender's own walk over every path of the file, ``BKE_bpath``) adds what
@@ -44,6 +48,13 @@ def _has_file(block, kind):
     return bool(block.filepath)
 
 
+def absolute(path, library):
+    """``path`` as Blender reads it in the file of ``library`` (None: the open file), normalised."""
+    if path.startswith("//") and library is not None:
+        return os.path.normpath(os.path.join(os.path.dirname(absolute(library.filepath, None)), path[2:]))
+    return os.path.normpath(bpy.path.abspath(path))
+
+
 def _tiles(block, path):
     """A UDIM image's tiles as files: ``<UDIM>`` replaced by each tile's number (1001, ...)."""
     if "<UDIM>" in path:
@@ -63,10 +74,13 @@ def file_references(data=None):
         for block in getattr(data, collection):
             if not _has_file(block, kind) or _packed(block):
                 continue
-            path = os.path.normpath(bpy.path.abspath(block.filepath, library=block.library))
+            path = absolute(block.filepath, None if kind == "Library" else block.library)
             paths = _tiles(block, path) if kind == "Image" and block.source == "TILED" else [path]
             for p in paths:
-                refs.append({"node": block.name, "nodeType": kind, "attribute": "filepath", "path": p})
+                ref = {"node": block.name, "nodeType": kind, "attribute": "filepath", "path": p}
+                if kind == "Image" and block.source == "SEQUENCE":
+                    ref["frameSequence"] = True
+                refs.append(ref)
                 named.add(p)
     if data is bpy.data:
         for p in bpy.utils.blend_paths(absolute=True, packed=False, local=False):
