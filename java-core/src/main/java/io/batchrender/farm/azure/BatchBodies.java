@@ -118,6 +118,13 @@ final class BatchBodies {
         r.blobPrefix().ifPresent(v -> o.addProperty("blobPrefix", v));
         r.filePath().ifPresent(v -> o.addProperty("filePath", v));
         r.fileMode().ifPresent(v -> o.addProperty("fileMode", v));
+        r.identityResourceId().ifPresent(v -> o.add("identityReference", identityReference(v)));
+        return o;
+    }
+
+    private static JsonObject identityReference(String resourceId) {
+        JsonObject o = new JsonObject();
+        o.addProperty("resourceId", resourceId);
         return o;
     }
 
@@ -132,6 +139,17 @@ final class BatchBodies {
         d.containerUrl().ifPresent(u -> where.addProperty("containerUrl", u));
         if (!d.path().isEmpty()) {
             where.addProperty("path", d.path());
+        }
+        d.identityResourceId().ifPresent(v -> where.add("identityReference", identityReference(v)));
+        if (!d.uploadHeaders().isEmpty()) {
+            JsonArray headers = new JsonArray();
+            for (OutputFile.HttpHeader h : d.uploadHeaders()) {
+                JsonObject header = new JsonObject();
+                header.addProperty("name", h.name());
+                header.addProperty("value", h.value());
+                headers.add(header);
+            }
+            where.add("uploadHeaders", headers);
         }
         JsonObject destination = new JsonObject();
         destination.add(d.containerUrl().isPresent() ? "container" : "autoStorage", where);
