@@ -169,7 +169,9 @@ final class SubmitCommand implements Callable<Integer> {
         try (RenderFarm farm = cli.farm(farmName)) {
             JobInfo done = new JobWaiter(farm, cli.err, !json).await(job.id());
             if (json) {
-                cli.out.println(JsonViews.GSON.toJson(JsonViews.jobWithTasks(done, farm.tasks(done.id()))));
+                // every task, a page at a time as it is read: a 100,000-task job is never held whole
+                io.batchrender.json.JobTasksJson.write(cli.out, done, n -> farm.tasks(done.id(),
+                        new io.batchrender.farm.TaskQuery(n, io.batchrender.json.JobTasksJson.PAGE_SIZE, Optional.empty())));
             } else {
                 cli.err.println(summary(done, where));
             }

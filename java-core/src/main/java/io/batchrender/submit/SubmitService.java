@@ -168,7 +168,8 @@ public final class SubmitService {
                     base.project(), base.settings());
             listener.step("Uploading " + request.upload().files().size() + " file(s) to asset project " + request.project()
                     + " in " + store.describe() + ".");
-            return new AzureSubmission(farm, (AzureBlobStore) store, cache, SyncOptions.defaults())
+            return new AzureSubmission(farm, (AzureBlobStore) store, cache,
+                    SyncOptions.defaults().withRateLimit(cloud.uploadBytesPerSecond()))
                     .submit(request, listener, cancel);
         }
     }
