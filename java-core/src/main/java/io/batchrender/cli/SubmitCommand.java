@@ -137,9 +137,6 @@ final class SubmitCommand implements Callable<Integer> {
             cli.out.println(io.batchrender.job.JobJson.pretty(cli.submitService().preview(request)));
             return 0;
         }
-        if (farmName.equals(Farms.LOCAL)) {
-            cli.farms.localAgent().startSoon(); // the agent's JVM starts while this one checks and stores the job
-        }
         SubmitService.Result r = cli.submitService().submit(request, new Progress(cli, json), new Cancellation());
         JobInfo job = r.job();
         String where = r.outputsGoTo() + (r.upload().isPresent() ? "; fetch them with 'batchrender watch " + job.id() + " --to "
