@@ -52,41 +52,52 @@ final class MayaAsciiByteScanner {
                 || name.startsWith("windows-125") || name.startsWith("ISO-8859-");
     }
 
+    /** Reports every statement to {@code commands}, scanning the whole file on this thread. */
     void run(MayaAsciiCommands commands) throws IOException {
-        run(commands, null);
+        String command;
+        while ((command = skipToWanted(commands, Long.MAX_VALUE)) != null) {
+            read(command, commands);
+        }
     }
 
     /**
-     * Reports every statement to {@code commands}. With {@code second}, a scan of the file from a later
-     * statement boundary running on another thread: when this scan arrives exactly there, it takes that
-     * scan's index of statements instead of scanning the rest itself, and reads only the statements it wants.
-     * When it does not arrive there (the boundary was a guess and fell inside a statement), it scans on alone.
+     * Reports every statement to {@code commands}, chunk by chunk: where this scan arrives exactly at a chunk's start,
+     * it replays the chunk's index (built on another thread, or on this one while it waited) and reads only the
+     * statements it wants; what an index does not cover (a chunk whose guessed start fell inside a statement, an
+     * index that filled up or stopped at a statement it could not step over) it scans itself.
      */
-    void run(MayaAsciiCommands commands, SecondHalfScan second) throws IOException {
-        while (true) {
-            String command = skipToWanted(commands, second == null ? Long.MAX_VALUE : second.start());
-            if (command != null) {
-                read(command, commands);
-            } else if (second == null) {
-                return; // the end of the file
-            } else {
-                StatementIndex index = offset() == second.start() ? second.await() : null;
-                second.close();
-                second = null;
+    void run(MayaAsciiCommands commands, ChunkedIndex chunks) throws IOException {
+        for (int k = 0; k < chunks.count(); k++) {
+            if (offset() == chunks.start(k)) {
+                StatementIndex index = chunks.await(k);
                 if (index != null) {
                     replay(index, commands);
                 }
             }
+            long end = chunks.end(k);
+            String command;
+            while ((command = skipToWanted(commands, end)) != null) {
+                read(command, commands);
+            }
         }
+    }
+
+    /** Scans from file offset {@code start} next, on line 1: the caller has moved the stream there. */
+    void restart(long start) {
+        base = start;
+        pos = 0;
+        lim = 0;
+        line = 1;
     }
 
     /**
      * Records where each statement that names one of {@link MayaAsciiCommands#COMMANDS} but {@code setAttr} starts
      * (a node's setAttrs are read, when wanted, by scanning its block from its createNode), skipping them all,
-     * until the end of the file, a full index, {@code cancelled}, or a statement it cannot step over (too long, cut
-     * off: the reader reports those when it gets there). The index's end is where a reader resumes scanning.
+     * until the first statement at or past file offset {@code stopAt}, the end of the file, a full index,
+     * {@code cancelled}, or a statement it cannot step over (too long, cut off: the reader reports those when it gets
+     * there). The index's end is where a reader resumes scanning.
      */
-    void index(StatementIndex index, java.util.function.BooleanSupplier cancelled) {
+    void index(StatementIndex index, java.util.function.BooleanSupplier cancelled, long stopAt) {
         long start = offset();
         long resume = start;
         int resumeLine = line;
@@ -95,8 +106,8 @@ final class MayaAsciiByteScanner {
                 boolean more = skipSpaceAndComments();
                 resume = offset();
                 resumeLine = line;
-                if (!more) {
-                    break; // the end of the file
+                if (!more || resume >= stopAt) {
+                    break; // the end of the file, or of the part to index
                 }
                 if (buf[pos] == ';') {
                     pos++;
