@@ -354,28 +354,25 @@ final class MayaAsciiByteScanner {
                     long quotes = zeroBytes(w ^ QUOTES);
                     long newlines = zeroBytes(w ^ NEWLINES);
                     long backslashes = zeroBytes(w ^ BACKSLASHES);
+                    int bit; // of the first quote that ends the string, in the zeroBytes numbering; 64: none
                     if (backslashes != 0 || escapedNext) {
-                        long escaped = escapedNext ? HIGH_BIT_OF_FIRST_BYTE : 0;
-                        escapedNext = false;
-                        while (backslashes != 0) {
-                            int i = Long.numberOfTrailingZeros(backslashes);
-                            backslashes &= backslashes - 1;
-                            if ((escaped & (1L << i)) == 0) { // an escaping backslash: the next byte is escaped
-                                if (i == 63) {
-                                    escapedNext = true;
-                                } else {
-                                    escaped |= 1L << (i + 8);
-                                }
-                            }
-                        }
-                        quotes &= ~escaped;
+                        // which bytes an odd run of backslashes escapes, without a branch per backslash (the
+                        // method of simdjson's find_escaped_branchless, on the word's eight bytes as eight bits)
+                        long prev = escapedNext ? 1 : 0;
+                        long bs = byteBits(backslashes) & ~prev; // an escaped backslash escapes nothing
+                        long follows = ((bs << 1) | prev) & 0xFF;
+                        long runs = (bs & ~EVEN_BITS & ~follows) + bs; // carries out of the runs that start on odd bits
+                        escapedNext = (runs & 0x100) != 0;
+                        long ends = byteBits(quotes) & ~((EVEN_BITS ^ (runs << 1)) & follows);
+                        bit = ends == 0 ? 64 : Long.numberOfTrailingZeros(ends) * 8 + 7;
+                    } else {
+                        bit = Long.numberOfTrailingZeros(quotes);
                     }
-                    if (quotes == 0) {
+                    if (bit == 64) {
                         line += Long.bitCount(newlines);
                         p += 8;
                         continue;
                     }
-                    int bit = Long.numberOfTrailingZeros(quotes);
                     line += Long.bitCount(newlines & ((1L << bit) - 1));
                     p += (bit >>> 3) + 1;
                     inString = false;
@@ -467,8 +464,13 @@ final class MayaAsciiByteScanner {
     private static final long QUOTES = ONES * '"';
     private static final long NEWLINES = ONES * '\n';
     private static final long BACKSLASHES = ONES * '\\';
-    /** In a {@link #zeroBytes} mask, the bit that stands for the word's first byte. */
-    private static final long HIGH_BIT_OF_FIRST_BYTE = 0x80L;
+    /** Bits 0, 2, 4, 6: the even bytes of a word in a {@link #byteBits} mask. */
+    private static final long EVEN_BITS = 0x55L;
+
+    /** A {@link #zeroBytes} mask (the high bit of some bytes) as eight bits, bit i for byte i. */
+    private static long byteBits(long highBits) {
+        return ((highBits >>> 7) * 0x0102040810204080L) >>> 56;
+    }
 
     /** The high bit of every byte of {@code x} that is zero, exactly (no false positives). */
     private static long zeroBytes(long x) {
