@@ -7,6 +7,7 @@ import io.batchrender.job.Command;
 import io.batchrender.job.Constraints;
 import io.batchrender.job.DependsOn;
 import io.batchrender.job.Job;
+import io.batchrender.job.JobJson;
 import io.batchrender.job.OutputFile;
 import io.batchrender.job.ResourceFile;
 import io.batchrender.job.Task;
@@ -142,14 +143,7 @@ final class BatchBodies {
         }
         d.identityResourceId().ifPresent(v -> where.add("identityReference", identityReference(v)));
         if (!d.uploadHeaders().isEmpty()) {
-            JsonArray headers = new JsonArray();
-            for (OutputFile.HttpHeader h : d.uploadHeaders()) {
-                JsonObject header = new JsonObject();
-                header.addProperty("name", h.name());
-                header.addProperty("value", h.value());
-                headers.add(header);
-            }
-            where.add("uploadHeaders", headers);
+            where.add("uploadHeaders", JobJson.gson().toJsonTree(d.uploadHeaders())); // [{"name", "value"}], as Batch's
         }
         JsonObject destination = new JsonObject();
         destination.add(d.containerUrl().isPresent() ? "container" : "autoStorage", where);
