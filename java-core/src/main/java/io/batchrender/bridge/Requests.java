@@ -21,7 +21,7 @@ final class Requests {
 
     static final Set<String> SUBMIT_FIELDS = Set.of("scene", "command", "frames", "searchPaths", "allowMissing", "chunk",
             "renderer", "name", "output", "retries", "timeoutSeconds", "engine", "format", "imageName", "camera", "layer",
-            "project", "farm", "pool", "assetProject", "licenseServers", "environment", "excluded", "extraFiles");
+            "project", "farm", "pool", "assetProject", "licenseServers", "environment", "excluded", "extraFiles", "limitRate");
     static final Set<String> SCAN_FIELDS = Set.of("scene", "searchPaths", "references");
     static final Set<String> REFERENCE_FIELDS = Set.of("node", "nodeType", "attribute", "path", "tiling", "frameSequence",
             "unloaded");

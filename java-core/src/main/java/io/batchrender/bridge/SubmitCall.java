@@ -87,8 +87,15 @@ final class SubmitCall {
             }
             vars.put(e.getKey(), e.getValue().getAsString());
         }));
+        long rate;
+        try {
+            rate = r.string("limitRate").map(io.batchrender.storage.RateLimit::parse).orElse(0L);
+        } catch (IllegalArgumentException e) {
+            throw BridgeException.badRequest("'limitRate' in the submit request: " + e.getMessage(),
+                    "Give bytes a second as 500k, 20M or 0 (no limit).");
+        }
         return new CloudChoices(AzureJobSettings.on(choice).withEnvironment(licenses, vars),
-                r.string("assetProject").filter(s -> !s.isBlank()), paths(r, "excluded"), paths(r, "extraFiles"));
+                r.string("assetProject").filter(s -> !s.isBlank()), paths(r, "excluded"), paths(r, "extraFiles"), rate);
     }
 
     /** As the panel keeps them: references as the scene names them, or paths (relative ones to the gateway's folder). */

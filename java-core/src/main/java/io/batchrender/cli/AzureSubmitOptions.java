@@ -50,13 +50,24 @@ final class AzureSubmitOptions {
             description = "Azure: a license server the nodes reach: autodesk=27000@lic (ADSKFLEX_LICENSE_FILE), vray=..., redshift=..., or VAR=value.")
     List<String> licenses = new ArrayList<>();
 
+    @Option(names = "--limit-rate", paramLabel = "RATE", defaultValue = "0",
+            description = "Azure: upload the scene's files at most this many bytes per second over all connections"
+                    + " (500k, 20M), leaving bandwidth for the studio; 0: no limit (default).")
+    String limitRate;
+
     /** What these options add to a submission; {@code sceneJob}: a scene is rendered (not a --command). */
     CloudChoices choices(boolean sceneJob) {
         if (sceneJob && assetsUrl == null && outputUrl != null) {
             throw new UsageException("--output-url goes with --assets-url; without them the job gets its own output"
                     + " container in the Azure store: leave --output-url out.");
         }
-        return CloudChoices.of(settings(), Optional.ofNullable(assetProject));
+        long rate;
+        try {
+            rate = io.batchrender.storage.RateLimit.parse(limitRate);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--limit-rate: " + e.getMessage());
+        }
+        return CloudChoices.of(settings(), Optional.ofNullable(assetProject)).withUploadRate(rate);
     }
 
     private AzureJobSettings settings() {

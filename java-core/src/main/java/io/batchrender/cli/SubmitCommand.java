@@ -137,9 +137,6 @@ final class SubmitCommand implements Callable<Integer> {
             cli.out.println(io.batchrender.job.JobJson.pretty(cli.submitService().preview(request)));
             return 0;
         }
-        if (farmName.equals(Farms.LOCAL)) {
-            cli.farms.localAgent().startSoon(); // the agent's JVM starts while this one checks and stores the job
-        }
         SubmitService.Result r = cli.submitService().submit(request, new Progress(cli, json), new Cancellation());
         JobInfo job = r.job();
         String where = r.outputsGoTo() + (r.upload().isPresent() ? "; fetch them with 'batchrender watch " + job.id() + " --to "
@@ -169,7 +166,9 @@ final class SubmitCommand implements Callable<Integer> {
         try (RenderFarm farm = cli.farm(farmName)) {
             JobInfo done = new JobWaiter(farm, cli.err, !json).await(job.id());
             if (json) {
-                cli.out.println(JsonViews.GSON.toJson(JsonViews.jobWithTasks(done, farm.tasks(done.id()))));
+                // every task, a page at a time as it is read: a 100,000-task job is never held whole
+                io.batchrender.json.JobTasksJson.write(cli.out, done, n -> farm.tasks(done.id(),
+                        new io.batchrender.farm.TaskQuery(n, io.batchrender.json.JobTasksJson.PAGE_SIZE, Optional.empty())));
             } else {
                 cli.err.println(summary(done, where));
             }

@@ -98,7 +98,10 @@ final class TemplateCommand implements Runnable {
                 }
                 JobInfo done = new JobWaiter(farm.farm(), cli.err, !json).await(submitted.id());
                 if (json) {
-                    cli.out.println(JsonViews.GSON.toJson(JsonViews.jobWithTasks(done, farm.farm().tasks(done.id()))));
+                    // every task, a page at a time as it is read: a 100,000-task job is never held whole
+                    io.batchrender.json.JobTasksJson.write(cli.out, done, n -> farm.farm().tasks(done.id(),
+                            new io.batchrender.farm.TaskQuery(n, io.batchrender.json.JobTasksJson.PAGE_SIZE,
+                                    java.util.Optional.empty())));
                 } else if (done.succeeded()) {
                     cli.err.println("Done: " + done.counts().succeeded() + " task(s) succeeded.");
                 } else {

@@ -36,6 +36,15 @@ public interface RenderFarm extends AutoCloseable {
         return TaskPage.of(tasks(jobId), query);
     }
 
+    /**
+     * {@link #tasks(String, TaskQuery)} for a client that passes over the same job's pages again and again (the
+     * watcher): a farm may keep the job's listing between passes, so that a pass costs what changed since the last
+     * one (Azure). The local farm reads its database either way.
+     */
+    default TaskPage followedTasks(String jobId, TaskQuery query) {
+        return tasks(jobId, query);
+    }
+
     /** Stops the job: running tasks are killed, tasks not started never start. Waits until it is done. */
     void cancel(String jobId);
 

@@ -14,13 +14,30 @@ import java.util.Optional;
  * @param excluded     what of the scan is left out of the upload: references as the scene names them, files,
  *                     folders (the scene itself never is; {@link UploadSelection})
  * @param extraFiles   files and folders uploaded besides what the scan found
+ * @param uploadBytesPerSecond the most bytes a second the upload sends over all its connections, so the artist
+ *                     leaves bandwidth for the studio ({@code submit --limit-rate}, the bridge's {@code limitRate});
+ *                     0: no limit
  */
 public record CloudChoices(AzureJobSettings settings, Optional<String> assetProject, List<String> excluded,
-                           List<String> extraFiles) {
+                           List<String> extraFiles, long uploadBytesPerSecond) {
 
     public CloudChoices {
         excluded = List.copyOf(excluded);
         extraFiles = List.copyOf(extraFiles);
+        if (uploadBytesPerSecond < 0) {
+            throw new IllegalArgumentException("an upload rate limit is 0 (none) or more bytes per second");
+        }
+    }
+
+    /** No rate limit on the upload. */
+    public CloudChoices(AzureJobSettings settings, Optional<String> assetProject, List<String> excluded,
+                        List<String> extraFiles) {
+        this(settings, assetProject, excluded, extraFiles, 0);
+    }
+
+    /** These choices with the upload capped at {@code bytesPerSecond} (0: no limit). */
+    public CloudChoices withUploadRate(long bytesPerSecond) {
+        return new CloudChoices(settings, assetProject, excluded, extraFiles, bytesPerSecond);
     }
 
     /** Only the settings: the default asset project, the scan's files as they are. */

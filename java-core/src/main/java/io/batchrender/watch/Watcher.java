@@ -173,7 +173,7 @@ public final class Watcher {
         for (int page = 1; ; page++) {
             TaskPage p;
             try {
-                p = farm.tasks(jobId, new TaskQuery(page, PAGE_SIZE, Optional.of(TaskQuery.StateFilter.SUCCEEDED)));
+                p = farm.followedTasks(jobId, new TaskQuery(page, PAGE_SIZE, Optional.of(TaskQuery.StateFilter.SUCCEEDED)));
             } catch (io.batchrender.farm.UnknownJobException gone) {
                 return Optional.empty();
             }

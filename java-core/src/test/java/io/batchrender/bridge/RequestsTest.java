@@ -52,4 +52,21 @@ class RequestsTest {
         assertThrows(BridgeException.class, () -> Requests.scan("{\"scene\": \"/a.ma\", \"references\": [{\"node\": \"x\"}]}"));
         assertThrows(BridgeException.class, () -> Requests.scan("{}"));
     }
+
+    @Test
+    void anAzureSubmitCarriesItsUploadRateLimit() {
+        SubmitCall call = new SubmitCall(new io.batchrender.farm.Farms(
+                new io.batchrender.settings.StateHome(Path.of("/nonexistent-batchrender-home")), java.util.Map.of()));
+        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString("{\"scene\": \"/s/a.blend\", \"farm\": \"azure\","
+                + " \"pool\": {\"mode\": \"existing\", \"id\": \"p\"}, \"limitRate\": \"20M\"}").getAsJsonObject();
+        assertEquals(20L * 1024 * 1024, call.parse(Requests.of(o, "submit", Requests.SUBMIT_FIELDS)).uploadBytesPerSecond());
+        Requests.submitForm(o.toString()); // the same request's CLI fields take it too
+        o.remove("limitRate");
+        assertEquals(0, call.parse(Requests.of(o, "submit", Requests.SUBMIT_FIELDS)).uploadBytesPerSecond(), "no limit");
+        o.addProperty("limitRate", "fast");
+        BridgeException bad = assertThrows(BridgeException.class,
+                () -> call.parse(Requests.of(o, "submit", Requests.SUBMIT_FIELDS)));
+        assertEquals("BadRequest", bad.error().code());
+        assertTrue(bad.error().message().contains("'fast' is not a rate"), bad.error().message());
+    }
 }

@@ -72,6 +72,7 @@ public final class AzureFarm implements RenderFarm, io.batchrender.farm.CloudJob
     private final AzureJobSettings defaults;
     private final TaskSubmitter tasks;
     private final TaskListing taskListing;
+    private final TaskPages taskPages;
     /** Per job, the listing the last first page was cut from: the next pages of that pass come from it. */
     private final Map<String, PagedListing> pagedListings = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -115,6 +116,7 @@ public final class AzureFarm implements RenderFarm, io.batchrender.farm.CloudJob
         this.defaults = defaults;
         this.tasks = new TaskSubmitter(client, inFlight, timeouts.worstCase());
         this.taskListing = new TaskListing(client);
+        this.taskPages = new TaskPages(client);
         this.supportedImages = new SupportedImages(client);
         this.completedCounts = new CompletedJobCounts(home.dir().resolve("azure-completed-job-counts.json"), account.url());
     }
@@ -469,13 +471,24 @@ public final class AzureFarm implements RenderFarm, io.batchrender.farm.CloudJob
     }
 
     /**
-     * A page of the job's tasks, cut from its listing ({@link #tasks(String)}: brought up to date with the tasks
-     * that changed since the last look). Page 1 looks at Batch; the pages after it, asked within
-     * {@link #PAGING_PASS}, are cut from that same listing, so a pass over a 100,000-task job a page at a time (the
-     * watcher's) costs the requests of one look, and its pages agree with each other.
+     * A page of the job's tasks asked of Batch itself ({@link TaskPages}): the state filtered and the tasks paged by
+     * the service, the counts from "Get Task Counts"; a page of 100 of a 100,000-task job costs a request or two, and
+     * memory for the page alone.
      */
     @Override
     public io.batchrender.farm.TaskPage tasks(String jobId, io.batchrender.farm.TaskQuery query) {
+        return taskPages.page(jobId, query);
+    }
+
+    /**
+     * A page of the job's tasks for a client that passes over the job again and again (the watcher), cut from its
+     * listing ({@link #tasks(String)}: brought up to date with the tasks that changed since the last look). Page 1
+     * looks at Batch; the pages after it, asked within {@link #PAGING_PASS}, are cut from that same listing, so a pass
+     * over a 100,000-task job a page at a time costs the requests of one look (one page while few tasks change), and
+     * its pages agree with each other. The listing is held in memory between passes.
+     */
+    @Override
+    public io.batchrender.farm.TaskPage followedTasks(String jobId, io.batchrender.farm.TaskQuery query) {
         PagedListing last = pagedListings.get(jobId);
         List<TaskInfo> all;
         if (query.page() > 1 && last != null && System.nanoTime() - last.atNanos() < PAGING_PASS.toNanos()) {
@@ -529,6 +542,7 @@ public final class AzureFarm implements RenderFarm, io.batchrender.farm.CloudJob
     @Override
     public void delete(String jobId) {
         pagedListings.remove(jobId);
+        taskPages.forget(jobId);
         call("deleting job " + jobId, () -> {
             client.protocolLayer().jobs().delete(jobId);
             return null;

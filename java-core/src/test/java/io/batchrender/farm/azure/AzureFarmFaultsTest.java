@@ -141,15 +141,18 @@ class AzureFarmFaultsTest {
         assertEquals(3, batch.requestCount("GET /jobs/{id}/tasks"), "pages of 1000, 1000 and 500");
     }
 
-    /** Issue 18: a pass over a job a page at a time (the watcher's) costs the requests of one look, not one a page. */
+    /**
+     * Issue 18: a pass over a job a page at a time (the watcher's, {@code followedTasks}) costs the requests of one
+     * look, not one a page. (A look at one page, {@code tasks(job, query)}, asks Batch for that page: AzureTaskPagesTest.)
+     */
     @Test
     void thePagesAfterTheFirstAreCutFromTheListingOfTheFirst() {
         JobInfo job = farm.submit(frames("1-2500")).job();
 
-        var first = farm.tasks(job.id(), new io.batchrender.farm.TaskQuery(1, 1000, Optional.empty()));
+        var first = farm.followedTasks(job.id(), new io.batchrender.farm.TaskQuery(1, 1000, Optional.empty()));
         assertEquals(3, batch.requestCount("GET /jobs/{id}/tasks"), "the job listed whole: pages of 1000, 1000 and 500");
-        var third = farm.tasks(job.id(), new io.batchrender.farm.TaskQuery(3, 1000, Optional.empty()));
-        var active = farm.tasks(job.id(), new io.batchrender.farm.TaskQuery(2, 2000,
+        var third = farm.followedTasks(job.id(), new io.batchrender.farm.TaskQuery(3, 1000, Optional.empty()));
+        var active = farm.followedTasks(job.id(), new io.batchrender.farm.TaskQuery(2, 2000,
                 Optional.of(io.batchrender.farm.TaskQuery.StateFilter.ACTIVE)));
 
         assertEquals(3, batch.requestCount("GET /jobs/{id}/tasks"), "pages 2 and 3 asked nothing of Batch");
@@ -159,7 +162,7 @@ class AzureFarmFaultsTest {
                 third.tasks().stream().map(io.batchrender.farm.TaskInfo::id).toList());
         assertEquals(500, active.tasks().size(), "a pool with no nodes: every task waits");
         assertEquals(2500, active.counts().active());
-        farm.tasks(job.id(), new io.batchrender.farm.TaskQuery(1, 1000, Optional.empty()));
+        farm.followedTasks(job.id(), new io.batchrender.farm.TaskQuery(1, 1000, Optional.empty()));
         assertEquals(4, batch.requestCount("GET /jobs/{id}/tasks"), "a first page looks again: what changed since");
     }
 

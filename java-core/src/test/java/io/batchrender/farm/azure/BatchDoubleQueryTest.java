@@ -59,6 +59,39 @@ class BatchDoubleQueryTest {
             assertNull(failed.get(0).executionInfo(), "only the selected properties come back");
             assertEquals(List.of("p1"), active.stream().map(CloudPool::id).toList());
             assertNull(active.get(0).vmSize());
+
+            // the task list takes the documented filterable properties, each with its operators
+            // (https://learn.microsoft.com/rest/api/batchservice/odata-filters-in-batch#list-tasks), at most 1000 a page
+            assertEquals(List.of("3", "4"), ids(client, job.id(), new TaskListOptions().withFilter("id ge '3'")));
+            assertEquals(List.of("2", "3", "4"), ids(client, job.id(), new TaskListOptions()
+                    .withFilter("executionInfo/exitCode gt 0")));
+            assertEquals(List.of("1"), ids(client, job.id(), new TaskListOptions()
+                    .withFilter("executionInfo/result eq 'success' or executionInfo/result eq 'none'")));
+            assertEquals(2, client.tasks().listAsync(job.id(), new TaskListOptions().withMaxResults(2)).toBlocking().first()
+                    .items().size());
+            assertEquals("InvalidQueryParameterValue", refused(client, job.id(), new TaskListOptions()
+                    .withFilter("state ne 'completed'")), "state takes eq only");
+            assertEquals("InvalidQueryParameterValue", refused(client, job.id(), new TaskListOptions()
+                    .withFilter("displayName eq 'frame 1'")), "displayName is not filterable on tasks");
+            assertEquals("InvalidQueryParameterValue", refused(client, job.id(), new TaskListOptions()
+                    .withFilter("executionInfo/result gt 'failure'")), "a result compares with eq or ne");
+            assertEquals("InvalidQueryParameterValue", refused(client, job.id(), new TaskListOptions()
+                    .withFilter("stateTransitionTime ge '2024-01-01T00:00:00Z'")), "a time is a datetime'...' literal");
+            assertEquals("OutOfRangeQueryParameterValue", refused(client, job.id(), new TaskListOptions().withMaxResults(1001)));
         }
+    }
+
+    private static List<String> ids(com.microsoft.azure.batch.protocol.BatchServiceClient client, String jobId,
+                                    TaskListOptions options) {
+        return new ArrayList<>(client.tasks().list(jobId, options)).stream().map(CloudTask::id).sorted().toList();
+    }
+
+    /** The error code of a task list the double refuses (400). */
+    private static String refused(com.microsoft.azure.batch.protocol.BatchServiceClient client, String jobId,
+                                  TaskListOptions options) {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(com.microsoft.azure.batch.protocol.models.BatchErrorException.class,
+                () -> client.tasks().listAsync(jobId, options).toBlocking().first());
+        assertEquals(400, e.response().code());
+        return e.body().code();
     }
 }

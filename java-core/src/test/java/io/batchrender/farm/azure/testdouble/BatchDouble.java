@@ -141,6 +141,28 @@ public final class BatchDouble implements AutoCloseable {
         }
     }
 
+    /**
+     * Test set-up: every {@code stride}-th active task of a job, up to {@code count} of them, starts running now as if
+     * a node had taken it, without a process (for tests of what listing a big job's running tasks costs; the pool must
+     * have no nodes, so that the double's own scheduler leaves them alone).
+     */
+    public void startTasks(String jobId, int count, int stride) {
+        synchronized (svc) {
+            int started = 0;
+            int i = 0;
+            for (DTask t : svc.job(jobId).tasks.values()) {
+                if (started == count) {
+                    break;
+                }
+                if (t.state().equals("active") && i++ % stride == stride - 1) {
+                    t.executionInfo().addProperty("startTime", Wire.now());
+                    Wire.transition(t.body, "running");
+                    started++;
+                }
+            }
+        }
+    }
+
     /** How many jobs exist now. */
     public int jobCount() {
         synchronized (svc) {

@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 /** The REST surface of the double: which path and verb does what, and how the answer is shaped. */
 final class Routes {
 
-    private static final int DEFAULT_PAGE = 1000;
     private static final Pattern CLAUSE = Pattern.compile(
             "\\(?\\s*([A-Za-z/]+)\\s+(eq|ne|ge|gt|le|lt)\\s+(?:(?i:(datetime))?'([^']*)'|(-?[0-9]+(?:\\.[0-9]+)?))\\s*\\)?");
 
@@ -301,11 +300,16 @@ final class Routes {
         return Answer.json(200, o);
     }
 
-    /** A page of a list: {@code maxresults} items (1000 by default) and an absolute odata.nextLink. */
+    /**
+     * A page of a list: {@code maxresults} items (1 to 1000, 1000 by default: {@link ListQueryRules#pageSize}) and an
+     * absolute odata.nextLink that carries the request's own query (its $filter, $select and maxresults) and a
+     * $skiptoken, as the service's nextLink does (README.md of ../shared/azure-batch: "Paging follows odata.nextLink (an
+     * absolute URL)").
+     */
     private Answer list(String set, List<JsonObject> all, Map<String, String> q, String rawQuery, String path) {
-        Predicate<JsonObject> filter = filter(q.get("$filter"));
+        Predicate<JsonObject> filter = filter(set, q.get("$filter"));
+        int page = ListQueryRules.pageSize(q.get("maxresults"));
         List<JsonObject> matching = all.stream().filter(filter).toList();
-        int page = q.containsKey("maxresults") ? Math.max(1, Math.min(DEFAULT_PAGE, Integer.parseInt(q.get("maxresults")))) : DEFAULT_PAGE;
         int skip = q.containsKey("$skiptoken") ? Integer.parseInt(q.get("$skiptoken")) : 0;
         JsonArray value = new JsonArray();
         Set<String> select = select(q);
@@ -340,9 +344,11 @@ final class Routes {
      * The OData filters the double understands: clauses {@code prop op value} joined by {@code and} or {@code or},
      * where op is eq, ne, ge, gt, le or lt and value a quoted string, {@code datetime'...'} or a number
      * (https://learn.microsoft.com/rest/api/batchservice/odata-filters-in-batch: strings compare with eq/ne, times
-     * and numbers with all six). Anything else is refused, as the service refuses a filter it cannot parse.
+     * and numbers with all six). Anything else is refused, as the service refuses a filter it cannot parse. A list
+     * that {@link ListQueryRules} holds to its documented set (the task list) takes only those properties and
+     * operators, and orders strings ({@code id ge '...'}) where the set allows it.
      */
-    static Predicate<JsonObject> filter(String f) {
+    static Predicate<JsonObject> filter(String set, String f) {
         if (f == null || f.isBlank()) {
             return o -> true;
         }
@@ -358,7 +364,9 @@ final class Routes {
             boolean time = m.group(3) != null;
             String value = m.group(4) != null ? m.group(4) : m.group(5);
             boolean quoted = m.group(4) != null;
-            if (quoted && !time && !op.equals("eq") && !op.equals("ne")) {
+            boolean ruled = ListQueryRules.filterable(set) != null;
+            ListQueryRules.check(set, m.group(1), op, quoted, time, f);
+            if (!ruled && quoted && !time && !op.equals("eq") && !op.equals("ne")) {
                 throw new ServiceError(400, "InvalidQueryParameterValue", "A string compares with eq or ne only: $filter " + f);
             }
             clauses.add(o -> {
@@ -371,7 +379,7 @@ final class Routes {
                     return op.equals("ne");
                 }
                 int c = time ? java.time.Instant.parse(actual).compareTo(java.time.Instant.parse(value))
-                        : quoted ? (actual.equalsIgnoreCase(value) ? 0 : 1)
+                        : quoted ? (ruled ? actual.compareToIgnoreCase(value) : actual.equalsIgnoreCase(value) ? 0 : 1)
                         : Double.compare(Double.parseDouble(actual), Double.parseDouble(value));
                 return switch (op) {
                     case "eq" -> c == 0;
