@@ -8,6 +8,7 @@ import io.batchrender.assets.AssetReference;
 import io.batchrender.assets.TilingMode;
 import io.batchrender.compile.SubmitForm;
 import io.batchrender.compile.SubmitRequest;
+import io.batchrender.scene.HostReferences;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ final class Requests {
 
     static final Set<String> SUBMIT_FIELDS = Set.of("scene", "command", "frames", "searchPaths", "allowMissing", "chunk",
             "renderer", "name", "output", "retries", "timeoutSeconds", "engine", "format", "imageName", "camera", "layer",
-            "project", "farm", "pool", "assetProject", "licenseServers", "environment", "excluded", "extraFiles");
+            "project", "farm", "pool", "assetProject", "licenseServers", "environment", "excluded", "extraFiles",
+            "references");
     static final Set<String> SCAN_FIELDS = Set.of("scene", "searchPaths", "references");
     static final Set<String> REFERENCE_FIELDS = Set.of("node", "nodeType", "attribute", "path", "tiling", "frameSequence",
             "unloaded");
@@ -167,36 +169,37 @@ final class Requests {
                 r.strings("searchPaths").orElse(List.of()).stream().map(Path::of).toList(), r.bool("allowMissing"),
                 r.integer("chunk", 1), r.string("renderer"), r.string("name"), r.path("output"),
                 r.integer("retries", SubmitRequest.DEFAULT_RETRIES), timeout, r.string("engine"), r.string("format"),
-                r.string("imageName"), r.string("camera"), r.string("layer"), r.path("project"));
+                r.string("imageName"), r.string("camera"), r.string("layer"), r.path("project"), r.references());
     }
 
     /**
-     * A scan request: the scene, extra search folders, and optionally the references Maya reports, of which
-     * {@code unloaded} are scene references Maya does not load (listed, not needed to render).
+     * A scan request: the scene, extra search folders, and optionally the references the host application reports
+     * (Maya's, of which {@code unloaded} are scene references Maya does not load; Blender's data-blocks).
      */
-    record Scan(Path scene, List<Path> searchPaths, Optional<List<AssetReference>> references,
-                Set<AssetReference> unloaded) {
-        Scan {
-            unloaded = Set.copyOf(unloaded);
-        }
+    record Scan(Path scene, List<Path> searchPaths, Optional<HostReferences> references) {
     }
 
     static Scan scan(String json) {
         Requests r = parse(json, "scan", SCAN_FIELDS);
         Path scene = Path.of(r.requireString("scene"));
         List<Path> search = r.strings("searchPaths").orElse(List.of()).stream().map(Path::of).toList();
-        JsonElement refs = r.o.get("references");
+        return new Scan(scene, search, r.references());
+    }
+
+    /** {@code references}: [{node, nodeType, attribute, path, tiling?, frameSequence?, unloaded?}...], or none. */
+    Optional<HostReferences> references() {
+        JsonElement refs = o.get("references");
         if (refs == null || refs.isJsonNull()) {
-            return new Scan(scene, search, Optional.empty(), Set.of());
+            return Optional.empty();
         }
         if (!refs.isJsonArray()) {
-            throw r.wrongType("references", "a list of {node, nodeType, attribute, path}");
+            throw wrongType("references", "a list of {node, nodeType, attribute, path}");
         }
         List<AssetReference> list = new ArrayList<>();
         Set<AssetReference> unloaded = new java.util.HashSet<>();
         for (JsonElement e : (JsonArray) refs) {
             if (!e.isJsonObject()) {
-                throw r.wrongType("references", "a list of {node, nodeType, attribute, path}");
+                throw wrongType("references", "a list of {node, nodeType, attribute, path}");
             }
             Requests ref = new Requests(e.getAsJsonObject(), "reference").only(REFERENCE_FIELDS);
             TilingMode tiling = ref.string("tiling").map(Requests::tiling).orElse(TilingMode.OFF);
@@ -208,7 +211,7 @@ final class Requests {
                 unloaded.add(asset);
             }
         }
-        return new Scan(scene, search, Optional.of(list), unloaded);
+        return Optional.of(new HostReferences(list, unloaded));
     }
 
     private static TilingMode tiling(String name) {
