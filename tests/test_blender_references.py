@@ -131,6 +131,23 @@ def test_blenders_references_are_found_and_a_deleted_texture_refuses_the_submit(
     assert preview["farm"] == "local"
 
 
+def test_the_cli_takes_the_same_references_from_a_file(cli, tmp_path):
+    import json
+    shot = build_shot(tmp_path / "artist")
+    listed = tmp_path / "references.json"
+    listed.write_text(json.dumps(blender_references(shot)))
+    scan = cli.json("scan", shot, "--references", listed)
+    assert scan["missing"] == 0 and sorted(a["nodeType"] for a in scan["assets"]) == ["Image", "Image", "Library"]
+    green = tmp_path / "artist" / "library" / "textures" / "green.png"
+    green.unlink()
+    run = cli.run("submit", shot, "--references", listed, "--frames", "1", "--dry-run")
+    assert run.returncode == 2, run.stderr
+    [line] = run.stderr.strip().splitlines()
+    assert "1 file(s) the scene needs are missing, first Image 'green.png' = " + str(green) in line, line
+    unreadable = cli.run("scan", shot, "--references", tmp_path / "none.json")
+    assert unreadable.returncode == 2 and "Cannot read the references file" in unreadable.stderr, unreadable.stderr
+
+
 def test_a_linked_blend_renders_on_azure_from_its_uploaded_files_and_comes_home(client, azurite, batch_double,
                                                                                  tmp_path):
     client.save_azure_settings(batch_url=batch_double.url, batch_account=batch_double.account,

@@ -1,13 +1,11 @@
 package io.batchrender.bridge;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.batchrender.assets.AssetReference;
-import io.batchrender.assets.TilingMode;
 import io.batchrender.compile.SubmitForm;
 import io.batchrender.compile.SubmitRequest;
+import io.batchrender.json.HostReferencesJson;
 import io.batchrender.scene.HostReferences;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +23,6 @@ final class Requests {
             "project", "farm", "pool", "assetProject", "licenseServers", "environment", "excluded", "extraFiles",
             "references");
     static final Set<String> SCAN_FIELDS = Set.of("scene", "searchPaths", "references");
-    static final Set<String> REFERENCE_FIELDS = Set.of("node", "nodeType", "attribute", "path", "tiling", "frameSequence",
-            "unloaded");
     static final Set<String> WATCH_FIELDS = Set.of("pollSeconds", "limitRate");
 
     private final JsonObject o;
@@ -192,36 +188,12 @@ final class Requests {
         if (refs == null || refs.isJsonNull()) {
             return Optional.empty();
         }
-        if (!refs.isJsonArray()) {
-            throw wrongType("references", "a list of {node, nodeType, attribute, path}");
+        try {
+            return Optional.of(HostReferencesJson.read(refs));
+        } catch (IllegalArgumentException e) {
+            throw BridgeException.badRequest(e.getMessage().replaceAll("[.:]$", ""),
+                    "Send \"references\": [{\"node\", \"nodeType\", \"attribute\", \"path\"}...] in the " + what + " request.");
         }
-        List<AssetReference> list = new ArrayList<>();
-        Set<AssetReference> unloaded = new java.util.HashSet<>();
-        for (JsonElement e : (JsonArray) refs) {
-            if (!e.isJsonObject()) {
-                throw wrongType("references", "a list of {node, nodeType, attribute, path}");
-            }
-            Requests ref = new Requests(e.getAsJsonObject(), "reference").only(REFERENCE_FIELDS);
-            TilingMode tiling = ref.string("tiling").map(Requests::tiling).orElse(TilingMode.OFF);
-            AssetReference asset = new AssetReference(ref.string("node").orElse("maya"),
-                    ref.string("nodeType").orElse("file"), ref.string("attribute").orElse("fileTextureName"),
-                    ref.requireString("path"), tiling, ref.bool("frameSequence"));
-            list.add(asset);
-            if (ref.bool("unloaded")) {
-                unloaded.add(asset);
-            }
-        }
-        return Optional.of(new HostReferences(list, unloaded));
-    }
-
-    private static TilingMode tiling(String name) {
-        for (TilingMode m : TilingMode.values()) {
-            if (m.name().equalsIgnoreCase(name)) {
-                return m;
-            }
-        }
-        throw BridgeException.badRequest("'" + name + "' is not a tiling mode",
-                "Use one of " + java.util.Arrays.toString(TilingMode.values()) + ".");
     }
 
     /** A watcher's options: poll interval and download rate limit. */
