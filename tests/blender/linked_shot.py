@@ -12,6 +12,10 @@ writes under ROOT (what the tests read back from the files, never from this scri
   both, a black world, and Cycles on the CPU at 1 sample, 64x32, view transform Standard (an emission shows its
   texture's colour unchanged), frames 1-2: a frame renders in about a second.
 
+- ``set/set.blend``: collection ``Set`` holding an instance of ``Props`` linked from the library by its absolute
+  path, and ``shot/nested.blend``: links ``Set`` by its absolute path, with the same camera and settings: the
+  library is reached only through another library.
+
 A missing texture renders magenta in Blender, a missing library leaves its instance out (black).
 """
 import os
@@ -23,6 +27,8 @@ ROOT = os.path.abspath(sys.argv[sys.argv.index("--") + 1])
 LIBRARY = os.path.join(ROOT, "library", "props.blend")
 GREEN = os.path.join(ROOT, "library", "textures", "green.png")
 SHOT = os.path.join(ROOT, "shot", "shot.blend")
+SET = os.path.join(ROOT, "set", "set.blend")
+NESTED = os.path.join(ROOT, "shot", "nested.blend")
 BLUE = os.path.join(ROOT, "shot_textures", "blue.png")
 
 
@@ -74,17 +80,17 @@ def build_library():
     bpy.ops.wm.save_as_mainfile(filepath=LIBRARY, relative_remap=False)
 
 
-def build_shot():
-    save_texture(BLUE, (0.1, 0.2, 0.9))
-    fresh_file()
-    scene = bpy.context.scene
-    with bpy.data.libraries.load(LIBRARY, link=True, relative=False) as (_, linked):
-        linked.collections = ["Props"]
-    instance = bpy.data.objects.new("PropsInstance", None)
+def link_instance(library, collection_name, into):
+    """An instance of collection ``collection_name`` linked from ``library`` (by its absolute path), in ``into``."""
+    with bpy.data.libraries.load(library, link=True, relative=False) as (_, linked):
+        linked.collections = [collection_name]
+    instance = bpy.data.objects.new(collection_name + "Instance", None)
     instance.instance_type = "COLLECTION"
     instance.instance_collection = linked.collections[0]
-    scene.collection.objects.link(instance)
-    card("BlueCard", 1.1, BLUE)
+    into.objects.link(instance)
+
+
+def camera_and_settings(scene):
     camera = bpy.data.cameras.new("Camera")
     camera.type = "ORTHO"
     camera.ortho_scale = 4.4
@@ -101,9 +107,34 @@ def build_shot():
     scene.render.resolution_x, scene.render.resolution_y, scene.render.resolution_percentage = 64, 32, 100
     scene.view_settings.view_transform = "Standard"
     scene.frame_start, scene.frame_end = 1, 2
+
+
+def build_shot():
+    save_texture(BLUE, (0.1, 0.2, 0.9))
+    fresh_file()
+    scene = bpy.context.scene
+    link_instance(LIBRARY, "Props", scene.collection)
+    card("BlueCard", 1.1, BLUE)
+    camera_and_settings(scene)
     os.makedirs(os.path.dirname(SHOT), exist_ok=True)
     bpy.ops.wm.save_as_mainfile(filepath=SHOT, relative_remap=False)
 
 
+def build_nested():
+    fresh_file()
+    os.makedirs(os.path.dirname(SET), exist_ok=True)
+    bpy.ops.wm.save_as_mainfile(filepath=SET)
+    collection = bpy.data.collections.new("Set")
+    bpy.context.scene.collection.children.link(collection)
+    link_instance(LIBRARY, "Props", collection)
+    bpy.ops.wm.save_as_mainfile(filepath=SET, relative_remap=False)
+    fresh_file()
+    scene = bpy.context.scene
+    link_instance(SET, "Set", scene.collection)
+    camera_and_settings(scene)
+    bpy.ops.wm.save_as_mainfile(filepath=NESTED, relative_remap=False)
+
+
 build_library()
 build_shot()
+build_nested()

@@ -3,13 +3,23 @@
 
     blender -b SCENE.blend --python tests/blender/list_references.py
 
-``path`` is absolute as Blender resolves it: a linked data-block's ``//`` path against its library, a library's
-against the file that links it (its ``parent``, none for one the open file links); packed data-blocks and images
-with no file are left out.
+``path`` is absolute as Blender reads it: a linked data-block's ``//`` path against its library's file, a
+library's against the file that links it (its ``parent``; none: the open file), at any depth (``bpy.path.abspath``
+with ``library=`` takes the library's own path against the open file, wrong for a library a library links by a
+relative path); packed data-blocks and images with no file are left out.
 """
 import json
+import os
 
 import bpy
+
+
+def absolute(path, library):
+    """``path`` as Blender reads it in the file of ``library`` (None: the open file)."""
+    if path.startswith("//") and library is not None:
+        return os.path.normpath(os.path.join(os.path.dirname(absolute(library.filepath, library.parent)), path[2:]))
+    return os.path.normpath(bpy.path.abspath(path))
+
 
 KINDS = (("libraries", "Library"), ("images", "Image"), ("cache_files", "CacheFile"), ("sounds", "Sound"),
          ("volumes", "Volume"), ("fonts", "VectorFont"), ("movieclips", "MovieClip"))
@@ -24,5 +34,5 @@ for collection, kind in KINDS:
             continue
         base = block.parent if kind == "Library" else block.library
         references.append({"node": block.name, "nodeType": kind, "attribute": "filepath",
-                           "path": bpy.path.abspath(path, library=base)})
+                           "path": absolute(path, base)})
 print("REFERENCES=" + json.dumps(references), flush=True)
