@@ -44,6 +44,15 @@ public record HostReferences(List<AssetReference> references, Set<AssetReference
     /** Resolves every distinct file for {@code scene}; the manifest's problems are empty, its settings absent. */
     public SceneManifest resolve(Path scene, List<Path> searchPaths, Path cwd, Map<String, String> env, Progress progress) {
         Path top = cwd.toAbsolutePath().resolve(scene).normalize();
+        if (isBlend(top)) {
+            references.stream().filter(r -> r.path().startsWith("//")).findFirst().ifPresent(r -> {
+                // Blender's "//" is "relative to the .blend holding the data-block", which may be a library: only
+                // Blender knows which (a UNC path is spelled \\server\share there)
+                throw new IllegalArgumentException(r.nodeType() + " '" + r.node() + "' names " + r.path()
+                        + ", relative to a .blend: send the path absolute, as Blender resolves it"
+                        + " (bpy.path.abspath(path, library=block.library)).");
+            });
+        }
         Map<Key, Group> groups = new LinkedHashMap<>();
         for (AssetReference ref : references) {
             boolean off = unloaded.contains(ref);
@@ -65,6 +74,10 @@ public record HostReferences(List<AssetReference> references, Set<AssetReference
         // a Maya project's workspace.mel travels with a Maya scene; a .blend above one has nothing to do with it
         Optional<Path> project = isMaya(top) ? context.projectRoot() : Optional.empty();
         return new SceneManifest(top, project, Optional.empty(), List.of(), assets, List.of(), Optional.empty());
+    }
+
+    private static boolean isBlend(Path scene) {
+        return scene.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".blend");
     }
 
     private static boolean isMaya(Path scene) {

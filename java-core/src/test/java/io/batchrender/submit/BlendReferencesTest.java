@@ -108,6 +108,16 @@ class BlendReferencesTest {
     }
 
     @Test
+    void aPathRelativeToABlendIsRefusedForOnlyBlenderKnowsWhichBlend() {
+        HostReferences relative = new HostReferences(List.of(
+                AssetReference.of("green.png", "Image", "filepath", "//textures/green.png")), Set.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> compile(shot, Optional.of(relative), true));
+        assertEquals("Image 'green.png' names //textures/green.png, relative to a .blend: send the path absolute, as"
+                + " Blender resolves it (bpy.path.abspath(path, library=block.library)).", e.getMessage());
+    }
+
+    @Test
     void aBlendWithoutReferencesGoesAloneAsBefore() {
         SceneCompiler.Compiled c = compile(shot, Optional.empty(), false);
         assertTrue(c.manifest().isEmpty());
