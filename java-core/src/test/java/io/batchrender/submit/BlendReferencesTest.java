@@ -108,6 +108,21 @@ class BlendReferencesTest {
     }
 
     @Test
+    void anImageSequenceReportedWithFrameSequenceUploadsEveryFrame() throws IOException {
+        Path seq = Files.createDirectories(tmp.resolve("smoke"));
+        List<Path> frames = List.of(seq.resolve("smoke.0001.png"), seq.resolve("smoke.0002.png"), seq.resolve("smoke.0003.png"));
+        for (Path f : frames) {
+            Files.write(f, new byte[] {3});
+        }
+        // Blender's image of source SEQUENCE names one frame's file; frameSequence: true stands for all of them
+        HostReferences refs = new HostReferences(List.of(new AssetReference("smoke.0001.png", "Image", "filepath",
+                frames.get(0).toString(), io.batchrender.assets.TilingMode.OFF, true)), Set.of());
+        SceneManifest m = compile(shot, Optional.of(refs), false).manifest().orElseThrow();
+        assertEquals(frames, m.assets().get(0).asset().files());
+        assertEquals(List.of(shot, frames.get(0), frames.get(1), frames.get(2)), SceneUpload.of(shot, Optional.of(m)).files());
+    }
+
+    @Test
     void aPathRelativeToABlendIsRefusedForOnlyBlenderKnowsWhichBlend() {
         HostReferences relative = new HostReferences(List.of(
                 AssetReference.of("green.png", "Image", "filepath", "//textures/green.png")), Set.of());
