@@ -165,6 +165,7 @@ def test_a_linked_blend_renders_on_azure_from_its_uploaded_files_and_comes_home(
                         pool={"mode": "existing", "id": "linked-blend"}).wait(180)
     upload = job["upload"]
     assert upload["complete"] and upload["files"] == 4, upload   # the shot, the library and both textures
+    assert not any(n.startswith("Only the .blend was uploaded") for n in job.get("notes", [])), job.get("notes")
     assert upload["bytesTotal"] == sum(p.stat().st_size for p in (shot, artist / "library" / "props.blend", green, blue))
 
     # the node finds nothing at the artist's paths (the double's node is this machine): only the path map helps
