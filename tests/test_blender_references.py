@@ -22,7 +22,7 @@ from azure_services import azurite, batch_double  # noqa: F401
 from bridge_helpers import png_checked, wait_for
 from conftest import REPO
 from batchrender import Client
-from batchrender.errors import RenderSetupError
+from batchrender.errors import BadRequestError, RenderSetupError
 
 BLENDER_SCRIPTS = REPO / "tests" / "blender"
 
@@ -106,6 +106,9 @@ def test_blenders_references_are_found_and_a_deleted_texture_refuses_the_submit(
     assert sorted((r["nodeType"], r["path"]) for r in refs) == sorted(
         [("Library", str(library)), ("Image", str(green)), ("Image", str(blue))])
 
+    with pytest.raises(BadRequestError) as alone:
+        client.scan(shot).wait(60)
+    assert alone.value.message.startswith("The core cannot read a .blend (shot.blend)"), alone.value.message
     scan = client.scan(shot, references=refs).wait(60)
     assert scan["missing"] == 0
     assert {a["path"]: (a["status"], a["files"]) for a in scan["assets"]} == {
@@ -144,6 +147,9 @@ def test_the_cli_takes_the_same_references_from_a_file(cli, tmp_path):
     assert run.returncode == 2, run.stderr
     [line] = run.stderr.strip().splitlines()
     assert "1 file(s) the scene needs are missing, first Image 'green.png' = " + str(green) in line, line
+    alone = cli.run("scan", shot)
+    assert alone.returncode == 2 and alone.stderr.startswith("error: The core cannot read a .blend (shot.blend): give the"
+                                                            " files Blender reports for it as references"), alone.stderr
     unreadable = cli.run("scan", shot, "--references", tmp_path / "none.json")
     assert unreadable.returncode == 2 and "Cannot read the references file" in unreadable.stderr, unreadable.stderr
 

@@ -21,6 +21,7 @@ final class ScanCall {
 
     static JsonElement run(Requests.Scan req, Path scene, Path cwd, Map<String, String> env, OperationContext ctx) {
         if (req.references().isEmpty()) {
+            io.batchrender.scene.HostReferences.requireReadable(scene);
             ctx.progress(0, 1, "Reading " + scene.getFileName() + ".");
             Manifest m = new Manifest(ctx);
             SceneManifest.Counts counts = new SceneScanner(req.searchPaths(), cwd, env).scan(scene, m);

@@ -51,6 +51,7 @@ final class ScanCommand implements Callable<Integer> {
         if (references != null) {
             return reported();
         }
+        HostReferences.requireReadable(scene);
         SceneScanner scanner = new SceneScanner(searchPaths, Path.of("").toAbsolutePath(), cli.env);
         try {
             scanner.scan(scene, json ? new ManifestJsonWriter(cli.out) : new TextView());

@@ -76,6 +76,18 @@ public record HostReferences(List<AssetReference> references, Set<AssetReference
         return new SceneManifest(top, project, Optional.empty(), List.of(), assets, List.of(), Optional.empty());
     }
 
+    /**
+     * Refuses, in one line, to scan a scene only its application can read (a .blend) without the references it
+     * reported; does nothing for any other scene.
+     */
+    public static void requireReadable(Path scene) {
+        if (isBlend(scene)) {
+            throw new IllegalArgumentException("The core cannot read a .blend (" + scene.getFileName() + "): give the files"
+                    + " Blender reports for it as references (the Blender add-on's check does; the CLI: --references FILE,"
+                    + " a JSON list [{\"node\", \"nodeType\", \"attribute\", \"path\"}...]).");
+        }
+    }
+
     private static boolean isBlend(Path scene) {
         return scene.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".blend");
     }
