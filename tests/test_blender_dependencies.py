@@ -202,6 +202,10 @@ BAD_INPUTS = """
     out["neverSaved"] = line()
     bpy.ops.wm.open_mainfile(filepath=main)
     out["missing"] = line()
+    try:
+        bpy.ops.batchrender.check()
+    except RuntimeError as e:
+        out["checked"] = str(e).strip()
     bpy.ops.wm.open_mainfile(filepath=small)
     import time
     started = time.monotonic()
@@ -233,8 +237,13 @@ def test_bad_input_is_one_line_in_the_report_area(project, cli):
     assert out["_exit"] == 0, out["_stderr"]
     assert out["neverSaved"] == ("Error: The file was never saved: save it (File › Save As), the farm renders the "
                                  ".blend on disk")
+    # the core resolves the references the add-on sends and refuses the submit (the texture and the volume's cache)
     gone = p["proj"] / "textures" / "gone.png"
-    assert out["missing"] == ("Error: 2 missing file(s): {} (Image 'Gone') and 1 more: find them (File › External "
+    assert out["missing"] == ("Error: Not submitted: 2 file(s) the scene needs are missing, first Image 'Gone' = {}: "
+                              "relink it in the scene (Blender: File > External Data > Find Missing Files), add a "
+                              "search path (--search-path DIR), or allow missing files (--allow-missing).".format(gone))
+    # the Check button asks the core too, and lists the first missing file in the panel's words
+    assert out["checked"] == ("Error: 2 missing file(s): {} (Image 'Gone') and 1 more: find them (File › External "
                               "Data › Find Missing Files), pack them, or tick Allow Missing Files".format(gone))
     # the upload before an Azure submit is what meets the silent farm first (after the client's retries, ~30 s)
     assert out["farmSilent"].startswith("Error: Not submitted: listing container fgrp-small: cannot reach storage "

@@ -20,7 +20,9 @@ def _missing_line(missing):
 
 def run(snap, form, missing):
     """``snap``: :func:`scene_reader.snapshot`; ``form``: ``farm``, ``allowMissing``, ``watch``, ``download``,
-    ``vmSize``; ``missing``: the references whose file was not found. Returns [Check]."""
+    ``vmSize``; ``missing``: the core's missing files for these references (its scan's assets with status
+    ``missing``), or None when the core has not checked them (a submit sends them and the core checks then).
+    Returns [Check]."""
     out = []
     if not snap["scene"]:
         return [Check(False, True, "The file was never saved: save it (File › Save As), the farm renders the "
@@ -45,11 +47,14 @@ def run(snap, form, missing):
         out.append(Check(True, False, "Device: CPU"))
     if form.get("watch") and not form.get("download"):
         out.append(Check(False, True, "Watch is ticked: choose the download folder for the frames"))
-    if missing:
+    count = len(snap["references"])
+    if missing is None:
+        out.append(Check(True, False, "Files: {} named; the core checks them (Check, or at submit)".format(count)
+                         if count else "Files: none besides the .blend (packed files travel inside it)"))
+    elif missing:
         allowed = bool(form.get("allowMissing"))
         out.append(Check(allowed, not allowed, _missing_line(missing)))
     else:
-        count = len(snap["references"])
         out.append(Check(True, False, "Files: all {} found".format(count) if count else
                          "Files: none besides the .blend (packed files travel inside it)"))
     return out

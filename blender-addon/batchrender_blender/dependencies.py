@@ -90,8 +90,3 @@ def file_references(data=None):
                 named.add(p)
     return refs
 
-
-def missing(references):
-    """The references whose file is not on this machine (the fallback check until the core resolves .blend
-    references itself)."""
-    return [r for r in references if not os.path.exists(r["path"])]

@@ -8,7 +8,7 @@ import time
 import bpy
 from bpy.props import StringProperty
 
-from . import checks, dependencies, runtime, scene_reader
+from . import checks, runtime, scene_reader
 
 WAIT_SECONDS = 3600
 
@@ -46,23 +46,21 @@ def submit_request(props, snap):
         req["output"] = bpy.path.abspath(props.output.strip())
     if props.allow_missing:
         req["allowMissing"] = True
+    # the files Blender names: the core resolves them (search folders too), refuses the submit in one line when one
+    # is missing (unless allowMissing), and on Azure uploads them with the scene and maps their paths on the nodes
+    req["references"] = snap["references"]
     if props.farm == "azure":
         req["farm"] = "azure"
         req["pool"] = pool_request(props)
-        # Until the core resolves a .blend's references itself (scan/submit with references for .blend scenes),
-        # the files Blender names go with the scene as extra files of the asset project.
-        missing = {r["path"] for r in dependencies.missing(snap["references"])}
-        found = [r["path"] for r in snap["references"] if r["path"] not in missing]
-        if found:
-            req["extraFiles"] = sorted(set(found))
     return req
 
 
-def run_checks(context):
-    """Reads the file, runs the checks, keeps them for the panel; returns (snapshot, [Check])."""
+def run_checks(context, missing=None):
+    """Reads the file, runs the checks (``missing``: the core's answer, None before it), keeps them for the panel;
+    returns (snapshot, [Check])."""
     props = context.scene.batchrender
     snap = scene_reader.snapshot(context)
-    results = checks.run(snap, _form(props), dependencies.missing(snap["references"]))
+    results = checks.run(snap, _form(props), missing)
     rt = runtime.current()
     if rt is not None:
         rt.checks = results
@@ -153,23 +151,36 @@ class _Followed(object):
             rt.submitting = None
             rt.refresh_jobs()
         self.report({level}, line)
-        return {"FINISHED"}
+        return {"CANCELLED"} if level == "ERROR" else {"FINISHED"}
 
 
-class BATCHRENDER_OT_check(bpy.types.Operator):
-    """Check the file before submitting: saved, every file it names found, renderer and device"""
+class BATCHRENDER_OT_check(_Followed, bpy.types.Operator):
+    """Check the file before submitting: saved, every file it names found by the core, renderer and device"""
     bl_idname = "batchrender.check"
     bl_label = "Check"
+    cancellable = True
+    failure_prefix = "Not checked: "
 
-    def execute(self, context):
-        _snap, results = run_checks(context)
+    def begin(self, context):
+        snap, results = run_checks(context)
         blocking = checks.first_blocking(results)
         if blocking:
             self.report({"ERROR"}, blocking)
             return {"CANCELLED"}
+        self._snap = snap
+        scene, refs = snap["scene"], snap["references"]
+        runtime.current().set_status("INFO", "Checking {} file(s)...".format(len(refs)))
+        return runtime.current().session.follow(lambda c: c.scan(scene, references=refs))
+
+    def succeeded(self, context, manifest):
+        missing = [a for a in manifest.get("assets", []) if a.get("status") == "missing"]
+        results = checks.run(self._snap, _form(context.scene.batchrender), missing)
+        runtime.current().checks = results
+        blocking = checks.first_blocking(results)
+        if blocking:
+            return "ERROR", blocking
         warnings = [c.text for c in results if not c.ok]
-        self.report({"WARNING"} if warnings else {"INFO"}, warnings[0] if warnings else "Ready to submit")
-        return {"FINISHED"}
+        return ("WARNING", warnings[0]) if warnings else ("INFO", "Ready to submit")
 
 
 class BATCHRENDER_OT_submit(_Followed, bpy.types.Operator):
