@@ -114,7 +114,8 @@ class Runtime(object):
         self.session.call(read, done, failed)
 
     def refresh_account(self):
-        """Reads the Azure account saved in the core's settings (never a secret) and the farm's pools."""
+        """Reads the Azure account saved in the core's settings (never a secret) and the farm's pools; returns the
+        session's work."""
         def done(value):
             self.account, self.pools = value
             self.account_error = ""
@@ -124,7 +125,7 @@ class Runtime(object):
 
         self.account_error = ""
         self.account = self.account or {}
-        self.session.call(lambda c: (c.azure_settings(), c.pools(farm="azure")), done, failed)
+        return self.session.call(lambda c: (c.azure_settings(), c.pools(farm="azure")), done, failed)
 
     def _show_preview(self, frame):
         """``frame``: (path, modification time) of the job's latest frame or thumbnail, or None."""
