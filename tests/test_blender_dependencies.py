@@ -89,6 +89,12 @@ BUILD_PROJECT = """
     clip.filepath = "//textures/wood.png"
     vol = bpy.data.volumes.new("Smoke")
     vol.filepath = "//cache/smoke.vdb"
+    # a fluid domain: no data-block kind names its cache folder, Blender's own list of paths (blend_paths) does
+    domain = bpy.data.objects.new("Domain", bpy.data.meshes.new("Domain"))
+    bpy.context.scene.collection.objects.link(domain)
+    fluid = domain.modifiers.new("Fluid", "FLUID")
+    fluid.fluid_type = "DOMAIN"
+    fluid.domain_settings.cache_directory = "//cache_fluid"
     # the set's material, which brings the props library (linked by the set) and its texture with it
     with bpy.data.libraries.load("//lib/set/set.blend", link=True, relative=True) as (src, dst):
         dst.materials = ["SetMat"]
@@ -97,7 +103,8 @@ BUILD_PROJECT = """
         block.use_fake_user = True
     bpy.ops.wm.save_as_mainfile(filepath=main, relative_remap=False)
     libs = {lib.name: [lib.filepath, lib.parent.name if lib.parent else None] for lib in bpy.data.libraries}
-    d.write({"libraries": libs, "libImage": bpy.data.images["LibTex"].filepath})
+    d.write({"libraries": libs, "libImage": bpy.data.images["LibTex"].filepath,
+             "blendPaths": bpy.utils.blend_paths(absolute=True)})
 """
 
 LIST = """
@@ -149,6 +156,7 @@ def project(user_scripts, tmp_path):  # noqa: F811
     assert out["libraries"] == {"set.blend": ["//lib/set/set.blend", None],
                                 "props.blend": ["//lib/props.blend", "set.blend"]}, out["libraries"]
     assert out["libImage"] == "//tex/lib_tex.png"
+    assert str(proj / "cache_fluid") in out["blendPaths"]   # (Blender makes the folder, empty)
     return main, blender, {"proj": proj, "lib": lib, "set": set_file, "libTex": lib_tex, "abs": abs_tex,
                            "sound": sound, "font": font}
 
@@ -176,6 +184,7 @@ def test_lists_what_the_blend_needs_as_blender_resolves_it(project):
         {"node": "Plate", "nodeType": "MovieClip", "attribute": "filepath",
          "path": str(proj / "textures" / "wood.png")},
     ]
+    # the fluid cache folder blend_paths lists is not sent: the core resolves files, and counts a folder missing
     if p["font"]:
         expected.append({"node": "Sans", "nodeType": "VectorFont", "attribute": "filepath", "path": str(p["font"])})
     key = lambda r: (r["nodeType"], r["node"], r["path"])  # noqa: E731

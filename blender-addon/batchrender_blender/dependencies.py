@@ -13,7 +13,9 @@ with no file (generated, render result, viewer) are left out. An image sequence 
 A UDIM image (``<UDIM>`` in its path) gives one reference per tile, each tile's file.
 
 ``bpy.utils.blend_paths(absolute=True)`` (Blender's own walk over every path of the file, ``BKE_bpath``) adds what
-no data-block above names (sequencer strips, caches of modifiers, ...), as ``nodeType`` ``"BlendPath"``.
+no data-block above names (sequencer strips, caches of modifiers, ...), as ``nodeType`` ``"BlendPath"``, when it is
+a file on disk: Blender also lists paths it may never read (caches not written yet) and folders (a fluid domain's
+cache), which the core, resolving files, would count missing.
 """
 import os
 
@@ -85,7 +87,7 @@ def file_references(data=None):
     if data is bpy.data:
         for p in bpy.utils.blend_paths(absolute=True, packed=False, local=False):
             p = os.path.normpath(p)
-            if p not in named and "<UDIM>" not in p and "<UVTILE>" not in p:
+            if p not in named and "<UDIM>" not in p and "<UVTILE>" not in p and os.path.isfile(p):
                 refs.append({"node": "", "nodeType": "BlendPath", "attribute": "filepath", "path": p})
                 named.add(p)
     return refs
