@@ -194,7 +194,7 @@ def test_lists_what_the_blend_needs_as_blender_resolves_it(project):
 
 
 BAD_INPUTS = """
-    import bpy, sys
+    import bpy, os, shutil, sys
     import blender_driver as d
     main, small = sys.argv[-2:]
     out = {}
@@ -215,6 +215,13 @@ BAD_INPUTS = """
         bpy.ops.batchrender.check()
     except RuntimeError as e:
         out["checked"] = str(e).strip()
+    # the files turn up in another folder: the core finds them there by name, and the check passes
+    found = os.path.join(os.path.dirname(main), "..", "found")
+    for name in ("gone.png", "smoke.vdb"):
+        os.makedirs(os.path.join(found, "deep"), exist_ok=True)
+        shutil.copy(os.path.join(os.path.dirname(main), "textures", "wood.png"), os.path.join(found, "deep", name))
+    bpy.context.scene.batchrender.search_folder = found
+    out["foundCheck"] = list(bpy.ops.batchrender.check())
     bpy.ops.wm.open_mainfile(filepath=small)
     import time
     started = time.monotonic()
@@ -253,7 +260,8 @@ def test_bad_input_is_one_line_in_the_report_area(project, cli):
                               "search path (--search-path DIR), or allow missing files (--allow-missing).".format(gone))
     # the Check button asks the core too, and lists the first missing file in the panel's words
     assert out["checked"] == ("Error: 2 missing file(s): {} (Image 'Gone') and 1 more: find them (File › External "
-                              "Data › Find Missing Files), pack them, or tick Allow Missing Files".format(gone))
+                              "Data › Find Missing Files), pack them, give a Search folder, or tick Allow Missing Files".format(gone))
+    assert out["foundCheck"] == ["FINISHED"]
     # the upload before an Azure submit is what meets the silent farm first (after the client's retries, ~30 s)
     assert out["farmSilent"].startswith("Error: Not submitted: listing container fgrp-small: cannot reach storage "
                                         "account devstoreaccount1 (http://127.0.0.1:{}/devstoreaccount1)".format(port)), \

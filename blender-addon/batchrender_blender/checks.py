@@ -15,7 +15,7 @@ def _missing_line(missing):
     what = "{} '{}'".format(first["nodeType"], first["node"]) if first["node"] else first["nodeType"]
     more = " and {} more".format(len(missing) - 1) if len(missing) > 1 else ""
     return ("{} missing file(s): {} ({}){}: find them (File › External Data › Find Missing Files), pack them, "
-            "or tick Allow Missing Files".format(len(missing), first["path"], what, more))
+            "give a Search folder, or tick Allow Missing Files".format(len(missing), first["path"], what, more))
 
 
 def run(snap, form, missing):

@@ -49,10 +49,17 @@ def submit_request(props, snap):
     # the files Blender names: the core resolves them (search folders too), refuses the submit in one line when one
     # is missing (unless allowMissing), and on Azure uploads them with the scene and maps their paths on the nodes
     req["references"] = snap["references"]
+    if search_paths(props):
+        req["searchPaths"] = search_paths(props)
     if props.farm == "azure":
         req["farm"] = "azure"
         req["pool"] = pool_request(props)
     return req
+
+
+def search_paths(props):
+    """The form's search folder as the core's ``searchPaths`` (absolute; none when empty)."""
+    return [bpy.path.abspath(props.search_folder)] if props.search_folder.strip() else []
 
 
 def run_checks(context, missing=None):
@@ -168,9 +175,9 @@ class BATCHRENDER_OT_check(_Followed, bpy.types.Operator):
             self.report({"ERROR"}, blocking)
             return {"CANCELLED"}
         self._snap = snap
-        scene, refs = snap["scene"], snap["references"]
+        scene, refs, folders = snap["scene"], snap["references"], search_paths(context.scene.batchrender)
         runtime.current().set_status("INFO", "Checking {} file(s)...".format(len(refs)))
-        return runtime.current().session.follow(lambda c: c.scan(scene, references=refs))
+        return runtime.current().session.follow(lambda c: c.scan(scene, search_paths=folders, references=refs))
 
     def succeeded(self, context, manifest):
         missing = [a for a in manifest.get("assets", []) if a.get("status") == "missing"]

@@ -60,6 +60,7 @@ class BATCHRENDER_PT_panel(bpy.types.Panel):
         sub = row.row()
         sub.active = props.watch
         sub.prop(props, "download", text="")
+        layout.prop(props, "search_folder")
         layout.prop(props, "allow_missing")
 
         box = layout.box()

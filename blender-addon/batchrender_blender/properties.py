@@ -40,6 +40,9 @@ class BatchRenderSettings(bpy.types.PropertyGroup):
     output: StringProperty(name="Output", subtype="DIR_PATH", default="",
                            description="Folder for the frames (empty: the job's folder in the core's state folder)")
     job_name: StringProperty(name="Job name", default="", description="Empty: the file's name")
+    search_folder: StringProperty(name="Search folder", subtype="DIR_PATH", default="",
+                                  description="A folder (and its subfolders) where the core also looks for files the "
+                                              "scene names but that are not where it says")
     allow_missing: BoolProperty(name="Allow Missing Files", default=False,
                                 description="Submit even though files the scene names are missing")
     watch: BoolProperty(name="Watch", default=False,
