@@ -45,7 +45,7 @@ bench_agent_pid() {
   if [ -r "/proc/$pid/environ" ]; then
     { tr '\0' '\n' <"/proc/$pid/environ"; } 2>/dev/null | grep -xF "BATCHRENDER_HOME=$home" >/dev/null || return 1
   else
-    ps -o args= -p "$pid" | grep -- 'agent --foreground' >/dev/null || return 1
+    ps -o args= -p "$pid" | grep -E -- 'agent --foreground|cli.AgentMain' >/dev/null || return 1
   fi
   echo "$pid"
 }

@@ -514,6 +514,26 @@ def test_a_refresh_with_a_thousand_jobs_is_paged_and_touches_only_what_changed(m
     assert jobs.tasks.rowCount() == 1000 and _column(jobs.tasks, 2)[:11] == ["running"] * 10 + ["active"]
 
 
+def test_a_call_answered_after_its_panel_was_deleted_does_not_kill_the_worker(qtbot):
+    """A reload or unload deletes the panel while a worker's call is in flight: the answer is dropped, and
+    naming the callback for the main-thread clock must not touch the deleted widget (repr() of it raises
+    "Internal C++ object already deleted", which ended the worker thread; seen in CI's reload test)."""
+    import shiboken6
+    from Qt import QtWidgets
+    from batchrender_maya.panel import background
+
+    class Panel(QtWidgets.QWidget):          # a panel of ours: a Python subclass, as BatchRenderPanel is
+        def answered(self, value):
+            pass
+
+    widget = Panel()
+    callback = widget.answered
+    shiboken6.delete(widget)
+    with pytest.raises(RuntimeError):
+        repr(callback)
+    assert background._Outcome(callback, "late answer").what.endswith("Panel.answered")
+
+
 def test_a_blocked_job_says_why_and_an_azure_job_links_to_batch_explorer(make_panel, real_job, qtbot):
     """``blocked`` is the optional one-line reason the bridge gives when a job cannot progress (e.g. a job
     preparation task failing on a node); absent, nothing shows."""

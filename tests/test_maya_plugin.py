@@ -4,6 +4,8 @@ removes the menu, the shelf, the panel, the scene callbacks and the gateway JVM.
 import os
 from pathlib import Path
 
+import pytest
+
 from maya_support import *  # noqa: F401,F403
 from bridge_helpers import pid_alive, wait_for
 
@@ -46,6 +48,7 @@ def test_loading_again_after_a_crash_makes_no_duplicates(loaded_plugin, maya):
     assert len(maya.STATE.callbacks) == 2          # after-open and after-new, once
 
 
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")   # no worker died on the way
 def test_reload_then_unload_leaves_nothing(loaded_plugin, maya, monkeypatch, tmp_path, qtbot):
     from maya.api import OpenMaya as om
     from batchrender_maya import plugin

@@ -222,14 +222,16 @@ class Client(object):
         return self._call("projects", store or "")
 
     def scan(self, scene, search_paths=None, references=None):
-        """Scans a Maya scene for every file it needs (an :class:`Operation`).
+        """Scans a scene for every file it needs (an :class:`Operation`).
 
         Args:
-            scene: the .ma or .mb file.
+            scene: the .ma or .mb file, or a .blend with ``references``.
             search_paths: extra folders to look for missing files in, recursively.
-            references: the references Maya reports for the open scene, as dicts with ``node``,
+            references: the references the application reports for the open scene, as dicts with ``node``,
                 ``nodeType``, ``attribute``, ``path`` (and optionally ``tiling``, ``frameSequence``);
-                only these are resolved. None: the file is read, references at every depth.
+                only these are resolved. Maya: its file nodes; Blender: each data-block's absolute
+                ``filepath`` (``nodeType`` ``Image``, ``Library``, ...). None: a Maya file is read,
+                references at every depth.
 
         The result is the scene's manifest: settings, layers, cameras and ``assets`` with each
         file's ``status`` (``found``, ``missing``, ...).
@@ -250,7 +252,8 @@ class Client(object):
             command: a program and its arguments (a list) to run per frame instead of a renderer.
             **options: the other fields of ``batchrender submit``: ``chunk``, ``output``, ``renderer``,
                 ``name``, ``retries``, ``timeoutSeconds``, ``searchPaths``, ``allowMissing``, ``engine``,
-                ``format``, ``imageName``, ``camera``, ``layer``, ``project``; and for Azure Batch
+                ``format``, ``imageName``, ``camera``, ``layer``, ``project``; ``references`` for a .blend (as
+                :meth:`scan` takes them: checked, uploaded and path-mapped as a Maya scene's files); and for Azure Batch
                 ``farm="azure"`` with ``pool`` (``{"mode": "auto"|"existing"|"new", "id", "dedicatedNodes",
                 "spotNodes", "slotsPerNode", "vmSize", "image"}``), ``assetProject``, ``licenseServers``
                 (``["autodesk=27000@lic"]``), ``environment`` (a dict), ``excluded``, ``extraFiles`` and

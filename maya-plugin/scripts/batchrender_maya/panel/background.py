@@ -20,7 +20,8 @@ class _Outcome(object):
     def __init__(self, callback: Callable[[Any], Any], value: Any):
         self.callback = callback
         self.value = value
-        self.what = getattr(callback, "__qualname__", repr(callback))
+        # the name only: repr() of a method of a widget Qt already deleted (a panel closed meanwhile) raises
+        self.what = getattr(callback, "__qualname__", None) or type(callback).__name__
 
     def __call__(self):
         return self.callback(self.value)

@@ -1,13 +1,12 @@
 package io.batchrender.bridge;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.batchrender.assets.AssetReference;
-import io.batchrender.assets.TilingMode;
 import io.batchrender.compile.SubmitForm;
 import io.batchrender.compile.SubmitRequest;
+import io.batchrender.json.HostReferencesJson;
+import io.batchrender.scene.HostReferences;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,10 +20,9 @@ final class Requests {
 
     static final Set<String> SUBMIT_FIELDS = Set.of("scene", "command", "frames", "searchPaths", "allowMissing", "chunk",
             "renderer", "name", "output", "retries", "timeoutSeconds", "engine", "format", "imageName", "camera", "layer",
-            "project", "farm", "pool", "assetProject", "licenseServers", "environment", "excluded", "extraFiles", "limitRate");
+            "project", "farm", "pool", "assetProject", "licenseServers", "environment", "excluded", "extraFiles", "limitRate",
+            "references");
     static final Set<String> SCAN_FIELDS = Set.of("scene", "searchPaths", "references");
-    static final Set<String> REFERENCE_FIELDS = Set.of("node", "nodeType", "attribute", "path", "tiling", "frameSequence",
-            "unloaded");
     static final Set<String> WATCH_FIELDS = Set.of("pollSeconds", "limitRate");
 
     private final JsonObject o;
@@ -167,58 +165,35 @@ final class Requests {
                 r.strings("searchPaths").orElse(List.of()).stream().map(Path::of).toList(), r.bool("allowMissing"),
                 r.integer("chunk", 1), r.string("renderer"), r.string("name"), r.path("output"),
                 r.integer("retries", SubmitRequest.DEFAULT_RETRIES), timeout, r.string("engine"), r.string("format"),
-                r.string("imageName"), r.string("camera"), r.string("layer"), r.path("project"));
+                r.string("imageName"), r.string("camera"), r.string("layer"), r.path("project"), r.references());
     }
 
     /**
-     * A scan request: the scene, extra search folders, and optionally the references Maya reports, of which
-     * {@code unloaded} are scene references Maya does not load (listed, not needed to render).
+     * A scan request: the scene, extra search folders, and optionally the references the host application reports
+     * (Maya's, of which {@code unloaded} are scene references Maya does not load; Blender's data-blocks).
      */
-    record Scan(Path scene, List<Path> searchPaths, Optional<List<AssetReference>> references,
-                Set<AssetReference> unloaded) {
-        Scan {
-            unloaded = Set.copyOf(unloaded);
-        }
+    record Scan(Path scene, List<Path> searchPaths, Optional<HostReferences> references) {
     }
 
     static Scan scan(String json) {
         Requests r = parse(json, "scan", SCAN_FIELDS);
         Path scene = Path.of(r.requireString("scene"));
         List<Path> search = r.strings("searchPaths").orElse(List.of()).stream().map(Path::of).toList();
-        JsonElement refs = r.o.get("references");
-        if (refs == null || refs.isJsonNull()) {
-            return new Scan(scene, search, Optional.empty(), Set.of());
-        }
-        if (!refs.isJsonArray()) {
-            throw r.wrongType("references", "a list of {node, nodeType, attribute, path}");
-        }
-        List<AssetReference> list = new ArrayList<>();
-        Set<AssetReference> unloaded = new java.util.HashSet<>();
-        for (JsonElement e : (JsonArray) refs) {
-            if (!e.isJsonObject()) {
-                throw r.wrongType("references", "a list of {node, nodeType, attribute, path}");
-            }
-            Requests ref = new Requests(e.getAsJsonObject(), "reference").only(REFERENCE_FIELDS);
-            TilingMode tiling = ref.string("tiling").map(Requests::tiling).orElse(TilingMode.OFF);
-            AssetReference asset = new AssetReference(ref.string("node").orElse("maya"),
-                    ref.string("nodeType").orElse("file"), ref.string("attribute").orElse("fileTextureName"),
-                    ref.requireString("path"), tiling, ref.bool("frameSequence"));
-            list.add(asset);
-            if (ref.bool("unloaded")) {
-                unloaded.add(asset);
-            }
-        }
-        return new Scan(scene, search, Optional.of(list), unloaded);
+        return new Scan(scene, search, r.references());
     }
 
-    private static TilingMode tiling(String name) {
-        for (TilingMode m : TilingMode.values()) {
-            if (m.name().equalsIgnoreCase(name)) {
-                return m;
-            }
+    /** {@code references}: [{node, nodeType, attribute, path, tiling?, frameSequence?, unloaded?}...], or none. */
+    Optional<HostReferences> references() {
+        JsonElement refs = o.get("references");
+        if (refs == null || refs.isJsonNull()) {
+            return Optional.empty();
         }
-        throw BridgeException.badRequest("'" + name + "' is not a tiling mode",
-                "Use one of " + java.util.Arrays.toString(TilingMode.values()) + ".");
+        try {
+            return Optional.of(HostReferencesJson.read(refs));
+        } catch (IllegalArgumentException e) {
+            throw BridgeException.badRequest(e.getMessage().replaceAll("[.:]$", ""),
+                    "Send \"references\": [{\"node\", \"nodeType\", \"attribute\", \"path\"}...] in the " + what + " request.");
+        }
     }
 
     /** A watcher's options: poll interval and download rate limit. */

@@ -3,25 +3,17 @@ package io.batchrender.bridge;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.batchrender.assets.AssetReference;
-import io.batchrender.assets.AssetResolver;
-import io.batchrender.assets.ResolveContext;
-import io.batchrender.assets.ResolvedAsset;
-import io.batchrender.assets.TilingMode;
 import io.batchrender.json.JsonViews;
 import io.batchrender.scene.SceneManifest;
 import io.batchrender.scene.RenderSettings;
 import io.batchrender.scene.SceneScanner;
-import io.batchrender.scene.maya.DistinctFiles;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The scan operation's work: the whole file at every depth, or only the references Maya reported. */
+/** The scan operation's work: the whole file at every depth, or only the references the host (Maya, Blender) reported. */
 final class ScanCall {
 
     private ScanCall() {
@@ -29,6 +21,7 @@ final class ScanCall {
 
     static JsonElement run(Requests.Scan req, Path scene, Path cwd, Map<String, String> env, OperationContext ctx) {
         if (req.references().isEmpty()) {
+            io.batchrender.scene.HostReferences.requireReadable(scene);
             ctx.progress(0, 1, "Reading " + scene.getFileName() + ".");
             Manifest m = new Manifest(ctx);
             SceneManifest.Counts counts = new SceneScanner(req.searchPaths(), cwd, env).scan(scene, m);
@@ -36,59 +29,21 @@ final class ScanCall {
                     counts.nodeRefs(), counts.missing()));
             return m.json;
         }
-        // the references Maya reports, one per node: each distinct file resolved once, listed once with its nodes
-        Map<Key, Group> groups = new LinkedHashMap<>();
-        for (AssetReference ref : req.references().get()) {
-            boolean unloaded = req.unloaded().contains(ref);
-            Group g = groups.computeIfAbsent(new Key(ref.nodeType(), ref.path(), ref.tiling(), ref.frameSequence(),
-                    unloaded), k -> new Group(ref));
-            if (++g.count <= DistinctFiles.NAMES_KEPT) {
-                g.nodes.add(ref.node());
-            }
-        }
-        AssetResolver resolver = new AssetResolver(ResolveContext.forScene(scene, req.searchPaths(), cwd, env));
-        JsonArray assets = new JsonArray();
-        int missing = 0;
-        int i = 0;
-        for (Map.Entry<Key, Group> e : groups.entrySet()) {
+        // the references the host reports, one per node: each distinct file resolved once, listed once with its nodes
+        SceneManifest m = req.references().get().resolve(scene, req.searchPaths(), cwd, env, (done, total) -> {
             ctx.checkCancelled();
-            Group g = e.getValue();
-            ResolvedAsset a = resolver.resolve(g.first);
-            boolean unloaded = e.getKey().unloaded();
-            // an unloaded reference is listed but not needed: its absence does not stop a render
-            missing += a.status() == ResolvedAsset.Status.FOUND || unloaded ? 0 : 1;
-            JsonObject ao = JsonViews.asset(a);
-            if (unloaded) {
-                ao.addProperty("unloaded", true);
-            }
-            ao.addProperty("nodeCount", g.count);
-            ao.add("nodes", JsonViews.strings(g.nodes));
-            assets.add(ao);
-            i++;
-            ctx.progress(i, groups.size(), "Resolved " + i + " of " + groups.size() + " file(s).");
-        }
+            ctx.progress(done, total, "Resolved " + done + " of " + total + " file(s).");
+        });
+        JsonArray assets = new JsonArray();
+        m.assets().forEach(a -> assets.add(JsonViews.sceneAsset(a)));
         JsonObject o = new JsonObject();
         o.addProperty("scene", scene.toString());
         o.add("assets", assets);
-        o.addProperty("missing", missing);
+        o.addProperty("missing", m.missing());
         JsonArray plugins = new JsonArray();
         requiredPlugins(scene).forEach(plugins::add);
         o.add("plugins", plugins);
         return o;
-    }
-
-    /** What resolving a reference depends on, besides the node naming it. */
-    private record Key(String nodeType, String path, TilingMode tiling, boolean frameSequence, boolean unloaded) {
-    }
-
-    private static final class Group {
-        final AssetReference first;
-        final List<String> nodes = new ArrayList<>();
-        int count;
-
-        Group(AssetReference first) {
-            this.first = first;
-        }
     }
 
     /** The manifest as one JSON object, with a progress report per file resolved; cancellable between files. */
@@ -126,10 +81,10 @@ final class ScanCall {
 
     /**
      * The plug-ins the scene's {@code requires} statements name (the scene alone, not its references); none for a
-     * scene not on disk (Maya's references are what the scan has then).
+     * scene not on disk (Maya's references are what the scan has then) and for a scene that is not Maya's (a .blend).
      */
     static Set<String> requiredPlugins(Path scene) {
-        return java.nio.file.Files.isRegularFile(scene) ? io.batchrender.scene.maya.RequiredPlugins.of(scene)
-                : new LinkedHashSet<>();
+        return java.nio.file.Files.isRegularFile(scene) && io.batchrender.compile.ScenePreflight.applies(scene)
+                ? io.batchrender.scene.maya.RequiredPlugins.of(scene) : new LinkedHashSet<>();
     }
 }

@@ -2,6 +2,7 @@ package io.batchrender.cli;
 
 import io.batchrender.farm.LocalAgent;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,15 +52,16 @@ final class AgentCommand implements Callable<Integer> {
             cli.err.println("Agent running, pid " + launcher.runningPid().map(String::valueOf).orElse("?"));
             return 0;
         }
-        launcher.runHere(idleExit());
+        launcher.runHere(idleExit(idleExit, cli.env));
         return 0;
     }
 
-    private Duration idleExit() {
-        if (idleExit != null) {
-            return idleExit;
+    /** {@code --idle-exit} when given, else {@code $BATCHRENDER_AGENT_IDLE_SECONDS}, else 5 minutes. */
+    static Duration idleExit(Duration option, Map<String, String> env) {
+        if (option != null) {
+            return option;
         }
-        String seconds = cli.env.get(IDLE_ENV);
+        String seconds = env.get(IDLE_ENV);
         if (seconds != null && seconds.matches("\\d+")) {
             return Duration.ofSeconds(Long.parseLong(seconds));
         }

@@ -46,7 +46,7 @@ final class GatewayCommand implements Callable<Integer> {
             hello.addProperty("token", gateway.token());
             cli.out.println(hello);
             cli.out.flush();
-            warmUpScanner();
+            warmUp();
             waitForEndOfInput(System.in);
             int left = ops.handOff(HAND_OFF_WAIT);
             if (left > 0) {
@@ -57,12 +57,18 @@ final class GatewayCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads a generated scene of a few MB in the background, so that the artist's first scan of the session runs
-     * compiled code (issue 18: the first scan of a 500 MB scene within twice grep's time). A failure only leaves
-     * the first scan slower.
+     * In the background: first the local farm's submit path ({@link SubmitWarmup}, a fraction of a second: the artist
+     * may click Submit soon after the plug-in loads), then the scanner, by reading a generated scene of a few MB, so
+     * that the artist's first scan of the session runs compiled code (issue 18: the first scan of a 500 MB scene within
+     * twice grep's time). A failure only leaves the first submit or scan slower.
      */
-    private void warmUpScanner() {
+    private void warmUp() {
         Thread warm = new Thread(() -> {
+            try {
+                LOG.info("submit path warmed up in " + SubmitWarmup.run(cli).toMillis() + " ms");
+            } catch (RuntimeException e) {
+                LOG.log(Level.INFO, "submit warm-up failed; the first submit runs cold", e);
+            }
             Path dir = null;
             try {
                 dir = Files.createTempDirectory("batchrender-warmup");
@@ -79,7 +85,7 @@ final class GatewayCommand implements Callable<Integer> {
                     }
                 }
             }
-        }, "scanner-warmup");
+        }, "gateway-warmup");
         warm.setDaemon(true);
         warm.start();
     }

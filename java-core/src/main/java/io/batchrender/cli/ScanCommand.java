@@ -1,6 +1,9 @@
 package io.batchrender.cli;
 
+import io.batchrender.json.HostReferencesJson;
+import io.batchrender.json.JsonViews;
 import io.batchrender.json.ManifestJsonWriter;
+import io.batchrender.scene.HostReferences;
 import io.batchrender.assets.ResolvedAsset;
 import io.batchrender.scene.RenderLayer;
 import io.batchrender.scene.RenderSettings;
@@ -18,14 +21,20 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"List every file a Maya scene needs (textures, caches, referenced scenes, at every depth),"
-                + " found or missing, and its render settings.",
+                + " found or missing, and its render settings; or, with --references, resolve the files the application"
+                + " reported for the scene (a .blend: Blender's data-blocks, the core does not read the file).",
             "Exits 0 even when files are missing (they are part of the answer); non-zero only when the scene cannot be read."})
 final class ScanCommand implements Callable<Integer> {
 
     private final Cli cli;
 
-    @Parameters(paramLabel = "SCENE", description = "The Maya scene (.ma or .mb).")
+    @Parameters(paramLabel = "SCENE", description = "The Maya scene (.ma or .mb), or a .blend with --references.")
     Path scene;
+
+    @Option(names = "--references", paramLabel = "FILE", description = "A JSON list of the scene's files as the"
+            + " application reports them: [{\"node\", \"nodeType\", \"attribute\", \"path\"}...] (for a .blend, what"
+            + " the Blender add-on lists: each data-block's absolute filepath). Only these are resolved.")
+    Path references;
 
     @Option(names = "--search-path", paramLabel = "DIR", description = "Also look for missing files in this folder and below (repeatable).")
     List<Path> searchPaths = new ArrayList<>();
@@ -39,11 +48,37 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (references != null) {
+            return reported();
+        }
+        HostReferences.requireReadable(scene);
         SceneScanner scanner = new SceneScanner(searchPaths, Path.of("").toAbsolutePath(), cli.env);
         try {
             scanner.scan(scene, json ? new ManifestJsonWriter(cli.out) : new TextView());
         } catch (MayaSceneException e) {
             throw new UsageException(e.getMessage());
+        }
+        cli.out.flush();
+        return 0;
+    }
+
+    /** The references in the {@code --references} file, resolved as the gateway's scan resolves them. */
+    private int reported() {
+        HostReferences refs = HostReferencesJson.read(SubmitCommand.readReferences(references));
+        Path here = Path.of("").toAbsolutePath();
+        SceneManifest m = refs.resolve(scene, searchPaths, here, cli.env, (done, total) -> { });
+        if (json) {
+            JsonViews.GSON.toJson(JsonViews.manifest(m), cli.out);
+            cli.out.println();
+        } else {
+            TextView view = new TextView();
+            cli.out.println("Scene     " + m.scene());
+            cli.out.println("Files     as reported in " + references + " (the scene file itself is not read)");
+            cli.out.println();
+            cli.out.printf("%-14s %-6s %-40s %s%n", "STATUS", "FILES", "PATH", "NAMED BY");
+            m.assets().forEach(view::asset);
+            view.end(m.problems(), new SceneManifest.Counts(m.assets().size(),
+                    m.assets().stream().mapToLong(SceneManifest.SceneAsset::nodeCount).sum(), m.missing()));
         }
         cli.out.flush();
         return 0;

@@ -11,6 +11,7 @@ import io.batchrender.storage.Cancellation;
 import io.batchrender.storage.SyncProgress;
 import io.batchrender.submit.CloudChoices;
 import io.batchrender.compile.SubmitForm;
+import io.batchrender.json.HostReferencesJson;
 import io.batchrender.submit.SubmitListener;
 import io.batchrender.compile.SubmitRequest;
 import io.batchrender.submit.SubmitService;
@@ -56,11 +57,16 @@ final class SubmitCommand implements Callable<Integer> {
     String frames;
 
     @Option(names = "--search-path", paramLabel = "DIR",
-            description = "Maya scenes: also look for the scene's files in this folder and below (repeatable).")
+            description = "Maya scenes and --references: also look for the scene's files in this folder and below (repeatable).")
     List<Path> searchPaths = new ArrayList<>();
 
+    @Option(names = "--references", paramLabel = "FILE", description = "A .blend's files as Blender reports them, a JSON"
+            + " list [{\"node\", \"nodeType\", \"attribute\", \"path\"}...] (what the Blender add-on lists): checked,"
+            + " uploaded to Azure and path-mapped on the nodes like a Maya scene's. Without it a .blend goes alone.")
+    Path references;
+
     @Option(names = "--allow-missing",
-            description = "Maya scenes: submit even when files the scene needs are missing (they will render without them).")
+            description = "Maya scenes and --references: submit even when files the scene needs are missing (they will render without them).")
     boolean allowMissing;
 
     @Option(names = "--chunk", paramLabel = "N", defaultValue = "1", description = "Frames per task (default: ${DEFAULT-VALUE}).")
@@ -129,16 +135,14 @@ final class SubmitCommand implements Callable<Integer> {
                 Optional.ofNullable(frames), searchPaths, allowMissing, chunk, Optional.ofNullable(renderer),
                 Optional.ofNullable(name), Optional.ofNullable(output), retries, Optional.ofNullable(timeout),
                 Optional.ofNullable(engine), Optional.ofNullable(format), Optional.ofNullable(imageName),
-                Optional.ofNullable(camera), Optional.ofNullable(layer), Optional.ofNullable(project));
+                Optional.ofNullable(camera), Optional.ofNullable(layer), Optional.ofNullable(project),
+                Optional.ofNullable(references).map(f -> HostReferencesJson.read(readReferences(f))));
         String farmName = Farms.name(farmOption.name);
         Optional<CloudChoices> cloud = farmName.equals(Farms.AZURE) ? Optional.of(azure.choices(scene != null)) : Optional.empty();
         SubmitService.Request request = new SubmitService.Request(form, farmName, cloud);
         if (dryRun) {
             cli.out.println(io.batchrender.job.JobJson.pretty(cli.submitService().preview(request)));
             return 0;
-        }
-        if (farmName.equals(Farms.LOCAL)) {
-            cli.farms.localAgent().startSoon(); // the agent's JVM starts while this one checks and stores the job
         }
         SubmitService.Result r = cli.submitService().submit(request, new Progress(cli, json), new Cancellation());
         JobInfo job = r.job();
@@ -217,5 +221,15 @@ final class SubmitCommand implements Callable<Integer> {
                     + ": see 'batchrender job show " + job.id() + "'";
         }
         return "Job " + job.id() + " is " + job.state().wire();
+    }
+
+    /** The text of a {@code --references} file, or a one-line usage error. */
+    static String readReferences(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new UsageException("Cannot read the references file " + file + " (" + e.getMessage()
+                    + "): give a JSON list of the scene's files.");
+        }
     }
 }

@@ -113,8 +113,7 @@ public final class BatchNodeCompiler {
      * tasks find first on {@code MAYA_SCRIPT_PATH} ({@link MayaNodeSetup}).
      */
     static Task preparation(ResourceFile assets, List<PathRule> pathMap, boolean maya) {
-        ResourceFile into = new ResourceFile(assets.autoStorageContainerName(), assets.storageContainerUrl(), assets.httpUrl(),
-                assets.blobPrefix(), Optional.of("assets"), assets.fileMode());
+        ResourceFile into = assets.withFilePath("assets");
         // the Blender path map goes to the node once, as an argument of the preparation command; an empty asset
         // project (or prefix) downloads nothing and makes no folder, so the command makes it (ls would fail)
         String remap = pathMap.isEmpty() || maya ? "" : BlenderRemap.script(pathMap, ASSETS_ON_NODE);
@@ -175,7 +174,7 @@ public final class BatchNodeCompiler {
     }
 
     private static OutputFile.Destination at(OutputFile.Destination base, String path) {
-        return new OutputFile.Destination(base.autoStorageContainerName(), base.containerUrl(), base.jobOutputFolder(), path);
+        return base.withPath(path);
     }
 
     private static Command.Call call(Task t) {

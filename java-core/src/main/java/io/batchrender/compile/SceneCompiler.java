@@ -16,6 +16,7 @@ import io.batchrender.render.Renderer;
 import io.batchrender.render.Renderers;
 import io.batchrender.render.SceneFiles;
 import io.batchrender.render.TaskCommand;
+import io.batchrender.scene.RenderSettings;
 import io.batchrender.scene.SceneManifest;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,11 +45,11 @@ public final class SceneCompiler {
     }
 
     /**
-     * The job for {@code form} and the scene's scan (Maya scenes; empty for others), so a cloud
-     * submission uploads exactly the files the check found.
+     * The job for {@code form} and the scene's files (a Maya scene's scan, or the references the host reported for
+     * a .blend; empty for a .blend without them), so a cloud submission uploads exactly the files the check found.
      *
      * @param job      the job, for this workstation
-     * @param manifest what the scan of a Maya scene found
+     * @param manifest what the scan of a Maya scene, or the host's references, found
      */
     public record Compiled(Job job, Optional<SceneManifest> manifest) {
     }
@@ -67,12 +68,13 @@ public final class SceneCompiler {
                 .withProject(form.project().map(p -> here.resolve(p).normalize())));
         scene.ifPresent(SceneFiles::requireExists);
         form.frames().ifPresent(FrameSet::parse); // a typo in the frames is reported before a long scan of the scene
-        Optional<SceneManifest> manifest = scene.filter(ScenePreflight::applies)
-                .map(s -> ScenePreflight.check(s, form.searchPaths(), here, env, form.allowMissing()));
+        Optional<SceneManifest> manifest = scene.flatMap(s -> ScenePreflight.check(s, form.references(),
+                form.searchPaths(), here, env, form.allowMissing()));
         String frameSpec = ScenePreflight.frames(form.frames(), manifest);
-        if (manifest.isPresent()) {
+        Optional<RenderSettings> settings = manifest.flatMap(SceneManifest::settings);
+        if (settings.isPresent()) {
             // the images each frame makes, so a task that wrote fewer (a layer or camera that failed) is not a success
-            int perFrame = Math.max(1, manifest.get().settings().imagesPerFrame(form.layer(), form.camera()));
+            int perFrame = Math.max(1, settings.get().imagesPerFrame(form.layer(), form.camera()));
             options = options.map(o -> o.withImagesPerFrame(perFrame));
         }
         SubmitRequest request = new SubmitRequest(options, form.command(), form.renderer(), frameSpec, form.chunk(),

@@ -1,5 +1,6 @@
 package io.batchrender.compile;
 
+import io.batchrender.scene.HostReferences;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,15 +28,29 @@ import java.util.Optional;
  * @param camera       Maya's camera
  * @param layer        Maya's render layer
  * @param project      Maya's project folder
+ * @param references   the files the host application reports for the scene (Blender's data-blocks; the core
+ *                     cannot read a .blend): resolved, checked, uploaded and path-mapped as a Maya scene's scan is;
+ *                     empty: a .blend goes alone (a Maya scene is read by the core and takes none)
  */
 public record SubmitForm(Optional<Path> scene, Optional<List<String>> command, Optional<String> frames,
                          List<Path> searchPaths, boolean allowMissing, int chunk, Optional<String> renderer,
                          Optional<String> name, Optional<Path> output, int retries, Optional<Duration> timeout,
                          Optional<String> engine, Optional<String> format, Optional<String> imageName,
-                         Optional<String> camera, Optional<String> layer, Optional<Path> project) {
+                         Optional<String> camera, Optional<String> layer, Optional<Path> project,
+                         Optional<HostReferences> references) {
 
     public SubmitForm {
         command = command.map(List::copyOf);
         searchPaths = List.copyOf(searchPaths);
+    }
+
+    /** A form without host references: the core reads a Maya scene itself, a .blend goes alone. */
+    public SubmitForm(Optional<Path> scene, Optional<List<String>> command, Optional<String> frames,
+                      List<Path> searchPaths, boolean allowMissing, int chunk, Optional<String> renderer,
+                      Optional<String> name, Optional<Path> output, int retries, Optional<Duration> timeout,
+                      Optional<String> engine, Optional<String> format, Optional<String> imageName,
+                      Optional<String> camera, Optional<String> layer, Optional<Path> project) {
+        this(scene, command, frames, searchPaths, allowMissing, chunk, renderer, name, output, retries, timeout, engine,
+                format, imageName, camera, layer, project, Optional.empty());
     }
 }

@@ -100,8 +100,13 @@ final class TemplateTaskBodies {
                 throw refuse(what + ": fileMode '" + mode.get() + "' is not an octal mode like 0755.");
             }
             Optional<String> prefix = url.isPresent() ? Optional.empty() : string(o, "blobPrefix").filter(p -> !p.isEmpty());
+            Optional<String> identity = identity(o, what);
+            if (identity.isPresent() && container.isPresent()) {
+                throw refuse(what + ": the resource file of container " + container.get() + " has an identityReference;"
+                        + " the Batch account's own storage needs none (give it to a storageContainerUrl or httpUrl).");
+            }
             files.add(new ResourceFile(container, containerUrl, url, prefix,
-                    Optional.ofNullable(filePath).filter(p -> !p.isEmpty()), mode));
+                    Optional.ofNullable(filePath).filter(p -> !p.isEmpty()), mode, identity));
         }
         return files;
     }
@@ -125,8 +130,9 @@ final class TemplateTaskBodies {
                 }
                 destination = OutputFile.Destination.container(group, string(auto, "path").orElse(""));
             } else if (container.has("containerUrl")) {
-                destination = OutputFile.Destination.url(container.get("containerUrl").getAsString(),
-                        string(container, "path").orElse(""));
+                destination = new OutputFile.Destination(Optional.empty(),
+                        Optional.of(container.get("containerUrl").getAsString()), false, string(container, "path").orElse(""),
+                        identity(container, what), uploadHeaders(container, what));
             } else {
                 throw refuse(what + ": the output " + pattern + " needs destination.autoStorage.fileGroup or"
                         + " destination.container.containerUrl.");
@@ -137,6 +143,30 @@ final class TemplateTaskBodies {
             outputs.add(new OutputFile(pattern.replace('\\', '/'), destination, when));
         }
         return outputs;
+    }
+
+    /**
+     * {@code identityReference.resourceId}: the pool's user-assigned identity that reads or writes the
+     * storage instead of a SAS (https://learn.microsoft.com/rest/api/batchservice/task/add#computenodeidentityreference).
+     */
+    static Optional<String> identity(JsonObject holder, String what) {
+        if (!holder.has("identityReference")) {
+            return Optional.empty();
+        }
+        return Optional.of(string(object(holder, "identityReference"), "resourceId").filter(r -> !r.isBlank())
+                .orElseThrow(() -> refuse(what + ": identityReference needs the resourceId of the pool's user-assigned"
+                        + " identity (/subscriptions/.../userAssignedIdentities/NAME).")));
+    }
+
+    /** {@code uploadHeaders}: name and value of each header sent with an output's upload (HttpHeader). */
+    static List<OutputFile.HttpHeader> uploadHeaders(JsonObject container, String what) {
+        List<OutputFile.HttpHeader> headers = new ArrayList<>();
+        for (JsonElement e : array(container, "uploadHeaders")) {
+            JsonObject h = e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
+            headers.add(new OutputFile.HttpHeader(string(h, "name").filter(n -> !n.isBlank()).orElseThrow(() ->
+                    refuse(what + ": every upload header needs a name.")), string(h, "value").orElse("")));
+        }
+        return headers;
     }
 
     /** {@code constraints}' retries and wall-clock limit. */

@@ -48,10 +48,10 @@ public record AzureJobSettings(PoolChoice pool, Optional<String> assetContainerU
         Optional<String> prefix = Optional.of(assetBlobPrefix).filter(p -> !p.isEmpty());
         if (assetContainerUrl.isPresent()) {
             return Optional.of(new io.batchrender.job.ResourceFile(Optional.empty(), assetContainerUrl, Optional.empty(), prefix,
-                    Optional.empty(), Optional.empty()));
+                    Optional.empty(), Optional.empty(), Optional.empty()));
         }
         return assetAutoStorageContainer.map(c -> new io.batchrender.job.ResourceFile(Optional.of(c), Optional.empty(),
-                Optional.empty(), prefix, Optional.empty(), Optional.empty()));
+                Optional.empty(), prefix, Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     /** Where the tasks' images, thumbnails and logs go: the output container's SAS URL, or its name in our store. */

@@ -1,5 +1,6 @@
 package io.batchrender.job;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,11 +59,16 @@ public record OutputFile(String filePattern, Destination destination, UploadCond
      * Exactly one of: a container of the farm's store ({@code autoStorageContainerName}, a file
      * group), a container URL with a write SAS ({@code containerUrl}), or the job's output folder.
      *
-     * @param path the blob name (one file) or virtual folder (a pattern with wildcards); for the job's
-     *             output folder, the folder below it; empty: none
+     * @param path               the blob name (one file) or virtual folder (a pattern with wildcards); for the
+     *                           job's output folder, the folder below it; empty: none
+     * @param identityResourceId {@code identityReference.resourceId} of a {@code containerUrl}: the pool's
+     *                           user-assigned managed identity that writes it without a SAS (Batch nodes only)
+     * @param uploadHeaders      {@code uploadHeaders} of a {@code containerUrl}: HTTP headers sent with each
+     *                           upload ({@code Content-Type}, {@code x-ms-blob-content-disposition}, ...)
      */
     public record Destination(Optional<String> autoStorageContainerName, Optional<String> containerUrl,
-                              boolean jobOutputFolder, String path) {
+                              boolean jobOutputFolder, String path, Optional<String> identityResourceId,
+                              List<HttpHeader> uploadHeaders) {
 
         public Destination {
             autoStorageContainerName = autoStorageContainerName == null ? Optional.empty() : autoStorageContainerName;
@@ -73,18 +79,30 @@ public record OutputFile(String filePattern, Destination destination, UploadCond
                 throw new IllegalArgumentException("an output file needs exactly one destination");
             }
             path = path == null ? "" : path;
+            identityResourceId = identityResourceId == null ? Optional.empty() : identityResourceId;
+            uploadHeaders = uploadHeaders == null ? List.of() : List.copyOf(uploadHeaders);
+            if ((identityResourceId.isPresent() || !uploadHeaders.isEmpty()) && containerUrl.isEmpty()) {
+                // Batch has them on the container destination only (OutputFileBlobContainerDestination)
+                throw new IllegalArgumentException("identityReference and uploadHeaders go with a containerUrl");
+            }
         }
 
         public static Destination container(String container, String path) {
-            return new Destination(Optional.of(container), Optional.empty(), false, path);
+            return new Destination(Optional.of(container), Optional.empty(), false, path, Optional.empty(), List.of());
         }
 
         public static Destination url(String containerUrl, String path) {
-            return new Destination(Optional.empty(), Optional.of(containerUrl), false, path);
+            return new Destination(Optional.empty(), Optional.of(containerUrl), false, path, Optional.empty(), List.of());
         }
 
         public static Destination jobOutputFolder(String path) {
-            return new Destination(Optional.empty(), Optional.empty(), true, path);
+            return new Destination(Optional.empty(), Optional.empty(), true, path, Optional.empty(), List.of());
+        }
+
+        /** The same destination at another {@code path}. */
+        public Destination withPath(String newPath) {
+            return new Destination(autoStorageContainerName, containerUrl, jobOutputFolder, newPath, identityResourceId,
+                    uploadHeaders);
         }
 
         /** Where, for messages: never a SAS token. */
@@ -94,6 +112,17 @@ public record OutputFile(String filePattern, Destination destination, UploadCond
             }
             return autoStorageContainerName.map(c -> "container " + c)
                     .orElseGet(() -> Secrets.withoutQuery(containerUrl.orElseThrow())) + (path.isEmpty() ? "" : " " + path);
+        }
+    }
+
+    /** An HTTP header of an upload ({@code HttpHeader} in the Batch REST reference). */
+    public record HttpHeader(String name, String value) {
+
+        public HttpHeader {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("an upload header needs a name");
+            }
+            value = value == null ? "" : value;
         }
     }
 }

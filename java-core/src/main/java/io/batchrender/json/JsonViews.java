@@ -116,7 +116,15 @@ public final class JsonViews {
 
     /** A scanned scene: settings, layers, plug-ins and every file it needs, found or not. */
     public static JsonObject manifest(SceneManifest m) {
-        JsonObject o = sceneHeader(m.scene(), m.project(), m.settings(), m.plugins(), m.rendererHint());
+        JsonObject o = m.settings().map(s -> sceneHeader(m.scene(), m.project(), s, m.plugins(), m.rendererHint()))
+                .orElseGet(() -> {
+                    // the references a host application reported: the scene file itself was not read
+                    JsonObject h = new JsonObject();
+                    h.addProperty("scene", m.scene().toString());
+                    m.project().ifPresent(p -> h.addProperty("project", p.toString()));
+                    h.add("plugins", strings(m.plugins()));
+                    return h;
+                });
         JsonArray assets = new JsonArray();
         m.assets().forEach(sa -> assets.add(sceneAsset(sa)));
         o.add("assets", assets);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -28,10 +29,18 @@ public final class DetachedJvm {
     private DetachedJvm() {
     }
 
+    /** The CLI's entry point: {@code batchrender ARGS}. */
+    public static final String CLI_MAIN = "io.batchrender.cli.Main";
+
     /** The command line for this platform: {@code [DETACH] java --add-opens ... JVM_OPTIONS -cp CP io.batchrender.cli.Main ARGS}. */
     public static List<String> command(List<String> jvmOptions, List<String> args) {
+        return command(CLI_MAIN, jvmOptions, args);
+    }
+
+    /** The same with another entry point of the jar ({@code mainClass}) than the CLI's. */
+    public static List<String> command(String mainClass, List<String> jvmOptions, List<String> args) {
         return command(System.getProperty("os.name"), Path.of(System.getProperty("java.home")), Files::isExecutable,
-                System.getProperty("java.class.path"), jvmOptions, args);
+                System.getProperty("java.class.path"), mainClass, jvmOptions, args);
     }
 
     /**
@@ -40,32 +49,56 @@ public final class DetachedJvm {
      */
     static List<String> command(String osName, Path javaHome, Predicate<Path> executable, String classPath,
             List<String> jvmOptions, List<String> args) {
+        return command(osName, javaHome, executable, classPath, CLI_MAIN, jvmOptions, args);
+    }
+
+    static List<String> command(String osName, Path javaHome, Predicate<Path> executable, String classPath,
+            String mainClass, List<String> jvmOptions, List<String> args) {
         List<String> cmd = new ArrayList<>(detachPrefix(osName, executable));
         boolean windows = osName.startsWith("Windows");
         cmd.add(javaHome.resolve("bin").resolve(windows ? "javaw.exe" : "java").toString());
         cmd.add("--add-opens");
         cmd.add("java.base/java.util=ALL-UNNAMED");
         cmd.addAll(jvmOptions);
-        cmd.addAll(classArchiveOptions(System.getProperty(CLASS_ARCHIVE), Files::isRegularFile));
+        cmd.addAll(classArchiveOptions(System.getProperty(CLASS_ARCHIVE), classPath));
         cmd.add("-cp");
         cmd.add(classPath);
-        cmd.add("io.batchrender.cli.Main");
+        cmd.add(mainClass);
         cmd.addAll(args);
         return cmd;
     }
 
     /**
-     * The options that map the launcher's class archive ({@code -Dbatchrender.classArchive=FILE}, which the
-     * {@code batchrender} script sets when it maps one), so that a background JVM starts as fast as the command
-     * that started it (about 0.1-0.3 s of class loading saved); none when there is no archive. The archive was
-     * recorded from the same jar with {@code -jar}; the same jar given as {@code -cp} matches it.
+     * The options that map the launcher's class archive, so that a background JVM starts as fast as the command that
+     * started it (about 0.1-0.3 s of class loading saved); none when there is no archive. The archive is the one this
+     * JVM was told of ({@code -Dbatchrender.classArchive=FILE}, which the {@code batchrender} script sets when it maps
+     * one), else the one the script keeps beside the jar ({@code batchrender.jar} → {@code batchrender.jsa}) when it is
+     * newer than the jar: the plug-in's gateway runs {@code java -jar} without the script, and the agent it starts
+     * for a submit is on the artist's clock. The archive was recorded from the same jar with {@code -jar}; the same
+     * jar given as {@code -cp} matches it; a JVM other than the one that recorded it ignores it, silently.
      */
-    static List<String> classArchiveOptions(String archive, Predicate<Path> exists) {
-        if (archive == null || archive.isEmpty() || !exists.test(Path.of(archive))) {
-            return List.of();
+    static List<String> classArchiveOptions(String named, String classPath) {
+        return classArchive(named, classPath).map(archive -> List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off", "-D" + CLASS_ARCHIVE + "=" + archive)).orElse(List.of());
+    }
+
+    private static Optional<Path> classArchive(String named, String classPath) {
+        if (named != null && !named.isEmpty()) {
+            return Optional.of(Path.of(named)).filter(Files::isRegularFile);
         }
-        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                "-D" + CLASS_ARCHIVE + "=" + archive);
+        if (classPath == null || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
+            return Optional.empty();
+        }
+        Path jar = Path.of(classPath);
+        String name = jar.getFileName().toString();
+        Path archive = jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
+        try {
+            return Files.isRegularFile(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0
+                    ? Optional.of(archive.toAbsolutePath()) : Optional.empty();
+        } catch (IOException | SecurityException e) {
+            return Optional.empty(); // without it the JVM only starts slower
+        }
     }
 
     /** What runs a command in a new session on this platform (empty on Windows, where javaw detaches). */

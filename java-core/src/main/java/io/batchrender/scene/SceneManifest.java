@@ -11,13 +11,14 @@ import java.util.Optional;
  *
  * @param scene    the scene file
  * @param project  the Maya project root (the folder holding workspace.mel), when there is one
- * @param settings the render settings the scene file holds
+ * @param settings the render settings the scene file holds; absent when the file was not read (the references a
+ *                 host application reported: {@link HostReferences})
  * @param plugins  the plug-ins the scene requires ({@code mtoa}, {@code renderSetup}, ...)
  * @param assets   every distinct file the scenes name, each with the scene and the nodes that name it
  * @param problems scenes that could not be read (a referenced scene that is damaged, a cycle)
  * @param rendererHint a note when the scene relies on Maya's default renderer but requires a renderer plug-in
  */
-public record SceneManifest(Path scene, Optional<Path> project, RenderSettings settings, List<String> plugins,
+public record SceneManifest(Path scene, Optional<Path> project, Optional<RenderSettings> settings, List<String> plugins,
                             List<SceneAsset> assets, List<String> problems, Optional<String> rendererHint) {
 
     /**

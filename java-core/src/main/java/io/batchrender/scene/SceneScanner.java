@@ -175,7 +175,7 @@ public final class SceneScanner {
         }
 
         SceneManifest manifest() {
-            return new SceneManifest(scene, project, settings, plugins, assets, problems, hint);
+            return new SceneManifest(scene, project, Optional.of(settings), plugins, assets, problems, hint);
         }
     }
 

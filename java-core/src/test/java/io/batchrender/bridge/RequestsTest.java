@@ -45,7 +45,7 @@ class RequestsTest {
     void theReferencesMayaReportsBecomeAssetReferences() {
         Requests.Scan s = Requests.scan("{\"scene\": \"/a/b.ma\", \"references\": [{\"node\": \"file1\","
                 + " \"nodeType\": \"file\", \"attribute\": \"ftn\", \"path\": \"tex/<UDIM>.png\", \"tiling\": \"udim\"}]}");
-        var ref = s.references().orElseThrow().get(0);
+        var ref = s.references().orElseThrow().references().get(0);
         assertEquals("file1", ref.node());
         assertEquals("tex/<UDIM>.png", ref.path());
         assertEquals(TilingMode.UDIM, ref.tiling());

@@ -87,6 +87,8 @@ class AzureCloudRoundTripTest {
             assertTrue(output.startsWith("out-shapes-"), output);
             assertEquals("shapes", farm.assetProject(jobId).orElseThrow(), "the project is the scene's name");
             assertTrue(submit.err().contains("output container " + output), submit.err());
+            // no --references: the .blend went alone, and the artist is told how to send what it names
+            assertTrue(submit.err().contains("note: Only the .blend was uploaded: the files it names"), submit.err());
             assertFalse(submit.err().contains(tmp.resolve("state").toString()), "no local folder is named as the frames' place: "
                     + submit.err());
             // the scene went up under the one blob-naming rule, and the node rendered from it

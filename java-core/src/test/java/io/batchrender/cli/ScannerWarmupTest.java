@@ -35,7 +35,7 @@ class ScannerWarmupTest {
         assertEquals(List.of("props/prop.ma"), m.assets().stream().filter(a -> a.asset().ref().nodeType().equals("reference"))
                 .map(a -> a.asset().ref().path()).toList());
         assertEquals(8, m.assets().size());
-        assertEquals("arnold", m.settings().renderer());
+        assertEquals("arnold", m.settings().orElseThrow().renderer());
     }
 
     @Test

@@ -31,7 +31,7 @@ class MayaNodeSetupTest {
         List<PathRule> rules = PathMap.rules(List.of(scene.toString(), project.resolve("workspace.mel").toString()),
                 BlobNames::forLocalPath);
         BatchNodeCompiler.Target s = new BatchNodeCompiler.Target("j", Optional.of(new io.batchrender.job.ResourceFile(
-                Optional.empty(), Optional.of("http://x/c?sig"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())),
+                Optional.empty(), Optional.of("http://x/c?sig"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())),
                 Optional.of(BlobNames.forLocalPath(scene.toString())), rules, Optional.empty(), java.util.Map.of(), java.util.Map.of());
         Job onNodes = BatchNodeCompiler.compile(spec, s);
 

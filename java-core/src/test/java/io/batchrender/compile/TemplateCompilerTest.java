@@ -83,6 +83,37 @@ class TemplateCompilerTest {
         assertRefused("is reserved by Azure Batch", job("{}", "{\"id\": \"jobrelease\", \"commandLine\": \"x\"}"));
     }
 
+    /**
+     * A pool's managed identity reaching storage without a SAS, and headers on the uploads: Batch's
+     * {@code identityReference} (ComputeNodeIdentityReference) of a resource file and of a container destination,
+     * and the destination's {@code uploadHeaders} (HttpHeader),
+     * https://learn.microsoft.com/rest/api/batchservice/task/add#resourcefile and #outputfileblobcontainerdestination.
+     * They were dropped on the way to the model: the job reached Batch without them and its nodes were refused.
+     */
+    @Test
+    void aManagedIdentityAndUploadHeadersReachTheJob() {
+        String identity = "/subscriptions/0000/resourceGroups/render/providers/Microsoft.ManagedIdentity/userAssignedIdentities/nodes";
+        Job j = TemplateCompiler.compile(job("{\"id\": \"j\"}", "{\"id\": \"a\", \"commandLine\": \"render\","
+                + " \"resourceFiles\": [{\"storageContainerUrl\": \"https://studio.blob.core.windows.net/assets\","
+                + " \"filePath\": \"assets\", \"identityReference\": {\"resourceId\": \"" + identity + "\"}}],"
+                + " \"outputFiles\": [{\"filePattern\": \"out/*.exr\", \"destination\": {\"container\": {"
+                + "\"containerUrl\": \"https://studio.blob.core.windows.net/frames\", \"path\": \"sh010\","
+                + " \"identityReference\": {\"resourceId\": \"" + identity + "\"},"
+                + " \"uploadHeaders\": [{\"name\": \"x-ms-blob-content-type\", \"value\": \"image/x-exr\"}]}}}]}"));
+
+        Task a = j.tasks().get(0);
+        assertEquals(Optional.of(identity), a.resourceFiles().get(0).identityResourceId());
+        OutputFile.Destination to = a.outputFiles().get(0).destination();
+        assertEquals(Optional.of(identity), to.identityResourceId());
+        assertEquals(List.of(new OutputFile.HttpHeader("x-ms-blob-content-type", "image/x-exr")), to.uploadHeaders());
+        assertEquals(j.tasks(), JobJson.job(JobJson.toJson(j).toString()).tasks());     // as the local farm stores it
+
+        assertRefused("needs the resourceId", job("{}", "{\"id\": \"a\", \"commandLine\": \"x\", \"resourceFiles\":"
+                + " [{\"httpUrl\": \"https://h/f\", \"filePath\": \"f\", \"identityReference\": {}}]}"));
+        assertRefused("the Batch account's own storage needs none", job("{}", "{\"id\": \"a\", \"commandLine\": \"x\","
+                + " \"resourceFiles\": [{\"autoStorageContainerName\": \"c\", \"identityReference\": {\"resourceId\": \"r\"}}]}"));
+    }
+
     @Test
     void anInvalidJobIdIsANoteAndTheFarmMakesOne() {
         Job j = TemplateCompiler.compile(job("{\"id\": \"shot 010\"}", "{\"id\": \"a\", \"commandLine\": \"x\"}"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,11 +31,29 @@ class DetachedJvmTest {
     }
 
     @Test
-    void aBackgroundJvmMapsTheClassArchiveTheLauncherNamedWhenItExists() {
-        assertEquals(List.of("-XX:SharedArchiveFile=/t/br.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                "-Dbatchrender.classArchive=/t/br.jsa"), DetachedJvm.classArchiveOptions("/t/br.jsa", p -> true));
-        assertEquals(List.of(), DetachedJvm.classArchiveOptions("/t/br.jsa", p -> false), "archive removed since");
-        assertEquals(List.of(), DetachedJvm.classArchiveOptions(null, p -> true), "started without the launcher");
+    void aBackgroundJvmMapsTheClassArchiveTheLauncherNamedWhenItExists(@TempDir Path tmp) throws Exception {
+        Path jsa = Files.writeString(tmp.resolve("br.jsa"), "archive");
+        assertEquals(List.of("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-Dbatchrender.classArchive=" + jsa), DetachedJvm.classArchiveOptions(jsa.toString(), "cp.jar"));
+        assertEquals(List.of(), DetachedJvm.classArchiveOptions(tmp.resolve("gone.jsa").toString(), "cp.jar"),
+                "archive removed since");
+        assertEquals(List.of(), DetachedJvm.classArchiveOptions(null, "cp.jar"), "started without the launcher, none beside");
+    }
+
+    /** The plug-in's gateway runs {@code java -jar batchrender.jar}: its agent maps the archive the launcher keeps beside the jar. */
+    @Test
+    void withoutTheLauncherTheArchiveBesideTheJarIsMappedWhenNewerThanTheJar(@TempDir Path tmp) throws Exception {
+        Path jar = Files.writeString(tmp.resolve("batchrender.jar"), "jar");
+        Path jsa = Files.writeString(tmp.resolve("batchrender.jsa"), "archive");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(jsa, FileTime.fromMillis(2_000_000));
+        assertEquals(List.of("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-Dbatchrender.classArchive=" + jsa), DetachedJvm.classArchiveOptions(null, jar.toString()));
+        assertEquals(List.of(), DetachedJvm.classArchiveOptions(null, jar + java.io.File.pathSeparator + "other.jar"),
+                "a class path that is not the one jar: not the launcher's layout");
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(3_000_000)); // the jar was rebuilt: the archive is stale
+        assertEquals(List.of(), DetachedJvm.classArchiveOptions(null, jar.toString()));
     }
 
     @Test

@@ -22,7 +22,7 @@ class ImageOutputsTest {
     Path tmp;
 
     private RenderSettings settings(Path scene) {
-        return new SceneScanner(List.of(), tmp, Map.of()).scan(scene).settings();
+        return new SceneScanner(List.of(), tmp, Map.of()).scan(scene).settings().orElseThrow();
     }
 
     @Test

@@ -19,7 +19,7 @@ class RendererOwnSettingsTest {
     Path tmp;
 
     private RenderSettings settings(Path scene) {
-        return new SceneScanner(List.of(), tmp, Map.of()).scan(scene).settings();
+        return new SceneScanner(List.of(), tmp, Map.of()).scan(scene).settings().orElseThrow();
     }
 
     @Test

@@ -59,7 +59,7 @@ class SceneScannerTest {
     void renderSettingsComeFromTheFileWithMayasDefaults() {
         SceneManifest m = scan(TestScenes.testData(DEADLINE + "cube/scene/cube.ma"));
 
-        RenderSettings s = m.settings();
+        RenderSettings s = m.settings().orElseThrow();
         assertEquals("mayaSoftware", s.renderer(), "cube.ma writes no .ren: Maya's default renderer");
         // ...but it requires mtoa (requires -nodeType "aiOptions" ... "mtoa" "5.1.0"), so the artist is told
         assertTrue(m.rendererHint().orElseThrow().contains("requires mtoa"), m.rendererHint().toString());
@@ -76,11 +76,11 @@ class SceneScannerTest {
     void renderSetupLayersCarryTheirOverrides() {
         SceneManifest m = scan(TestScenes.testData(DEADLINE + "layers/scene/layers.ma"));
         Map<String, RenderLayer> layers = new java.util.HashMap<>();
-        m.settings().layers().forEach(l -> layers.put(l.name(), l));
+        m.settings().orElseThrow().layers().forEach(l -> layers.put(l.name(), l));
 
-        assertEquals("arnold", m.settings().renderer());
+        assertEquals("arnold", m.settings().orElseThrow().renderer());
         assertTrue(m.rendererHint().isEmpty(), "layers.ma sets .ren arnold");
-        assertEquals("1-10", m.settings().frames(), ".an yes, no .fs/.ef: Maya's 1 to 10");
+        assertEquals("1-10", m.settings().orElseThrow().frames(), ".an yes, no .fs/.ef: Maya's 1 to 10");
         // startFrame1 .atv 20 / endFrame1 .atv 30 in RenderSettingsCollection1 under renderSetupLayer2
         assertEquals("20-30", layers.get("renderSetupLayer2").frames());
         // endFrame2 is relative (.mul 1, .ofs 10) on 10; width1/height1 1920x1080
@@ -99,10 +99,10 @@ class SceneScannerTest {
     void eachLayerRendersTheCamerasItsAdjustmentsAndOverridesLeaveOn() {
         SceneManifest m = scan(TestScenes.testData(DEADLINE + "layers/scene/layers.ma"));
         Map<String, List<String>> cams = new java.util.HashMap<>();
-        m.settings().layers().forEach(l -> cams.put(l.name(), l.cameras()));
+        m.settings().orElseThrow().layers().forEach(l -> cams.put(l.name(), l.cameras()));
 
         // cameraShape2/3 have .rnd no; defaultRenderLayer .adjs[0] (plug cameraShape1.rnd) is 0: master renders persp only
-        assertEquals(List.of("perspShape"), m.settings().cameras());
+        assertEquals(List.of("perspShape"), m.settings().orElseThrow().cameras());
         assertEquals(List.of("perspShape"), cams.get("masterLayer"));
         // renderable5 (.atv yes) on the collection selecting |camera1|cameraShape1, under layerFrameRange1
         assertEquals(List.of("perspShape", "cameraShape1"), cams.get("layerFrameRange1"));
@@ -160,7 +160,7 @@ class SceneScannerTest {
         // maya-arnold.mb, SLCT :defaultRenderGlobals: DBLE an = 1.0, ef = 00 26 25 a0 = 2,500,000 ticks at
         // 6000/s (no TDUR) in film (24 fps) = frame 10000, no fs (Maya's 1), outf = 32.0 (png), no ren, no pad;
         // :defaultResolution holds only pa, so Maya's default size; top/front/side cameras have rnd = 0.0.
-        RenderSettings s = scan(TestScenes.testData("maya/BatchExplorer-data/runner/Assets/maya-arnold.mb")).settings();
+        RenderSettings s = scan(TestScenes.testData("maya/BatchExplorer-data/runner/Assets/maya-arnold.mb")).settings().orElseThrow();
         assertTrue(s.animation());
         assertEquals("1-10000", s.frames());
         assertEquals("mayaSoftware", s.renderer(), "no .ren STR chunk: Maya's default");
@@ -174,7 +174,7 @@ class SceneScannerTest {
     void aMayaBinarySceneWithAnimationOffRendersItsCurrentFrame() {
         // no .an chunk; :time1 o = 00 00 00 00 bc 34 8a c0 = 3,157,560,000 ticks at TDUR 141120000/s, film = 537
         // (the .ma twin in referenced_layers/ writes setAttr ".o" 537); ren = "arnold", imfkey "exr"
-        RenderSettings s = scan(TestScenes.testData(DEADLINE + "cube/scene/scene_file_to_reference.mb")).settings();
+        RenderSettings s = scan(TestScenes.testData(DEADLINE + "cube/scene/scene_file_to_reference.mb")).settings().orElseThrow();
         assertFalse(s.animation());
         assertEquals("537", s.frames());
         assertEquals("arnold", s.renderer());

@@ -7,6 +7,7 @@ import io.batchrender.job.Command;
 import io.batchrender.job.Constraints;
 import io.batchrender.job.DependsOn;
 import io.batchrender.job.Job;
+import io.batchrender.job.JobJson;
 import io.batchrender.job.OutputFile;
 import io.batchrender.job.ResourceFile;
 import io.batchrender.job.Task;
@@ -118,6 +119,13 @@ final class BatchBodies {
         r.blobPrefix().ifPresent(v -> o.addProperty("blobPrefix", v));
         r.filePath().ifPresent(v -> o.addProperty("filePath", v));
         r.fileMode().ifPresent(v -> o.addProperty("fileMode", v));
+        r.identityResourceId().ifPresent(v -> o.add("identityReference", identityReference(v)));
+        return o;
+    }
+
+    private static JsonObject identityReference(String resourceId) {
+        JsonObject o = new JsonObject();
+        o.addProperty("resourceId", resourceId);
         return o;
     }
 
@@ -132,6 +140,10 @@ final class BatchBodies {
         d.containerUrl().ifPresent(u -> where.addProperty("containerUrl", u));
         if (!d.path().isEmpty()) {
             where.addProperty("path", d.path());
+        }
+        d.identityResourceId().ifPresent(v -> where.add("identityReference", identityReference(v)));
+        if (!d.uploadHeaders().isEmpty()) {
+            where.add("uploadHeaders", JobJson.gson().toJsonTree(d.uploadHeaders())); // [{"name", "value"}], as Batch's
         }
         JsonObject destination = new JsonObject();
         destination.add(d.containerUrl().isPresent() ? "container" : "autoStorage", where);

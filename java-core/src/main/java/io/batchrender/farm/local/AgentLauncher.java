@@ -16,7 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Starts the agent as a detached process ({@code batchrender agent --foreground} in its own
+ * Starts the agent as a detached process ({@code batchrender agent --foreground}, through its own entry point, in its own
  * session, stdin closed, output to the state folder's log) when none runs for the state folder.
  * It outlives the process that started it.
  */
@@ -50,11 +50,12 @@ public final class AgentLauncher {
             return;
         }
         try {
-            Started started = early != null ? early : launch();
-            awaitLock(started.starter(), started.before(), started.out());
-            if (early != null) {
+            if (early != null && awaitLock(early, true)) {
                 AgentWakeUp.wake(home); // it may have looked for work before the caller stored it
+                return;
             }
+            // none was started early, or that one came and went (it found no work and reached its idle exit)
+            awaitLock(launch(), false);
         } catch (IOException e) {
             throw new FarmException("Could not start the render agent (" + e.getMessage()
                     + "): run 'batchrender agent --foreground' to see why.", e);
@@ -88,7 +89,7 @@ public final class AgentLauncher {
     /** An agent this process started and has not waited for yet, by lock file: one process, one agent start. */
     private static final Map<Path, Started> STARTED = new ConcurrentHashMap<>();
 
-    private record Started(Process starter, Optional<Long> before, Path out) {
+    private record Started(Process starter, Optional<Long> before, Path out, long launchedMs) {
     }
 
     private Started launch() throws IOException {
@@ -98,38 +99,54 @@ public final class AgentLauncher {
         Map<String, String> agentEnv = new java.util.HashMap<>(env);
         agentEnv.put(StateHome.ENV, home.dir().toString());
         Optional<Long> before = PidLock.holderPid(home.agentLock());
-        return new Started(DetachedJvm.start(command(), agentEnv, out), before, out);
+        return new Started(DetachedJvm.start(command(), agentEnv, out), before, out, System.currentTimeMillis());
     }
 
     /**
      * Waits until a new agent has written its pid into the lock. The process started here may be
      * a short-lived {@code setsid --fork} whose child is the agent: it is not this JVM's child, so
      * this JVM exits at once instead of waiting on it.
+     *
+     * @param mayHaveGone the agent was started a while ago ({@link #startSoon}, and the gateway lives on between
+     *                    submits): when it already took the lock and let it go, or had as long as a start may take and
+     *                    none runs, return false instead of waiting for it
+     * @return true once an agent holds the lock (or one that was already starting does the work)
      */
-    private void awaitLock(Process starter, Optional<Long> before, Path out) {
+    private boolean awaitLock(Started started, boolean mayHaveGone) {
+        Process starter = started.starter();
+        Optional<Long> before = started.before();
         long deadline = System.currentTimeMillis() + START_WAIT_MS;
         while (System.currentTimeMillis() < deadline) {
             Optional<Long> holder = PidLock.holderPid(home.agentLock());
-            if (holder.isPresent() && !holder.equals(before)
-                    && ProcessHandle.of(holder.get()).map(ProcessTree::alive).orElse(false)) {
-                return;
+            boolean newHolder = holder.isPresent() && !holder.equals(before);
+            boolean holderAlive = holder.flatMap(ProcessHandle::of).map(ProcessTree::alive).orElse(false);
+            if (newHolder && holderAlive) {
+                return true;
+            }
+            if (mayHaveGone && (newHolder || System.currentTimeMillis() - started.launchedMs() > START_WAIT_MS)
+                    && !isRunning()) {
+                return false; // it held the lock and let it go, or never came: gone
             }
             if (!starter.isAlive() && starter.exitValue() != 0) {
                 throw new FarmException("The render agent stopped as it started (exit " + starter.exitValue()
-                        + "): see " + out + ".");
+                        + "): see " + started.out() + ".");
             }
             if (!starter.isAlive() && holder.equals(before) && isRunning()) {
-                return; // an agent that was already starting holds the lock and does the work
+                return true; // an agent that was already starting holds the lock and does the work
             }
             try {
-                Thread.sleep(20);
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return true;
             }
         }
-        throw new FarmException("The render agent did not start within " + START_WAIT_MS / 1000 + " s: see " + out + ".");
+        throw new FarmException("The render agent did not start within " + START_WAIT_MS / 1000 + " s: see "
+                + started.out() + ".");
     }
+
+    /** The agent's own entry point in the jar ({@code batchrender agent --foreground} without the CLI's parsing). */
+    static final String AGENT_MAIN = "io.batchrender.cli.AgentMain";
 
     /** The command line of a detached agent: this JVM's java and class path, detached as {@link DetachedJvm} says. */
     List<String> command() {
@@ -138,6 +155,6 @@ public final class AgentLauncher {
             // vfork starts a task ~0.6 ms faster than posix_spawn; later JDKs deprecate it
             jvm.add("-Djdk.lang.Process.launchMechanism=VFORK");
         }
-        return DetachedJvm.command(jvm, List.of("agent", "--foreground"));
+        return DetachedJvm.command(AGENT_MAIN, jvm, List.of());
     }
 }

@@ -60,6 +60,15 @@ final class IgnoredProperties {
         }
         Map<String, List<String>> perProperty = new LinkedHashMap<>();
         for (Task t : job.allTasks()) {
+            if (t.resourceFiles().stream().anyMatch(r -> r.identityResourceId().isPresent())
+                    || t.outputFiles().stream().anyMatch(o -> o.destination().identityResourceId().isPresent())) {
+                perProperty.computeIfAbsent("identityReference: this workstation has no managed identity; its storage is"
+                        + " reached with the URL as written (one without a SAS token is refused)", k -> new ArrayList<>()).add(t.id());
+            }
+            if (t.outputFiles().stream().anyMatch(o -> !o.destination().uploadHeaders().isEmpty())) {
+                perProperty.computeIfAbsent("uploadHeaders: uploads from this workstation send no extra headers",
+                        k -> new ArrayList<>()).add(t.id());
+            }
             JsonObject fields = t.extra().object();
             for (String key : fields.keySet()) {
                 if (key.equals("constraints")) {

@@ -118,7 +118,7 @@ final class JobRowsMigration {
             JsonObject r = e.getAsJsonObject();
             resources.add(new ResourceFile(text(r, "container"), text(r, "containerUrl"), text(r, "httpUrl"),
                     text(r, "httpUrl").isPresent() ? Optional.empty() : text(r, "blobPrefix"), text(r, "filePath"),
-                    text(r, "fileMode")));
+                    text(r, "fileMode"), Optional.empty()));
         }
         List<OutputFile> outputs = new ArrayList<>();
         for (JsonElement e : array(old, "outputFiles")) {

@@ -52,41 +52,52 @@ final class MayaAsciiByteScanner {
                 || name.startsWith("windows-125") || name.startsWith("ISO-8859-");
     }
 
+    /** Reports every statement to {@code commands}, scanning the whole file on this thread. */
     void run(MayaAsciiCommands commands) throws IOException {
-        run(commands, null);
+        String command;
+        while ((command = skipToWanted(commands, Long.MAX_VALUE)) != null) {
+            read(command, commands);
+        }
     }
 
     /**
-     * Reports every statement to {@code commands}. With {@code second}, a scan of the file from a later
-     * statement boundary running on another thread: when this scan arrives exactly there, it takes that
-     * scan's index of statements instead of scanning the rest itself, and reads only the statements it wants.
-     * When it does not arrive there (the boundary was a guess and fell inside a statement), it scans on alone.
+     * Reports every statement to {@code commands}, chunk by chunk: where this scan arrives exactly at a chunk's start,
+     * it replays the chunk's index (built on another thread, or on this one while it waited) and reads only the
+     * statements it wants; what an index does not cover (a chunk whose guessed start fell inside a statement, an
+     * index that filled up or stopped at a statement it could not step over) it scans itself.
      */
-    void run(MayaAsciiCommands commands, SecondHalfScan second) throws IOException {
-        while (true) {
-            String command = skipToWanted(commands, second == null ? Long.MAX_VALUE : second.start());
-            if (command != null) {
-                read(command, commands);
-            } else if (second == null) {
-                return; // the end of the file
-            } else {
-                StatementIndex index = offset() == second.start() ? second.await() : null;
-                second.close();
-                second = null;
+    void run(MayaAsciiCommands commands, ChunkedIndex chunks) throws IOException {
+        for (int k = 0; k < chunks.count(); k++) {
+            if (offset() == chunks.start(k)) {
+                StatementIndex index = chunks.await(k);
                 if (index != null) {
                     replay(index, commands);
                 }
             }
+            long end = chunks.end(k);
+            String command;
+            while ((command = skipToWanted(commands, end)) != null) {
+                read(command, commands);
+            }
         }
+    }
+
+    /** Scans from file offset {@code start} next, on line 1: the caller has moved the stream there. */
+    void restart(long start) {
+        base = start;
+        pos = 0;
+        lim = 0;
+        line = 1;
     }
 
     /**
      * Records where each statement that names one of {@link MayaAsciiCommands#COMMANDS} but {@code setAttr} starts
      * (a node's setAttrs are read, when wanted, by scanning its block from its createNode), skipping them all,
-     * until the end of the file, a full index, {@code cancelled}, or a statement it cannot step over (too long, cut
-     * off: the reader reports those when it gets there). The index's end is where a reader resumes scanning.
+     * until the first statement at or past file offset {@code stopAt}, the end of the file, a full index,
+     * {@code cancelled}, or a statement it cannot step over (too long, cut off: the reader reports those when it gets
+     * there). The index's end is where a reader resumes scanning.
      */
-    void index(StatementIndex index, java.util.function.BooleanSupplier cancelled) {
+    void index(StatementIndex index, java.util.function.BooleanSupplier cancelled, long stopAt) {
         long start = offset();
         long resume = start;
         int resumeLine = line;
@@ -95,8 +106,8 @@ final class MayaAsciiByteScanner {
                 boolean more = skipSpaceAndComments();
                 resume = offset();
                 resumeLine = line;
-                if (!more) {
-                    break; // the end of the file
+                if (!more || resume >= stopAt) {
+                    break; // the end of the file, or of the part to index
                 }
                 if (buf[pos] == ';') {
                     pos++;
@@ -343,28 +354,25 @@ final class MayaAsciiByteScanner {
                     long quotes = zeroBytes(w ^ QUOTES);
                     long newlines = zeroBytes(w ^ NEWLINES);
                     long backslashes = zeroBytes(w ^ BACKSLASHES);
+                    int bit; // of the first quote that ends the string, in the zeroBytes numbering; 64: none
                     if (backslashes != 0 || escapedNext) {
-                        long escaped = escapedNext ? HIGH_BIT_OF_FIRST_BYTE : 0;
-                        escapedNext = false;
-                        while (backslashes != 0) {
-                            int i = Long.numberOfTrailingZeros(backslashes);
-                            backslashes &= backslashes - 1;
-                            if ((escaped & (1L << i)) == 0) { // an escaping backslash: the next byte is escaped
-                                if (i == 63) {
-                                    escapedNext = true;
-                                } else {
-                                    escaped |= 1L << (i + 8);
-                                }
-                            }
-                        }
-                        quotes &= ~escaped;
+                        // which bytes an odd run of backslashes escapes, without a branch per backslash (the
+                        // method of simdjson's find_escaped_branchless, on the word's eight bytes as eight bits)
+                        long prev = escapedNext ? 1 : 0;
+                        long bs = byteBits(backslashes) & ~prev; // an escaped backslash escapes nothing
+                        long follows = ((bs << 1) | prev) & 0xFF;
+                        long runs = (bs & ~EVEN_BITS & ~follows) + bs; // carries out of the runs that start on odd bits
+                        escapedNext = (runs & 0x100) != 0;
+                        long ends = byteBits(quotes) & ~((EVEN_BITS ^ (runs << 1)) & follows);
+                        bit = ends == 0 ? 64 : Long.numberOfTrailingZeros(ends) * 8 + 7;
+                    } else {
+                        bit = Long.numberOfTrailingZeros(quotes);
                     }
-                    if (quotes == 0) {
+                    if (bit == 64) {
                         line += Long.bitCount(newlines);
                         p += 8;
                         continue;
                     }
-                    int bit = Long.numberOfTrailingZeros(quotes);
                     line += Long.bitCount(newlines & ((1L << bit) - 1));
                     p += (bit >>> 3) + 1;
                     inString = false;
@@ -456,8 +464,13 @@ final class MayaAsciiByteScanner {
     private static final long QUOTES = ONES * '"';
     private static final long NEWLINES = ONES * '\n';
     private static final long BACKSLASHES = ONES * '\\';
-    /** In a {@link #zeroBytes} mask, the bit that stands for the word's first byte. */
-    private static final long HIGH_BIT_OF_FIRST_BYTE = 0x80L;
+    /** Bits 0, 2, 4, 6: the even bytes of a word in a {@link #byteBits} mask. */
+    private static final long EVEN_BITS = 0x55L;
+
+    /** A {@link #zeroBytes} mask (the high bit of some bytes) as eight bits, bit i for byte i. */
+    private static long byteBits(long highBits) {
+        return ((highBits >>> 7) * 0x0102040810204080L) >>> 56;
+    }
 
     /** The high bit of every byte of {@code x} that is zero, exactly (no false positives). */
     private static long zeroBytes(long x) {

@@ -26,7 +26,8 @@ public final class MayaAsciiReader {
     private static final int HEAD = 8192;
 
     private final long limit;
-    private final long twoThreadsFrom;
+    private final long parallelFrom;
+    private final int chunkSize;
 
     /** A reader with the default limit ({@link MayaSceneReader#defaultLimit()}). */
     public MayaAsciiReader() {
@@ -35,20 +36,25 @@ public final class MayaAsciiReader {
 
     /** A reader that keeps statements of at most {@code maxStatementChars} characters. */
     public MayaAsciiReader(long maxStatementChars) {
-        this(maxStatementChars, SecondHalfScan.MIN_SIZE);
+        this(maxStatementChars, ChunkedIndex.MIN_SIZE, ChunkedIndex.CHUNK);
     }
 
-    private MayaAsciiReader(long maxStatementChars, long twoThreadsFrom) {
+    /** A reader that reads files of {@code parallelFrom} bytes and more in chunks of {@code chunkSize} on all cores. */
+    MayaAsciiReader(long maxStatementChars, long parallelFrom, int chunkSize) {
         this.limit = ReadLimit.check(maxStatementChars);
-        this.twoThreadsFrom = twoThreadsFrom;
+        this.parallelFrom = parallelFrom;
+        this.chunkSize = chunkSize;
     }
+
+    /** The chunk size of {@link #onTwoThreads}: a warm-up scene of a few MB is cut into dozens of chunks. */
+    static final int WARMUP_CHUNK = 128 << 10;
 
     /**
-     * A reader that reads every file on two threads, as it reads files of 32 MB and more: to warm that code up on a
-     * small file ({@link MayaSceneReader#readOnTwoThreads}).
+     * A reader that reads every file in chunks on all cores, as it reads files of 32 MB and more: to warm that code
+     * up on a small file ({@link MayaSceneReader#readOnTwoThreads}).
      */
     static MayaAsciiReader onTwoThreads() {
-        return new MayaAsciiReader(ReadLimit.defaultLimit(), 0);
+        return new MayaAsciiReader(ReadLimit.defaultLimit(), 0, WARMUP_CHUNK);
     }
 
     /** Reads {@code file}; a missing, unreadable or non-Maya-ASCII file ends in a {@link MayaSceneException}. */
@@ -85,12 +91,15 @@ public final class MayaAsciiReader {
         Charset charset = MayaCodeset.find(text, text.length).map(MayaCodeset::charset).orElse(StandardCharsets.UTF_8);
         MayaAsciiCommands commands = new MayaAsciiCommands(handler);
         if (MayaAsciiByteScanner.handles(charset)) {
-            Optional<SecondHalfScan> second = file == null ? Optional.empty()
-                    : SecondHalfScan.start(file, Files.size(file), charset, source, limit, twoThreadsFrom);
-            try {
-                new MayaAsciiByteScanner(bin, charset, source, limit, bom).run(commands, second.orElse(null));
-            } finally {
-                second.ifPresent(SecondHalfScan::close);
+            MayaAsciiByteScanner scanner = new MayaAsciiByteScanner(bin, charset, source, limit, bom);
+            Optional<ChunkedIndex> chunks = file == null ? Optional.empty()
+                    : ChunkedIndex.start(file, Files.size(file), bom, charset, source, limit, parallelFrom, chunkSize);
+            if (chunks.isEmpty()) {
+                scanner.run(commands);
+                return;
+            }
+            try (ChunkedIndex c = chunks.get()) {
+                scanner.run(commands, c);
             }
             return;
         }

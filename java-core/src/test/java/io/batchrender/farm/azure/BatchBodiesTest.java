@@ -113,4 +113,27 @@ class BatchBodiesTest {
         assertEquals("logs/2", t.outputFiles().get(1).destination().container().path());
         assertTrue(t.outputFiles().stream().allMatch(o -> o.destination().container().containerUrl().endsWith("sp=w&sig=z")));
     }
+
+    /** A template's managed identity and upload headers reach the SDK's models, as Batch takes them. */
+    @Test
+    void aManagedIdentityAndUploadHeadersAreSent() {
+        String identity = "/subscriptions/0000/resourceGroups/render/providers/Microsoft.ManagedIdentity/userAssignedIdentities/nodes";
+        Job job = io.batchrender.compile.TemplateCompiler.compile(new io.batchrender.templates.ExpandedJob(
+                com.google.gson.JsonParser.parseString("{\"id\": \"j\"}").getAsJsonObject(), List.of(
+                com.google.gson.JsonParser.parseString("{\"id\": \"a\", \"commandLine\": \"render\", \"resourceFiles\": [{"
+                        + "\"httpUrl\": \"https://studio.blob.core.windows.net/tools/render.sh\", \"filePath\": \"render.sh\","
+                        + " \"identityReference\": {\"resourceId\": \"" + identity + "\"}}], \"outputFiles\": [{\"filePattern\":"
+                        + " \"out/*.exr\", \"destination\": {\"container\": {\"containerUrl\":"
+                        + " \"https://studio.blob.core.windows.net/frames\", \"identityReference\": {\"resourceId\": \"" + identity
+                        + "\"}, \"uploadHeaders\": [{\"name\": \"x-ms-blob-content-type\", \"value\": \"image/x-exr\"}]}}}]}")
+                        .getAsJsonObject())));
+
+        TaskAddParameter task = SdkBodies.convert(BatchBodies.tasks(job).get(0), TaskAddParameter.class, "add task", "test");
+
+        assertEquals(identity, task.resourceFiles().get(0).identityReference().resourceId());
+        OutputFile out = task.outputFiles().get(0);
+        assertEquals(identity, out.destination().container().identityReference().resourceId());
+        assertEquals("x-ms-blob-content-type", out.destination().container().uploadHeaders().get(0).name());
+        assertEquals("image/x-exr", out.destination().container().uploadHeaders().get(0).value());
+    }
 }
