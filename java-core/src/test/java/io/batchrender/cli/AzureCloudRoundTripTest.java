@@ -19,14 +19,10 @@ import io.batchrender.storage.BlobNames;
 import io.batchrender.storage.azure.AzureBlobStore;
 import io.batchrender.storage.azure.AzuriteServer;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -48,25 +44,8 @@ class AzureCloudRoundTripTest {
     @TempDir
     Path tmp;
 
-    record Result(int code, String out, String err) {
-    }
-
-    private Result run(BatchDouble batch, String... args) {
-        Map<String, String> env = new HashMap<>();
-        System.getenv().forEach((k, v) -> {
-            if (!k.startsWith("AZURE_") && !k.startsWith("BATCHRENDER_")) {
-                env.put(k, v);
-            }
-        });
-        env.put("BATCHRENDER_HOME", tmp.resolve("state").toString());
-        env.put("AZURE_BATCH_ENDPOINT", batch.url());
-        env.put("AZURE_BATCH_ACCOUNT", batch.account());
-        env.put("AZURE_BATCH_ACCESS_KEY", batch.key());
-        env.put("AZURE_STORAGE_CONNECTION_STRING", AZURITE.connectionString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    private AzureCliRun.Result run(BatchDouble batch, String... args) {
+        return AzureCliRun.run(tmp.resolve("state"), batch, AZURITE, args);
     }
 
     @Test
@@ -76,7 +55,7 @@ class AzureCloudRoundTripTest {
         try (BatchDouble batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(100)).start();
              AzureBlobStore store = AZURITE.store()) {
 
-            Result submit = run(batch, "submit", scene.toString(), "--farm", "azure", "--frames", "1-2",
+            AzureCliRun.Result submit = run(batch, "submit", scene.toString(), "--farm", "azure", "--frames", "1-2",
                     "--slots-per-node", "2", "--wait");
 
             assertEquals(0, submit.code(), submit.err());
@@ -97,7 +76,7 @@ class AzureCloudRoundTripTest {
             List<String> images = store.list(output, "images/").stream().map(BlobInfo::name).sorted().toList();
             assertEquals(List.of("images/1/shapes_0001.png", "images/2/shapes_0002.png"), images);
 
-            Result watch = run(batch, "watch", jobId, "--to", frames.toString(), "--farm", "azure", "--foreground", "--poll", "0.2");
+            AzureCliRun.Result watch = run(batch, "watch", jobId, "--to", frames.toString(), "--farm", "azure", "--foreground", "--poll", "0.2");
 
             assertEquals(0, watch.code(), watch.err());
             try (Stream<Path> files = Files.list(frames)) {
@@ -124,19 +103,19 @@ class AzureCloudRoundTripTest {
             }
 
             // watched again: everything is there and intact, nothing is fetched a second time
-            Result again = run(batch, "watch", jobId, "--to", frames.toString(), "--farm", "azure", "--foreground", "--poll", "0.2");
+            AzureCliRun.Result again = run(batch, "watch", jobId, "--to", frames.toString(), "--farm", "azure", "--foreground", "--poll", "0.2");
             assertEquals(0, again.code(), again.err());
             assertEquals(journal, Files.readAllLines(tmp.resolve("state").resolve("watchers").resolve(jobId).resolve("files.jsonl")));
 
             // the same scene again: the asset project is up to date, nothing is sent; each job has its own output container
-            Result second = run(batch, "submit", scene.toString(), "--farm", "azure", "--frames", "1", "--chunk", "1");
+            AzureCliRun.Result second = run(batch, "submit", scene.toString(), "--farm", "azure", "--frames", "1", "--chunk", "1");
             assertEquals(0, second.code(), second.err());
             assertTrue(second.err().contains("Asset project shapes: 0 file(s) uploaded (0 B), 1 unchanged."), second.err());
             String secondOutput = farm.outputContainer(second.out().strip()).orElseThrow();
             assertFalse(secondOutput.equals(output), secondOutput);
             assertEquals(0, run(batch, "job", "delete", second.out().strip(), "--farm", "azure").code());
 
-            Result handMade = run(batch, "submit", scene.toString(), "--farm", "azure", "--frames", "1",
+            AzureCliRun.Result handMade = run(batch, "submit", scene.toString(), "--farm", "azure", "--frames", "1",
                     "--output-url", "http://127.0.0.1:1/devstoreaccount1/x?sig=y");
             assertEquals(2, handMade.code(), "an output SAS without the assets' is refused before anything is made");
             assertTrue(handMade.err().contains("leave --output-url out"), handMade.err());

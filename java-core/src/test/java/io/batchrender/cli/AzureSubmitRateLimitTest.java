@@ -9,14 +9,10 @@ import io.batchrender.storage.BlobInfo;
 import io.batchrender.storage.BlobNames;
 import io.batchrender.storage.azure.AzureBlobStore;
 import io.batchrender.storage.azure.AzuriteServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,25 +31,8 @@ class AzureSubmitRateLimitTest {
     @TempDir
     Path tmp;
 
-    record Result(int code, String out, String err) {
-    }
-
-    private Result run(BatchDouble batch, String... args) {
-        Map<String, String> env = new HashMap<>();
-        System.getenv().forEach((k, v) -> {
-            if (!k.startsWith("AZURE_") && !k.startsWith("BATCHRENDER_")) {
-                env.put(k, v);
-            }
-        });
-        env.put("BATCHRENDER_HOME", tmp.resolve("state").toString());
-        env.put("AZURE_BATCH_ENDPOINT", batch.url());
-        env.put("AZURE_BATCH_ACCOUNT", batch.account());
-        env.put("AZURE_BATCH_ACCESS_KEY", batch.key());
-        env.put("AZURE_STORAGE_CONNECTION_STRING", AZURITE.connectionString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    private AzureCliRun.Result run(BatchDouble batch, String... args) {
+        return AzureCliRun.run(tmp.resolve("state"), batch, AZURITE, args);
     }
 
     /**
@@ -82,13 +61,13 @@ class AzureSubmitRateLimitTest {
             // the same submit without a limit first (to another asset project): it also warms this JVM, so the time
             // below is the limited submit's own (without --limit-rate wired, the second took 1.7 s here)
             long start = System.nanoTime();
-            Result free = run(batch, "submit", scene.toString(), "--farm", "azure", "--pool", "idle", "--frames", "1",
+            AzureCliRun.Result free = run(batch, "submit", scene.toString(), "--farm", "azure", "--pool", "idle", "--frames", "1",
                     "--search-path", found.toString(), "--asset-project", "unlimited");
             double unlimited = (System.nanoTime() - start) / 1e9;
             assertEquals(0, free.code(), free.err());
 
             start = System.nanoTime();
-            Result submit = run(batch, "submit", scene.toString(), "--farm", "azure", "--pool", "idle", "--frames", "1",
+            AzureCliRun.Result submit = run(batch, "submit", scene.toString(), "--farm", "azure", "--pool", "idle", "--frames", "1",
                     "--search-path", found.toString(), "--asset-project", "limited", "--limit-rate", "128k");
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("submit of %d bytes in %d files: %.2f s unlimited, %.2f s at 128 KiB/s%n", total, files.size(), unlimited, seconds);
@@ -105,7 +84,7 @@ class AzureSubmitRateLimitTest {
             assertTrue(seconds >= least, String.format("%d bytes in %d files at %d B/s took %.2f s, at least %.2f s expected",
                     total, files.size(), rate, seconds, least));
 
-            Result bad = run(batch, "submit", scene.toString(), "--farm", "azure", "--pool", "idle", "--frames", "1",
+            AzureCliRun.Result bad = run(batch, "submit", scene.toString(), "--farm", "azure", "--pool", "idle", "--frames", "1",
                     "--search-path", found.toString(), "--limit-rate", "fast");
             assertEquals(2, bad.code());
             assertTrue(bad.err().startsWith("error: --limit-rate: 'fast' is not a rate"), bad.err());
