@@ -238,6 +238,19 @@ def test_a_blender_scene_submitted_from_the_panel_renders_and_comes_home(make_pa
     assert Background.longest_handler < 0.05, (Background.longest_handler, Background.longest_what)
 
 
+def test_an_azure_submits_upload_shows_its_rate_and_time_left(make_panel):
+    """Issue 18: while an Azure submit uploads, the Submit tab shows the upload's time left (in the core's message:
+    AssetCalls.message from the sync's ETA, as the bridge's SubmitProgress sends it) and its rate (the operation's
+    bytes a second), with the bar in per mille of the bytes."""
+    from batchrender.operation import Progress
+    p = make_panel()
+    s = p.submit_tab
+    s._progress(Progress(120000000, 500000000, 9500000.0,
+                         "Uploading: 3 of 12 files \u00b7 120.0 MB of 500.0 MB \u00b7 40 s left"))
+    assert s.status.text() == "Uploading: 3 of 12 files \u00b7 120.0 MB of 500.0 MB \u00b7 40 s left \u00b7 9.5 MB/s"
+    assert s.progress.maximum() == 1000 and s.progress.value() == 240
+
+
 def test_pools_tab_lists_and_resizes_the_workstation_pool(make_panel, qtbot, screenshot):
     from batchrender_maya.panel.pools_tab import COLUMNS
     slots = COLUMNS.index("Slots")

@@ -256,7 +256,8 @@ class Client(object):
                 :meth:`scan` takes them: checked, uploaded and path-mapped as a Maya scene's files); and for Azure Batch
                 ``farm="azure"`` with ``pool`` (``{"mode": "auto"|"existing"|"new", "id", "dedicatedNodes",
                 "spotNodes", "slotsPerNode", "vmSize", "image"}``), ``assetProject``, ``licenseServers``
-                (``["autodesk=27000@lic"]``), ``environment`` (a dict), ``excluded`` and ``extraFiles``.
+                (``["autodesk=27000@lic"]``), ``environment`` (a dict), ``excluded``, ``extraFiles`` and
+                ``limitRate`` (the upload's most bytes a second over all connections: ``"500k"``, ``"20M"``).
 
         On Azure the scene and its files are synced to the asset project first (progress in bytes,
         with rate and time left), then the job gets its own output container; the result adds

@@ -42,7 +42,8 @@ final class JobCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Show a job, its tasks' counts by state and a page of its tasks (in submission order).")
+            description = "Show a job, its tasks' counts by state and a page of its tasks (in submission order; on Azure in the"
+                    + " order Batch lists them, each page sorted by task id).")
     static final class Show implements Callable<Integer> {
         private final Cli cli;
 

@@ -29,8 +29,8 @@ public interface RenderFarm extends AutoCloseable {
 
     /**
      * One page of the job's tasks in submission order, with how many match and the job's counts by state; throws
-     * {@link FarmException} for an unknown job. The local farm reads only the page from its database; a farm that
-     * keeps a job's whole listing anyway (Azure) pages that.
+     * {@link FarmException} for an unknown job. The local farm reads only the page from its database; Azure asks
+     * Batch for the page (its filter, its paging, its listing order, each page sorted by task id).
      */
     default TaskPage tasks(String jobId, TaskQuery query) {
         return TaskPage.of(tasks(jobId), query);

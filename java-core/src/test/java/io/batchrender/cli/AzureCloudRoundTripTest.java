@@ -19,14 +19,10 @@ import io.batchrender.storage.BlobNames;
 import io.batchrender.storage.azure.AzureBlobStore;
 import io.batchrender.storage.azure.AzuriteServer;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -48,25 +44,8 @@ class AzureCloudRoundTripTest {
     @TempDir
     Path tmp;
 
-    record Result(int code, String out, String err) {
-    }
-
-    private Result run(BatchDouble batch, String... args) {
-        Map<String, String> env = new HashMap<>();
-        System.getenv().forEach((k, v) -> {
-            if (!k.startsWith("AZURE_") && !k.startsWith("BATCHRENDER_")) {
-                env.put(k, v);
-            }
-        });
-        env.put("BATCHRENDER_HOME", tmp.resolve("state").toString());
-        env.put("AZURE_BATCH_ENDPOINT", batch.url());
-        env.put("AZURE_BATCH_ACCOUNT", batch.account());
-        env.put("AZURE_BATCH_ACCESS_KEY", batch.key());
-        env.put("AZURE_STORAGE_CONNECTION_STRING", AZURITE.connectionString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    private AzureCliRun.Result run(BatchDouble batch, String... args) {
+        return AzureCliRun.run(tmp.resolve("state"), batch, AZURITE, args);
     }
 
     @Test
@@ -76,7 +55,7 @@ class AzureCloudRoundTripTest {
         try (BatchDouble batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(100)).start();
              AzureBlobStore store = AZURITE.store()) {
 
-            Result submit = run(batch, "submit", scene.toString(), "--farm", "azure", "--frames", "1-2",
+            AzureCliRun.Result submit = run(batch, "submit", scene.toString(), "--farm", "azure", "--frames", "1-2",
                     "--slots-per-node", "2", "--wait");
 
             assertEquals(0, submit.code(), submit.err());
@@ -97,7 +76,7 @@ class AzureCloudRoundTripTest {
             List<String> images = store.list(output, "images/").stream().map(BlobInfo::name).sorted().toList();
             assertEquals(List.of("images/1/shapes_0001.png", "images/2/shapes_0002.png"), images);
 
-            Result watch = run(batch, "watch", jobId, "--to", frames.toString(), "--farm", "azure", "--foreground", "--poll", "0.2");
+            AzureCliRun.Result watch = run(batch, "watch", jobId, "--to", frames.toString(), "--farm", "azure", "--foreground", "--poll", "0.2");
 
             assertEquals(0, watch.code(), watch.err());
             try (Stream<Path> files = Files.list(frames)) {
@@ -124,22 +103,94 @@ class AzureCloudRoundTripTest {
             }
 
             // watched again: everything is there and intact, nothing is fetched a second time
-            Result again = run(batch, "watch", jobId, "--to", frames.toString(), "--farm", "azure", "--foreground", "--poll", "0.2");
+            AzureCliRun.Result again = run(batch, "watch", jobId, "--to", frames.toString(), "--farm", "azure", "--foreground", "--poll", "0.2");
             assertEquals(0, again.code(), again.err());
             assertEquals(journal, Files.readAllLines(tmp.resolve("state").resolve("watchers").resolve(jobId).resolve("files.jsonl")));
 
             // the same scene again: the asset project is up to date, nothing is sent; each job has its own output container
-            Result second = run(batch, "submit", scene.toString(), "--farm", "azure", "--frames", "1", "--chunk", "1");
+            AzureCliRun.Result second = run(batch, "submit", scene.toString(), "--farm", "azure", "--frames", "1", "--chunk", "1");
             assertEquals(0, second.code(), second.err());
             assertTrue(second.err().contains("Asset project shapes: 0 file(s) uploaded (0 B), 1 unchanged."), second.err());
             String secondOutput = farm.outputContainer(second.out().strip()).orElseThrow();
             assertFalse(secondOutput.equals(output), secondOutput);
             assertEquals(0, run(batch, "job", "delete", second.out().strip(), "--farm", "azure").code());
 
-            Result handMade = run(batch, "submit", scene.toString(), "--farm", "azure", "--frames", "1",
+            AzureCliRun.Result handMade = run(batch, "submit", scene.toString(), "--farm", "azure", "--frames", "1",
                     "--output-url", "http://127.0.0.1:1/devstoreaccount1/x?sig=y");
             assertEquals(2, handMade.code(), "an output SAS without the assets' is refused before anything is made");
             assertTrue(handMade.err().contains("leave --output-url out"), handMade.err());
         }
+    }
+
+    /**
+     * {@code submit --farm azure --limit-rate RATE}: the scene's upload to its asset project sends at most RATE bytes a
+     * second over all its connections (the one RateLimit of {@code upload --limit-rate} and the watcher's downloads), so
+     * an artist submitting leaves bandwidth for the studio. A pool with no nodes, so nothing renders.
+     * The Batch plug-in for Maya's {@code empty.mb} (made on Windows: file1 reads C:/Users/antisch/Pictures/butterfly.png,
+     * file2 D:/Test_Data/0012.png), its two textures found through a search path: three files go up.
+     */
+    @Test
+    void theScenesUploadKeepsToTheRateAndABadRateIsAOneLineError() throws Exception {
+        Path scene = TestScenes.testData("maya/azure-batch-maya/tests/data/empty.mb");
+        Path found = tmp.resolve("artist/textures");
+        Files.createDirectories(found);
+        noisePng(found.resolve("butterfly.png"), 1);
+        noisePng(found.resolve("0012.png"), 2);
+        List<Path> files = List.of(scene, found.resolve("butterfly.png"), found.resolve("0012.png"));
+        long total = 0;
+        long largest = 0;
+        for (Path f : files) {
+            total += Files.size(f);
+            largest = Math.max(largest, Files.size(f));
+        }
+        long rate = 128 * 1024;
+        try (BatchDouble batch = BatchDouble.builder(tmp.resolve("nodes")).allocationTime(Duration.ofMillis(50)).start();
+             AzureBlobStore store = AZURITE.store()) {
+            assertEquals(0, run(batch, "pool", "create", "idle", "--farm", "azure", "--dedicated", "0").code());
+
+            // the same submit without a limit first (to another asset project): it also warms this JVM, so the time
+            // below is the limited submit's own (without --limit-rate wired, the second took 1.7 s here)
+            long start = System.nanoTime();
+            AzureCliRun.Result free = run(batch, "submit", scene.toString(), "--farm", "azure", "--pool", "idle", "--frames", "1",
+                    "--search-path", found.toString(), "--asset-project", "unlimited");
+            double unlimited = (System.nanoTime() - start) / 1e9;
+            assertEquals(0, free.code(), free.err());
+
+            start = System.nanoTime();
+            AzureCliRun.Result submit = run(batch, "submit", scene.toString(), "--farm", "azure", "--pool", "idle", "--frames", "1",
+                    "--search-path", found.toString(), "--asset-project", "limited", "--limit-rate", "128k");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("submit of %d bytes in %d files: %.2f s unlimited, %.2f s at 128 KiB/s%n", total, files.size(), unlimited, seconds);
+
+            assertEquals(0, submit.code(), submit.err());
+            List<String> uploaded = store.list("fgrp-limited", "").stream().map(BlobInfo::name).toList();
+            for (Path f : files) {
+                assertTrue(uploaded.contains(BlobNames.forLocalPath(f.toString())), f + " in " + uploaded);
+            }
+            // a file's bytes are paid for once it is sent (Guava's RateLimiter: a request's cost is paid by the next,
+            // and up to a second's worth was stored while idle): all but the largest file and a second's worth wait
+            double least = (double) (total - largest - rate) / rate;
+            assertTrue(least > 2.5, "the test's files are big enough to show the limit: " + least);
+            assertTrue(seconds >= least, String.format("%d bytes in %d files at %d B/s took %.2f s, at least %.2f s expected",
+                    total, files.size(), rate, seconds, least));
+
+            AzureCliRun.Result bad = run(batch, "submit", scene.toString(), "--farm", "azure", "--pool", "idle", "--frames", "1",
+                    "--search-path", found.toString(), "--limit-rate", "fast");
+            assertEquals(2, bad.code());
+            assertTrue(bad.err().startsWith("error: --limit-rate: 'fast' is not a rate"), bad.err());
+            assertEquals(1, bad.err().lines().count(), bad.err());
+        }
+    }
+
+    /** A real PNG of noise (which does not compress: about 470 KB). */
+    private static void noisePng(Path file, long seed) throws Exception {
+        java.util.Random r = new java.util.Random(seed);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(400, 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 400; y++) {
+            for (int x = 0; x < 400; x++) {
+                img.setRGB(x, y, r.nextInt(1 << 24));
+            }
+        }
+        javax.imageio.ImageIO.write(img, "png", file.toFile());
     }
 }

@@ -569,7 +569,7 @@ public final class AzureFarm implements RenderFarm, io.batchrender.farm.CloudJob
 
     @Override
     public TaskLog log(String jobId, String taskId, int attempt) {
-        TaskInfo task = tasks(jobId).stream().filter(t -> t.id().equals(taskId)).findFirst()
+        TaskInfo task = taskPages.task(jobId, taskId)
                 .orElseThrow(() -> new FarmException("Job " + jobId + " has no task '" + taskId
                         + "': see its tasks with 'batchrender job show " + jobId + " --farm azure'."));
         if (task.attempts() == 0) {

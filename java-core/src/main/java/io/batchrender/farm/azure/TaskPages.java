@@ -92,6 +92,21 @@ final class TaskPages {
                 () -> client.protocolLayer().jobs().getTaskCounts(jobId)).taskCounts());
     }
 
+    /** One task of the job, read alone (Task - Get with the same $select); empty when the job has no such task. */
+    Optional<TaskInfo> task(String jobId, String taskId) {
+        try {
+            return Optional.of(AzureViews.task(client.protocolLayer().tasks().get(jobId, taskId,
+                    new com.microsoft.azure.batch.protocol.models.TaskGetOptions().withSelect(SELECT))));
+        } catch (RuntimeException e) {
+            if (BatchErrors.code(e).filter("TaskNotFound"::equals).isPresent()) {
+                return Optional.empty();
+            }
+            return call(jobId, "reading task " + taskId + " of job " + jobId, () -> {
+                throw e;
+            });
+        }
+    }
+
     /** Forgets where the listings of this job stopped (it was deleted, or changed wholesale). */
     synchronized void forget(String jobId) {
         cursors.keySet().removeIf(k -> k.jobId().equals(jobId));

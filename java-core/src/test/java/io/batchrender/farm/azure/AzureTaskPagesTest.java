@@ -154,6 +154,20 @@ class AzureTaskPagesTest {
     }
 
     @Test
+    void aTasksLogsLookUpThatOneTaskNotTheWholeJob() {
+        AzureFarm farm = farm();
+        String waiting = order.get(TASKS - 2); // the last task runs (every 20th after the first 1000)
+        int before = batch.requestCount();
+
+        var notStarted = assertThrows(io.batchrender.farm.FarmException.class, () -> farm.log(jobId, waiting, 0));
+        var none = assertThrows(io.batchrender.farm.FarmException.class, () -> farm.log(jobId, "no-such-task", 0));
+
+        assertTrue(notStarted.getMessage().contains("has not started yet"), notStarted.getMessage());
+        assertTrue(none.getMessage().startsWith("Job " + jobId + " has no task 'no-such-task'"), none.getMessage());
+        assertEquals(2, batch.requestCount() - before, "one Task - Get each (before: the job listed whole, then again since: 7 requests)");
+    }
+
+    @Test
     void anUnknownJobIsTheFarmsUnknownJobError() {
         assertThrows(UnknownJobException.class, () -> farm().tasks("no-such-job", TaskQuery.first()));
     }

@@ -78,6 +78,18 @@ class BatchDoubleQueryTest {
             assertEquals("InvalidQueryParameterValue", refused(client, job.id(), new TaskListOptions()
                     .withFilter("stateTransitionTime ge '2024-01-01T00:00:00Z'")), "a time is a datetime'...' literal");
             assertEquals("OutOfRangeQueryParameterValue", refused(client, job.id(), new TaskListOptions().withMaxResults(1001)));
+            // jobs and pools hold to their own sets ("List jobs", "List pools"): state eq only, no property of a task
+            var jobsRefused = org.junit.jupiter.api.Assertions.assertThrows(
+                    com.microsoft.azure.batch.protocol.models.BatchErrorException.class, () -> client.jobs().listAsync(
+                            new com.microsoft.azure.batch.protocol.models.JobListOptions().withFilter("executionInfo/result eq 'success'"))
+                            .toBlocking().first());
+            assertEquals("InvalidQueryParameterValue", jobsRefused.body().code());
+            var poolsRefused = org.junit.jupiter.api.Assertions.assertThrows(
+                    com.microsoft.azure.batch.protocol.models.BatchErrorException.class, () -> client.pools().listAsync(
+                            new PoolListOptions().withFilter("state ne 'deleting'")).toBlocking().first());
+            assertEquals("InvalidQueryParameterValue", poolsRefused.body().code());
+            assertEquals(List.of("p1"), new ArrayList<>(client.pools().list(new PoolListOptions()
+                    .withFilter("vmSize eq 'standard_d2s_v5'"))).stream().map(CloudPool::id).toList());
         }
     }
 

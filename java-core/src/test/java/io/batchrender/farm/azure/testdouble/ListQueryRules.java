@@ -24,8 +24,9 @@ import java.util.Set;
  *       exact code.</li>
  * </ul>
  *
- * <p>Only the task list is held to its set; the other lists take any property (a known gap, documented in
- * docs/azure-farm.md).
+ * <p>The task, job, pool and supported-image lists are held to their sets (the same page, sections "List tasks",
+ * "List jobs", "List pools", "List supported images"); the other lists (nodes, preparation and release status) take
+ * any property (a known gap, documented in docs/azure-farm.md).
  */
 final class ListQueryRules {
 
@@ -51,12 +52,52 @@ final class ListQueryRules {
             "executionInfo/exitCode", new Property(Type.INT, ALL_SIX),
             "executionInfo/result", new Property(Type.STRING, Set.of("eq", "ne")));
 
+    private static final Set<String> EQ = Set.of("eq");
+    private static final Set<String> EQ_NE = Set.of("eq", "ne");
+
+    /** "List jobs" of the OData filters page ({@code id} also takes startswith, which the double does not parse). */
+    static final Map<String, Property> JOBS = Map.of(
+            "id", new Property(Type.STRING, ALL_SIX),
+            "state", new Property(Type.STRING, EQ),
+            "stateTransitionTime", new Property(Type.DATETIME, ALL_SIX),
+            "creationTime", new Property(Type.DATETIME, ALL_SIX),
+            "lastModified", new Property(Type.DATETIME, ALL_SIX),
+            "executionInfo/startTime", new Property(Type.DATETIME, ALL_SIX),
+            "executionInfo/endTime", new Property(Type.DATETIME, ALL_SIX),
+            "executionInfo/poolId", new Property(Type.STRING, ALL_SIX));
+
+    /**
+     * "List pools" of the OData filters page (its Boolean properties, enableAutoScale and
+     * enableInterNodeCommunication, are left out: the double parses no boolean literal, so it refuses them).
+     */
+    static final Map<String, Property> POOLS = Map.of(
+            "id", new Property(Type.STRING, ALL_SIX),
+            "state", new Property(Type.STRING, EQ),
+            "stateTransitionTime", new Property(Type.DATETIME, ALL_SIX),
+            "allocationState", new Property(Type.STRING, EQ),
+            "allocationStateTransitionTime", new Property(Type.DATETIME, ALL_SIX),
+            "creationTime", new Property(Type.DATETIME, ALL_SIX),
+            "lastModified", new Property(Type.DATETIME, ALL_SIX),
+            "vmSize", new Property(Type.STRING, EQ_NE));
+
+    /** "List supported images" of the OData filters page. */
+    static final Map<String, Property> SUPPORTED_IMAGES = Map.of(
+            "osType", new Property(Type.STRING, EQ_NE),
+            "verificationType", new Property(Type.STRING, EQ_NE),
+            "nodeAgentSKUId", new Property(Type.STRING, EQ_NE));
+
     private ListQueryRules() {
     }
 
     /** The filterable properties of a list, or null where the double does not hold the list to a set. */
     static Map<String, Property> filterable(String set) {
-        return set.equals("tasks") ? TASKS : null;
+        return switch (set) {
+            case "tasks" -> TASKS;
+            case "jobs" -> JOBS;
+            case "pools" -> POOLS;
+            case "supportedimages" -> SUPPORTED_IMAGES;
+            default -> null;
+        };
     }
 
     /** Checks one filter clause against the list's set; a ServiceError 400 names what the service would not take. */
