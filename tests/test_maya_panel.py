@@ -534,6 +534,26 @@ def test_a_call_answered_after_its_panel_was_deleted_does_not_kill_the_worker(qt
     assert background._Outcome(callback, "late answer").what.endswith("Panel.answered")
 
 
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
+def test_a_call_answered_after_the_panel_was_deleted_mid_answer_is_dropped(qtbot):
+    """The panel (and the relay its answers travel through) deleted between the worker's check and its emit:
+    the answer is dropped, the worker lives on for the next call."""
+    import shiboken6
+    import threading
+    from batchrender_maya.panel import background
+
+    bg = background.Background(lambda: None)
+    answered = threading.Event()
+    shiboken6.delete(bg._relay)                    # gone, though the Background was not closed
+    bg.call(lambda client: answered.set() or "late", lambda value: None)
+    assert answered.wait(5)
+    done = threading.Event()
+    bg.call(lambda client: done.set())             # the same workers still take calls
+    assert done.wait(5)
+    qtbot.waitUntil(lambda: not bg.busy, timeout=5000)
+    bg.close()
+
+
 def test_a_blocked_job_says_why_and_an_azure_job_links_to_batch_explorer(make_panel, real_job, qtbot):
     """``blocked`` is the optional one-line reason the bridge gives when a job cannot progress (e.g. a job
     preparation task failing on a node); absent, nothing shows."""

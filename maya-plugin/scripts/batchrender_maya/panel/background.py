@@ -124,7 +124,10 @@ class Background(QtCore.QObject):
                 with self._lock:
                     self._running -= 1
             if outcome is not None and not self._closed:
-                self._relay.fire.emit(outcome)
+                try:
+                    self._relay.fire.emit(outcome)
+                except RuntimeError:   # the panel was deleted since the check above: nobody to tell
+                    pass
 
         self._queue.put(work)
 
