@@ -7,7 +7,7 @@
 # submitting JVM and the agent's JVM both start) and with the agent already running (warm). The same is done
 # with the baseline, the project as it was before the start-up work (BENCH_BASELINE_REV, built once from git
 # into a cache folder), interleaved with this checkout run by run (A/B/A/B), so load from other processes hits
-# both alike. Prints the median and the 90th percentile of each.
+# both alike. Prints the median, the 90th percentile and the worst of each.
 #
 # The plug-in's path is timed in the same loop (bench/local_farm_first_task_gateway.py): the artist clicks Submit
 # in Maya's panel, which calls `Client.submit` through the gateway the plug-in started when it loaded (no JVM
