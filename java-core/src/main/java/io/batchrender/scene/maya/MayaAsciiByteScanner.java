@@ -146,7 +146,7 @@ final class MayaAsciiByteScanner {
                 continue;
             }
             String command = command(statementLine);
-            if (command != null && commands.wants(command) && !unwantedSetAttr(command, commands)) {
+            if (command != null && commands.wantsCommand(command) && !unwantedSetAttr(command, commands)) {
                 return command;
             }
             skip(statementLine);
@@ -175,8 +175,8 @@ final class MayaAsciiByteScanner {
             return false;
         }
         fillKeeping(ATTRIBUTE_WINDOW); // fewer at the end of the file
-        String attribute = SetAttrBytes.attribute(buf, pos + command.length(), Math.min(lim, pos + ATTRIBUTE_WINDOW));
-        return attribute != null && !commands.wantsSetAttr(attribute);
+        long span = SetAttrBytes.span(buf, pos + command.length(), Math.min(lim, pos + ATTRIBUTE_WINDOW));
+        return span >= 0 && !commands.wantsSetAttr(buf, SetAttrBytes.start(span), SetAttrBytes.end(span));
     }
 
     /** How far into a setAttr its attribute is looked for; Maya writes it within the first few dozen bytes. */
