@@ -168,8 +168,10 @@ final class ChunkedIndex implements AutoCloseable {
     }
 
     /**
-     * Chunk {@code k}'s index, once indexed; null when indexing it failed. The reader calls this for each chunk in
-     * order, and indexes chunks itself while it waits; the chunks before {@code k} are released.
+     * Chunk {@code k}'s index; null when the reader is to scan the chunk itself: indexing it failed, or another thread
+     * is still at it and nothing else is left to index within {@link #AHEAD} chunks (on a busy machine that thread may
+     * have lost its processor for a while: the reader does not wait for it). The reader calls this for each chunk in
+     * order, and indexes the chunks ahead itself meanwhile; the chunks before {@code k} are released.
      */
     StatementIndex await(int k) throws IOException {
         while (true) {
@@ -189,13 +191,7 @@ final class ChunkedIndex implements AutoCloseable {
                 }
                 mine = claimable();
                 if (mine < 0) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("interrupted while reading " + source, e);
-                    }
-                    continue;
+                    return null;
                 }
             }
             if (readerIndexer == null) {

@@ -214,12 +214,18 @@ class ChunkedIndexTest {
         try (ChunkedIndex chunks = ChunkedIndex.start(file, Files.size(file), 0, StandardCharsets.UTF_8,
                 file.toString(), 1 << 20, 0, chunk).orElseThrow()) {
             assertEquals(starts.length, chunks.count());
+            int indexed = 0;
             for (int k = 0; k < chunks.count(); k++) {
                 StatementIndex index = chunks.await(k);
+                if (index == null) {
+                    continue; // another thread was still at it: a reader would scan this chunk itself
+                }
+                indexed++;
                 assertTrue(index.count() > 0, "chunk " + k + " indexed " + index.count());
                 long end = k + 1 < starts.length ? starts[k + 1] : Files.size(file);
                 assertEquals(end, chunks.start(k) + index.end(), "chunk " + k + " indexed up to the next one");
             }
+            assertTrue(indexed >= chunks.count() / 2, "indexed " + indexed + " of " + chunks.count());
         }
     }
 
