@@ -189,6 +189,11 @@ final class ChunkedIndex implements AutoCloseable {
                     indexes[k] = null;
                     return index;
                 }
+                if (claimed == k) { // nobody has started it: reading it in one pass costs less than index and replay
+                    claimed++;
+                    done[k] = true;
+                    return null;
+                }
                 mine = claimable();
                 if (mine < 0) {
                     return null;
