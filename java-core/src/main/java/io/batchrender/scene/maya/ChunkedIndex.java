@@ -18,10 +18,11 @@ import java.util.logging.Logger;
 /**
  * A big Maya ASCII file cut into chunks at guessed statement boundaries, each chunk's statements indexed by whichever
  * thread is free (worker threads, and the reader itself while it has nothing to replay), while the reader replays the
- * chunks in file order ({@link MayaAsciiByteScanner#run}). Indexing steps over every statement; replaying reads only
- * the statements a handler wants and jumps over the blocks of nodes nobody reads. Both threads of a two-core machine
- * then index until the end, instead of one thread reading half the file (slower: it looks at every statement of the
- * nodes it reads) while the other indexes the other half and then waits.
+ * chunks in file order ({@link MayaAsciiByteScanner#run}). Indexing steps over every statement, recording where those
+ * the reader knows start; replaying reads only the statements a handler wants and looks at nothing else. A chunk
+ * nobody has started when the reader reaches it, the reader reads in one pass itself. Both threads of a two-core
+ * machine then work until the end, instead of one thread reading half the file (slower: it looks at every statement
+ * of the nodes it reads) while the other indexes the other half and then waits.
  *
  * <p>A chunk starts at the first line at or after a multiple of the chunk size that begins with {@code createNode }:
  * Maya writes every statement of a node block on its own lines, and no string of its with a raw line break. The guess
@@ -168,8 +169,10 @@ final class ChunkedIndex implements AutoCloseable {
     }
 
     /**
-     * Chunk {@code k}'s index, once indexed; null when indexing it failed. The reader calls this for each chunk in
-     * order, and indexes chunks itself while it waits; the chunks before {@code k} are released.
+     * Chunk {@code k}'s index; null when the reader is to scan the chunk itself: indexing it failed, or another thread
+     * is still at it and nothing else is left to index within {@link #AHEAD} chunks (on a busy machine that thread may
+     * have lost its processor for a while: the reader does not wait for it). The reader calls this for each chunk in
+     * order, and indexes the chunks ahead itself meanwhile; the chunks before {@code k} are released.
      */
     StatementIndex await(int k) throws IOException {
         while (true) {
@@ -187,15 +190,14 @@ final class ChunkedIndex implements AutoCloseable {
                     indexes[k] = null;
                     return index;
                 }
+                if (claimed == k) { // nobody has started it: reading it in one pass costs less than index and replay
+                    claimed++;
+                    done[k] = true;
+                    return null;
+                }
                 mine = claimable();
                 if (mine < 0) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("interrupted while reading " + source, e);
-                    }
-                    continue;
+                    return null;
                 }
             }
             if (readerIndexer == null) {

@@ -62,17 +62,25 @@ public final class FanOutHandler implements MayaSceneHandler {
     /** The union over the handlers that want the node; all when one of them reads all. */
     @Override
     public Optional<Set<String>> attributesOf(Optional<String> nodeType, String node) {
-        Set<String> union = new HashSet<>();
+        Optional<Set<String>> only = null; // one handler's set, handed on as it is (the common case)
+        Set<String> union = null;
         for (MayaSceneHandler h : handlers) {
             if (h.wantsAttributes(nodeType, node)) {
                 Optional<Set<String>> some = h.attributesOf(nodeType, node);
                 if (some.isEmpty()) {
                     return Optional.empty();
                 }
-                union.addAll(some.get());
+                if (only == null) {
+                    only = some;
+                } else {
+                    if (union == null) {
+                        union = new HashSet<>(only.get());
+                    }
+                    union.addAll(some.get());
+                }
             }
         }
-        return Optional.of(Set.copyOf(union));
+        return union != null ? Optional.of(Set.copyOf(union)) : only != null ? only : Optional.of(Set.of());
     }
 
     @Override

@@ -91,8 +91,7 @@ final class MayaAsciiByteScanner {
     }
 
     /**
-     * Records where each statement that names one of {@link MayaAsciiCommands#COMMANDS} but {@code setAttr} starts
-     * (a node's setAttrs are read, when wanted, by scanning its block from its createNode), skipping them all,
+     * Records where each statement that names one of {@link MayaAsciiCommands#COMMANDS} starts, skipping them all,
      * until the first statement at or past file offset {@code stopAt}, the end of the file, a full index,
      * {@code cancelled}, or a statement it cannot step over (too long, cut off: the reader reports those when it gets
      * there). The index's end is where a reader resumes scanning.
@@ -114,7 +113,7 @@ final class MayaAsciiByteScanner {
                     continue;
                 }
                 String command = command(resumeLine);
-                if (command != null && !command.equals("setAttr") && !index.add(resume - start, resumeLine)) {
+                if (command != null && !index.add(resume - start, resumeLine, command.equals("setAttr"))) {
                     break;
                 }
                 skip(resumeLine);
@@ -146,7 +145,7 @@ final class MayaAsciiByteScanner {
                 continue;
             }
             String command = command(statementLine);
-            if (command != null && commands.wants(command) && !unwantedSetAttr(command, commands)) {
+            if (command != null && commands.wantsCommand(command) && !unwantedSetAttr(command, commands)) {
                 return command;
             }
             skip(statementLine);
@@ -175,40 +174,43 @@ final class MayaAsciiByteScanner {
             return false;
         }
         fillKeeping(ATTRIBUTE_WINDOW); // fewer at the end of the file
-        String attribute = SetAttrBytes.attribute(buf, pos + command.length(), Math.min(lim, pos + ATTRIBUTE_WINDOW));
-        return attribute != null && !commands.wantsSetAttr(attribute);
+        long span = SetAttrBytes.span(buf, pos + command.length(), Math.min(lim, pos + ATTRIBUTE_WINDOW));
+        return span >= 0 && !commands.wantsSetAttr(buf, SetAttrBytes.start(span), SetAttrBytes.end(span));
     }
 
     /** How far into a setAttr its attribute is looked for; Maya writes it within the first few dozen bytes. */
     private static final int ATTRIBUTE_WINDOW = 512;
 
     /**
-     * Reads the statements {@code index} found from here on. The statements between two of them (a node's setAttrs,
-     * renames, addAttrs) matter only when the current node's attributes are wanted: they are then read as a one-thread
-     * scan reads them, else jumped over unscanned.
+     * Reads the statements {@code index} found from here on: every statement that can report something or change the
+     * current node is in it, so nothing between them is scanned. A {@code setAttr} is looked at only when the current
+     * node's attributes are wanted, and read only when its attribute is (tested on its first bytes, as a scan does).
      */
     private void replay(StatementIndex index, MayaAsciiCommands commands) throws IOException {
         long start = offset();
         int startLine = line;
         for (int i = 0; i < index.count(); i++) {
+            boolean setAttr = index.isSetAttr(i);
+            if (setAttr && !commands.wantsSetAttrs()) {
+                continue;
+            }
             jumpTo(start + index.offset(i));
             line = startLine + index.line(i) - 1;
             if (pos >= lim && !fill()) {
                 throw MelTokenizer.truncated(source, line); // the file shrank under us
             }
             statementLine = line;
-            read(command(statementLine), commands); // every indexed statement is wanted: none is a setAttr
-            if (commands.wantsSetAttrs()) {
-                long next = start + (i + 1 < index.count() ? index.offset(i + 1) : index.end());
-                String command;
-                while ((command = skipToWanted(commands, next)) != null) {
-                    read(command, commands);
-                }
+            if (!setAttr) {
+                read(command(statementLine), commands);
+            } else if (!unwantedSetAttr(SET_ATTR, commands)) {
+                read(SET_ATTR, commands);
             }
         }
         jumpTo(start + index.end());
         line = startLine + index.endLine() - 1;
     }
+
+    private static final String SET_ATTR = "setAttr";
 
     /** Moves to file offset {@code target} (not before {@code pos}), skipping the bytes in between unread. */
     private void jumpTo(long target) throws IOException {

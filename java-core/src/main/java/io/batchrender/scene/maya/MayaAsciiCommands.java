@@ -37,6 +37,8 @@ final class MayaAsciiCommands {
     private boolean currentWanted = true;
     /** The attributes of the current node a handler reads (lower case, no index); null: all. */
     private Set<String> currentAttributes;
+    /** {@link #currentAttributes} as an array, made when first needed. */
+    private String[] currentAttributeNames;
 
     MayaAsciiCommands(MayaSceneHandler handler) {
         this.handler = handler;
@@ -49,6 +51,11 @@ final class MayaAsciiCommands {
      */
     boolean wants(String command) {
         return COMMANDS.contains(command) && (currentWanted || !command.equals("setAttr"));
+    }
+
+    /** {@link #wants} for a command known to be one of {@link #COMMANDS} (the byte scanner's). */
+    boolean wantsCommand(String command) {
+        return currentWanted || !command.equals("setAttr");
     }
 
     /** Whether a handler reads some attributes of the current node: else its setAttrs can be stepped over unread. */
@@ -78,6 +85,45 @@ final class MayaAsciiCommands {
             end++;
         }
         return currentAttributes.contains(attribute.substring(1, end).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * {@link #wantsSetAttr(String)} for the attribute written as the ASCII bytes {@code b[from, to)}, without making
+     * strings: the byte scanner asks this of every setAttr of the nodes it reads.
+     */
+    boolean wantsSetAttr(byte[] b, int from, int to) {
+        if (!currentWanted) {
+            return false;
+        }
+        if (currentAttributes == null || b[from] != '.') {
+            return true;
+        }
+        int end = from + 1;
+        while (end < to && b[end] != '[' && b[end] != '.') {
+            end++;
+        }
+        if (currentAttributeNames == null) {
+            currentAttributeNames = currentAttributes.toArray(new String[0]);
+        }
+        for (String name : currentAttributeNames) {
+            if (name.length() == end - from - 1 && asciiLowerCaseEquals(b, from + 1, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiLowerCaseEquals(byte[] b, int from, String lowerCase) {
+        for (int k = 0; k < lowerCase.length(); k++) {
+            int c = b[from + k];
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lowerCase.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -142,6 +188,7 @@ final class MayaAsciiCommands {
             currentWanted = current == null || handler.wantsAttributes(Optional.of(c.type()), current);
             currentAttributes = current == null || !currentWanted ? null
                     : handler.attributesOf(Optional.of(c.type()), current).orElse(null);
+            currentAttributeNames = null;
         }
     }
 
@@ -155,6 +202,7 @@ final class MayaAsciiCommands {
         handler.select(current);
         currentWanted = handler.wantsAttributes(Optional.empty(), current);
         currentAttributes = currentWanted ? handler.attributesOf(Optional.empty(), current).orElse(null) : null;
+        currentAttributeNames = null;
     }
 
     private void setAttr(List<MelToken> tokens) {

@@ -75,7 +75,7 @@ public final class MayaAsciiReader {
         read(in, source, handler, null);
     }
 
-    /** With {@code file} (the file {@code in} reads, from its start), a big file is read on two threads. */
+    /** With {@code file} (the file {@code in} reads, from its start), a big file is read in chunks on all cores. */
     private void read(InputStream in, String source, MayaSceneHandler handler, Path file) throws IOException {
         BufferedInputStream bin = new BufferedInputStream(in, 1 << 16);
         bin.mark(HEAD);

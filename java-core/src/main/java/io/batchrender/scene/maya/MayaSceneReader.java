@@ -38,9 +38,9 @@ public final class MayaSceneReader {
     }
 
     /**
-     * As {@link #read}, but a Maya ASCII scene of any size is read on two threads, the way scenes of 32 MB and more
-     * are: the gateway's warm-up reads a scene of a few MB this way so that both threads' code is compiled before
-     * the artist's first big scan.
+     * As {@link #read}, but a Maya ASCII scene of any size is read in chunks on all cores, the way scenes of 32 MB and
+     * more are: the gateway's warm-up reads a scene of a few MB this way so that the chunked reading is compiled
+     * before the artist's first big scan.
      */
     public static void readOnTwoThreads(Path scene, MayaSceneHandler handler) {
         switch (format(scene)) {

@@ -3,7 +3,8 @@ package io.batchrender.scene.maya;
 import java.util.Arrays;
 
 /**
- * Where the statements of part of a Maya ASCII file start (offsets from the part's start) and on which line
+ * Where the statements of part of a Maya ASCII file that name a command the reader knows start, which of them are
+ * {@code setAttr}s, (offsets from the part's start) and on which line
  * (counted from 1 at the part's start), and where a reader resumes scanning after the last. Bounded: it holds at
  * most {@code capacity} statements, and offsets up to 2 GiB, so a huge file costs at most a few megabytes.
  */
@@ -20,8 +21,11 @@ final class StatementIndex {
         this.capacity = capacity;
     }
 
-    /** Records a statement; false, recording nothing, when the index is full or the offset out of its range. */
-    boolean add(long offset, int line) {
+    /**
+     * Records a statement ({@code setAttr} or another command); false, recording nothing, when the index is full or
+     * the offset out of its range.
+     */
+    boolean add(long offset, int line, boolean setAttr) {
         if (count == capacity || offset > Integer.MAX_VALUE) {
             return false;
         }
@@ -31,7 +35,7 @@ final class StatementIndex {
             lines = Arrays.copyOf(lines, grown);
         }
         offsets[count] = (int) offset;
-        lines[count] = line;
+        lines[count] = setAttr ? -line : line; // lines count from 1: the sign is free
         count++;
         return true;
     }
@@ -51,7 +55,12 @@ final class StatementIndex {
     }
 
     int line(int i) {
-        return lines[i];
+        return Math.abs(lines[i]);
+    }
+
+    /** Whether statement {@code i} is a {@code setAttr}. */
+    boolean isSetAttr(int i) {
+        return lines[i] < 0;
     }
 
     long end() {

@@ -211,14 +211,27 @@ class ChunkedIndexTest {
         Path file = scene("indexed.ma", 40, new byte[0]);
         int chunk = 32 << 10;
         long[] starts = starts(file, chunk, 20);
-        try (ChunkedIndex chunks = ChunkedIndex.start(file, Files.size(file), 0, StandardCharsets.UTF_8,
-                file.toString(), 1 << 20, 0, chunk).orElseThrow()) {
-            assertEquals(starts.length, chunks.count());
-            for (int k = 0; k < chunks.count(); k++) {
-                StatementIndex index = chunks.await(k);
-                assertTrue(index.count() > 0, "chunk " + k + " indexed " + index.count());
+        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            MayaAsciiByteScanner scanner = new MayaAsciiByteScanner(java.nio.channels.Channels.newInputStream(channel),
+                    StandardCharsets.UTF_8, file.toString(), 1 << 20, 0);
+            for (int k = 0; k < starts.length; k++) {
                 long end = k + 1 < starts.length ? starts[k + 1] : Files.size(file);
-                assertEquals(end, chunks.start(k) + index.end(), "chunk " + k + " indexed up to the next one");
+                channel.position(starts[k]);
+                scanner.restart(starts[k]);
+                StatementIndex index = new StatementIndex(ChunkedIndex.CAPACITY);
+                scanner.index(index, () -> false, k + 1 < starts.length ? end : Long.MAX_VALUE);
+                assertEquals(end, starts[k] + index.end(), "chunk " + k + " indexed up to the next one");
+                assertTrue(index.count() > 0, "chunk " + k + " indexed " + index.count());
+                for (int i = 0; i < index.count(); i++) {
+                    int at = (int) (starts[k] + index.offset(i));
+                    String command = text.substring(at, at + 12);
+                    assertEquals(index.isSetAttr(i), command.startsWith("setAttr"), command);
+                    assertTrue(command.startsWith("setAttr") || command.startsWith("createNode")
+                            || command.startsWith("connectAttr") || command.startsWith("select")
+                            || command.startsWith("file") || command.startsWith("requires")
+                            || command.startsWith("fileInfo"), "a command the reader knows: " + command);
+                }
             }
         }
     }
