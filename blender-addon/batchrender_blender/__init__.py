@@ -18,15 +18,15 @@ import atexit  # noqa: E402
 import importlib  # noqa: E402
 
 if "runtime" in locals():   # Reload Scripts re-runs this file: take the submodules from disk again too
-    for _module in (vendoring, jobs, checks, dependencies, session, scene_reader, runtime, properties,  # noqa: F821
-                    operators, panel):  # noqa: F821
+    for _module in (vendoring, jobs, checks, dependencies, session, scene_reader, runtime, classes,  # noqa: F821
+                    properties, operators, panel):  # noqa: F821
         importlib.reload(_module)
 
 from . import vendoring  # noqa: E402
 
 vendoring.add()
 
-from . import checks, dependencies, jobs, operators, panel, properties, runtime, scene_reader, session  # noqa: E402,F401
+from . import checks, classes, dependencies, jobs, operators, panel, properties, runtime, scene_reader, session  # noqa: E402,F401,E501
 
 _MODULES = (properties, operators, panel)
 
@@ -43,7 +43,7 @@ def unregister():
     atexit.unregister(runtime.at_exit)
     runtime.stop()   # first: the gateway, threads and timer go even if Blender refuses a class below
     try:
-        for module in reversed(_MODULES):
-            module.unregister()
+        properties.unregister()
+        classes.unregister_all()
     finally:
         vendoring.remove()

@@ -8,7 +8,7 @@ import time
 import bpy
 from bpy.props import StringProperty
 
-from . import checks, runtime, scene_reader
+from . import checks, classes, runtime, scene_reader
 
 WAIT_SECONDS = 3600
 
@@ -311,19 +311,5 @@ CLASSES = (BATCHRENDER_OT_check, BATCHRENDER_OT_submit, BATCHRENDER_OT_cancel_jo
            BATCHRENDER_OT_select_job, BATCHRENDER_OT_refresh)
 
 
-try:
-    _registered  # noqa: F821 - kept when Reload Scripts re-runs this file: the classes Blender actually has
-except NameError:
-    _registered = []
-
-
 def register():
-    for cls in CLASSES:
-        bpy.utils.register_class(cls)
-        _registered.append(cls)
-
-
-def unregister():
-    # the classes registered, not CLASSES: after Reload Scripts re-ran this file, CLASSES holds new ones
-    while _registered:
-        bpy.utils.unregister_class(_registered.pop())
+    classes.register(CLASSES)

@@ -5,7 +5,7 @@ import time
 import bpy
 
 from . import jobs as jobs_view
-from . import runtime
+from . import classes, runtime
 
 ICONS = {"ERROR": "ERROR", "WARNING": "ERROR", "INFO": "INFO"}
 
@@ -131,19 +131,5 @@ class BATCHRENDER_PT_panel(bpy.types.Panel):
 CLASSES = (BATCHRENDER_PT_panel,)
 
 
-try:
-    _registered  # noqa: F821 - kept when Reload Scripts re-runs this file: the classes Blender actually has
-except NameError:
-    _registered = []
-
-
 def register():
-    for cls in CLASSES:
-        bpy.utils.register_class(cls)
-        _registered.append(cls)
-
-
-def unregister():
-    # the classes registered, not CLASSES: after Reload Scripts re-ran this file, CLASSES holds new ones
-    while _registered:
-        bpy.utils.unregister_class(_registered.pop())
+    classes.register(CLASSES)

@@ -3,7 +3,7 @@ Watch. What the panel shows from the core (jobs, pools) lives in :mod:`runtime`,
 import bpy
 from bpy.props import BoolProperty, EnumProperty, IntProperty, PointerProperty, StringProperty
 
-from . import runtime
+from . import classes, runtime
 
 
 def _pool_items(self, context):
@@ -54,22 +54,12 @@ class BatchRenderSettings(bpy.types.PropertyGroup):
 CLASSES = (BatchRenderSettings,)
 
 
-try:
-    _registered  # noqa: F821 - kept when Reload Scripts re-runs this file: the classes Blender actually has
-except NameError:
-    _registered = []
-
-
 def register():
-    for cls in CLASSES:
-        bpy.utils.register_class(cls)
-        _registered.append(cls)
+    classes.register(CLASSES)
     bpy.types.Scene.batchrender = PointerProperty(type=BatchRenderSettings)
 
 
 def unregister():
+    """Takes the scene's settings away; the classes go with ``classes.unregister_all``."""
     if hasattr(bpy.types.Scene, "batchrender"):
         del bpy.types.Scene.batchrender
-    # the classes registered, not CLASSES: after Reload Scripts re-ran this file, CLASSES holds new ones
-    while _registered:
-        bpy.utils.unregister_class(_registered.pop())
