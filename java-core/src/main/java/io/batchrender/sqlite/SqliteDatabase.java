@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * One SQLite file opened the way every database of this program is: WAL (readers never wait for
@@ -21,6 +24,9 @@ public final class SqliteDatabase implements AutoCloseable {
         T run() throws SQLException;
     }
 
+    /** How long a statement, or the opening of the file, waits for another connection's lock. */
+    private static final Duration BUSY_WAIT = Duration.ofSeconds(15);
+
     private final Connection conn;
     private int depth;
 
@@ -34,10 +40,32 @@ public final class SqliteDatabase implements AutoCloseable {
      * @throws SQLException when the file cannot be opened or migrated; nothing of a failed migration is kept
      */
     public static SqliteDatabase open(Path file, Migrations migrations) throws SQLException {
+        // Making a new file WAL takes its lock without SQLite's busy handler, so a second process (or the gateway's
+        // warm-up beside its first call) opening the same new file at that moment got SQLITE_BUSY at once, not after
+        // the 15 s every statement waits: it waits here the same 15 s, trying again.
+        long deadline = System.nanoTime() + BUSY_WAIT.toNanos();
+        for (long pause = 5; ; pause = Math.min(pause * 2, 100)) {
+            try {
+                return openOnce(file, migrations);
+            } catch (SQLiteException e) {
+                if ((e.getResultCode().code & 0xff) != SQLiteErrorCode.SQLITE_BUSY.code || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while " + file + " was busy", e);
+            }
+        }
+    }
+
+    private static SqliteDatabase openOnce(Path file, Migrations migrations) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(15_000);
+        config.setBusyTimeout((int) BUSY_WAIT.toMillis());
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.enforceForeignKeys(true);
         Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,40 @@ class SqliteDatabaseTest {
     private static String single(SqliteDatabase db, String sql) throws SQLException {
         try (Statement st = db.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return rs.getString(1);
+        }
+    }
+
+    /**
+     * The first use of a state folder: the gateway's warm-up and the panel's first call (or two processes) open
+     * the same new file at once. One of them got SQLITE_BUSY at once, though every connection waits 15 s for a
+     * writer (CI: "Cannot open the job database ... database is locked"): making the file WAL and migrating it
+     * are done by whichever opens first, and the other waits for it.
+     */
+    @Test
+    void manyOpeningANewFileAtOnceAllGetIt() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Path file = tmp.resolve("race-" + round + ".db");
+            int openers = 6;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(openers);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(openers);
+            try {
+                List<java.util.concurrent.Future<Integer>> opened = new java.util.ArrayList<>();
+                for (int i = 0; i < openers; i++) {
+                    opened.add(pool.submit(() -> {
+                        start.await();
+                        try (SqliteDatabase db = SqliteDatabase.open(file, FIRST)) {
+                            try (var st = db.connection().createStatement(); var rs = st.executeQuery("PRAGMA user_version")) {
+                                return rs.next() ? rs.getInt(1) : -1;
+                            }
+                        }
+                    }));
+                }
+                for (var f : opened) {
+                    assertEquals(1, f.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 }
