@@ -10,6 +10,9 @@
 # Targets (issue 18): at 20 MB/s >= 80% (small) and >= 90% (large); at 10 MB/s >= 85% for both.
 # Before that, bench/link_check.py pushes plain sockets through the proxy uncapped, to show that the
 # proxy itself is not the ceiling; after, a re-sync of 10,000 unchanged files on loopback (target < 2 s).
+# Beside both, the ceiling of this machine's link to this Azurite (bench/upload_ceiling.py): the same files as
+# plain Blob REST requests on 32 connections, no SDK and nothing read while timed, the least any client could
+# cost; its link use is the most a client can reach here (CEILING=0 leaves it out).
 # Every timed side starts against an empty Azurite of its own (the re-sync's two runs share one).
 #
 # Usage: bench/upload.sh
@@ -146,6 +149,7 @@ ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 proxy_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 far="${conn/127.0.0.1:$port/127.0.0.1:$proxy_port}"
 rows=()
+ceiling="${CEILING:-1}"
 for cap in $caps; do
   python3 "$here/latency_proxy.py" "$proxy_port" "$port" "$rtt_ms" "$cap" >"$work/proxy.out" 2>&1 &
   proxy_pid=$!
@@ -161,8 +165,15 @@ for cap in $caps; do
     ours=$(timed env AZURE_STORAGE_CONNECTION_STRING="$far" "$br" upload --store azure --project "bench-$set" "$work/$set" --json)
     read -r up _ inner <<<"$(uploaded)"
     [ "$up" = "$count" ] || { echo "error: batchrender uploaded $up of $count files at $cap MB/s" >&2; exit 1; }
+    top="-"
+    if [ "$ceiling" = 1 ]; then
+      fresh_azurite
+      timed "$root/.venv/bin/python" "$here/upload_ceiling.py" "$far" "ceiling-$set" "$work/$set" >/dev/null
+      requests_s="$(cat "$work/last.out")"   # the requests alone, not the interpreter's start
+      top="${requests_s} s: $(use "$bytes" "$requests_s" "$cap")"
+    fi
     rows+=("$(printf '%-8s %-16s %10s %8s %12s %8s %8s %s' "$cap MB/s" "$label" "$base" "$(use "$bytes" "$base" "$cap")" \
-      "$ours" "$(use "$bytes" "$ours" "$cap")" "$(ratio "$base" "$ours")x" "(sync itself ${inner} s: $(use "$bytes" "$inner" "$cap"))")")
+      "$ours" "$(use "$bytes" "$ours" "$cap")" "$(ratio "$base" "$ours")x" "(sync itself ${inner} s: $(use "$bytes" "$inner" "$cap"); ceiling ${top})")")
   done
   kill -TERM "$proxy_pid" 2>/dev/null || true
   wait "$proxy_pid" 2>/dev/null || true
