@@ -2,7 +2,6 @@ package io.batchrender.job;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -38,7 +37,7 @@ public final class JobJson {
             .registerTypeAdapter(Duration.class, asText(Duration::toString, Duration::parse))
             .registerTypeHierarchyAdapter(Command.class, new CommandAdapter().nullSafe())
             .registerTypeAdapter(BatchFields.class, new BatchFieldsAdapter().nullSafe())
-            .registerTypeAdapterFactory(new WithoutEmpty<>(OutputFile.Destination.class, "uploadHeaders"))
+            .registerTypeAdapterFactory(new NoHeadersLeftOut())
             .create();
 
     private JobJson() {
@@ -118,31 +117,31 @@ public final class JobJson {
         }
     }
 
-    /** Writes a {@code type} as Gson would, without its {@code field} when that is an empty array. */
-    private record WithoutEmpty<V>(Class<V> type, String field) implements TypeAdapterFactory {
+    /** Upload headers: none is written as null, which Gson leaves out of objects (and the record reads as none). */
+    private static final class NoHeadersLeftOut implements TypeAdapterFactory {
+
+        private static final TypeToken<List<OutputFile.HttpHeader>> HEADERS = new TypeToken<>() { };
 
         @Override
         @SuppressWarnings("unchecked")
         public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> token) {
-            if (token.getRawType() != type) {
+            if (!token.equals(HEADERS)) {
                 return null;
             }
-            TypeAdapter<T> delegate = gson.getDelegateAdapter(this, token);
-            TypeAdapter<JsonElement> trees = gson.getAdapter(JsonElement.class);
-            return new TypeAdapter<T>() {
+            TypeAdapter<List<OutputFile.HttpHeader>> delegate = gson.getDelegateAdapter(this, HEADERS);
+            return (TypeAdapter<T>) new TypeAdapter<List<OutputFile.HttpHeader>>() {
                 @Override
-                public void write(JsonWriter out, T value) throws IOException {
-                    JsonElement tree = delegate.toJsonTree(value);
-                    if (tree.isJsonObject() && tree.getAsJsonObject().get(field) instanceof JsonArray a
-                            && a.isEmpty()) {
-                        tree.getAsJsonObject().remove(field);
+                public void write(JsonWriter out, List<OutputFile.HttpHeader> value) throws IOException {
+                    if (value == null || value.isEmpty()) {
+                        out.nullValue();
+                    } else {
+                        delegate.write(out, value);
                     }
-                    trees.write(out, tree);
                 }
 
                 @Override
-                public T read(JsonReader in) throws IOException {
-                    return delegate.read(in); // absent: the record makes it empty
+                public List<OutputFile.HttpHeader> read(JsonReader in) throws IOException {
+                    return delegate.read(in);
                 }
             };
         }
