@@ -88,10 +88,9 @@ public final class SubmitService {
      */
     public Result submit(Request request, SubmitListener listener, Cancellation cancel) {
         String farmName = Farms.name(request.farm());
-        if (!farmName.equals(Farms.LOCAL)) {
-            return submitTo(farmName, request, listener, cancel);
+        if (farmName.equals(Farms.LOCAL)) {
+            farms.localAgent().startSoon();
         }
-        farms.localAgent().startSoon();
         return submitTo(farmName, request, listener, cancel);
     }
 
