@@ -34,21 +34,26 @@ import java.util.function.LongConsumer;
  * Uploads a large file as parallel blocks. Each block is sent with its own MD5 (the service
  * refuses a block whose bytes do not match) and named after its index and that MD5, so an upload
  * that was interrupted resumes by skipping the blocks the service already holds uncommitted.
- * The committed blob carries the whole file's MD5.
+ * The committed blob carries the whole file's MD5. Blocks read ahead count against the store's
+ * {@link MemoryBudget}.
  */
 final class BlockUploader {
 
     private final ExecutorService blockPool;
     private final int blockSize;
+    private final MemoryBudget memory;
 
-    BlockUploader(ExecutorService blockPool, int blockSize) {
+    BlockUploader(ExecutorService blockPool, int blockSize, MemoryBudget memory) {
         this.blockPool = blockPool;
         this.blockSize = blockSize;
+        this.memory = memory;
     }
 
     /** Sends the blocks, commits them, and returns the whole file's MD5 (checked against {@code contentMd5} when given). */
     String upload(BlockBlobClient blob, Path file, long size, String contentMd5, LongConsumer progress, Cancellation cancel) {
-        Set<String> staged = uncommittedBlocks(blob);
+        // which blocks an interrupted upload left staged: asked while the first blocks are read and hashed, so its
+        // round trip (and, for a new blob, the service's "not found") does not delay the first block
+        CompletableFuture<Set<String>> staged = CompletableFuture.supplyAsync(() -> uncommittedBlocks(blob), blockPool);
         int blocks = (int) ((size + blockSize - 1) / blockSize);
         List<CompletableFuture<String>> ids = new ArrayList<>(blocks);
         try {
@@ -60,35 +65,45 @@ final class BlockUploader {
     }
 
     private String send(BlockBlobClient blob, Path file, long size, String contentMd5, LongConsumer progress,
-            Cancellation cancel, Set<String> staged, int blocks, List<CompletableFuture<String>> ids) {
+            Cancellation cancel, CompletableFuture<Set<String>> staged, int blocks, List<CompletableFuture<String>> ids) {
         MessageDigest[] whole = {Md5.digest()};
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             for (int i = 0; i < blocks; i++) {
                 cancel.check();
                 long offset = (long) i * blockSize;
                 int length = (int) Math.min(blockSize, size - offset);
-                byte[] bytes = new byte[length];
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    if (ch.read(buf, offset + buf.position()) < 0) {
-                        throw new StorageException(Kind.INTEGRITY, file + " became shorter during the upload");
+                MemoryBudget.Held held = memory.hold(length, cancel);
+                byte[] bytes;
+                try {
+                    bytes = new byte[length];
+                    ByteBuffer buf = ByteBuffer.wrap(bytes);
+                    while (buf.hasRemaining()) {
+                        if (ch.read(buf, offset + buf.position()) < 0) {
+                            throw new StorageException(Kind.INTEGRITY, file + " became shorter during the upload");
+                        }
                     }
+                } catch (IOException | RuntimeException e) {
+                    held.close();
+                    throw e;
                 }
-                whole[0].update(bytes);
                 int index = i;
                 // the block's own MD5 is computed on the block thread, beside the next block's read
-                ids.add(CompletableFuture.supplyAsync(() -> {
-                    cancel.check();
-                    byte[] md5 = Md5.digest().digest(bytes);
-                    String id = Base64.getEncoder().encodeToString(
-                            String.format("%08d-%s", index, HexFormat.of().formatHex(md5)).getBytes(StandardCharsets.US_ASCII));
-                    if (!staged.contains(id)) {
-                        blob.stageBlockWithResponse(new BlockBlobStageBlockOptions(id, BinaryData.fromBytes(bytes))
-                                .setContentMd5(md5), null, Context.NONE);
+                ids.add(submit(held, () -> {
+                    try (held) {
+                        cancel.check();
+                        byte[] md5 = Md5.digest().digest(bytes);
+                        String id = Base64.getEncoder().encodeToString(
+                                String.format("%08d-%s", index, HexFormat.of().formatHex(md5)).getBytes(StandardCharsets.US_ASCII));
+                        if (!staged.join().contains(id)) {
+                            blob.stageBlockWithResponse(new BlockBlobStageBlockOptions(id, BinaryData.fromBytes(bytes))
+                                    .setContentMd5(md5), null, Context.NONE);
+                        }
+                        progress.accept(length);
+                        return id;
                     }
-                    progress.accept(length);
-                    return id;
-                }, blockPool));
+                }));
+                // the whole file's MD5 once the block is on its way, not before
+                whole[0].update(bytes);
                 // keep at most a few blocks read ahead per file, so memory stays bounded
                 waitWhileMoreThan(ids, 4);
             }
@@ -107,6 +122,16 @@ final class BlockUploader {
         blob.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(order)
                 .setHeaders(new BlobHttpHeaders().setContentMd5(Md5.decode(sentMd5))), null, Context.NONE);
         return sentMd5;
+    }
+
+    /** Runs a block's upload on the block pool; its memory is given back if the pool refuses it. */
+    private CompletableFuture<String> submit(MemoryBudget.Held held, java.util.function.Supplier<String> block) {
+        try {
+            return CompletableFuture.supplyAsync(block, blockPool);
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
     }
 
     /** Waits for every started block, whatever its outcome. */
