@@ -4,9 +4,11 @@
 # upstream bandwidth shared by all connections (CAPS_MB, default "10 20 40", MB/s = 10^6 bytes a second).
 # For each cap:
 #   small: 1,000 files of 64 KB;  large: 2 files of 48 MB
-# each uploaded by `batchrender upload --store azure` and by a baseline that uploads the same files one
-# at a time with the Python azure-storage-blob client (what the Batch plug-in for Maya did). Prints the
-# link use = bytes / (wall-clock seconds x cap) of both and their ratio.
+# each uploaded by `batchrender upload --store azure` (the CLI: a JVM started for the command), through the
+# running gateway as the Maya plug-in's Submit uploads (bench/upload_gateway.py: the JVM already up and warmed,
+# timed from the call to its result in Python), and by a baseline that uploads the same files one at a time
+# with the Python azure-storage-blob client (what the Batch plug-in for Maya did). Prints the link use =
+# bytes / (wall-clock seconds x cap) of each and the CLI's ratio to the baseline (GATEWAY=0 leaves the gateway out).
 # Targets (issue 18): at 20 MB/s >= 80% (small) and >= 90% (large); at 10 MB/s >= 85% for both.
 # Before that, bench/link_check.py pushes plain sockets through the proxy uncapped, to show that the
 # proxy itself is not the ceiling; after, a re-sync of 10,000 unchanged files on loopback (target < 2 s).
@@ -150,6 +152,7 @@ proxy_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 far="${conn/127.0.0.1:$port/127.0.0.1:$proxy_port}"
 rows=()
 ceiling="${CEILING:-1}"
+gateway="${GATEWAY:-1}"
 for cap in $caps; do
   python3 "$here/latency_proxy.py" "$proxy_port" "$port" "$rtt_ms" "$cap" >"$work/proxy.out" 2>&1 &
   proxy_pid=$!
@@ -165,6 +168,14 @@ for cap in $caps; do
     ours=$(timed env AZURE_STORAGE_CONNECTION_STRING="$far" "$br" upload --store azure --project "bench-$set" "$work/$set" --json)
     read -r up _ inner <<<"$(uploaded)"
     [ "$up" = "$count" ] || { echo "error: batchrender uploaded $up of $count files at $cap MB/s" >&2; exit 1; }
+    plugin="-"
+    if [ "$gateway" = 1 ]; then
+      fresh_azurite
+      timed env AZURE_STORAGE_CONNECTION_STRING="$far" "$root/.venv/bin/python" "$here/upload_gateway.py" "bench-gw-$set" "$work/$set" >/dev/null
+      read -r gw_s gw_up <"$work/last.out"
+      [ "$gw_up" = "$count" ] || { echo "error: the gateway uploaded $gw_up of $count files at $cap MB/s" >&2; exit 1; }
+      plugin="${gw_s} s: $(use "$bytes" "$gw_s" "$cap")"
+    fi
     top="-"
     if [ "$ceiling" = 1 ]; then
       fresh_azurite
@@ -173,7 +184,7 @@ for cap in $caps; do
       top="${requests_s} s: $(use "$bytes" "$requests_s" "$cap")"
     fi
     rows+=("$(printf '%-8s %-16s %10s %8s %12s %8s %8s %s' "$cap MB/s" "$label" "$base" "$(use "$bytes" "$base" "$cap")" \
-      "$ours" "$(use "$bytes" "$ours" "$cap")" "$(ratio "$base" "$ours")x" "(sync itself ${inner} s: $(use "$bytes" "$inner" "$cap"); ceiling ${top})")")
+      "$ours" "$(use "$bytes" "$ours" "$cap")" "$(ratio "$base" "$ours")x" "(sync itself ${inner} s: $(use "$bytes" "$inner" "$cap"); plug-in via the gateway ${plugin}; ceiling ${top})")")
   done
   kill -TERM "$proxy_pid" 2>/dev/null || true
   wait "$proxy_pid" 2>/dev/null || true

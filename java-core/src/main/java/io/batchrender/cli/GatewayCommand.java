@@ -60,7 +60,8 @@ final class GatewayCommand implements Callable<Integer> {
      * In the background: first the local farm's submit path ({@link SubmitWarmup}, a fraction of a second: the artist
      * may click Submit soon after the plug-in loads), then the scanner, by reading a generated scene of a few MB, so
      * that the artist's first scan of the session runs compiled code (issue 18: the first scan of a 500 MB scene within
-     * twice grep's time). A failure only leaves the first submit or scan slower.
+     * twice grep's time), then the upload path (a few hundred small files to a blob service in this process). A
+     * failure only leaves the first submit, scan or upload slower.
      */
     private void warmUp() {
         Thread warm = new Thread(() -> {
@@ -71,24 +72,29 @@ final class GatewayCommand implements Callable<Integer> {
             }
             Path dir = null;
             try {
-                dir = Files.createTempDirectory("batchrender-warmup");
+                dir = WarmupFolder.create(cli.home.dir());
                 Duration took = ScannerWarmup.run(dir, cli.env);
                 LOG.info("scanner warmed up in " + took.toMillis() + " ms");
+                // then the upload path, through the Azure SDK's whole HTTP stack to a blob service in this process
+                long t0 = System.nanoTime();
+                WarmupCommand.syncTwice(dir, UPLOAD_WARMUP_FILES);
+                LOG.info("upload path warmed up in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.INFO, "scanner warm-up failed; the first scan runs cold", e);
+                LOG.log(Level.INFO, "warm-up failed; the first scan or upload runs cold", e);
             } finally {
-                if (dir != null) {
-                    try {
-                        Files.deleteIfExists(dir);
-                    } catch (IOException e) {
-                        LOG.log(Level.FINE, "warm-up folder left behind: " + dir, e);
-                    }
+                try {
+                    WarmupFolder.delete(dir);
+                } catch (IOException e) {
+                    LOG.log(Level.FINE, "warm-up folder left behind: " + dir, e);
                 }
             }
         }, "gateway-warmup");
         warm.setDaemon(true);
         warm.start();
     }
+
+    /** Small files the upload warm-up sends (twice: an upload and an unchanged re-sync). */
+    static final int UPLOAD_WARMUP_FILES = 300;
 
     private static void waitForEndOfInput(InputStream in) throws IOException {
         byte[] buf = new byte[256];

@@ -58,13 +58,22 @@ final class WarmupCommand implements Callable<Integer> {
      * the SDK's HTTP and XML classes of `batchrender upload`. A failure here only makes the archive smaller.
      */
     static List<SyncResult> syncTwice(Path dir) {
+        return syncTwice(dir, 2);
+    }
+
+    /**
+     * As {@link #syncTwice(Path)} with {@code count} small files: the gateway sends a few hundred, so that the
+     * artist's first upload of a session runs compiled code rather than the interpreter.
+     */
+    static List<SyncResult> syncTwice(Path dir, int count) {
         List<SyncResult> results = new java.util.ArrayList<>();
         try (WarmupBlobService service = new WarmupBlobService();
              AzureBlobStore store = AzureBlobStore.connect(AzureStorageConfig.ofConnectionString(service.connectionString()));
              HashCache cache = HashCache.open(dir.resolve("hash-cache.db"))) {
             Path files = Files.createDirectories(dir.resolve("project"));
-            Files.writeString(files.resolve("a.txt"), "warmup a");
-            Files.writeString(files.resolve("b.txt"), "warmup b");
+            for (int i = 0; i < count; i++) {
+                Files.writeString(files.resolve("f" + i + ".txt"), ("warmup " + i + "\n").repeat(1 + i % 200));
+            }
             AssetSync sync = new AssetSync(store, cache, SyncOptions.defaults());
             for (int i = 0; i < 2; i++) {
                 results.add(sync.run(SyncRequest.forProject("warmup", List.of(files)), SyncListener.NONE, new Cancellation()));

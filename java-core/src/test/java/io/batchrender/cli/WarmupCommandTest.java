@@ -29,6 +29,15 @@ class WarmupCommandTest {
     }
 
     @Test
+    void theGatewaysWarmUpSyncSendsItsFewHundredFilesThenSkipsThem(@TempDir Path dir) {
+        List<SyncResult> results = WarmupCommand.syncTwice(dir, GatewayCommand.UPLOAD_WARMUP_FILES);
+
+        assertEquals(2, results.size());
+        assertEquals(GatewayCommand.UPLOAD_WARMUP_FILES, results.get(0).uploaded());
+        assertEquals(GatewayCommand.UPLOAD_WARMUP_FILES, results.get(1).skipped());
+    }
+
+    @Test
     void theWarmUpLocalJobRunsInThisProcessAndLeavesNoAgent(@TempDir Path dir) {
         Path home = dir.resolve("home");
         WarmupCommand.localFarmOnce(home);
