@@ -4,7 +4,7 @@
 The artist does not run the CLI: they click Submit in Maya's panel, which calls ``batchrender.Client.submit``
 through the gateway JVM that started when the plug-in loaded. One run of this script is one Maya session of
 that: it starts the real gateway of the checkout ROOT as the plug-in does (``batchrender.Client``, ROOT's own
-client module and jar), waits until the gateway has settled (its scanner warm-up logged: the artist clicks
+client module and jar), waits until the gateway has settled (its warm-up logged as finished: the artist clicks
 Submit seconds after Maya loads the plug-in, not in the same second), then
 
 1. stops the agent (``ROOT/batchrender agent --stop``, not timed) and submits: **cold**, the first submit of the
@@ -34,11 +34,22 @@ import batchrender  # noqa: E402  (ROOT's own client)
 STAMP = os.path.join(HOME, "stamp")
 
 
+def settled_line():
+    """The log line of ROOT's gateway that ends its warm-up: since the upload path's warm-up, "warm-up finished";
+    before it (baseline revisions), the scanner's."""
+    source = os.path.join(ROOT, "java-core", "src", "main", "java", "io", "batchrender", "cli", "GatewayCommand.java")
+    with open(source, encoding="utf-8") as f:
+        return r"warm-up finished" if "warm-up finished" in f.read() else r"scanner warm(?:ed up in|-up failed)"
+
+
+SETTLED = settled_line()
+
+
 def warmups_logged():
     n = 0
     for log in glob.glob(os.path.join(HOME, "**", "gateway.log*"), recursive=True):
         with open(log, encoding="utf-8", errors="replace") as f:
-            n += len(re.findall(r"scanner warm(ed up in|-up failed)", f.read()))
+            n += len(re.findall(SETTLED, f.read()))
     return n
 
 

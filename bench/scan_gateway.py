@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The plug-in's path for issue 18: the first scan of a session through the gateway.
 
-Starts the real gateway JVM as the Maya plug-in does (batchrender.Client), waits until its background warm-up of
-the scanner has finished (the "scanner warmed up" line of its log: the artist clicks Check Assets seconds after
+Starts the real gateway JVM as the Maya plug-in does (batchrender.Client), waits until its background warm-up has
+finished (the "warm-up finished" line of its log: the artist clicks Check Assets seconds after
 Maya loads the plug-in, not within the same second), then times the first scan of SCENE (the operation started,
 polled every 5 ms, until its result is in Python), and prints one line of JSON: {"first_scan_s", "warmup_s",
 "second_scan_s" (the same scan again: the warm speed), "files"}. With --cold the warm-up is not waited for (what the first scan costs right after the gateway started).
@@ -24,14 +24,16 @@ import batchrender  # noqa: E402
 
 
 def warmed_up(home, timeout=120):
-    """Seconds the warm-up took, as its log line says; waits for the line."""
+    """Seconds the scanner's warm-up took, as its log line says; waits until the whole warm-up has finished (the
+    upload path's comes after the scanner's, and would otherwise share the two cores with the timed scan)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for log in glob.glob(os.path.join(home, "**", "gateway.log*"), recursive=True):
             with open(log, encoding="utf-8", errors="replace") as f:
-                m = re.search(r"scanner warmed up in (\d+) ms", f.read())
-            if m:
-                return int(m.group(1)) / 1000.0
+                text = f.read()
+            if "warm-up finished" in text:
+                m = re.search(r"scanner warmed up in (\d+) ms", text)
+                return int(m.group(1)) / 1000.0 if m else None
         time.sleep(0.05)
     raise SystemExit("the gateway did not log its warm-up within {} s".format(timeout))
 

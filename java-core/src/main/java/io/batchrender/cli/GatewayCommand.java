@@ -65,6 +65,7 @@ final class GatewayCommand implements Callable<Integer> {
      */
     private void warmUp() {
         Thread warm = new Thread(() -> {
+            long start = System.nanoTime();
             try {
                 LOG.info("submit path warmed up in " + SubmitWarmup.run(cli).toMillis() + " ms");
             } catch (RuntimeException e) {
@@ -88,6 +89,8 @@ final class GatewayCommand implements Callable<Integer> {
                     LOG.log(Level.FINE, "warm-up folder left behind: " + dir, e);
                 }
             }
+            // the line benchmarks wait for: the gateway has settled
+            LOG.info("warm-up finished in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         }, "gateway-warmup");
         warm.setDaemon(true);
         warm.start();
