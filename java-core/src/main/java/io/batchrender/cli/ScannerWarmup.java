@@ -140,7 +140,12 @@ public final class ScannerWarmup {
                 + " -0.5 -0.5 -0.5 -0.5 0.5 -0.5 -0.5;\n"
                 + "\tsetAttr -s 12 \".ed[0:11]\"  0 1 0 2 3 0 4 5 0 6 7 0 0 2 0 1 3 0 2 4 0 3 5 0 4 6 0 5 7 0 6 0 0 7 1 0;\n"
                 + "createNode file -n \"warmFile" + i + "\";\n"
-                + "\tsetAttr \".ftn\" -type \"string\" \"sourceimages/warm" + (i % 7) + ".<UDIM>.png\";\n"
+                // Maya breaks a long value onto the next line; a tokenizer compiled without a line break inside a
+                // statement it reads is thrown back to the interpreter at the first real scene that has one
+                + "\tsetAttr \".ftn\" -type \"string\"" + (i % 3 == 0 ? " \n\t\t" : " ")
+                + (i % 4 == 0 // and a path longer than the tokenizer's first buffer, as studio paths are
+                        ? "\"D:/projects/warmup/assets/props/sourceimages/textures/warm" + (i % 7) + "_basecolor.<UDIM>.png\";\n"
+                        : "\"sourceimages/warm" + (i % 7) + ".<UDIM>.png\";\n")
                 + "\tsetAttr \".uvt\" 3;\n\tsetAttr \".cs\" -type \"string\" \"sRGB\";\n"
                 + "createNode place2dTexture -n \"place2dTexture" + i + "\";\n"
                 + "createNode aiStandardSurface -n \"warmShader" + i + "\";\n"

@@ -28,13 +28,18 @@ class ScannerWarmupTest {
 
         SceneManifest m = new SceneScanner(List.of(), tmp, Map.of()).scan(scene);
 
-        // block i names sourceimages/warm(i % 7).<UDIM>.png: 7 files, 3000 nodes in all; and the file -r line's scene
+        // block i names sourceimages/warm(i % 7).<UDIM>.png, or for every 4th block a long path of the same 7 names
+        // (4 and 7 share no factor, so all 7 appear in both forms): 14 files, 3000 nodes in all, every third value
+        // written on the next line and read whole; and the file -r line's scene
         var files = m.assets().stream().filter(a -> a.asset().ref().nodeType().equals("file")).toList();
-        assertEquals(7, files.size());
+        assertEquals(14, files.size());
+        assertEquals(7, files.stream().filter(a -> a.asset().ref().path().startsWith("sourceimages/warm")).count());
+        assertEquals(7, files.stream().filter(a -> a.asset().ref().path()
+                .startsWith("D:/projects/warmup/assets/props/sourceimages/textures/warm")).count());
         assertEquals(ScannerWarmup.BLOCKS, files.stream().mapToInt(SceneManifest.SceneAsset::nodeCount).sum());
         assertEquals(List.of("props/prop.ma"), m.assets().stream().filter(a -> a.asset().ref().nodeType().equals("reference"))
                 .map(a -> a.asset().ref().path()).toList());
-        assertEquals(8, m.assets().size());
+        assertEquals(15, m.assets().size());
         assertEquals("arnold", m.settings().orElseThrow().renderer());
     }
 

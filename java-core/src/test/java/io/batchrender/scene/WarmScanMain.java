@@ -30,7 +30,8 @@ public final class WarmScanMain {
         for (int i = 0; i < scans; i++) {
             long t0 = System.nanoTime();
             new SceneScanner(List.of(), scene.getParent(), Map.of()).scan(scene, new ManifestJsonWriter(Writer.nullWriter()));
-            System.out.println("scan " + (i + 1) + " " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            System.out.println("scan " + (i + 1) + " " + (System.nanoTime() - t0) / 1_000_000 + " ms (ended at JVM uptime "
+                    + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms)");
         }
     }
 }
