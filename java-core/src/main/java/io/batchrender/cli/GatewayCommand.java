@@ -79,6 +79,9 @@ final class GatewayCommand implements Callable<Integer> {
                 // then the upload path, through the Azure SDK's whole HTTP stack to a blob service in this process
                 long t0 = System.nanoTime();
                 WarmupCommand.syncTwice(dir, UPLOAD_WARMUP_FILES);
+                // its compilations drain before the gateway counts as settled: left queued, they would share the
+                // cores with the artist's first scan
+                ScannerWarmup.awaitCompilations();
                 LOG.info("upload path warmed up in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.INFO, "warm-up failed; the first scan or upload runs cold", e);

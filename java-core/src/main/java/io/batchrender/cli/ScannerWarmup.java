@@ -73,7 +73,7 @@ public final class ScannerWarmup {
      * compiled during the artist's first scan, which then runs at a cold scan's speed (measured: C2's code for
      * the byte scanner installed in the middle of that scan).
      */
-    private static void awaitCompilations() {
+    static void awaitCompilations() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
             return;
