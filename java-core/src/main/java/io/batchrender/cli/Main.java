@@ -49,6 +49,7 @@ public final class Main implements Runnable {
     /** Runs one command line; the environment decides the state folder ({@code BATCHRENDER_HOME}). */
     public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
         Cli cli = new Cli(env, out, err);
+        EarlyAgentStart.startIfWanted(List.of(args), cli);
         LogFiles.configure(cli.home, args.length > 0 && args[0].equals("agent") ? "agent.log" : "batchrender.log");
         Factory factory = new Factory(cli);
         CommandLine cmd = new CommandLine(new Main(), factory);

@@ -44,7 +44,10 @@ public final class AgentLauncher {
 
     /** Starts an agent unless one runs, else wakes it to look for work now; returns once one holds its lock. */
     public void ensureRunning() {
-        Started early = STARTED.remove(home.agentLock());
+        Started early;
+        synchronized (STARTED) { // waits for a start in progress on another thread (the CLI's early start)
+            early = STARTED.remove(home.agentLock());
+        }
         if (isRunning()) {
             AgentWakeUp.wake(home);
             return;
@@ -70,6 +73,12 @@ public final class AgentLauncher {
      * to start shows in {@link #ensureRunning}.
      */
     public void startSoon() {
+        synchronized (STARTED) { // the CLI's early start and the submit's own may race: one agent start
+            startSoonLocked();
+        }
+    }
+
+    private void startSoonLocked() {
         if (STARTED.containsKey(home.agentLock()) || isRunning()) {
             return;
         }
