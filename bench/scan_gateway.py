@@ -9,7 +9,6 @@ polled every 5 ms, until its result is in Python), and prints one line of JSON: 
 
 Usage: .venv/bin/python bench/scan_gateway.py SCENE [--cold]
 """
-import glob
 import json
 import os
 import re
@@ -21,21 +20,14 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(REPO, "maya-plugin", "scripts"))
 
 import batchrender  # noqa: E402
+from gateway_settled import wait_until_settled  # noqa: E402
 
 
-def warmed_up(home, timeout=120):
-    """Seconds the scanner's warm-up took, as its log line says; waits until the whole warm-up has finished (the
-    upload path's comes after the scanner's, and would otherwise share the two cores with the timed scan)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for log in glob.glob(os.path.join(home, "**", "gateway.log*"), recursive=True):
-            with open(log, encoding="utf-8", errors="replace") as f:
-                text = f.read()
-            if "warm-up finished" in text:
-                m = re.search(r"scanner warmed up in (\d+) ms", text)
-                return int(m.group(1)) / 1000.0 if m else None
-        time.sleep(0.05)
-    raise SystemExit("the gateway did not log its warm-up within {} s".format(timeout))
+def warmed_up(home):
+    """Seconds the scanner's warm-up took, as its log line says, once the whole warm-up has finished (the upload
+    path's comes after the scanner's, and would otherwise share the two cores with the timed scan)."""
+    m = re.search(r"scanner warmed up in (\d+) ms", wait_until_settled(home))
+    return int(m.group(1)) / 1000.0 if m else None
 
 
 def main():

@@ -10,7 +10,6 @@ is in Python (polled every 5 ms). Prints the seconds on stdout; exits non-zero w
 
 Usage: .venv/bin/python bench/upload_gateway.py PROJECT DIR
 """
-import glob
 import os
 import sys
 import tempfile
@@ -20,19 +19,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(REPO, "maya-plugin", "scripts"))
 
 import batchrender  # noqa: E402
-
-
-def warmed_up(home, timeout=180):
-    """Waits for the gateway's upload warm-up line."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for log in glob.glob(os.path.join(home, "**", "gateway.log*"), recursive=True):
-            with open(log, encoding="utf-8", errors="replace") as f:
-                text = f.read()
-            if "warm-up finished" in text:
-                return
-        time.sleep(0.05)
-    raise SystemExit("the gateway did not log its upload warm-up within {} s".format(timeout))
+from gateway_settled import wait_until_settled  # noqa: E402
 
 
 def main():
@@ -43,7 +30,7 @@ def main():
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, BATCHRENDER_HOME=home)
         with batchrender.Client(env=env) as client:
-            warmed_up(home)
+            wait_until_settled(home)
             t0 = time.perf_counter()
             result = client.sync_assets(project, [folder], store="azure").wait(poll=0.005)
             took = time.perf_counter() - t0
