@@ -37,12 +37,24 @@ def test_a_gateway_submit_starts_the_agent_which_runs_the_task(cli, tmp_path):
             argv = f.read().decode().split("\0")
     assert pid_alive(pid), "the agent outlives the gateway (as it outlives Maya)"
     assert "io.batchrender.cli.AgentMain" in argv, argv
-    # the launcher records the archive beside the jar when it builds it; the gateway (plain java -jar) names none
+    # the launcher records the archive beside the jar; the gateway and the agent it starts both map it
     assert ARCHIVE.is_file() and ARCHIVE.stat().st_mtime > JAR.stat().st_mtime, "run ./batchrender --version first"
     assert "-XX:SharedArchiveFile=" + str(ARCHIVE) in argv, argv
     done = wait_for("the job to complete", lambda: (lambda j: j if j["state"] == "completed" else None)(
         cli.json("job", "show", job["jobId"])), timeout=60, every=0.2)
     assert done["tasks"][0]["result"] == "success", done
+
+
+def test_the_gateway_maps_the_class_archive_beside_its_jar(cli):
+    """The plug-in starts the gateway with plain ``java -jar``: it maps the launcher's archive itself (gateway.py),
+    mapped into its memory (/proc/PID/maps, proc(5)), not merely named, and still hands over its port and token on
+    stdout (the archive's messages are off)."""
+    assert ARCHIVE.is_file() and ARCHIVE.stat().st_mtime > JAR.stat().st_mtime, "run ./batchrender --version first"
+    with batchrender.Client(env=cli.env) as client:
+        pid = client._process.process.pid
+        assert client.ping()
+        maps = open(f"/proc/{pid}/maps").read()
+    assert str(ARCHIVE) in maps, f"gateway {pid} did not map {ARCHIVE}"
 
 
 def test_submits_racing_the_agent_start_and_exit_lose_no_job(cli, tmp_path):

@@ -16,6 +16,25 @@ from .spawn import background
 START_TIMEOUT = 60.0
 
 
+def class_archive_options(jar):
+    """The JVM options that map the class archive the ``batchrender`` launcher keeps beside the jar
+    (``batchrender.jar`` -> ``batchrender.jsa``), when it is newer than the jar; none otherwise. The gateway then
+    starts, and answers its first call, about 0.1 s sooner (0.25 s instead of 0.3 s to its port; 0.08 s instead of
+    0.13-0.2 s for the first call). A JVM other than the one that recorded the archive ignores it; its messages
+    are turned off, since the gateway's stdout carries the handshake. The agent's JVM maps it the same way
+    (``DetachedJvm.classArchiveOptions``)."""
+    if not jar.endswith(".jar"):
+        return []
+    archive = jar[:-len(".jar")] + ".jsa"
+    try:
+        if not os.path.isfile(archive) or os.path.getmtime(archive) <= os.path.getmtime(jar):
+            return []
+    except OSError:
+        return []   # without it the JVM only starts slower
+    return ["-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+            "-Dbatchrender.classArchive=" + archive]
+
+
 class GatewayProcess(object):
     """One running gateway JVM.
 
@@ -48,8 +67,9 @@ class GatewayProcess(object):
         env = dict(os.environ if env is None else env)
         java = java or find_java(env)
         jar = jar or find_jar(env)
-        cmd = [java, "--add-opens", "java.base/java.util=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xshare:auto",
-               "-jar", jar, "gateway"]
+        cmd = [java, "--add-opens", "java.base/java.util=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xshare:auto"]
+        cmd += class_archive_options(jar)
+        cmd += ["-jar", jar, "gateway"]
         log_file = open(log_path, "ab") if log_path else None
         stderr = log_file if log_file is not None else subprocess.PIPE
         try:
