@@ -22,14 +22,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 
 /**
@@ -115,11 +113,7 @@ final class WarmupCommand implements Callable<Integer> {
             localFarmOnce(dir.resolve("home"));
             BatchClient.open(new BatchSharedKeyCredentials("http://127.0.0.1:9", "warmup", "d2FybXVw"));
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            WarmupFolder.delete(dir);
         }
         return 0;
     }

@@ -1,11 +1,12 @@
 package io.batchrender.cli;
 
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Where a gateway's background warm-up writes its generated scene and files: {@code <state>/warmup/<pid>}. A
@@ -33,15 +34,10 @@ final class WarmupFolder {
         return Files.createDirectories(mine);
     }
 
-    /** Removes a folder and everything in it; a folder already gone is fine. */
+    /** Removes a folder and everything in it; a folder already gone (or none given) is fine. */
     static void delete(Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
+        if (dir != null && Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            MoreFiles.deleteRecursively(dir, RecursiveDeleteOption.ALLOW_INSECURE);
         }
     }
 
